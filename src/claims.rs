@@ -1,0 +1,323 @@
+//! Claims: sentences and their mentions in, typed [`Claim`] records out.
+//!
+//! A claim is what reconciliation compares: a subject (an entity), the predicate's content words
+//! (normalised terms, local to the clause that holds the value), the value (a mention), and its
+//! polarity. One check-worthy sentence gives one claim per value it states; a sentence's
+//! check-worthiness ([`checkworthiness`]) says how much it states something checkable.
+
+use crate::extract::{Mention, Value};
+use crate::segment::Sentence;
+use serde::{Deserialize, Serialize};
+
+/// One checkable statement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// Index of the sentence that states it.
+    pub sentence: usize,
+    /// Byte span of the words that state it (the sentence).
+    pub start: usize,
+    /// End of that span.
+    pub end: usize,
+    /// Byte span of the value it turns on.
+    pub anchor: (usize, usize),
+    /// The value.
+    pub value: Value,
+    /// The subject: canonical entity name, if one was found.
+    pub subject: Option<String>,
+    /// Predicate terms from the clause around the value (normalised, sorted, unique).
+    pub local: Vec<String>,
+    /// Terms of the whole sentence (normalised, sorted, unique), entities included.
+    pub terms: Vec<String>,
+    /// The sentence denies what it states ("has no diplomatic relations").
+    pub negated: bool,
+    /// How check-worthy the sentence is, in [0, 1].
+    pub checkworthiness: f64,
+}
+
+impl Claim {
+    /// The mention kind of the value (`number`, `money`, …).
+    pub fn kind(&self) -> &'static str {
+        self.value.kind()
+    }
+}
+
+/// Below this check-worthiness a sentence gives no claims.
+pub const MIN_CHECKWORTHINESS: f64 = 0.3;
+
+/// Words that carry no predicate meaning.
+fn is_stopword(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an" | "the" | "and" | "or" | "but" | "of" | "in" | "on" | "at" | "to" | "for" | "from" | "by" | "with"
+            | "as" | "is" | "are" | "was" | "were" | "be" | "been" | "being" | "has" | "have" | "had" | "having"
+            | "it" | "its" | "this" | "that" | "these" | "those" | "which" | "who" | "whom" | "whose" | "what"
+            | "he" | "she" | "they" | "them" | "his" | "her" | "their" | "we" | "our" | "you" | "your" | "i" | "my"
+            | "me" | "him" | "us" | "will" | "would" | "shall" | "should" | "can" | "could" | "may" | "might"
+            | "must" | "do" | "does" | "did" | "so" | "than" | "then" | "there" | "here" | "also" | "such"
+            | "into" | "about" | "more" | "most" | "less" | "over" | "under" | "almost" | "nearly" | "around"
+            | "roughly" | "some" | "approximately" | "least" | "just" | "up" | "down" | "out" | "very" | "if"
+            | "while" | "when" | "where" | "since" | "per" | "each" | "both" | "all" | "any" | "other" | "said"
+            | "says" | "say" | "according" | "thus" | "however" | "although" | "though" | "because" | "not"
+            | "no" | "now" | "only" | "own" | "same" | "too" | "after" | "before" | "during" | "between"
+            | "through" | "s" | "t" | "percent" | "cent" | "billion" | "million" | "thousand" | "trillion"
+            | "bn" | "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+            | "twenty" | "thirty" | "forty" | "fifty" | "hundred" | "quarter" | "half" | "third" | "already"
+            | "reported" | "reports" | "report" | "noted" | "wrote" | "added" | "told" | "stated"
+    )
+}
+
+/// A light stemmer and synonym fold: "invested"/"investment"/"investor" → "invest",
+/// "firms" → "company", "population" → "people".
+pub fn normalize(word: &str) -> Option<String> {
+    let w: String = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .to_lowercase();
+    if w.len() < 2 || is_stopword(&w) || w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+        return None;
+    }
+    let folded = match w.as_str() {
+        "firm" | "firms" | "companies" | "company" | "businesses" | "business" => "company",
+        "population" | "people" | "inhabitants" | "residents" | "citizens" | "populated" => "people",
+        "investor" | "investors" | "investment" | "investments" | "invested" | "investing" | "invests" => "invest",
+        "nation" | "nations" | "countries" | "country" | "state" | "states" => "country",
+        "trade" | "trading" | "traded" => "trade",
+        "ties" | "relations" | "relationship" | "relationships" => "relation",
+        "resigned" | "resign" | "resignation" | "resigns" => "resign",
+        "gdp" => "gdp",
+        _ => "",
+    };
+    if !folded.is_empty() {
+        return Some(folded.to_string());
+    }
+    let stem = stem(&w);
+    (!is_stopword(&stem) && stem.len() > 1).then_some(stem)
+}
+
+fn stem(w: &str) -> String {
+    for (suf, min, rep) in [
+        ("ational", 4, "ate"),
+        ("ization", 4, "ize"),
+        ("ments", 4, ""),
+        ("ment", 4, ""),
+        ("ings", 4, ""),
+        ("ing", 4, ""),
+        ("ies", 3, "y"),
+        ("ied", 3, "y"),
+        ("sses", 3, "ss"),
+        ("ed", 4, ""),
+        ("es", 5, ""),
+        ("s", 3, ""),
+        ("e", 4, ""),
+    ] {
+        if let Some(base) = w.strip_suffix(suf) {
+            if base.chars().count() >= min && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
+                return format!("{base}{rep}");
+            }
+        }
+    }
+    w.to_string()
+}
+
+/// Normalised terms of a span of text, plus the canonical names of the entities in it.
+fn terms_of(text: &str, offset: usize, span: (usize, usize), mentions: &[&Mention], skip: Option<(usize, usize)>) -> Vec<String> {
+    let mut out = Vec::new();
+    let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
+    let slice = &text[span.0 - offset..span.1 - offset];
+    let mut word_start = None;
+    for (i, c) in slice.char_indices().chain(std::iter::once((slice.len(), ' '))) {
+        match (word_start, is_word(c)) {
+            (None, true) => word_start = Some(i),
+            (Some(ws_rel), false) => {
+                word_start = None;
+                let (ws, we) = (span.0 + ws_rel, span.0 + i);
+                let word = &slice[ws_rel..i];
+                if skip.is_some_and(|(s, e)| ws < e && s < we) {
+                    continue;
+                }
+                // Words inside an entity mention are represented by the entity's canonical name.
+                if mentions.iter().any(|m| matches!(m.value, Value::Entity { .. }) && m.start <= ws && we <= m.end) {
+                    continue;
+                }
+                if let Some(t) = normalize(word) {
+                    out.push(t);
+                }
+            }
+            _ => {}
+        }
+    }
+    for m in mentions {
+        if let Value::Entity { name, .. } = &m.value {
+            if span.0 <= m.start && m.end <= span.1 {
+                out.push(name.to_lowercase());
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// How much a sentence states something checkable, in [0, 1]: figures, dates, named entities
+/// and quotes raise it; questions, opinions, instructions and page junk lower it.
+pub fn checkworthiness(sentence: &str, mentions: &[&Mention], junk: bool) -> f64 {
+    if junk {
+        return 0.0;
+    }
+    let mut score: f64 = 0.15;
+    let has = |k: &str| mentions.iter().any(|m| m.value.kind() == k);
+    if mentions.iter().any(|m| m.value.amount().is_some() || matches!(m.value, Value::Date(_) | Value::Ordinal(..))) {
+        score += 0.45;
+    }
+    if has("entity") {
+        score += 0.15;
+    }
+    if has("quote") {
+        score += 0.2;
+    }
+    if sentence.split_whitespace().count() >= 6 {
+        score += 0.05;
+    }
+    let lower = sentence.to_lowercase();
+    if sentence.trim_end().ends_with('?') {
+        score -= 0.35;
+    }
+    for w in ["i think", "i believe", "in my opinion", "should ", "must ", "perhaps", "maybe", "might "] {
+        if lower.contains(w) {
+            score -= 0.15;
+        }
+    }
+    if lower.starts_with("click") || lower.starts_with("sign ") || lower.starts_with("subscribe") || lower.starts_with("please ") {
+        score -= 0.4;
+    }
+    score.clamp(0.0, 1.0)
+}
+
+/// Clause boundaries: the byte ranges (absolute) of the clauses of a sentence.
+fn clauses(sentence: &str, offset: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = sentence.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let at_break = match bytes[i] {
+            b',' => !(i > 0 && i + 1 < bytes.len() && bytes[i - 1].is_ascii_digit() && bytes[i + 1].is_ascii_digit()),
+            b';' | b':' | b'(' | b')' => true,
+            _ => [&b" and "[..], b" while ", b" but ", " — ".as_bytes(), b" which "].iter().any(|p| bytes[i..].starts_with(p)),
+        };
+        if at_break {
+            if i > start {
+                out.push((offset + start, offset + i));
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    if start < sentence.len() {
+        out.push((offset + start, offset + sentence.len()));
+    }
+    out
+}
+
+/// True when the sentence denies what it states.
+fn is_negated(sentence: &str) -> bool {
+    let lower = format!(" {} ", sentence.to_lowercase().replace('’', "'"));
+    [" not ", "n't ", " no ", " never ", " neither ", " nor ", " none "].iter().any(|n| lower.contains(n))
+}
+
+/// Turns a text's sentences and mentions into claims, in order of their anchors.
+pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<Claim> {
+    let mut out = Vec::new();
+    let mut by_sentence: Vec<Vec<&Mention>> = vec![Vec::new(); sentences.len()];
+    for m in mentions {
+        if let Some(v) = by_sentence.get_mut(m.sentence) {
+            v.push(m);
+        }
+    }
+    for (i, s) in sentences.iter().enumerate() {
+        let ms = &by_sentence[i];
+        let sent = &text[s.start..s.end];
+        let worth = checkworthiness(sent, ms, s.junk);
+        if worth < MIN_CHECKWORTHINESS {
+            continue;
+        }
+        let all_terms = terms_of(text, s.start, (s.start, s.end), ms, None);
+        let parts = clauses(sent, s.start);
+        let negated = is_negated(sent);
+        for m in ms {
+            let value_claim = match &m.value {
+                Value::Entity { .. } => false,
+                Value::Quote { quote, .. } => quote.split_whitespace().count() >= 3,
+                _ => true,
+            };
+            if !value_claim {
+                continue;
+            }
+            // The clause holding the value, widened until it has two terms.
+            let idx = parts.iter().position(|&(a, b)| a <= m.start && m.start < b).unwrap_or(0);
+            let (mut lo, mut hi) = (idx, idx);
+            let local_of = |lo: usize, hi: usize| -> Vec<String> {
+                let span = (parts.get(lo).map_or(s.start, |p| p.0), parts.get(hi).map_or(s.end, |p| p.1));
+                terms_of(text, s.start, span, ms, Some((m.start, m.end)))
+            };
+            let mut local = local_of(lo, hi);
+            while local.len() < 2 && (lo > 0 || hi + 1 < parts.len()) {
+                if lo > 0 {
+                    lo -= 1;
+                } else {
+                    hi += 1;
+                }
+                local = local_of(lo, hi);
+            }
+            if let Value::Quantity(_, unit) = &m.value {
+                if let Some(u) = normalize(unit) {
+                    if !local.contains(&u) {
+                        local.push(u);
+                        local.sort();
+                    }
+                }
+            }
+            let span = (parts.get(lo).map_or(s.start, |p| p.0), parts.get(hi).map_or(s.end, |p| p.1));
+            let subject = ms
+                .iter()
+                .filter(|e| span.0 <= e.start && e.end <= span.1)
+                .chain(ms.iter())
+                .find_map(|e| match &e.value {
+                    Value::Entity { name, .. } if !(e.start < m.end && m.start < e.end) => Some(name.clone()),
+                    _ => None,
+                });
+            let subject = match &m.value {
+                Value::Quote { speaker: Some(sp), .. } => Some(sp.clone()),
+                _ => subject,
+            };
+            out.push(Claim {
+                sentence: i,
+                start: s.start,
+                end: s.end,
+                anchor: (m.start, m.end),
+                value: m.value.clone(),
+                subject,
+                local,
+                terms: all_terms.clone(),
+                negated,
+                checkworthiness: worth,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_folds_forms() {
+        assert_eq!(normalize("invested").as_deref(), Some("invest"));
+        assert_eq!(normalize("investor").as_deref(), Some("invest"));
+        assert_eq!(normalize("firms").as_deref(), Some("company"));
+        assert_eq!(normalize("the"), None);
+        assert_eq!(normalize("operates").as_deref(), Some("operat"));
+    }
+}

@@ -1,0 +1,234 @@
+//! Extraction: a text and its sentences in, [`Mention`]s out.
+//!
+//! A mention is a span of the text (byte offsets) with a resolved value: a number with the
+//! interval its hedge allows ("more than 600" is above 600), an amount of money with its ISO
+//! currency, a percentage, a quantity with its counted noun ("600 American companies" → 600
+//! `company`), an ordinal or rank, a date or period as an interval of days, a duration, a quote
+//! with its speaker, or a named entity.
+//!
+//! Each kind lives in its own submodule; every regex is compiled once ([`std::sync::LazyLock`]).
+//! Mentions are returned sorted by start, and never overlap within one kind family (a year inside
+//! a full date is not also a separate date mention).
+
+mod date;
+mod entity;
+mod number;
+mod quote;
+
+pub use date::{civil_from_days, days_from_civil, Date};
+pub use entity::{canonical_entity, EntityType};
+pub use number::singular as singular_noun;
+
+use crate::segment::Sentence;
+use serde::{Deserialize, Serialize};
+
+/// How a hedge bounds a value: "more than 600" is `MoreThan`, "about 300" is `About`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    /// No hedge: "600".
+    Exact,
+    /// about, around, roughly, some, approximately, almost, nearly, close to.
+    About,
+    /// more than, over, above, just over.
+    MoreThan,
+    /// at least.
+    AtLeast,
+    /// less than, fewer than, under, just under.
+    LessThan,
+    /// up to, at most.
+    AtMost,
+    /// between 3 and 5, 3-5, 3 to 5.
+    Range,
+}
+
+/// A number as stated, with the interval its hedge allows.
+///
+/// `low`/`high` follow the CLI contract (`None` where unbounded). For comparison,
+/// [`Amount::plausible`] gives the interval a careful reader would accept, which is narrower.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Amount {
+    /// The number the text states (the midpoint of a range).
+    pub value: f64,
+    /// Lower end of the interval, if bounded.
+    pub low: Option<f64>,
+    /// Upper end of the interval, if bounded.
+    pub high: Option<f64>,
+    /// The hedge.
+    pub bound: Bound,
+    /// How finely the number was stated (1e6 for "20 million", 0.1 for "1.1"): rounding slack.
+    pub precision: f64,
+    /// "almost", "nearly", "just under": below the value but close to it.
+    pub below_near: bool,
+}
+
+impl Amount {
+    /// An exact amount stated to the given precision.
+    pub fn exact(value: f64, precision: f64) -> Amount {
+        Amount { value, low: Some(value), high: Some(value), bound: Bound::Exact, precision, below_near: false }
+    }
+
+    /// The interval a careful reader accepts for this statement, with rounding slack: news
+    /// writing says "more than 600" of 630 but not of 6,000, so open ends are closed at 1.5×;
+    /// "almost 5" is within 15% below 5; "about 300" within 10% (or the rounding) either side.
+    pub fn plausible(&self) -> (f64, f64) {
+        let v = self.value.abs();
+        let slack = (self.precision / 2.0).max(v * 0.005);
+        match self.bound {
+            Bound::Exact => (self.value - slack, self.value + slack),
+            Bound::About if self.below_near => (self.value - (v * 0.15).max(slack), self.value + slack),
+            Bound::About => {
+                let d = (v * 0.1).max(slack);
+                (self.value - d, self.value + d)
+            }
+            Bound::MoreThan | Bound::AtLeast => {
+                let lo = self.low.unwrap_or(self.value);
+                (lo - slack, lo + (lo.abs() * 0.5).max(slack * 2.0))
+            }
+            Bound::LessThan | Bound::AtMost => {
+                let hi = self.high.unwrap_or(self.value);
+                (hi - (hi.abs() * 0.5).max(slack * 2.0), hi + slack)
+            }
+            Bound::Range => (self.low.unwrap_or(self.value) - slack, self.high.unwrap_or(self.value) + slack),
+        }
+    }
+
+    /// Whether two statements can both be true of one quantity (their plausible intervals meet).
+    pub fn compatible(&self, other: &Amount) -> bool {
+        let (a0, a1) = self.plausible();
+        let (b0, b1) = other.plausible();
+        a0 <= b1 && b0 <= a1
+    }
+}
+
+/// What a mention says, by kind. The kinds are those of the CLI contract.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Value {
+    /// A bare number ("twenty", "1.1 billion").
+    Number(Amount),
+    /// Money: an amount and an ISO 4217 code.
+    Money(Amount, String),
+    /// A percentage (25 for "25%" or "a quarter" said of a share).
+    Percent(Amount),
+    /// A count of something: the amount and the counted noun, singular and lower-case.
+    Quantity(Amount, String),
+    /// An ordinal or rank and what it ranks: "first country" → (1, "country"), "50th globally
+    /// in total GDP" → (50, "gdp"), "the largest investor" → (1, "investor").
+    Ordinal(i64, String),
+    /// A date or period.
+    Date(Date),
+    /// A duration: the amount in years and its ISO 8601 form (`P30Y`).
+    Duration(Amount, String),
+    /// Quoted words, their speaker (canonical name, if found) and the reporting verb.
+    Quote { quote: String, speaker: Option<String>, verb: Option<String> },
+    /// A named entity: canonical name and type.
+    Entity { name: String, kind: EntityType },
+}
+
+impl Value {
+    /// The mention kind of the CLI contract: `number`, `money`, `percent`, ….
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Value::Number(_) => "number",
+            Value::Money(..) => "money",
+            Value::Percent(_) => "percent",
+            Value::Quantity(..) => "quantity",
+            Value::Ordinal(..) => "ordinal",
+            Value::Date(_) => "date",
+            Value::Duration(..) => "duration",
+            Value::Quote { .. } => "quote",
+            Value::Entity { .. } => "entity",
+        }
+    }
+
+    /// The amount of a numeric value (number, money, percent, quantity, duration).
+    pub fn amount(&self) -> Option<&Amount> {
+        match self {
+            Value::Number(a) | Value::Money(a, _) | Value::Percent(a) | Value::Quantity(a, _) | Value::Duration(a, _) => {
+                Some(a)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// One mention: a byte span of the text and its value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset just past the last character.
+    pub end: usize,
+    /// Index of the sentence it is in.
+    pub sentence: usize,
+    /// What it says.
+    pub value: Value,
+}
+
+/// What extraction needs from outside: the article's own date, for relative dates.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Context {
+    /// The article's date as days since 1970-01-01, if known.
+    pub today: Option<i32>,
+}
+
+/// Extracts every mention from `text`, sentence by sentence, sorted by start.
+///
+/// `context.today` resolves relative dates; when it is `None`, the first full date the text
+/// states (a date line such as "7 NOV 2025 06:06") is used.
+pub fn extract(text: &str, sentences: &[Sentence], context: Context) -> Vec<Mention> {
+    let today = context.today.or_else(|| date::first_full_date(text));
+    let mut out = Vec::new();
+    for (i, s) in sentences.iter().enumerate() {
+        if s.junk {
+            continue;
+        }
+        let sent = &text[s.start..s.end];
+        let mut local: Vec<Mention> = Vec::new();
+        date::extract(sent, today, &mut local);
+        number::extract(sent, &local.clone(), &mut local);
+        entity::extract(sent, &mut local);
+        for mut m in local {
+            m.start += s.start;
+            m.end += s.start;
+            m.sentence = i;
+            out.push(m);
+        }
+    }
+    resolve_names(&mut out);
+    quote::extract(text, sentences, &mut out);
+    out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    out
+}
+
+/// Resolves short names to the fullest name the text gives the same entity: "Tokayev" after
+/// "Kassym-Jomart Tokayev" (or before it) becomes the full name, and a person.
+fn resolve_names(mentions: &mut [Mention]) {
+    let people: Vec<String> = mentions
+        .iter()
+        .filter_map(|m| match &m.value {
+            Value::Entity { name, kind: EntityType::Person } if name.contains(' ') => Some(name.clone()),
+            _ => None,
+        })
+        .collect();
+    for m in mentions.iter_mut() {
+        if let Value::Entity { name, kind } = &mut m.value {
+            if *kind == EntityType::Place || *kind == EntityType::Organization {
+                continue;
+            }
+            let best = people
+                .iter()
+                .filter(|p| p.len() > name.len() && p.ends_with(name.as_str()) && p.as_bytes()[p.len() - name.len() - 1] == b' ')
+                .max_by_key(|p| p.len());
+            if let Some(full) = best {
+                *name = full.clone();
+                *kind = EntityType::Person;
+            }
+        }
+    }
+}
+
+/// The span `[start, end)` overlaps one of `taken`.
+pub(crate) fn overlaps(taken: &[Mention], start: usize, end: usize) -> bool {
+    taken.iter().any(|m| m.start < end && start < m.end)
+}

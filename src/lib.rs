@@ -1,0 +1,73 @@
+//! # corroborate
+//!
+//! An offline fact checker. A text goes through the pipeline below; the corpus of trusted
+//! documents goes through the same front half, so a fact is represented the same way on both
+//! sides and reconciliation compares like with like.
+//!
+//! ```text
+//! text ──segment──▶ sentences ──extract──▶ mentions ──claims──▶ claims ──reconcile(corpus)──▶ verdicts ──report──▶ JSON
+//! corpus docs ──(same front half)──▶ corpus claims ──corpus::Corpus::to_index──▶ manifest + shards
+//! ```
+//!
+//! - [`segment`]: text → [`segment::Sentence`]s (byte spans), page junk marked.
+//! - [`extract`]: a sentence → [`extract::Mention`]s (numbers, money, percentages, quantities,
+//!   ordinals, dates, durations, quotes, entities), each with a resolved value.
+//! - [`claims`]: sentence + mentions → [`claims::Claim`] records (subject, predicate terms, value).
+//! - [`corpus`]: source documents (front matter, HTML) → a compiled, serialisable [`corpus::Corpus`].
+//! - [`reconcile`]: claims × corpus → [`reconcile::Verdict`]s with evidence.
+//! - [`report`]: verdicts → the JSON of the CLI contract (UTF-16 offsets, computed once), text, Markdown.
+//!
+//! The core does no I/O and knows nothing of wasm: the caller passes the text, the corpus bytes
+//! and the article date. `src/wasm.rs` (wasm32 only) and `src/main.rs` (the CLI) are thin shells.
+
+pub mod claims;
+pub mod corpus;
+pub mod extract;
+pub mod reconcile;
+pub mod report;
+pub mod segment;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+/// The engine's name and version, recorded in every report.
+pub const ENGINE_NAME: &str = "corroborate";
+/// The engine version (Cargo's), recorded in every report and compiled index.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The front half of the pipeline, shared by articles and corpus documents.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    /// The sentences, in order.
+    pub sentences: Vec<segment::Sentence>,
+    /// The mentions, sorted by start.
+    pub mentions: Vec<extract::Mention>,
+    /// The claims, in order.
+    pub claims: Vec<claims::Claim>,
+}
+
+/// Segments, extracts and builds claims. `today` (days since 1970-01-01) is the text's own date,
+/// for relative dates; without it, a full date stated near the top of the text is used.
+pub fn analyze(text: &str, today: Option<i32>) -> Analysis {
+    let sentences = segment::split(text);
+    let mentions = extract::extract(text, &sentences, extract::Context { today });
+    let claims = claims::claims(text, &sentences, &mentions);
+    Analysis { sentences, mentions, claims }
+}
+
+/// Parses `YYYY-MM-DD` into days since 1970-01-01.
+pub fn parse_date(s: &str) -> Option<i32> {
+    let mut parts = s.trim().splitn(3, '-');
+    let y: i32 = parts.next()?.parse().ok()?;
+    let m: u32 = parts.next()?.parse().ok()?;
+    let d: u32 = parts.next()?.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || !(1..=9999).contains(&y) {
+        return None;
+    }
+    let n = extract::days_from_civil(y, m, d);
+    (extract::civil_from_days(n) == (y, m, d)).then_some(n)
+}
+
+/// The largest text checked at once, in bytes (4 MiB, about 600,000 words: a long report).
+/// Larger texts are refused with a message, so that the page's memory stays bounded.
+pub const MAX_TEXT_BYTES: usize = 4 * 1024 * 1024;

@@ -1,0 +1,379 @@
+//! Reconciliation: an article's claims and a [`Corpus`] in, a [`Judgment`] per claim out.
+//!
+//! A claim is compared with a corpus claim only after the two are *aligned*: same kind of value
+//! (money in the same currency, a count of the same noun, a date, a percentage, …), compatible
+//! subjects, and enough shared predicate terms, weighted by how rare each term is in the corpus.
+//! Then the values are compared as intervals, allowing for hedges and rounding
+//! ([`crate::extract::Amount::compatible`]).
+//!
+//! A wrong "contradicted" is the worst error a fact checker makes, so contradiction needs a
+//! stronger alignment ([`CONTRADICT_ALIGNMENT`]) than support ([`SUPPORT_ALIGNMENT`]); without
+//! an alignment the verdict is `unverified`, never `contradicted`.
+
+use crate::claims::Claim;
+use crate::corpus::Corpus;
+use crate::extract::Value;
+
+/// Alignment score from which a compatible corpus claim supports a claim.
+pub const SUPPORT_ALIGNMENT: f64 = 0.34;
+/// Alignment score from which an incompatible corpus claim contradicts a claim.
+pub const CONTRADICT_ALIGNMENT: f64 = 0.55;
+/// Share of a quote's words a corpus quote must hold to be the same quote.
+pub const QUOTE_OVERLAP: f64 = 0.8;
+
+/// The verdict on one claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// The corpus states the same attribute of the same subject with a compatible value.
+    Supported,
+    /// The corpus states the same attribute of the same subject with an incompatible value.
+    Contradicted,
+    /// The corpus's own documents disagree on it.
+    Conflicting,
+    /// The corpus says nothing about it.
+    Unverified,
+}
+
+impl Verdict {
+    /// The name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Supported => "supported",
+            Verdict::Contradicted => "contradicted",
+            Verdict::Conflicting => "conflicting",
+            Verdict::Unverified => "unverified",
+        }
+    }
+}
+
+/// How a piece of evidence bears on the claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stance {
+    /// It states a compatible value.
+    Supports,
+    /// It states an incompatible value.
+    Contradicts,
+    /// It is about something close, but does not settle the claim.
+    Related,
+}
+
+impl Stance {
+    /// The name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Supports => "supports",
+            Stance::Contradicts => "contradicts",
+            Stance::Related => "related",
+        }
+    }
+}
+
+/// One corpus sentence offered as evidence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    /// Index of the document in the corpus.
+    pub document: usize,
+    /// Byte span of the sentence in the document's text.
+    pub start: usize,
+    /// End of the span.
+    pub end: usize,
+    /// Byte span of the value in the document's text.
+    pub anchor: (usize, usize),
+    /// How it bears on the claim.
+    pub stance: Stance,
+    /// The alignment score.
+    pub score: f64,
+}
+
+/// The verdict on a claim, with the evidence and a one-line explanation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Judgment {
+    /// The verdict.
+    pub verdict: Verdict,
+    /// How sure, in [0, 1].
+    pub confidence: f64,
+    /// Which part differs, for contradictions: `number`, `date`, `negation`, ….
+    pub mismatch: Option<&'static str>,
+    /// One plain line naming the document and its date.
+    pub explanation: String,
+    /// Evidence sentences, most relevant first.
+    pub evidence: Vec<Evidence>,
+}
+
+/// What a value is a value of: claims align only within one dimension.
+fn dimension(v: &Value) -> Option<&'static str> {
+    Some(match v {
+        Value::Number(_) | Value::Quantity(..) => "count",
+        Value::Money(..) => "money",
+        Value::Percent(_) => "percent",
+        Value::Ordinal(..) => "ordinal",
+        Value::Date(_) => "date",
+        Value::Duration(..) => "duration",
+        Value::Quote { .. } => "quote",
+        Value::Entity { .. } => return None,
+    })
+}
+
+/// Whether two entity names name the same entity ("Tokayev" and "Kassym-Jomart Tokayev").
+pub fn same_entity(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.len() < b.len() { (&a, &b) } else { (&b, &a) };
+    long.ends_with(short.as_str()) && long.as_bytes().get(long.len() - short.len() - 1) == Some(&b' ')
+}
+
+/// Values of one dimension that can't both be true. `None` when they can't be compared at all
+/// (different currencies or counted nouns).
+fn compatible(a: &Value, b: &Value) -> Option<bool> {
+    match (a, b) {
+        (Value::Money(x, cx), Value::Money(y, cy)) => (cx == cy).then(|| x.compatible(y)),
+        (Value::Quantity(x, ux), Value::Quantity(y, uy)) => (same_unit(ux, uy)).then(|| x.compatible(y)),
+        (Value::Quantity(x, _) | Value::Number(x), Value::Quantity(y, _) | Value::Number(y)) => Some(x.compatible(y)),
+        (Value::Percent(x), Value::Percent(y)) => Some(x.compatible(y)),
+        (Value::Duration(x, _), Value::Duration(y, _)) => Some(x.compatible(y)),
+        // Ranks compare only when they rank the same thing ("first country" is not "first term").
+        (Value::Ordinal(x, nx), Value::Ordinal(y, ny)) => (nx == ny && !nx.is_empty()).then_some(x == y),
+        (Value::Date(x), Value::Date(y)) => Some(x.overlaps(y)),
+        (Value::Quote { quote: x, .. }, Value::Quote { quote: y, .. }) => Some(quote_overlap(x, y) >= QUOTE_OVERLAP),
+        _ => None,
+    }
+}
+
+fn same_unit(a: &str, b: &str) -> bool {
+    a == b || crate::claims::normalize(a) == crate::claims::normalize(b)
+}
+
+fn quote_words(q: &str) -> Vec<String> {
+    let mut w: Vec<String> = q.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    w.sort();
+    w.dedup();
+    w
+}
+
+/// Share of `a`'s distinct words that `b` has too.
+fn quote_overlap(a: &str, b: &str) -> f64 {
+    let (wa, wb) = (quote_words(a), quote_words(b));
+    if wa.is_empty() {
+        return 0.0;
+    }
+    wa.iter().filter(|w| wb.binary_search(w).is_ok()).count() as f64 / wa.len() as f64
+}
+
+fn weighted_share(part: &[String], whole: &[String], corpus: &Corpus) -> f64 {
+    let total: f64 = part.iter().map(|t| corpus.idf(t)).sum();
+    if total == 0.0 {
+        return 0.0;
+    }
+    let shared: f64 = part.iter().filter(|t| whole.binary_search(t).is_ok()).map(|t| corpus.idf(t)).sum();
+    shared / total
+}
+
+/// How surely two claims speak of the same attribute of the same subject, in [0, 1].
+pub fn alignment(a: &Claim, c: &Claim, corpus: &Corpus) -> f64 {
+    if let (Value::Quote { quote: qa, .. }, Value::Quote { quote: qc, .. }) = (&a.value, &c.value) {
+        return quote_overlap(qa, qc).min(quote_overlap(qc, qa).max(0.5));
+    }
+    let s = (weighted_share(&a.local, &c.terms, corpus) + weighted_share(&c.local, &a.terms, corpus)) / 2.0;
+    match (&a.subject, &c.subject) {
+        (Some(x), Some(y)) if same_entity(x, y) => s * 0.9 + 0.1,
+        (Some(x), Some(y)) if !c.terms.contains(&x.to_lowercase()) && !a.terms.contains(&y.to_lowercase()) => s * 0.5,
+        _ => s,
+    }
+}
+
+/// Judges every claim against the corpus.
+pub fn reconcile(claims: &[Claim], corpus: &Corpus) -> Vec<Judgment> {
+    claims.iter().map(|c| judge(c, corpus)).collect()
+}
+
+/// Judges one claim.
+pub fn judge(claim: &Claim, corpus: &Corpus) -> Judgment {
+    let Some(dim) = dimension(&claim.value) else {
+        return unverified(claim, Vec::new());
+    };
+    let mut supports: Vec<Evidence> = Vec::new();
+    let mut contradicts: Vec<(Evidence, &'static str)> = Vec::new();
+    let mut related: Vec<Evidence> = Vec::new();
+    for (di, doc) in corpus.documents.iter().enumerate() {
+        for c in &doc.claims {
+            if dimension(&c.value) != Some(dim) {
+                continue;
+            }
+            let score = alignment(claim, c, corpus);
+            let ev = |stance| Evidence { document: di, start: c.start, end: c.end, anchor: c.anchor, stance, score };
+            match compatible(&claim.value, &c.value) {
+                Some(true) if score >= SUPPORT_ALIGNMENT => {
+                    if claim.negated != c.negated && score >= 0.7 && !matches!(claim.value, Value::Quote { .. }) {
+                        contradicts.push((ev(Stance::Contradicts), "negation"));
+                    } else {
+                        supports.push(ev(Stance::Supports));
+                    }
+                }
+                Some(false) if score >= CONTRADICT_ALIGNMENT && claim.negated == c.negated && !matches!(claim.value, Value::Quote { .. }) => {
+                    let mismatch = match dim {
+                        "date" | "duration" => "date",
+                        _ => "number",
+                    };
+                    contradicts.push((ev(Stance::Contradicts), mismatch));
+                }
+                _ if score >= SUPPORT_ALIGNMENT * 0.75 => related.push(ev(Stance::Related)),
+                _ => {}
+            }
+        }
+    }
+    let by_score = |a: &Evidence, b: &Evidence| b.score.total_cmp(&a.score).then(a.document.cmp(&b.document)).then(a.start.cmp(&b.start));
+    supports.sort_by(by_score);
+    contradicts.sort_by(|a, b| by_score(&a.0, &b.0));
+    related.sort_by(by_score);
+    dedup_sentences(&mut supports);
+
+    if let Some(best) = supports.first() {
+        // Another document states the same attribute with an incompatible value: the corpus's
+        // own sources disagree.
+        let rival = contradicts.iter().find(|(e, _)| e.score >= 0.65 && !supports.iter().any(|s| s.document == e.document));
+        if let (Some((r, _)), true) = (rival, best.score >= 0.5) {
+            let mut evidence = vec![best.clone(), r.clone()];
+            evidence.dedup_by(|a, b| a.document == b.document && a.start == b.start);
+            let explanation = format!(
+                "The corpus's sources disagree: {} says {}; {} says {}.",
+                cite(corpus, best),
+                value_phrase(corpus, best),
+                cite(corpus, r),
+                value_phrase(corpus, r)
+            );
+            return Judgment { verdict: Verdict::Conflicting, confidence: round2(best.score.min(r.score)), mismatch: None, explanation, evidence };
+        }
+        let explanation = format!("The corpus says {} ({}), as the text does.", value_phrase(corpus, best), cite(corpus, best));
+        let confidence = round2(0.5 + best.score / 2.0);
+        let evidence: Vec<Evidence> = supports.into_iter().take(3).collect();
+        return Judgment { verdict: Verdict::Supported, confidence, mismatch: None, explanation, evidence };
+    }
+    if let Some((best, mismatch)) = contradicts.first() {
+        let explanation = if *mismatch == "negation" {
+            format!("The corpus states the opposite ({}): {}.", cite(corpus, best), sentence_text(corpus, best))
+        } else {
+            format!("The corpus says {} ({}); the text says {}.", value_phrase(corpus, best), cite(corpus, best), claim_value_phrase(claim))
+        };
+        let confidence = round2(best.score.min(0.99));
+        let mismatch = Some(*mismatch);
+        let evidence = contradicts.into_iter().map(|(e, _)| e).take(3).collect();
+        return Judgment { verdict: Verdict::Contradicted, confidence, mismatch, explanation, evidence };
+    }
+    unverified(claim, related.into_iter().take(1).collect())
+}
+
+fn unverified(claim: &Claim, related: Vec<Evidence>) -> Judgment {
+    let what = match &claim.subject {
+        Some(s) => format!("this {} about {s}", noun_of(&claim.value)),
+        None => format!("this {}", noun_of(&claim.value)),
+    };
+    let explanation = if related.is_empty() {
+        format!("Nothing in the corpus states {what}.")
+    } else {
+        format!("Nothing in the corpus states {what}; the closest sentence is shown as related, not as evidence.")
+    };
+    Judgment { verdict: Verdict::Unverified, confidence: 0.5, mismatch: None, explanation, evidence: related }
+}
+
+fn noun_of(v: &Value) -> &'static str {
+    match v {
+        Value::Money(..) => "amount",
+        Value::Percent(_) => "share",
+        Value::Date(_) => "date",
+        Value::Duration(..) => "duration",
+        Value::Ordinal(..) => "rank",
+        Value::Quote { .. } => "quote",
+        _ => "figure",
+    }
+}
+
+fn dedup_sentences(v: &mut Vec<Evidence>) {
+    let mut seen = Vec::new();
+    v.retain(|e| {
+        let key = (e.document, e.start);
+        let fresh = !seen.contains(&key);
+        seen.push(key);
+        fresh
+    });
+}
+
+fn round2(x: f64) -> f64 {
+    (x.clamp(0.0, 1.0) * 100.0).round() / 100.0
+}
+
+fn cite(corpus: &Corpus, e: &Evidence) -> String {
+    let d = &corpus.documents[e.document];
+    format!("{}, {}", d.meta.source, d.meta.published)
+}
+
+fn sentence_text(corpus: &Corpus, e: &Evidence) -> String {
+    corpus.documents[e.document].text.get(e.start..e.end).unwrap_or("").to_string()
+}
+
+/// The value as the corpus words it, with the counted noun for counts ("more than 600 American
+/// companies").
+fn value_phrase(corpus: &Corpus, e: &Evidence) -> String {
+    let doc = &corpus.documents[e.document];
+    let claim = doc.claims.iter().find(|c| c.anchor == e.anchor);
+    let anchor = doc.text.get(e.anchor.0..e.anchor.1).unwrap_or("");
+    match claim.map(|c| &c.value) {
+        Some(Value::Quantity(_, unit)) => with_noun(anchor, &doc.text[e.anchor.1..e.end.max(e.anchor.1)], unit),
+        Some(Value::Quote { quote, .. }) => format!("“{quote}”"),
+        _ => anchor.to_string(),
+    }
+}
+
+fn claim_value_phrase(claim: &Claim) -> String {
+    match &claim.value {
+        Value::Quantity(a, unit) => format!("{} {unit}", fmt_amount(a)),
+        Value::Money(a, cur) => format!("{} {cur}", fmt_amount(a)),
+        Value::Percent(a) => format!("{}%", fmt_amount(a)),
+        Value::Number(a) | Value::Duration(a, _) => fmt_amount(a),
+        Value::Ordinal(n, _) => format!("rank {n}"),
+        Value::Date(d) => d.iso.clone(),
+        Value::Quote { quote, .. } => format!("“{quote}”"),
+        Value::Entity { name, .. } => name.clone(),
+    }
+}
+
+fn fmt_amount(a: &crate::extract::Amount) -> String {
+    use crate::extract::Bound;
+    let n = if a.value.abs() >= 1e9 {
+        format!("{} billion", trim_float(a.value / 1e9))
+    } else if a.value.abs() >= 1e6 {
+        format!("{} million", trim_float(a.value / 1e6))
+    } else {
+        trim_float(a.value)
+    };
+    let hedge = match a.bound {
+        Bound::Exact | Bound::Range => "",
+        Bound::About if a.below_near => "almost ",
+        Bound::About => "about ",
+        Bound::MoreThan => "more than ",
+        Bound::AtLeast => "at least ",
+        Bound::LessThan => "less than ",
+        Bound::AtMost => "at most ",
+    };
+    format!("{hedge}{n}")
+}
+
+fn trim_float(x: f64) -> String {
+    let s = format!("{:.2}", x);
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// "600" + " American companies operate…" → "600 American companies".
+fn with_noun(anchor: &str, rest: &str, unit: &str) -> String {
+    let mut phrase = anchor.to_string();
+    for w in rest.split_whitespace().take(4) {
+        let word: String = w.chars().filter(|c| c.is_alphabetic() || *c == '-').collect();
+        phrase.push(' ');
+        phrase.push_str(&word);
+        if crate::extract::singular_noun(&word) == unit {
+            return phrase;
+        }
+    }
+    anchor.to_string()
+}

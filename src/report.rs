@@ -1,0 +1,322 @@
+//! Reports: analyses and judgments in, the CLI contract's JSON (and text, Markdown) out.
+//!
+//! Offsets inside the core are bytes; here, once, they become UTF-16 code units (what
+//! JavaScript's `String.slice` takes), through an [`Offsets`] map of the input text.
+
+use crate::claims::Claim;
+use crate::corpus::Corpus;
+use crate::extract::{Amount, Mention, Value};
+use crate::reconcile::{Judgment, Verdict};
+use crate::Analysis;
+use serde::Serialize;
+use serde_json::{json, Map, Value as Json};
+
+/// Byte offsets → UTF-16 offsets for one text, built in one pass: a mark at each non-ASCII
+/// character (between marks, one byte is one UTF-16 unit), found by binary search.
+pub struct Offsets {
+    /// (byte offset, UTF-16 offset, byte length, UTF-16 length) of each non-ASCII character.
+    marks: Vec<(usize, usize, u8, u8)>,
+}
+
+impl Offsets {
+    /// Builds the map for `text`.
+    pub fn new(text: &str) -> Offsets {
+        let mut marks = Vec::new();
+        let mut units = 0;
+        for (b, c) in text.char_indices() {
+            if !c.is_ascii() {
+                marks.push((b, units, c.len_utf8() as u8, c.len_utf16() as u8));
+            }
+            units += c.len_utf16();
+        }
+        Offsets { marks }
+    }
+
+    /// The UTF-16 offset of byte offset `b` (a char boundary).
+    pub fn at(&self, b: usize) -> usize {
+        let i = self.marks.partition_point(|m| m.0 < b);
+        match i.checked_sub(1).map(|j| self.marks[j]) {
+            None => b,
+            Some((mb, mu, bl, ul)) => mu + ul as usize + (b - mb - bl as usize),
+        }
+    }
+}
+
+fn num(x: f64) -> Json {
+    if x.fract() == 0.0 && x.abs() < 9.0e15 {
+        json!(x as i64)
+    } else {
+        json!((x * 1e6).round() / 1e6)
+    }
+}
+
+fn amount_fields(obj: &mut Map<String, Json>, a: &Amount) {
+    obj.insert("value".into(), num(a.value));
+    obj.insert("low".into(), a.low.map_or(Json::Null, num));
+    obj.insert("high".into(), a.high.map_or(Json::Null, num));
+    obj.insert("bound".into(), serde_json::to_value(a.bound).unwrap_or(Json::Null));
+}
+
+fn mention_json(text: &str, off: &Offsets, m: &Mention) -> Json {
+    let mut o = Map::new();
+    o.insert("kind".into(), json!(m.value.kind()));
+    o.insert("start".into(), json!(off.at(m.start)));
+    o.insert("end".into(), json!(off.at(m.end)));
+    o.insert("text".into(), json!(&text[m.start..m.end]));
+    match &m.value {
+        Value::Number(a) | Value::Percent(a) => amount_fields(&mut o, a),
+        Value::Money(a, cur) => {
+            amount_fields(&mut o, a);
+            o.insert("currency".into(), json!(cur));
+        }
+        Value::Quantity(a, unit) => {
+            amount_fields(&mut o, a);
+            o.insert("unit".into(), json!(unit));
+        }
+        Value::Ordinal(n, noun) => {
+            o.insert("value".into(), json!(n));
+            o.insert("of".into(), json!(noun));
+        }
+        Value::Date(d) => {
+            o.insert("value".into(), json!(d.iso));
+        }
+        Value::Duration(a, iso) => {
+            o.insert("value".into(), json!(iso));
+            o.insert("bound".into(), serde_json::to_value(a.bound).unwrap_or(Json::Null));
+        }
+        Value::Quote { quote, speaker, verb } => {
+            o.insert("quote".into(), json!(quote));
+            o.insert("speaker".into(), json!(speaker));
+            o.insert("verb".into(), json!(verb));
+        }
+        Value::Entity { name, kind } => {
+            o.insert("name".into(), json!(name));
+            o.insert("type".into(), json!(kind.as_str()));
+        }
+    }
+    Json::Object(o)
+}
+
+fn claim_base(text: &str, off: &Offsets, i: usize, c: &Claim) -> Map<String, Json> {
+    let mut o = Map::new();
+    o.insert("id".into(), json!(format!("c{}", i + 1)));
+    o.insert("start".into(), json!(off.at(c.start)));
+    o.insert("end".into(), json!(off.at(c.end)));
+    o.insert("text".into(), json!(&text[c.start..c.end]));
+    o.insert("kind".into(), json!(c.kind()));
+    o.insert("anchor".into(), json!({ "start": off.at(c.anchor.0), "end": off.at(c.anchor.1) }));
+    o.insert("subject".into(), json!(c.subject));
+    o
+}
+
+/// `extract --format json`.
+pub fn extract_json(text: &str, a: &Analysis) -> Json {
+    let off = Offsets::new(text);
+    let mut worth = vec![0.0; a.sentences.len()];
+    for (i, s) in a.sentences.iter().enumerate() {
+        let ms: Vec<&Mention> = a.mentions.iter().filter(|m| m.sentence == i).collect();
+        worth[i] = crate::claims::checkworthiness(&text[s.start..s.end], &ms, s.junk);
+    }
+    let sentences: Vec<Json> = a
+        .sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| json!({ "start": off.at(s.start), "end": off.at(s.end), "checkworthiness": round2(worth[i]), "junk": s.junk }))
+        .collect();
+    let mentions: Vec<Json> = a.mentions.iter().map(|m| mention_json(text, &off, m)).collect();
+    let claims: Vec<Json> = a
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let mut o = claim_base(text, &off, i, c);
+            o.insert("checkworthiness".into(), json!(round2(c.checkworthiness)));
+            o.insert("negated".into(), json!(c.negated));
+            o.insert("terms".into(), json!(c.local));
+            Json::Object(o)
+        })
+        .collect();
+    json!({ "sentences": sentences, "mentions": mentions, "claims": claims })
+}
+
+/// `extract --format text`: one line per sentence, then its mentions.
+pub fn extract_text(text: &str, a: &Analysis) -> String {
+    let mut out = String::new();
+    for (i, s) in a.sentences.iter().enumerate() {
+        let tag = if s.junk { " (junk)" } else { "" };
+        out.push_str(&format!("[{}]{} {}\n", i + 1, tag, one_line(&text[s.start..s.end])));
+        for m in a.mentions.iter().filter(|m| m.sentence == i) {
+            out.push_str(&format!("    {:<9} {}\n", m.value.kind(), one_line(&text[m.start..m.end])));
+        }
+    }
+    out
+}
+
+/// The counts per verdict.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Supported claims.
+    pub supported: usize,
+    /// Contradicted claims.
+    pub contradicted: usize,
+    /// Claims the corpus's sources disagree on.
+    pub conflicting: usize,
+    /// Claims the corpus says nothing about.
+    pub unverified: usize,
+}
+
+/// Counts judgments per verdict.
+pub fn summary(judgments: &[Judgment]) -> Summary {
+    let mut s = Summary::default();
+    for j in judgments {
+        match j.verdict {
+            Verdict::Supported => s.supported += 1,
+            Verdict::Contradicted => s.contradicted += 1,
+            Verdict::Conflicting => s.conflicting += 1,
+            Verdict::Unverified => s.unverified += 1,
+        }
+    }
+    s
+}
+
+/// `check --format json`.
+pub fn check_json(text: &str, claims: &[Claim], judgments: &[Judgment], corpus: &Corpus) -> Json {
+    let off = Offsets::new(text);
+    let items: Vec<Json> = claims
+        .iter()
+        .zip(judgments)
+        .enumerate()
+        .map(|(i, (c, j))| {
+            let mut o = claim_base(text, &off, i, c);
+            o.insert("verdict".into(), json!(j.verdict.as_str()));
+            o.insert("confidence".into(), json!(j.confidence));
+            o.insert("mismatch".into(), json!(j.mismatch));
+            o.insert("explanation".into(), json!(j.explanation));
+            let evidence: Vec<Json> = j
+                .evidence
+                .iter()
+                .map(|e| {
+                    let d = &corpus.documents[e.document];
+                    let doc_off = Offsets::new(&d.text);
+                    json!({
+                        "document": d.meta.id, "title": d.meta.title, "source": d.meta.source,
+                        "url": d.meta.url, "published": d.meta.published,
+                        "text": &d.text[e.start..e.end], "stance": e.stance.as_str(),
+                        "start": doc_off.at(e.start), "end": doc_off.at(e.end),
+                        "anchor": { "start": doc_off.at(e.anchor.0), "end": doc_off.at(e.anchor.1) },
+                    })
+                })
+                .collect();
+            o.insert("evidence".into(), Json::Array(evidence));
+            Json::Object(o)
+        })
+        .collect();
+    json!({
+        "engine": { "name": crate::ENGINE_NAME, "version": crate::VERSION },
+        "corpus": { "id": corpus.id, "documents": corpus.documents.len() },
+        "claims": items,
+        "summary": summary(judgments),
+    })
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+fn label(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Supported => "SUPPORTED",
+        Verdict::Contradicted => "CONTRADICTED",
+        Verdict::Conflicting => "CONFLICTING",
+        Verdict::Unverified => "UNVERIFIED",
+    }
+}
+
+/// `check --format text`: one block per claim, plain.
+pub fn check_text(text: &str, claims: &[Claim], judgments: &[Judgment], corpus: &Corpus) -> String {
+    let mut out = String::new();
+    for (c, j) in claims.iter().zip(judgments) {
+        out.push_str(&format!("{:<12} {}\n", label(j.verdict), one_line(&text[c.start..c.end])));
+        out.push_str(&format!("             value: {}\n", one_line(&text[c.anchor.0..c.anchor.1])));
+        out.push_str(&format!("             {}\n", j.explanation));
+        for e in &j.evidence {
+            let d = &corpus.documents[e.document];
+            out.push_str(&format!("             [{}] {} ({}, {}): {}\n", e.stance.as_str(), d.meta.title, d.meta.source, d.meta.published, one_line(&d.text[e.start..e.end])));
+        }
+        out.push('\n');
+    }
+    let s = summary(judgments);
+    out.push_str(&format!(
+        "{} claims: {} supported, {} contradicted, {} conflicting, {} unverified (corpus {}, {} documents)\n",
+        judgments.len(),
+        s.supported,
+        s.contradicted,
+        s.conflicting,
+        s.unverified,
+        &corpus.id[..12.min(corpus.id.len())],
+        corpus.documents.len()
+    ));
+    out
+}
+
+/// `check --format markdown`: a report a person can read or paste.
+pub fn check_markdown(text: &str, claims: &[Claim], judgments: &[Judgment], corpus: &Corpus) -> String {
+    let s = summary(judgments);
+    let mut out = String::from("# Fact-check report\n\n");
+    out.push_str(&format!(
+        "**{}** claims: {} supported, {} contradicted, {} conflicting, {} unverified.\n\nCorpus `{}` ({} documents), {} {}.\n\n",
+        judgments.len(),
+        s.supported,
+        s.contradicted,
+        s.conflicting,
+        s.unverified,
+        corpus.id,
+        corpus.documents.len(),
+        crate::ENGINE_NAME,
+        crate::VERSION
+    ));
+    for (i, (c, j)) in claims.iter().zip(judgments).enumerate() {
+        out.push_str(&format!("## {}. {} — {}\n\n", i + 1, label(j.verdict), md_escape(&one_line(&text[c.anchor.0..c.anchor.1]))));
+        out.push_str(&format!("> {}\n\n{}\n\n", md_escape(&one_line(&text[c.start..c.end])), md_escape(&j.explanation)));
+        for e in &j.evidence {
+            let d = &corpus.documents[e.document];
+            out.push_str(&format!("- *{}* — {}, {} ({}): “{}”\n", e.stance.as_str(), md_escape(&d.meta.title), md_escape(&d.meta.source), d.meta.published, md_escape(&one_line(&d.text[e.start..e.end]))));
+        }
+        if !j.evidence.is_empty() {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_offsets() {
+        let t = "Café 🙂 x";
+        let o = Offsets::new(t);
+        assert_eq!(o.at(0), 0);
+        assert_eq!(o.at(5), 4); // after "Café"
+        assert_eq!(o.at(t.len()), t.encode_utf16().count());
+        for (b, _) in t.char_indices() {
+            assert_eq!(o.at(b), t[..b].encode_utf16().count(), "byte {b}");
+        }
+    }
+}
