@@ -74,7 +74,7 @@ pub fn normalize(word: &str) -> Option<String> {
         .trim_end_matches("’s")
         .trim_end_matches("'s")
         .to_lowercase();
-    if w.len() < 2 || is_stopword(&w) || w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+    if w.len() < 2 || is_stopword(&w) || w.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
     let folded = match w.as_str() {
@@ -85,6 +85,9 @@ pub fn normalize(word: &str) -> Option<String> {
         "trade" | "trading" | "traded" => "trade",
         "ties" | "relations" | "relationship" | "relationships" => "relation",
         "resigned" | "resign" | "resignation" | "resigns" => "resign",
+        "supplies" | "supply" | "supplied" | "provides" | "provide" | "provided" | "meets" | "meet" | "covers" | "cover" => "supply",
+        "operate" | "operates" | "operating" | "operated" | "active" => "operate",
+        "begin" | "beginning" | "begins" | "start" | "starting" | "starts" | "launch" | "launching" => "start",
         "gdp" => "gdp",
         _ => "",
     };
@@ -121,10 +124,10 @@ fn stem(w: &str) -> String {
 }
 
 /// Normalised terms of a span of text, plus the canonical names of the entities in it.
-fn terms_of(text: &str, offset: usize, span: (usize, usize), mentions: &[&Mention], skip: Option<(usize, usize)>) -> Vec<String> {
+fn terms_of(text: &str, span: (usize, usize), mentions: &[&Mention], skip: Option<(usize, usize)>) -> Vec<String> {
     let mut out = Vec::new();
     let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
-    let slice = &text[span.0 - offset..span.1 - offset];
+    let slice = &text[span.0..span.1];
     let mut word_start = None;
     for (i, c) in slice.char_indices().chain(std::iter::once((slice.len(), ' '))) {
         match (word_start, is_word(c)) {
@@ -194,6 +197,16 @@ pub fn checkworthiness(sentence: &str, mentions: &[&Mention], junk: bool) -> f64
     score.clamp(0.0, 1.0)
 }
 
+/// An entity that only reports the claim ("Tokayev said …", "according to Tokayev") is not its
+/// subject.
+fn is_reporter(text: &str, e: &Mention) -> bool {
+    let after = text[e.end..].trim_start();
+    let next: String = after.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+    let before = text[..e.start].trim_end().to_lowercase();
+    matches!(next.as_str(), "said" | "says" | "told" | "noted" | "stressed" | "added" | "wrote" | "explained" | "stated" | "reported" | "reports" | "announced")
+        || before.ends_with("according to")
+}
+
 /// Clause boundaries: the byte ranges (absolute) of the clauses of a sentence.
 fn clauses(sentence: &str, offset: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -220,10 +233,17 @@ fn clauses(sentence: &str, offset: usize) -> Vec<(usize, usize)> {
     out
 }
 
-/// True when the sentence denies what it states.
-fn is_negated(sentence: &str) -> bool {
-    let lower = format!(" {} ", sentence.to_lowercase().replace('’', "'"));
-    [" not ", "n't ", " no ", " never ", " neither ", " nor ", " none "].iter().any(|n| lower.contains(n))
+/// True when a clause denies what it states ("has no diplomatic relations", "did not sign"),
+/// leaving out idioms that deny nothing ("not long after", "not only", "no more than").
+fn is_negated(clause: &str) -> bool {
+    let mut lower = format!(" {} ", clause.to_lowercase().replace('’', "'"));
+    for idiom in [
+        "not long", "not only", "not just", "not least", "not until", "no later than", "no fewer than", "no less than",
+        "no more than", "no longer than", "neither free nor fair", "not far",
+    ] {
+        lower = lower.replace(idiom, " ");
+    }
+    [" not ", "n't ", " no ", " never ", " neither ", " none "].iter().any(|n| lower.contains(n))
 }
 
 /// Turns a text's sentences and mentions into claims, in order of their anchors.
@@ -242,9 +262,8 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
         if worth < MIN_CHECKWORTHINESS {
             continue;
         }
-        let all_terms = terms_of(text, s.start, (s.start, s.end), ms, None);
+        let all_terms = terms_of(text, (s.start, s.end), ms, None);
         let parts = clauses(sent, s.start);
-        let negated = is_negated(sent);
         for m in ms {
             let value_claim = match &m.value {
                 Value::Entity { .. } => false,
@@ -259,7 +278,7 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
             let (mut lo, mut hi) = (idx, idx);
             let local_of = |lo: usize, hi: usize| -> Vec<String> {
                 let span = (parts.get(lo).map_or(s.start, |p| p.0), parts.get(hi).map_or(s.end, |p| p.1));
-                terms_of(text, s.start, span, ms, Some((m.start, m.end)))
+                terms_of(text, span, ms, Some((m.start, m.end)))
             };
             let mut local = local_of(lo, hi);
             while local.len() < 2 && (lo > 0 || hi + 1 < parts.len()) {
@@ -279,10 +298,12 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
                 }
             }
             let span = (parts.get(lo).map_or(s.start, |p| p.0), parts.get(hi).map_or(s.end, |p| p.1));
+            let negated = is_negated(&text[span.0..span.1]);
             let subject = ms
                 .iter()
                 .filter(|e| span.0 <= e.start && e.end <= span.1)
                 .chain(ms.iter())
+                .filter(|e| !is_reporter(text, e))
                 .find_map(|e| match &e.value {
                     Value::Entity { name, .. } if !(e.start < m.end && m.start < e.end) => Some(name.clone()),
                     _ => None,

@@ -121,7 +121,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
                 return Err(Failure::Input(format!("{}: the text is empty; there is nothing to check", input_name(a.file.as_deref()))));
             }
             let analysis = analyze(&text, today);
-            let judgments = reconcile::reconcile(&analysis.claims, &corpus);
+            let judgments = reconcile::reconcile(&text, &analysis.claims, &corpus);
             Ok(match format {
                 "json" => json_out(&report::check_json(&text, &analysis.claims, &judgments, &corpus)),
                 "text" => report::check_text(&text, &analysis.claims, &judgments, &corpus),

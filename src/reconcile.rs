@@ -134,7 +134,9 @@ fn compatible(a: &Value, b: &Value) -> Option<bool> {
         (Value::Percent(x), Value::Percent(y)) => Some(x.compatible(y)),
         (Value::Duration(x, _), Value::Duration(y, _)) => Some(x.compatible(y)),
         // Ranks compare only when they rank the same thing ("first country" is not "first term").
-        (Value::Ordinal(x, nx), Value::Ordinal(y, ny)) => (nx == ny && !nx.is_empty()).then_some(x == y),
+        // Without a noun on one side only a match can be judged (it supports, never contradicts).
+        (Value::Ordinal(x, nx), Value::Ordinal(y, ny)) if nx == ny && !nx.is_empty() => Some(x == y),
+        (Value::Ordinal(x, nx), Value::Ordinal(y, ny)) if (nx.is_empty() || ny.is_empty()) && x == y => Some(true),
         (Value::Date(x), Value::Date(y)) => Some(x.overlaps(y)),
         (Value::Quote { quote: x, .. }, Value::Quote { quote: y, .. }) => Some(quote_overlap(x, y) >= QUOTE_OVERLAP),
         _ => None,
@@ -183,13 +185,13 @@ pub fn alignment(a: &Claim, c: &Claim, corpus: &Corpus) -> f64 {
     }
 }
 
-/// Judges every claim against the corpus.
-pub fn reconcile(claims: &[Claim], corpus: &Corpus) -> Vec<Judgment> {
-    claims.iter().map(|c| judge(c, corpus)).collect()
+/// Judges every claim of `text` against the corpus.
+pub fn reconcile(text: &str, claims: &[Claim], corpus: &Corpus) -> Vec<Judgment> {
+    claims.iter().map(|c| judge(text, c, corpus)).collect()
 }
 
-/// Judges one claim.
-pub fn judge(claim: &Claim, corpus: &Corpus) -> Judgment {
+/// Judges one claim of `text`.
+pub fn judge(text: &str, claim: &Claim, corpus: &Corpus) -> Judgment {
     let Some(dim) = dimension(&claim.value) else {
         return unverified(claim, Vec::new());
     };
@@ -254,7 +256,7 @@ pub fn judge(claim: &Claim, corpus: &Corpus) -> Judgment {
         let explanation = if *mismatch == "negation" {
             format!("The corpus states the opposite ({}): {}.", cite(corpus, best), sentence_text(corpus, best))
         } else {
-            format!("The corpus says {} ({}); the text says {}.", value_phrase(corpus, best), cite(corpus, best), claim_value_phrase(claim))
+            format!("The corpus says {} ({}); the text says {}.", value_phrase(corpus, best), cite(corpus, best), claim_phrase(text, claim))
         };
         let confidence = round2(best.score.min(0.99));
         let mismatch = Some(*mismatch);
@@ -325,43 +327,13 @@ fn value_phrase(corpus: &Corpus, e: &Evidence) -> String {
     }
 }
 
-fn claim_value_phrase(claim: &Claim) -> String {
+/// The claim's value in the text's own words, with the counted noun for counts.
+fn claim_phrase(text: &str, claim: &Claim) -> String {
+    let anchor = text.get(claim.anchor.0..claim.anchor.1).unwrap_or("");
     match &claim.value {
-        Value::Quantity(a, unit) => format!("{} {unit}", fmt_amount(a)),
-        Value::Money(a, cur) => format!("{} {cur}", fmt_amount(a)),
-        Value::Percent(a) => format!("{}%", fmt_amount(a)),
-        Value::Number(a) | Value::Duration(a, _) => fmt_amount(a),
-        Value::Ordinal(n, _) => format!("rank {n}"),
-        Value::Date(d) => d.iso.clone(),
-        Value::Quote { quote, .. } => format!("“{quote}”"),
-        Value::Entity { name, .. } => name.clone(),
+        Value::Quantity(_, unit) => with_noun(anchor, text.get(claim.anchor.1..claim.end.max(claim.anchor.1)).unwrap_or(""), unit),
+        _ => anchor.to_string(),
     }
-}
-
-fn fmt_amount(a: &crate::extract::Amount) -> String {
-    use crate::extract::Bound;
-    let n = if a.value.abs() >= 1e9 {
-        format!("{} billion", trim_float(a.value / 1e9))
-    } else if a.value.abs() >= 1e6 {
-        format!("{} million", trim_float(a.value / 1e6))
-    } else {
-        trim_float(a.value)
-    };
-    let hedge = match a.bound {
-        Bound::Exact | Bound::Range => "",
-        Bound::About if a.below_near => "almost ",
-        Bound::About => "about ",
-        Bound::MoreThan => "more than ",
-        Bound::AtLeast => "at least ",
-        Bound::LessThan => "less than ",
-        Bound::AtMost => "at most ",
-    };
-    format!("{hedge}{n}")
-}
-
-fn trim_float(x: f64) -> String {
-    let s = format!("{:.2}", x);
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 /// "600" + " American companies operate…" → "600 American companies".

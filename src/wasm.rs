@@ -84,7 +84,7 @@ impl Checker {
         let today = options(options_value)?;
         check_text(text)?;
         let analysis = crate::analyze(text, today);
-        let judgments = crate::reconcile::reconcile(&analysis.claims, &self.corpus);
+        let judgments = crate::reconcile::reconcile(text, &analysis.claims, &self.corpus);
         to_js(&crate::report::check_json(text, &analysis.claims, &judgments, &self.corpus))
     }
 

@@ -67,7 +67,7 @@ fn is_common(w: &str) -> bool {
             | "November" | "December" | "Today" | "Yesterday" | "Tomorrow" | "Tungsten" | "Economic"
             | "Political" | "Mostly" | "Symbolic" | "Move" | "Background" | "Profile" | "Agreements" | "Signed"
             | "Let" | "Please" | "Do" | "Does" | "Did" | "Is" | "Are" | "Was" | "Were" | "Will" | "Would"
-            | "One" | "Two" | "Three" | "First" | "Second" | "Third" | "Last" | "Next" | "New"
+            | "GDP" | "HDI" | "CEO" | "One" | "Two" | "Three" | "First" | "Second" | "Third" | "Last" | "Next" | "New"
     )
 }
 
@@ -155,6 +155,11 @@ pub(super) fn extract(sent: &str, out: &mut Vec<Mention>) {
             }
             break;
         }
+        // A possessive ends a name: "Kazakhstan's GDP" names Kazakhstan.
+        let text = match text.find("’s ").or_else(|| text.find("'s ")) {
+            Some(p) => &text[..p + if text[p..].starts_with('’') { "’s".len() } else { 2 }],
+            None => text,
+        };
         // Connectors and stray common words at the end ("Trump and").
         let text = text.trim_end_matches(" and").trim_end_matches(" of").trim_end_matches(" the");
         // A leading country adjective ("Kazakh President Kassym-Jomart Tokayev", "Israeli Prime Minister …").

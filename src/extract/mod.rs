@@ -73,7 +73,8 @@ impl Amount {
     /// "almost 5" is within 15% below 5; "about 300" within 10% (or the rounding) either side.
     pub fn plausible(&self) -> (f64, f64) {
         let v = self.value.abs();
-        let slack = (self.precision / 2.0).max(v * 0.005);
+        // Rounding slack: half the last stated digit, but at most 5% ("600" may be 570 to 630).
+        let slack = (self.precision / 2.0).min(v * 0.05).max(v * 0.005);
         match self.bound {
             Bound::Exact => (self.value - slack, self.value + slack),
             Bound::About if self.below_near => (self.value - (v * 0.15).max(slack), self.value + slack),
@@ -83,11 +84,11 @@ impl Amount {
             }
             Bound::MoreThan | Bound::AtLeast => {
                 let lo = self.low.unwrap_or(self.value);
-                (lo - slack, lo + (lo.abs() * 0.5).max(slack * 2.0))
+                (lo, lo + (lo.abs() * 0.5).max(slack * 2.0))
             }
             Bound::LessThan | Bound::AtMost => {
                 let hi = self.high.unwrap_or(self.value);
-                (hi - (hi.abs() * 0.5).max(slack * 2.0), hi + slack)
+                (hi - (hi.abs() * 0.5).max(slack * 2.0), hi)
             }
             Bound::Range => (self.low.unwrap_or(self.value) - slack, self.high.unwrap_or(self.value) + slack),
         }
@@ -97,7 +98,8 @@ impl Amount {
     pub fn compatible(&self, other: &Amount) -> bool {
         let (a0, a1) = self.plausible();
         let (b0, b1) = other.plausible();
-        a0 <= b1 && b0 <= a1
+        // Open at the ends: "more than 600" (600–900) and "more than 900" (900–1,350) don't meet.
+        (a0 < b1 && b0 < a1) || (a0 == b0 && a1 == b1)
     }
 }
 
@@ -196,6 +198,12 @@ pub fn extract(text: &str, sentences: &[Sentence], context: Context) -> Vec<Ment
         }
     }
     resolve_names(&mut out);
+    // A lone unknown capitalised word opening a sentence is usually just the first word
+    // ("Trade between …"), not a name.
+    out.retain(|m| match &m.value {
+        Value::Entity { name, kind: EntityType::Other } => !(sentences[m.sentence].start == m.start && !name.contains(' ')),
+        _ => true,
+    });
     quote::extract(text, sentences, &mut out);
     out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     out
