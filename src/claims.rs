@@ -262,7 +262,13 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
         if worth < MIN_CHECKWORTHINESS {
             continue;
         }
-        let all_terms = terms_of(text, (s.start, s.end), ms, None);
+        let mut all_terms = terms_of(text, (s.start, s.end), ms, None);
+        all_terms.extend(ms.iter().filter_map(|m| match &m.value {
+            Value::Quantity(_, unit) => normalize(unit),
+            _ => None,
+        }));
+        all_terms.sort();
+        all_terms.dedup();
         let parts = clauses(sent, s.start);
         for m in ms {
             let value_claim = match &m.value {
@@ -280,22 +286,28 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
                 let span = (parts.get(lo).map_or(s.start, |p| p.0), parts.get(hi).map_or(s.end, |p| p.1));
                 terms_of(text, span, ms, Some((m.start, m.end)))
             };
-            let mut local = local_of(lo, hi);
+            // The counted noun is part of the predicate ("600 companies" is about companies).
+            let unit_term = match &m.value {
+                Value::Quantity(_, unit) => normalize(unit),
+                _ => None,
+            };
+            let with_unit = |mut terms: Vec<String>| {
+                if let Some(u) = &unit_term {
+                    if !terms.contains(u) {
+                        terms.push(u.clone());
+                        terms.sort();
+                    }
+                }
+                terms
+            };
+            let mut local = with_unit(local_of(lo, hi));
             while local.len() < 2 && (lo > 0 || hi + 1 < parts.len()) {
                 if lo > 0 {
                     lo -= 1;
                 } else {
                     hi += 1;
                 }
-                local = local_of(lo, hi);
-            }
-            if let Value::Quantity(_, unit) = &m.value {
-                if let Some(u) = normalize(unit) {
-                    if !local.contains(&u) {
-                        local.push(u);
-                        local.sort();
-                    }
-                }
+                local = with_unit(local_of(lo, hi));
             }
             let span = (parts.get(lo).map_or(s.start, |p| p.0), parts.get(hi).map_or(s.end, |p| p.1));
             let negated = is_negated(&text[span.0..span.1]);

@@ -180,7 +180,7 @@ pub fn alignment(a: &Claim, c: &Claim, corpus: &Corpus) -> f64 {
     let s = (weighted_share(&a.local, &c.terms, corpus) + weighted_share(&c.local, &a.terms, corpus)) / 2.0;
     match (&a.subject, &c.subject) {
         (Some(x), Some(y)) if same_entity(x, y) => s * 0.9 + 0.1,
-        (Some(x), Some(y)) if !c.terms.contains(&x.to_lowercase()) && !a.terms.contains(&y.to_lowercase()) => s * 0.5,
+        (Some(x), Some(y)) if !c.terms.iter().any(|t| same_entity(t, x)) && !a.terms.iter().any(|t| same_entity(t, y)) => s * 0.5,
         _ => s,
     }
 }

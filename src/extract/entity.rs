@@ -88,6 +88,10 @@ pub fn canonical_entity(name: &str) -> (String, EntityType) {
         "Saudi" | "Saudis" | "KSA" => Some("Saudi Arabia"),
         "Palestinian" | "Palestinians" => Some("Palestine"),
         "Soviet" | "USSR" | "U.S.S.R." => Some("Soviet Union"),
+        "Central Asian" | "Central Asians" => Some("Central Asia"),
+        "Asian" => Some("Asia"),
+        "European" | "Europeans" => Some("Europe"),
+        "Middle Eastern" => Some("Middle East"),
         _ => None,
     };
     let name = alias.map(str::to_string).unwrap_or_else(|| n.to_string());

@@ -79,7 +79,8 @@ impl Amount {
             Bound::Exact => (self.value - slack, self.value + slack),
             Bound::About if self.below_near => (self.value - (v * 0.15).max(slack), self.value + slack),
             Bound::About => {
-                let d = (v * 0.1).max(slack);
+                // "About" allows 7.5% either side: two "about" figures 15% apart still meet.
+                let d = (v * 0.075).max(slack);
                 (self.value - d, self.value + d)
             }
             Bound::MoreThan | Bound::AtLeast => {
@@ -200,13 +201,26 @@ pub fn extract(text: &str, sentences: &[Sentence], context: Context) -> Vec<Ment
     resolve_names(&mut out);
     // A lone unknown capitalised word opening a sentence is usually just the first word
     // ("Trade between …"), not a name.
+    // It is kept when a verb follows it ("Nazarbayev resigned", "Starlink will").
     out.retain(|m| match &m.value {
-        Value::Entity { name, kind: EntityType::Other } => !(sentences[m.sentence].start == m.start && !name.contains(' ')),
+        Value::Entity { name, kind: EntityType::Other } if sentences[m.sentence].start == m.start && !name.contains(' ') => {
+            let next: String = text[m.end..].trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
+            is_verb_like(&next)
+        }
         _ => true,
     });
     quote::extract(text, sentences, &mut out);
     out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     out
+}
+
+/// A word that reads as the verb after a subject: an auxiliary, a reporting verb, or a past
+/// tense or third person form ("resigned", "says").
+fn is_verb_like(w: &str) -> bool {
+    let first_lower = w.chars().next().is_some_and(char::is_lowercase);
+    first_lower
+        && (matches!(w, "is" | "was" | "has" | "had" | "will" | "would" | "can" | "could" | "said" | "says" | "told" | "wrote" | "spoke" | "won" | "ran" | "led" | "made" | "became" | "remains" | "does" | "did" | "may" | "must" | "should")
+            || (w.len() > 3 && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")))))
 }
 
 /// Resolves short names to the fullest name the text gives the same entity: "Tokayev" after

@@ -42,8 +42,8 @@ impl Hedge {
             Hedge::None => {}
             Hedge::About => {
                 a.bound = Bound::About;
-                a.low = Some(v * 0.9);
-                a.high = Some(v * 1.1);
+                a.low = Some(v * 0.925);
+                a.high = Some(v * 1.075);
             }
             Hedge::Below => {
                 a.bound = Bound::About;
@@ -91,7 +91,7 @@ static NUMBERS: LazyLock<Regex> = LazyLock::new(|| {
           | \b(?P<words>{WORDS})\b
         )
         (?:\s*(?:-|–|to|and)\s*(?P<cur2>{CURRENCY})?(?P<num2>{DIGITS})(?:\b|\s))?
-        (?:\s*\b(?P<scale>{SCALE})\b)?
+        (?:\s*(?P<scale>{SCALE})\b)?
         (?:\s*(?P<pct>%|\bpercent\b|\bper\s+cent\b|\bpercentage\s+points?\b|\bpct\b))?
         (?:\s+(?P<curname>dollars?|euros?|pounds\s+sterling|yen|tenge|rubles?|roubles?|USD|EUR|GBP|JPY|KZT)\b)?
         "
@@ -345,6 +345,12 @@ pub(super) fn extract(sent: &str, taken: &[Mention], out: &mut Vec<Mention>) {
         // Trailing white space captured by the range branch belongs to no one.
         end -= sent[start..end].len() - sent[start..end].trim_end().len();
         start += sent[start..end].len() - sent[start..end].trim_start().len();
+        if c.name("num2").is_none() {
+            if let Some(b) = c.name("between") {
+                // "from 21 countries": the preposition is not part of the number.
+                start = sent[b.end()..].len() - sent[b.end()..].trim_start().len() + b.end();
+            }
+        }
         if overlaps(taken, start, end) {
             // A year or date already took part of it; try the bare number alone outside it.
             continue;
