@@ -48,21 +48,165 @@ pub const MIN_CHECKWORTHINESS: f64 = 0.3;
 fn is_stopword(w: &str) -> bool {
     matches!(
         w,
-        "a" | "an" | "the" | "and" | "or" | "but" | "of" | "in" | "on" | "at" | "to" | "for" | "from" | "by" | "with"
-            | "as" | "is" | "are" | "was" | "were" | "be" | "been" | "being" | "has" | "have" | "had" | "having"
-            | "it" | "its" | "this" | "that" | "these" | "those" | "which" | "who" | "whom" | "whose" | "what"
-            | "he" | "she" | "they" | "them" | "his" | "her" | "their" | "we" | "our" | "you" | "your" | "i" | "my"
-            | "me" | "him" | "us" | "will" | "would" | "shall" | "should" | "can" | "could" | "may" | "might"
-            | "must" | "do" | "does" | "did" | "so" | "than" | "then" | "there" | "here" | "also" | "such"
-            | "into" | "about" | "more" | "most" | "less" | "over" | "under" | "almost" | "nearly" | "around"
-            | "roughly" | "some" | "approximately" | "least" | "just" | "up" | "down" | "out" | "very" | "if"
-            | "while" | "when" | "where" | "since" | "per" | "each" | "both" | "all" | "any" | "other" | "said"
-            | "says" | "say" | "according" | "thus" | "however" | "although" | "though" | "because" | "not"
-            | "no" | "now" | "only" | "own" | "same" | "too" | "after" | "before" | "during" | "between"
-            | "through" | "s" | "t" | "percent" | "cent" | "billion" | "million" | "thousand" | "trillion"
-            | "bn" | "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
-            | "twenty" | "thirty" | "forty" | "fifty" | "hundred" | "quarter" | "half" | "third" | "already"
-            | "reported" | "reports" | "report" | "noted" | "wrote" | "added" | "told" | "stated"
+        "a" | "an"
+            | "the"
+            | "and"
+            | "or"
+            | "but"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "from"
+            | "by"
+            | "with"
+            | "as"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "having"
+            | "it"
+            | "its"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "what"
+            | "he"
+            | "she"
+            | "they"
+            | "them"
+            | "his"
+            | "her"
+            | "their"
+            | "we"
+            | "our"
+            | "you"
+            | "your"
+            | "i"
+            | "my"
+            | "me"
+            | "him"
+            | "us"
+            | "will"
+            | "would"
+            | "shall"
+            | "should"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+            | "do"
+            | "does"
+            | "did"
+            | "so"
+            | "than"
+            | "then"
+            | "there"
+            | "here"
+            | "also"
+            | "such"
+            | "into"
+            | "about"
+            | "more"
+            | "most"
+            | "less"
+            | "over"
+            | "under"
+            | "almost"
+            | "nearly"
+            | "around"
+            | "roughly"
+            | "some"
+            | "approximately"
+            | "least"
+            | "just"
+            | "up"
+            | "down"
+            | "out"
+            | "very"
+            | "if"
+            | "while"
+            | "when"
+            | "where"
+            | "since"
+            | "per"
+            | "each"
+            | "both"
+            | "all"
+            | "any"
+            | "other"
+            | "said"
+            | "says"
+            | "say"
+            | "according"
+            | "thus"
+            | "however"
+            | "although"
+            | "though"
+            | "because"
+            | "not"
+            | "no"
+            | "now"
+            | "only"
+            | "own"
+            | "same"
+            | "too"
+            | "after"
+            | "before"
+            | "during"
+            | "between"
+            | "through"
+            | "s"
+            | "t"
+            | "percent"
+            | "cent"
+            | "billion"
+            | "million"
+            | "thousand"
+            | "trillion"
+            | "bn"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "hundred"
+            | "quarter"
+            | "half"
+            | "third"
+            | "already"
+            | "reported"
+            | "reports"
+            | "report"
+            | "noted"
+            | "wrote"
+            | "added"
+            | "told"
+            | "stated"
     )
 }
 
@@ -79,15 +223,20 @@ pub fn normalize(word: &str) -> Option<String> {
     }
     let folded = match w.as_str() {
         "firm" | "firms" | "companies" | "company" | "businesses" | "business" => "company",
-        "population" | "people" | "inhabitants" | "residents" | "citizens" | "populated" => "people",
-        "investor" | "investors" | "investment" | "investments" | "invested" | "investing" | "invests" => "invest",
+        "population" | "people" | "inhabitants" | "residents" | "citizens" | "populated" => {
+            "people"
+        }
+        "investor" | "investors" | "investment" | "investments" | "invested" | "investing"
+        | "invests" => "invest",
         "nation" | "nations" | "countries" | "country" | "state" | "states" => "country",
         "trade" | "trading" | "traded" => "trade",
         "ties" | "relations" | "relationship" | "relationships" => "relation",
         "resigned" | "resign" | "resignation" | "resigns" => "resign",
-        "supplies" | "supply" | "supplied" | "provides" | "provide" | "provided" | "meets" | "meet" | "covers" | "cover" => "supply",
+        "supplies" | "supply" | "supplied" | "provides" | "provide" | "provided" | "meets"
+        | "meet" | "covers" | "cover" => "supply",
         "operate" | "operates" | "operating" | "operated" | "active" => "operate",
-        "begin" | "beginning" | "begins" | "start" | "starting" | "starts" | "launch" | "launching" => "start",
+        "begin" | "beginning" | "begins" | "start" | "starting" | "starts" | "launch"
+        | "launching" => "start",
         "gdp" => "gdp",
         _ => "",
     };
@@ -115,7 +264,11 @@ fn stem(w: &str) -> String {
         ("e", 4, ""),
     ] {
         if let Some(base) = w.strip_suffix(suf) {
-            if base.chars().count() >= min && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
+            if base.chars().count() >= min
+                && !w.ends_with("ss")
+                && !w.ends_with("us")
+                && !w.ends_with("is")
+            {
                 return format!("{base}{rep}");
             }
         }
@@ -124,12 +277,20 @@ fn stem(w: &str) -> String {
 }
 
 /// Normalised terms of a span of text, plus the canonical names of the entities in it.
-fn terms_of(text: &str, span: (usize, usize), mentions: &[&Mention], skip: Option<(usize, usize)>) -> Vec<String> {
+fn terms_of(
+    text: &str,
+    span: (usize, usize),
+    mentions: &[&Mention],
+    skip: Option<(usize, usize)>,
+) -> Vec<String> {
     let mut out = Vec::new();
     let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
     let slice = &text[span.0..span.1];
     let mut word_start = None;
-    for (i, c) in slice.char_indices().chain(std::iter::once((slice.len(), ' '))) {
+    for (i, c) in slice
+        .char_indices()
+        .chain(std::iter::once((slice.len(), ' ')))
+    {
         match (word_start, is_word(c)) {
             (None, true) => word_start = Some(i),
             (Some(ws_rel), false) => {
@@ -140,7 +301,9 @@ fn terms_of(text: &str, span: (usize, usize), mentions: &[&Mention], skip: Optio
                     continue;
                 }
                 // Words inside an entity mention are represented by the entity's canonical name.
-                if mentions.iter().any(|m| matches!(m.value, Value::Entity { .. }) && m.start <= ws && we <= m.end) {
+                if mentions.iter().any(|m| {
+                    matches!(m.value, Value::Entity { .. }) && m.start <= ws && we <= m.end
+                }) {
                     continue;
                 }
                 if let Some(t) = normalize(word) {
@@ -170,7 +333,9 @@ pub fn checkworthiness(sentence: &str, mentions: &[&Mention], junk: bool) -> f64
     }
     let mut score: f64 = 0.15;
     let has = |k: &str| mentions.iter().any(|m| m.value.kind() == k);
-    if mentions.iter().any(|m| m.value.amount().is_some() || matches!(m.value, Value::Date(_) | Value::Ordinal(..))) {
+    if mentions.iter().any(|m| {
+        m.value.amount().is_some() || matches!(m.value, Value::Date(_) | Value::Ordinal(..))
+    }) {
         score += 0.45;
     }
     if has("entity") {
@@ -186,12 +351,25 @@ pub fn checkworthiness(sentence: &str, mentions: &[&Mention], junk: bool) -> f64
     if sentence.trim_end().ends_with('?') {
         score -= 0.35;
     }
-    for w in ["i think", "i believe", "in my opinion", "should ", "must ", "perhaps", "maybe", "might "] {
+    for w in [
+        "i think",
+        "i believe",
+        "in my opinion",
+        "should ",
+        "must ",
+        "perhaps",
+        "maybe",
+        "might ",
+    ] {
         if lower.contains(w) {
             score -= 0.15;
         }
     }
-    if lower.starts_with("click") || lower.starts_with("sign ") || lower.starts_with("subscribe") || lower.starts_with("please ") {
+    if lower.starts_with("click")
+        || lower.starts_with("sign ")
+        || lower.starts_with("subscribe")
+        || lower.starts_with("please ")
+    {
         score -= 0.4;
     }
     score.clamp(0.0, 1.0)
@@ -201,10 +379,27 @@ pub fn checkworthiness(sentence: &str, mentions: &[&Mention], junk: bool) -> f64
 /// subject.
 fn is_reporter(text: &str, e: &Mention) -> bool {
     let after = text[e.end..].trim_start();
-    let next: String = after.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+    let next: String = after
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
     let before = text[..e.start].trim_end().to_lowercase();
-    matches!(next.as_str(), "said" | "says" | "told" | "noted" | "stressed" | "added" | "wrote" | "explained" | "stated" | "reported" | "reports" | "announced")
-        || before.ends_with("according to")
+    matches!(
+        next.as_str(),
+        "said"
+            | "says"
+            | "told"
+            | "noted"
+            | "stressed"
+            | "added"
+            | "wrote"
+            | "explained"
+            | "stated"
+            | "reported"
+            | "reports"
+            | "announced"
+    ) || before.ends_with("according to")
 }
 
 /// Clause boundaries: the byte ranges (absolute) of the clauses of a sentence.
@@ -215,9 +410,22 @@ fn clauses(sentence: &str, offset: usize) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < bytes.len() {
         let at_break = match bytes[i] {
-            b',' => !(i > 0 && i + 1 < bytes.len() && bytes[i - 1].is_ascii_digit() && bytes[i + 1].is_ascii_digit()),
+            b',' => {
+                !(i > 0
+                    && i + 1 < bytes.len()
+                    && bytes[i - 1].is_ascii_digit()
+                    && bytes[i + 1].is_ascii_digit())
+            }
             b';' | b':' | b'(' | b')' => true,
-            _ => [&b" and "[..], b" while ", b" but ", " — ".as_bytes(), b" which "].iter().any(|p| bytes[i..].starts_with(p)),
+            _ => [
+                &b" and "[..],
+                b" while ",
+                b" but ",
+                " — ".as_bytes(),
+                b" which ",
+            ]
+            .iter()
+            .any(|p| bytes[i..].starts_with(p)),
         };
         if at_break {
             if i > start {
@@ -238,12 +446,24 @@ fn clauses(sentence: &str, offset: usize) -> Vec<(usize, usize)> {
 fn is_negated(clause: &str) -> bool {
     let mut lower = format!(" {} ", clause.to_lowercase().replace('’', "'"));
     for idiom in [
-        "not long", "not only", "not just", "not least", "not until", "no later than", "no fewer than", "no less than",
-        "no more than", "no longer than", "neither free nor fair", "not far",
+        "not long",
+        "not only",
+        "not just",
+        "not least",
+        "not until",
+        "no later than",
+        "no fewer than",
+        "no less than",
+        "no more than",
+        "no longer than",
+        "neither free nor fair",
+        "not far",
     ] {
         lower = lower.replace(idiom, " ");
     }
-    [" not ", "n't ", " no ", " never ", " neither ", " none "].iter().any(|n| lower.contains(n))
+    [" not ", "n't ", " no ", " never ", " neither ", " none "]
+        .iter()
+        .any(|n| lower.contains(n))
 }
 
 /// Turns a text's sentences and mentions into claims, in order of their anchors.
@@ -280,10 +500,16 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
                 continue;
             }
             // The clause holding the value, widened until it has two terms.
-            let idx = parts.iter().position(|&(a, b)| a <= m.start && m.start < b).unwrap_or(0);
+            let idx = parts
+                .iter()
+                .position(|&(a, b)| a <= m.start && m.start < b)
+                .unwrap_or(0);
             let (mut lo, mut hi) = (idx, idx);
             let local_of = |lo: usize, hi: usize| -> Vec<String> {
-                let span = (parts.get(lo).map_or(s.start, |p| p.0), parts.get(hi).map_or(s.end, |p| p.1));
+                let span = (
+                    parts.get(lo).map_or(s.start, |p| p.0),
+                    parts.get(hi).map_or(s.end, |p| p.1),
+                );
                 terms_of(text, span, ms, Some((m.start, m.end)))
             };
             // The counted noun is part of the predicate ("600 companies" is about companies).
@@ -309,7 +535,10 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
                 }
                 local = with_unit(local_of(lo, hi));
             }
-            let span = (parts.get(lo).map_or(s.start, |p| p.0), parts.get(hi).map_or(s.end, |p| p.1));
+            let span = (
+                parts.get(lo).map_or(s.start, |p| p.0),
+                parts.get(hi).map_or(s.end, |p| p.1),
+            );
             let negated = is_negated(&text[span.0..span.1]);
             let subject = ms
                 .iter()
@@ -317,11 +546,15 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
                 .chain(ms.iter())
                 .filter(|e| !is_reporter(text, e))
                 .find_map(|e| match &e.value {
-                    Value::Entity { name, .. } if !(e.start < m.end && m.start < e.end) => Some(name.clone()),
+                    Value::Entity { name, .. } if !(e.start < m.end && m.start < e.end) => {
+                        Some(name.clone())
+                    }
                     _ => None,
                 });
             let subject = match &m.value {
-                Value::Quote { speaker: Some(sp), .. } => Some(sp.clone()),
+                Value::Quote {
+                    speaker: Some(sp), ..
+                } => Some(sp.clone()),
                 _ => subject,
             };
             out.push(Claim {
@@ -351,6 +584,7 @@ mod tests {
         assert_eq!(normalize("investor").as_deref(), Some("invest"));
         assert_eq!(normalize("firms").as_deref(), Some("company"));
         assert_eq!(normalize("the"), None);
-        assert_eq!(normalize("operates").as_deref(), Some("operat"));
+        assert_eq!(normalize("operates").as_deref(), Some("operate"));
+        assert_eq!(normalize("exporters").as_deref(), Some("exporter"));
     }
 }

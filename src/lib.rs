@@ -52,7 +52,11 @@ pub fn analyze(text: &str, today: Option<i32>) -> Analysis {
     let sentences = segment::split(text);
     let mentions = extract::extract(text, &sentences, extract::Context { today });
     let claims = claims::claims(text, &sentences, &mentions);
-    Analysis { sentences, mentions, claims }
+    Analysis {
+        sentences,
+        mentions,
+        claims,
+    }
 }
 
 /// Parses `YYYY-MM-DD` into days since 1970-01-01.

@@ -30,8 +30,16 @@ enum Failure {
 
 fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|info| {
-        let msg = info.payload().downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| info.payload().downcast_ref::<String>().cloned()).unwrap_or_default();
-        let at = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        let msg = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
         eprintln!("corroborate: internal error{at}: {msg} (please report it with the input that caused it)");
     }));
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -39,7 +47,11 @@ fn main() -> ExitCode {
     match result {
         Ok(Ok(out)) => {
             let mut stdout = std::io::stdout().lock();
-            if stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()).is_err() {
+            if stdout
+                .write_all(out.as_bytes())
+                .and_then(|_| stdout.flush())
+                .is_err()
+            {
                 return ExitCode::from(1);
             }
             ExitCode::SUCCESS
@@ -68,13 +80,26 @@ struct Args {
 fn parse_args(args: &[String]) -> Result<Args, Failure> {
     let mut it = args.iter();
     let command = match it.next() {
-        Some(c) if c == "-h" || c == "--help" || c == "help" => return Err(Failure::Usage("help".into())),
+        Some(c) if c == "-h" || c == "--help" || c == "help" => {
+            return Err(Failure::Usage("help".into()))
+        }
         Some(c) => c.clone(),
         None => return Err(Failure::Usage("no command given".into())),
     };
-    let mut a = Args { command, file: None, format: None, corpus: None, date: None, out: None };
+    let mut a = Args {
+        command,
+        file: None,
+        format: None,
+        corpus: None,
+        date: None,
+        out: None,
+    };
     while let Some(arg) = it.next() {
-        let mut value = |name: &str| it.next().cloned().ok_or_else(|| Failure::Usage(format!("{name} needs a value")));
+        let mut value = |name: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| Failure::Usage(format!("{name} needs a value")))
+        };
         match arg.as_str() {
             "--format" => a.format = Some(value("--format")?),
             "--corpus" => a.corpus = Some(value("--corpus")?),
@@ -99,7 +124,9 @@ fn run(args: &[String]) -> Result<String, Failure> {
         "extract" => {
             let format = a.format.as_deref().unwrap_or("json");
             if !matches!(format, "json" | "text") {
-                return Err(Failure::Usage(format!("extract --format takes json or text, not {format}")));
+                return Err(Failure::Usage(format!(
+                    "extract --format takes json or text, not {format}"
+                )));
             }
             let today = date_arg(&a)?;
             let text = read_input(a.file.as_deref())?;
@@ -112,25 +139,41 @@ fn run(args: &[String]) -> Result<String, Failure> {
         "check" => {
             let format = a.format.as_deref().unwrap_or("json");
             if !matches!(format, "json" | "text" | "markdown") {
-                return Err(Failure::Usage(format!("check --format takes json, text or markdown, not {format}")));
+                return Err(Failure::Usage(format!(
+                    "check --format takes json, text or markdown, not {format}"
+                )));
             }
             let today = date_arg(&a)?;
             let corpus = load_corpus(a.corpus.as_deref())?;
             let text = read_input(a.file.as_deref())?;
             if text.trim().is_empty() {
-                return Err(Failure::Input(format!("{}: the text is empty; there is nothing to check", input_name(a.file.as_deref()))));
+                return Err(Failure::Input(format!(
+                    "{}: the text is empty; there is nothing to check",
+                    input_name(a.file.as_deref())
+                )));
             }
             let analysis = analyze(&text, today);
             let judgments = reconcile::reconcile(&text, &analysis.claims, &corpus);
             Ok(match format {
-                "json" => json_out(&report::check_json(&text, &analysis.claims, &judgments, &corpus)),
+                "json" => json_out(&report::check_json(
+                    &text,
+                    &analysis.claims,
+                    &judgments,
+                    &corpus,
+                )),
                 "text" => report::check_text(&text, &analysis.claims, &judgments, &corpus),
                 _ => report::check_markdown(&text, &analysis.claims, &judgments, &corpus),
             })
         }
         "index" => {
-            let src = a.file.as_deref().ok_or_else(|| Failure::Usage("index needs a SOURCE_DIR".into()))?;
-            let out = a.out.as_deref().ok_or_else(|| Failure::Usage("index needs --out OUT_DIR".into()))?;
+            let src = a
+                .file
+                .as_deref()
+                .ok_or_else(|| Failure::Usage("index needs a SOURCE_DIR".into()))?;
+            let out = a
+                .out
+                .as_deref()
+                .ok_or_else(|| Failure::Usage("index needs --out OUT_DIR".into()))?;
             index(Path::new(src), Path::new(out))
         }
         other => Err(Failure::Usage(format!("unknown command {other:?}"))),
@@ -144,7 +187,9 @@ fn json_out(v: &serde_json::Value) -> String {
 fn date_arg(a: &Args) -> Result<Option<i32>, Failure> {
     match &a.date {
         None => Ok(None),
-        Some(d) => parse_date(d).map(Some).ok_or_else(|| Failure::Usage(format!("--date {d:?} is not a date in the form YYYY-MM-DD"))),
+        Some(d) => parse_date(d).map(Some).ok_or_else(|| {
+            Failure::Usage(format!("--date {d:?} is not a date in the form YYYY-MM-DD"))
+        }),
     }
 }
 
@@ -165,14 +210,28 @@ fn read_input(file: Option<&str>) -> Result<String, Failure> {
     };
     read.map_err(|e| Failure::Input(format!("{name}: cannot be read: {e}")))?;
     if bytes.len() > MAX_TEXT_BYTES {
-        return Err(Failure::Input(format!("{name}: the text is over the limit of {} MB; check it in parts", MAX_TEXT_BYTES / (1024 * 1024))));
+        return Err(Failure::Input(format!(
+            "{name}: the text is over the limit of {} MB; check it in parts",
+            MAX_TEXT_BYTES / (1024 * 1024)
+        )));
     }
     if bytes.contains(&0) {
-        return Err(Failure::Input(format!("{name}: contains NUL bytes: this is binary data, not text")));
+        return Err(Failure::Input(format!(
+            "{name}: contains NUL bytes: this is binary data, not text"
+        )));
     }
-    let text = String::from_utf8(bytes).map_err(|e| Failure::Input(format!("{name}: not UTF-8 text (invalid byte at offset {}); save it as UTF-8", e.utf8_error().valid_up_to())))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Failure::Input(format!(
+            "{name}: not UTF-8 text (invalid byte at offset {}); save it as UTF-8",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
     let is_html = file.is_some_and(|f| f.ends_with(".html") || f.ends_with(".htm"));
-    Ok(if is_html { corroborate::corpus::html_to_text(&text) } else { text })
+    Ok(if is_html {
+        corroborate::corpus::html_to_text(&text)
+    } else {
+        text
+    })
 }
 
 fn doc_warnings(errors: &[DocError]) {
@@ -184,7 +243,10 @@ fn doc_warnings(errors: &[DocError]) {
 /// The default corpus, a folder written by `index`, a manifest, or a folder of source documents.
 fn load_corpus(path: Option<&str>) -> Result<Corpus, Failure> {
     let Some(path) = path else {
-        let sources: Vec<(String, Vec<u8>)> = DEFAULT_CORPUS.iter().map(|(n, b)| (n.to_string(), b.to_vec())).collect();
+        let sources: Vec<(String, Vec<u8>)> = DEFAULT_CORPUS
+            .iter()
+            .map(|(n, b)| (n.to_string(), b.to_vec()))
+            .collect();
         let (corpus, errors) = Corpus::compile(&sources);
         doc_warnings(&errors);
         return Ok(corpus);
@@ -199,18 +261,28 @@ fn load_corpus(path: Option<&str>) -> Result<Corpus, Failure> {
     };
     if let Some(m) = manifest {
         let dir = m.parent().unwrap_or(Path::new("."));
-        let text = std::fs::read_to_string(&m).map_err(|e| Failure::Input(format!("{}: cannot be read: {e}", m.display())))?;
-        let parsed = Corpus::read_manifest(&text).map_err(|e| Failure::Input(format!("{}: {e}", m.display())))?;
+        let text = std::fs::read_to_string(&m)
+            .map_err(|e| Failure::Input(format!("{}: cannot be read: {e}", m.display())))?;
+        let parsed = Corpus::read_manifest(&text)
+            .map_err(|e| Failure::Input(format!("{}: {e}", m.display())))?;
         let mut shards = Vec::new();
         for name in &parsed.shards {
             if name.contains('/') || name.contains('\\') || name.starts_with('.') {
-                return Err(Failure::Input(format!("{}: shard name {name:?} is not a plain file name", m.display())));
+                return Err(Failure::Input(format!(
+                    "{}: shard name {name:?} is not a plain file name",
+                    m.display()
+                )));
             }
             let sp = dir.join(name);
-            shards.push(std::fs::read_to_string(&sp).map_err(|e| Failure::Input(format!("{}: cannot be read: {e}", sp.display())))?);
+            shards.push(
+                std::fs::read_to_string(&sp).map_err(|e| {
+                    Failure::Input(format!("{}: cannot be read: {e}", sp.display()))
+                })?,
+            );
         }
         let refs: Vec<&str> = shards.iter().map(String::as_str).collect();
-        return Corpus::from_index(&text, &refs).map_err(|e| Failure::Input(format!("{}: {e}", m.display())));
+        return Corpus::from_index(&text, &refs)
+            .map_err(|e| Failure::Input(format!("{}: {e}", m.display())));
     }
     if !p.is_dir() {
         return Err(Failure::Input(format!("{path}: no such corpus folder (give a folder of documents or one written by `corroborate index`)")));
@@ -225,12 +297,15 @@ fn load_corpus(path: Option<&str>) -> Result<Corpus, Failure> {
 }
 
 fn read_sources(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, Failure> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Failure::Input(format!("{}: cannot be read: {e}", dir.display())))?;
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| Failure::Input(format!("{}: cannot be read: {e}", dir.display())))?;
     let mut out = Vec::new();
     for e in entries.flatten() {
         let path = e.path();
         let name = e.file_name().to_string_lossy().into_owned();
-        let ext_ok = [".md", ".markdown", ".txt", ".html", ".htm"].iter().any(|x| name.ends_with(x));
+        let ext_ok = [".md", ".markdown", ".txt", ".html", ".htm"]
+            .iter()
+            .any(|x| name.ends_with(x));
         if !path.is_file() || !ext_ok {
             continue;
         }
@@ -249,7 +324,10 @@ fn read_sources(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, Failure> {
 
 fn index(src: &Path, out: &Path) -> Result<String, Failure> {
     if !src.is_dir() {
-        return Err(Failure::Input(format!("{}: no such folder of source documents", src.display())));
+        return Err(Failure::Input(format!(
+            "{}: no such folder of source documents",
+            src.display()
+        )));
     }
     let sources = read_sources(src)?;
     let (corpus, errors) = Corpus::compile(&sources);
@@ -258,12 +336,16 @@ fn index(src: &Path, out: &Path) -> Result<String, Failure> {
         return Err(Failure::Input(format!("{}: no usable documents (.md, .txt or .html with front matter: title, source, published)", src.display())));
     }
     let idx = corpus.to_index();
-    std::fs::create_dir_all(out).map_err(|e| Failure::Input(format!("{}: cannot be created: {e}", out.display())))?;
+    std::fs::create_dir_all(out)
+        .map_err(|e| Failure::Input(format!("{}: cannot be created: {e}", out.display())))?;
     // Old shards of earlier builds go; the new ones are written before the manifest that names them.
     if let Ok(rd) = std::fs::read_dir(out) {
         for e in rd.flatten() {
             let n = e.file_name().to_string_lossy().into_owned();
-            if n.starts_with("docs-") && n.ends_with(".json") && !idx.shards.iter().any(|(s, _)| *s == n) {
+            if n.starts_with("docs-")
+                && n.ends_with(".json")
+                && !idx.shards.iter().any(|(s, _)| *s == n)
+            {
                 let _ = std::fs::remove_file(e.path());
             }
         }
@@ -274,9 +356,17 @@ fn index(src: &Path, out: &Path) -> Result<String, Failure> {
     write_file(&out.join("manifest.json"), &idx.manifest)?;
     let claims: usize = corpus.documents.iter().map(|d| d.claims.len()).sum();
     let sentences: usize = corpus.documents.iter().map(|d| d.sentences.len()).sum();
-    Ok(format!("indexed {} documents ({} sentences, {} claims) into {}: corpus {}\n", corpus.documents.len(), sentences, claims, out.display(), &corpus.id[..12]))
+    Ok(format!(
+        "indexed {} documents ({} sentences, {} claims) into {}: corpus {}\n",
+        corpus.documents.len(),
+        sentences,
+        claims,
+        out.display(),
+        &corpus.id[..12]
+    ))
 }
 
 fn write_file(path: &Path, text: &str) -> Result<(), Failure> {
-    std::fs::write(path, text).map_err(|e| Failure::Input(format!("{}: cannot be written: {e}", path.display())))
+    std::fs::write(path, text)
+        .map_err(|e| Failure::Input(format!("{}: cannot be written: {e}", path.display())))
 }

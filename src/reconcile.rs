@@ -120,8 +120,13 @@ pub fn same_entity(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    let (short, long) = if a.len() < b.len() { (&a, &b) } else { (&b, &a) };
-    long.ends_with(short.as_str()) && long.as_bytes().get(long.len() - short.len() - 1) == Some(&b' ')
+    let (short, long) = if a.len() < b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    long.ends_with(short.as_str())
+        && long.as_bytes().get(long.len() - short.len() - 1) == Some(&b' ')
 }
 
 /// Values of one dimension that can't both be true. `None` when they can't be compared at all
@@ -129,16 +134,28 @@ pub fn same_entity(a: &str, b: &str) -> bool {
 fn compatible(a: &Value, b: &Value) -> Option<bool> {
     match (a, b) {
         (Value::Money(x, cx), Value::Money(y, cy)) => (cx == cy).then(|| x.compatible(y)),
-        (Value::Quantity(x, ux), Value::Quantity(y, uy)) => (same_unit(ux, uy)).then(|| x.compatible(y)),
-        (Value::Quantity(x, _) | Value::Number(x), Value::Quantity(y, _) | Value::Number(y)) => Some(x.compatible(y)),
+        (Value::Quantity(x, ux), Value::Quantity(y, uy)) => {
+            (same_unit(ux, uy)).then(|| x.compatible(y))
+        }
+        (Value::Quantity(x, _) | Value::Number(x), Value::Quantity(y, _) | Value::Number(y)) => {
+            Some(x.compatible(y))
+        }
         (Value::Percent(x), Value::Percent(y)) => Some(x.compatible(y)),
         (Value::Duration(x, _), Value::Duration(y, _)) => Some(x.compatible(y)),
         // Ranks compare only when they rank the same thing ("first country" is not "first term").
         // Without a noun on one side only a match can be judged (it supports, never contradicts).
-        (Value::Ordinal(x, nx), Value::Ordinal(y, ny)) if nx == ny && !nx.is_empty() => Some(x == y),
-        (Value::Ordinal(x, nx), Value::Ordinal(y, ny)) if (nx.is_empty() || ny.is_empty()) && x == y => Some(true),
+        (Value::Ordinal(x, nx), Value::Ordinal(y, ny)) if nx == ny && !nx.is_empty() => {
+            Some(x == y)
+        }
+        (Value::Ordinal(x, nx), Value::Ordinal(y, ny))
+            if (nx.is_empty() || ny.is_empty()) && x == y =>
+        {
+            Some(true)
+        }
         (Value::Date(x), Value::Date(y)) => Some(x.overlaps(y)),
-        (Value::Quote { quote: x, .. }, Value::Quote { quote: y, .. }) => Some(quote_overlap(x, y) >= QUOTE_OVERLAP),
+        (Value::Quote { quote: x, .. }, Value::Quote { quote: y, .. }) => {
+            Some(quote_overlap(x, y) >= QUOTE_OVERLAP)
+        }
         _ => None,
     }
 }
@@ -148,7 +165,11 @@ fn same_unit(a: &str, b: &str) -> bool {
 }
 
 fn quote_words(q: &str) -> Vec<String> {
-    let mut w: Vec<String> = q.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let mut w: Vec<String> = q
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
     w.sort();
     w.dedup();
     w
@@ -168,7 +189,11 @@ fn weighted_share(part: &[String], whole: &[String], corpus: &Corpus) -> f64 {
     if total == 0.0 {
         return 0.0;
     }
-    let shared: f64 = part.iter().filter(|t| whole.binary_search(t).is_ok()).map(|t| corpus.idf(t)).sum();
+    let shared: f64 = part
+        .iter()
+        .filter(|t| whole.binary_search(t).is_ok())
+        .map(|t| corpus.idf(t))
+        .sum();
     shared / total
 }
 
@@ -177,10 +202,17 @@ pub fn alignment(a: &Claim, c: &Claim, corpus: &Corpus) -> f64 {
     if let (Value::Quote { quote: qa, .. }, Value::Quote { quote: qc, .. }) = (&a.value, &c.value) {
         return quote_overlap(qa, qc).min(quote_overlap(qc, qa).max(0.5));
     }
-    let s = (weighted_share(&a.local, &c.terms, corpus) + weighted_share(&c.local, &a.terms, corpus)) / 2.0;
+    let s = (weighted_share(&a.local, &c.terms, corpus)
+        + weighted_share(&c.local, &a.terms, corpus))
+        / 2.0;
     match (&a.subject, &c.subject) {
         (Some(x), Some(y)) if same_entity(x, y) => s * 0.9 + 0.1,
-        (Some(x), Some(y)) if !c.terms.iter().any(|t| same_entity(t, x)) && !a.terms.iter().any(|t| same_entity(t, y)) => s * 0.5,
+        (Some(x), Some(y))
+            if !c.terms.iter().any(|t| same_entity(t, x))
+                && !a.terms.iter().any(|t| same_entity(t, y)) =>
+        {
+            s * 0.5
+        }
         _ => s,
     }
 }
@@ -204,16 +236,30 @@ pub fn judge(text: &str, claim: &Claim, corpus: &Corpus) -> Judgment {
                 continue;
             }
             let score = alignment(claim, c, corpus);
-            let ev = |stance| Evidence { document: di, start: c.start, end: c.end, anchor: c.anchor, stance, score };
+            let ev = |stance| Evidence {
+                document: di,
+                start: c.start,
+                end: c.end,
+                anchor: c.anchor,
+                stance,
+                score,
+            };
             match compatible(&claim.value, &c.value) {
                 Some(true) if score >= SUPPORT_ALIGNMENT => {
-                    if claim.negated != c.negated && score >= 0.7 && !matches!(claim.value, Value::Quote { .. }) {
+                    if claim.negated != c.negated
+                        && score >= 0.7
+                        && !matches!(claim.value, Value::Quote { .. })
+                    {
                         contradicts.push((ev(Stance::Contradicts), "negation"));
                     } else {
                         supports.push(ev(Stance::Supports));
                     }
                 }
-                Some(false) if score >= CONTRADICT_ALIGNMENT && claim.negated == c.negated && !matches!(claim.value, Value::Quote { .. }) => {
+                Some(false)
+                    if score >= CONTRADICT_ALIGNMENT
+                        && claim.negated == c.negated
+                        && !matches!(claim.value, Value::Quote { .. }) =>
+                {
                     let mismatch = match dim {
                         "date" | "duration" => "date",
                         _ => "number",
@@ -225,7 +271,12 @@ pub fn judge(text: &str, claim: &Claim, corpus: &Corpus) -> Judgment {
             }
         }
     }
-    let by_score = |a: &Evidence, b: &Evidence| b.score.total_cmp(&a.score).then(a.document.cmp(&b.document)).then(a.start.cmp(&b.start));
+    let by_score = |a: &Evidence, b: &Evidence| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.document.cmp(&b.document))
+            .then(a.start.cmp(&b.start))
+    };
     supports.sort_by(by_score);
     contradicts.sort_by(|a, b| by_score(&a.0, &b.0));
     related.sort_by(by_score);
@@ -234,7 +285,9 @@ pub fn judge(text: &str, claim: &Claim, corpus: &Corpus) -> Judgment {
     if let Some(best) = supports.first() {
         // Another document states the same attribute with an incompatible value: the corpus's
         // own sources disagree.
-        let rival = contradicts.iter().find(|(e, _)| e.score >= 0.65 && !supports.iter().any(|s| s.document == e.document));
+        let rival = contradicts
+            .iter()
+            .find(|(e, _)| e.score >= 0.65 && !supports.iter().any(|s| s.document == e.document));
         if let (Some((r, _)), true) = (rival, best.score >= 0.5) {
             let mut evidence = vec![best.clone(), r.clone()];
             evidence.dedup_by(|a, b| a.document == b.document && a.start == b.start);
@@ -245,23 +298,54 @@ pub fn judge(text: &str, claim: &Claim, corpus: &Corpus) -> Judgment {
                 cite(corpus, r),
                 value_phrase(corpus, r)
             );
-            return Judgment { verdict: Verdict::Conflicting, confidence: round2(best.score.min(r.score)), mismatch: None, explanation, evidence };
+            return Judgment {
+                verdict: Verdict::Conflicting,
+                confidence: round2(best.score.min(r.score)),
+                mismatch: None,
+                explanation,
+                evidence,
+            };
         }
-        let explanation = format!("The corpus says {} ({}), as the text does.", value_phrase(corpus, best), cite(corpus, best));
+        let explanation = format!(
+            "The corpus says {} ({}), as the text does.",
+            value_phrase(corpus, best),
+            cite(corpus, best)
+        );
         let confidence = round2(0.5 + best.score / 2.0);
         let evidence: Vec<Evidence> = supports.into_iter().take(3).collect();
-        return Judgment { verdict: Verdict::Supported, confidence, mismatch: None, explanation, evidence };
+        return Judgment {
+            verdict: Verdict::Supported,
+            confidence,
+            mismatch: None,
+            explanation,
+            evidence,
+        };
     }
     if let Some((best, mismatch)) = contradicts.first() {
         let explanation = if *mismatch == "negation" {
-            format!("The corpus states the opposite ({}): {}.", cite(corpus, best), sentence_text(corpus, best))
+            format!(
+                "The corpus states the opposite ({}): {}.",
+                cite(corpus, best),
+                sentence_text(corpus, best)
+            )
         } else {
-            format!("The corpus says {} ({}); the text says {}.", value_phrase(corpus, best), cite(corpus, best), claim_phrase(text, claim))
+            format!(
+                "The corpus says {} ({}); the text says {}.",
+                value_phrase(corpus, best),
+                cite(corpus, best),
+                claim_phrase(text, claim)
+            )
         };
         let confidence = round2(best.score.min(0.99));
         let mismatch = Some(*mismatch);
         let evidence = contradicts.into_iter().map(|(e, _)| e).take(3).collect();
-        return Judgment { verdict: Verdict::Contradicted, confidence, mismatch, explanation, evidence };
+        return Judgment {
+            verdict: Verdict::Contradicted,
+            confidence,
+            mismatch,
+            explanation,
+            evidence,
+        };
     }
     unverified(claim, related.into_iter().take(1).collect())
 }
@@ -276,7 +360,13 @@ fn unverified(claim: &Claim, related: Vec<Evidence>) -> Judgment {
     } else {
         format!("Nothing in the corpus states {what}; the closest sentence is shown as related, not as evidence.")
     };
-    Judgment { verdict: Verdict::Unverified, confidence: 0.5, mismatch: None, explanation, evidence: related }
+    Judgment {
+        verdict: Verdict::Unverified,
+        confidence: 0.5,
+        mismatch: None,
+        explanation,
+        evidence: related,
+    }
 }
 
 fn noun_of(v: &Value) -> &'static str {
@@ -311,7 +401,11 @@ fn cite(corpus: &Corpus, e: &Evidence) -> String {
 }
 
 fn sentence_text(corpus: &Corpus, e: &Evidence) -> String {
-    corpus.documents[e.document].text.get(e.start..e.end).unwrap_or("").to_string()
+    corpus.documents[e.document]
+        .text
+        .get(e.start..e.end)
+        .unwrap_or("")
+        .to_string()
 }
 
 /// The value as the corpus words it, with the counted noun for counts ("more than 600 American
@@ -321,7 +415,9 @@ fn value_phrase(corpus: &Corpus, e: &Evidence) -> String {
     let claim = doc.claims.iter().find(|c| c.anchor == e.anchor);
     let anchor = doc.text.get(e.anchor.0..e.anchor.1).unwrap_or("");
     match claim.map(|c| &c.value) {
-        Some(Value::Quantity(_, unit)) => with_noun(anchor, &doc.text[e.anchor.1..e.end.max(e.anchor.1)], unit),
+        Some(Value::Quantity(_, unit)) => {
+            with_noun(anchor, &doc.text[e.anchor.1..e.end.max(e.anchor.1)], unit)
+        }
         Some(Value::Quote { quote, .. }) => format!("“{quote}”"),
         _ => anchor.to_string(),
     }
@@ -331,7 +427,12 @@ fn value_phrase(corpus: &Corpus, e: &Evidence) -> String {
 fn claim_phrase(text: &str, claim: &Claim) -> String {
     let anchor = text.get(claim.anchor.0..claim.anchor.1).unwrap_or("");
     match &claim.value {
-        Value::Quantity(_, unit) => with_noun(anchor, text.get(claim.anchor.1..claim.end.max(claim.anchor.1)).unwrap_or(""), unit),
+        Value::Quantity(_, unit) => with_noun(
+            anchor,
+            text.get(claim.anchor.1..claim.end.max(claim.anchor.1))
+                .unwrap_or(""),
+            unit,
+        ),
         _ => anchor.to_string(),
     }
 }
@@ -340,7 +441,10 @@ fn claim_phrase(text: &str, claim: &Claim) -> String {
 fn with_noun(anchor: &str, rest: &str, unit: &str) -> String {
     let mut phrase = anchor.to_string();
     for w in rest.split_whitespace().take(4) {
-        let word: String = w.chars().filter(|c| c.is_alphabetic() || *c == '-').collect();
+        let word: String = w
+            .chars()
+            .filter(|c| c.is_alphabetic() || *c == '-')
+            .collect();
         phrase.push(' ');
         phrase.push_str(&word);
         if crate::extract::singular_noun(&word) == unit {

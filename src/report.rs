@@ -54,7 +54,10 @@ fn amount_fields(obj: &mut Map<String, Json>, a: &Amount) {
     obj.insert("value".into(), num(a.value));
     obj.insert("low".into(), a.low.map_or(Json::Null, num));
     obj.insert("high".into(), a.high.map_or(Json::Null, num));
-    obj.insert("bound".into(), serde_json::to_value(a.bound).unwrap_or(Json::Null));
+    obj.insert(
+        "bound".into(),
+        serde_json::to_value(a.bound).unwrap_or(Json::Null),
+    );
 }
 
 fn mention_json(text: &str, off: &Offsets, m: &Mention) -> Json {
@@ -82,9 +85,16 @@ fn mention_json(text: &str, off: &Offsets, m: &Mention) -> Json {
         }
         Value::Duration(a, iso) => {
             o.insert("value".into(), json!(iso));
-            o.insert("bound".into(), serde_json::to_value(a.bound).unwrap_or(Json::Null));
+            o.insert(
+                "bound".into(),
+                serde_json::to_value(a.bound).unwrap_or(Json::Null),
+            );
         }
-        Value::Quote { quote, speaker, verb } => {
+        Value::Quote {
+            quote,
+            speaker,
+            verb,
+        } => {
             o.insert("quote".into(), json!(quote));
             o.insert("speaker".into(), json!(speaker));
             o.insert("verb".into(), json!(verb));
@@ -104,7 +114,10 @@ fn claim_base(text: &str, off: &Offsets, i: usize, c: &Claim) -> Map<String, Jso
     o.insert("end".into(), json!(off.at(c.end)));
     o.insert("text".into(), json!(&text[c.start..c.end]));
     o.insert("kind".into(), json!(c.kind()));
-    o.insert("anchor".into(), json!({ "start": off.at(c.anchor.0), "end": off.at(c.anchor.1) }));
+    o.insert(
+        "anchor".into(),
+        json!({ "start": off.at(c.anchor.0), "end": off.at(c.anchor.1) }),
+    );
     o.insert("subject".into(), json!(c.subject));
     o
 }
@@ -123,7 +136,11 @@ pub fn extract_json(text: &str, a: &Analysis) -> Json {
         .enumerate()
         .map(|(i, s)| json!({ "start": off.at(s.start), "end": off.at(s.end), "checkworthiness": round2(worth[i]), "junk": s.junk }))
         .collect();
-    let mentions: Vec<Json> = a.mentions.iter().map(|m| mention_json(text, &off, m)).collect();
+    let mentions: Vec<Json> = a
+        .mentions
+        .iter()
+        .map(|m| mention_json(text, &off, m))
+        .collect();
     let claims: Vec<Json> = a
         .claims
         .iter()
@@ -144,9 +161,18 @@ pub fn extract_text(text: &str, a: &Analysis) -> String {
     let mut out = String::new();
     for (i, s) in a.sentences.iter().enumerate() {
         let tag = if s.junk { " (junk)" } else { "" };
-        out.push_str(&format!("[{}]{} {}\n", i + 1, tag, one_line(&text[s.start..s.end])));
+        out.push_str(&format!(
+            "[{}]{} {}\n",
+            i + 1,
+            tag,
+            one_line(&text[s.start..s.end])
+        ));
         for m in a.mentions.iter().filter(|m| m.sentence == i) {
-            out.push_str(&format!("    {:<9} {}\n", m.value.kind(), one_line(&text[m.start..m.end])));
+            out.push_str(&format!(
+                "    {:<9} {}\n",
+                m.value.kind(),
+                one_line(&text[m.start..m.end])
+            ));
         }
     }
     out
@@ -236,12 +262,26 @@ fn label(v: Verdict) -> &'static str {
 pub fn check_text(text: &str, claims: &[Claim], judgments: &[Judgment], corpus: &Corpus) -> String {
     let mut out = String::new();
     for (c, j) in claims.iter().zip(judgments) {
-        out.push_str(&format!("{:<12} {}\n", label(j.verdict), one_line(&text[c.start..c.end])));
-        out.push_str(&format!("             value: {}\n", one_line(&text[c.anchor.0..c.anchor.1])));
+        out.push_str(&format!(
+            "{:<12} {}\n",
+            label(j.verdict),
+            one_line(&text[c.start..c.end])
+        ));
+        out.push_str(&format!(
+            "             value: {}\n",
+            one_line(&text[c.anchor.0..c.anchor.1])
+        ));
         out.push_str(&format!("             {}\n", j.explanation));
         for e in &j.evidence {
             let d = &corpus.documents[e.document];
-            out.push_str(&format!("             [{}] {} ({}, {}): {}\n", e.stance.as_str(), d.meta.title, d.meta.source, d.meta.published, one_line(&d.text[e.start..e.end])));
+            out.push_str(&format!(
+                "             [{}] {} ({}, {}): {}\n",
+                e.stance.as_str(),
+                d.meta.title,
+                d.meta.source,
+                d.meta.published,
+                one_line(&d.text[e.start..e.end])
+            ));
         }
         out.push('\n');
     }
@@ -260,7 +300,12 @@ pub fn check_text(text: &str, claims: &[Claim], judgments: &[Judgment], corpus: 
 }
 
 /// `check --format markdown`: a report a person can read or paste.
-pub fn check_markdown(text: &str, claims: &[Claim], judgments: &[Judgment], corpus: &Corpus) -> String {
+pub fn check_markdown(
+    text: &str,
+    claims: &[Claim],
+    judgments: &[Judgment],
+    corpus: &Corpus,
+) -> String {
     let s = summary(judgments);
     let mut out = String::from("# Fact-check report\n\n");
     out.push_str(&format!(
@@ -276,11 +321,27 @@ pub fn check_markdown(text: &str, claims: &[Claim], judgments: &[Judgment], corp
         crate::VERSION
     ));
     for (i, (c, j)) in claims.iter().zip(judgments).enumerate() {
-        out.push_str(&format!("## {}. {} — {}\n\n", i + 1, label(j.verdict), md_escape(&one_line(&text[c.anchor.0..c.anchor.1]))));
-        out.push_str(&format!("> {}\n\n{}\n\n", md_escape(&one_line(&text[c.start..c.end])), md_escape(&j.explanation)));
+        out.push_str(&format!(
+            "## {}. {} — {}\n\n",
+            i + 1,
+            label(j.verdict),
+            md_escape(&one_line(&text[c.anchor.0..c.anchor.1]))
+        ));
+        out.push_str(&format!(
+            "> {}\n\n{}\n\n",
+            md_escape(&one_line(&text[c.start..c.end])),
+            md_escape(&j.explanation)
+        ));
         for e in &j.evidence {
             let d = &corpus.documents[e.document];
-            out.push_str(&format!("- *{}* — {}, {} ({}): “{}”\n", e.stance.as_str(), md_escape(&d.meta.title), md_escape(&d.meta.source), d.meta.published, md_escape(&one_line(&d.text[e.start..e.end]))));
+            out.push_str(&format!(
+                "- *{}* — {}, {} ({}): “{}”\n",
+                e.stance.as_str(),
+                md_escape(&d.meta.title),
+                md_escape(&d.meta.source),
+                d.meta.published,
+                md_escape(&one_line(&d.text[e.start..e.end]))
+            ));
         }
         if !j.evidence.is_empty() {
             out.push('\n');
@@ -296,7 +357,10 @@ fn one_line(s: &str) -> String {
 fn md_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
             out.push('\\');
         }
         out.push(c);

@@ -10,7 +10,9 @@ fn into_error(message: impl std::fmt::Display) -> js_sys::Error {
 }
 
 fn to_js(value: &serde_json::Value) -> Result<JsValue, js_sys::Error> {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(into_error)
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(into_error)
 }
 
 use serde::Serialize;
@@ -26,10 +28,15 @@ fn options(value: JsValue) -> Result<Option<i32>, js_sys::Error> {
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    let o: CheckOptions = serde_wasm_bindgen::from_value(value).map_err(|e| into_error(format!("options: {e}")))?;
+    let o: CheckOptions =
+        serde_wasm_bindgen::from_value(value).map_err(|e| into_error(format!("options: {e}")))?;
     match o.date.as_deref().filter(|d| !d.is_empty()) {
         None => Ok(None),
-        Some(d) => crate::parse_date(d).map(Some).ok_or_else(|| into_error(format!("The article date {d:?} is not a date in the form YYYY-MM-DD."))),
+        Some(d) => crate::parse_date(d).map(Some).ok_or_else(|| {
+            into_error(format!(
+                "The article date {d:?} is not a date in the form YYYY-MM-DD."
+            ))
+        }),
     }
 }
 
@@ -76,7 +83,9 @@ impl Checker {
                 })
             })
             .collect();
-        to_js(&serde_json::json!({ "id": self.corpus.id, "engine_version": crate::VERSION, "documents": docs }))
+        to_js(
+            &serde_json::json!({ "id": self.corpus.id, "engine_version": crate::VERSION, "documents": docs }),
+        )
     }
 
     /// Checks a text: the report of `corroborate check --format json`.
@@ -85,14 +94,22 @@ impl Checker {
         check_text(text)?;
         let analysis = crate::analyze(text, today);
         let judgments = crate::reconcile::reconcile(text, &analysis.claims, &self.corpus);
-        to_js(&crate::report::check_json(text, &analysis.claims, &judgments, &self.corpus))
+        to_js(&crate::report::check_json(
+            text,
+            &analysis.claims,
+            &judgments,
+            &self.corpus,
+        ))
     }
 
     /// Extracts sentences, mentions and claims: the output of `corroborate extract --format json`.
     pub fn extract(&self, text: &str, options_value: JsValue) -> Result<JsValue, js_sys::Error> {
         let today = options(options_value)?;
         check_text(text)?;
-        to_js(&crate::report::extract_json(text, &crate::analyze(text, today)))
+        to_js(&crate::report::extract_json(
+            text,
+            &crate::analyze(text, today),
+        ))
     }
 }
 

@@ -118,8 +118,18 @@ impl Corpus {
                     }
                     let today = crate::parse_date(&meta.published);
                     let analysis = crate::analyze(&text, today);
-                    let sentences = analysis.sentences.iter().filter(|s| !s.junk).map(|s| (s.start, s.end)).collect();
-                    documents.push(Document { meta, text, sentences, claims: analysis.claims });
+                    let sentences = analysis
+                        .sentences
+                        .iter()
+                        .filter(|s| !s.junk)
+                        .map(|s| (s.start, s.end))
+                        .collect();
+                    documents.push(Document {
+                        meta,
+                        text,
+                        sentences,
+                        claims: analysis.claims,
+                    });
                 }
                 Err(e) => errors.push(e),
             }
@@ -128,14 +138,22 @@ impl Corpus {
     }
 
     fn from_documents(documents: Vec<Document>) -> Corpus {
-        let mut corpus = Corpus { id: String::new(), documents, idf: BTreeMap::new(), max_idf: 1.0 };
+        let mut corpus = Corpus {
+            id: String::new(),
+            documents,
+            idf: BTreeMap::new(),
+            max_idf: 1.0,
+        };
         corpus.id = hex(&Sha256::digest(corpus.shard_text().as_bytes()));
         corpus.compute_idf();
         corpus
     }
 
     fn shard_text(&self) -> String {
-        let shard = Shard { format: INDEX_FORMAT, documents: self.documents.clone() };
+        let shard = Shard {
+            format: INDEX_FORMAT,
+            documents: self.documents.clone(),
+        };
         serde_json::to_string(&shard).unwrap_or_default()
     }
 
@@ -157,7 +175,10 @@ impl Corpus {
         }
         let n = n.max(1) as f64;
         self.max_idf = (1.0 + n / 0.5).ln();
-        self.idf = df.into_iter().map(|(t, f)| (t, (1.0 + n / (f as f64 + 0.5)).ln())).collect();
+        self.idf = df
+            .into_iter()
+            .map(|(t, f)| (t, (1.0 + n / (f as f64 + 0.5)).ln()))
+            .collect();
     }
 
     /// How informative a term is: rare terms weigh more.
@@ -173,11 +194,22 @@ impl Corpus {
             format: INDEX_FORMAT,
             engine_version: crate::VERSION.to_string(),
             id: self.id.clone(),
-            documents: self.documents.iter().map(|d| ManifestDoc { meta: d.meta.clone(), sentences: d.sentences.len(), claims: d.claims.len() }).collect(),
+            documents: self
+                .documents
+                .iter()
+                .map(|d| ManifestDoc {
+                    meta: d.meta.clone(),
+                    sentences: d.sentences.len(),
+                    claims: d.claims.len(),
+                })
+                .collect(),
             shards: vec![name.clone()],
         };
         let manifest = serde_json::to_string_pretty(&manifest).unwrap_or_default() + "\n";
-        Index { manifest, shards: vec![(name, shard)] }
+        Index {
+            manifest,
+            shards: vec![(name, shard)],
+        }
     }
 
     /// Parses a manifest, checking its format and engine version.
@@ -197,7 +229,11 @@ impl Corpus {
     pub fn from_index(manifest: &str, shards: &[&str]) -> Result<Corpus, CorpusError> {
         let m = Corpus::read_manifest(manifest)?;
         if shards.len() != m.shards.len() {
-            return Err(CorpusError(format!("the corpus manifest lists {} shard(s) but {} were given", m.shards.len(), shards.len())));
+            return Err(CorpusError(format!(
+                "the corpus manifest lists {} shard(s) but {} were given",
+                m.shards.len(),
+                shards.len()
+            )));
         }
         let mut hasher = Sha256::new();
         let mut documents = Vec::new();
@@ -211,13 +247,30 @@ impl Corpus {
             return Err(CorpusError(format!("the corpus shards do not match the manifest (id {} expected, {} found): a partial or mixed upload? Rebuild with `corroborate index`", short(&m.id), short(&id))));
         }
         for d in &documents {
-            let bad_span = d.sentences.iter().any(|&(s, e)| s > e || e > d.text.len() || !d.text.is_char_boundary(s) || !d.text.is_char_boundary(e));
-            let bad_claim = d.claims.iter().any(|c| c.end > d.text.len() || c.anchor.1 > d.text.len() || !d.text.is_char_boundary(c.start) || !d.text.is_char_boundary(c.end) || !d.text.is_char_boundary(c.anchor.0) || !d.text.is_char_boundary(c.anchor.1));
+            let bad_span = d.sentences.iter().any(|&(s, e)| {
+                s > e
+                    || e > d.text.len()
+                    || !d.text.is_char_boundary(s)
+                    || !d.text.is_char_boundary(e)
+            });
+            let bad_claim = d.claims.iter().any(|c| {
+                c.end > d.text.len()
+                    || c.anchor.1 > d.text.len()
+                    || !d.text.is_char_boundary(c.start)
+                    || !d.text.is_char_boundary(c.end)
+                    || !d.text.is_char_boundary(c.anchor.0)
+                    || !d.text.is_char_boundary(c.anchor.1)
+            });
             if bad_span || bad_claim {
                 return Err(CorpusError(format!("corpus document {} has spans outside its text; rebuild the index with `corroborate index`", d.meta.id)));
             }
         }
-        let mut corpus = Corpus { id, documents, idf: BTreeMap::new(), max_idf: 1.0 };
+        let mut corpus = Corpus {
+            id,
+            documents,
+            idf: BTreeMap::new(),
+            max_idf: 1.0,
+        };
         corpus.compute_idf();
         Ok(corpus)
     }

@@ -22,18 +22,34 @@ pub struct Date {
 impl Date {
     fn day(y: i32, m: u32, d: u32) -> Date {
         let n = days_from_civil(y, m, d);
-        Date { iso: format!("{y:04}-{m:02}-{d:02}"), first: n, last: n }
+        Date {
+            iso: format!("{y:04}-{m:02}-{d:02}"),
+            first: n,
+            last: n,
+        }
     }
     fn month(y: i32, m: u32) -> Date {
         let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
-        Date { iso: format!("{y:04}-{m:02}"), first: days_from_civil(y, m, 1), last: days_from_civil(ny, nm, 1) - 1 }
+        Date {
+            iso: format!("{y:04}-{m:02}"),
+            first: days_from_civil(y, m, 1),
+            last: days_from_civil(ny, nm, 1) - 1,
+        }
     }
     /// A whole year.
     pub fn year(y: i32) -> Date {
-        Date { iso: format!("{y:04}"), first: days_from_civil(y, 1, 1), last: days_from_civil(y + 1, 1, 1) - 1 }
+        Date {
+            iso: format!("{y:04}"),
+            first: days_from_civil(y, 1, 1),
+            last: days_from_civil(y + 1, 1, 1) - 1,
+        }
     }
     fn years(a: i32, b: i32) -> Date {
-        Date { iso: format!("{a:04}/{b:04}"), first: days_from_civil(a, 1, 1), last: days_from_civil(b + 1, 1, 1) - 1 }
+        Date {
+            iso: format!("{a:04}/{b:04}"),
+            first: days_from_civil(a, 1, 1),
+            last: days_from_civil(b + 1, 1, 1) - 1,
+        }
     }
     /// Whether two periods share a day.
     pub fn overlaps(&self, other: &Date) -> bool {
@@ -70,8 +86,13 @@ const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|Septe
 
 fn month_number(s: &str) -> Option<u32> {
     let s = s.trim_end_matches('.').to_ascii_lowercase();
-    let names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    names.iter().position(|n| s.starts_with(n)).map(|i| i as u32 + 1)
+    let names = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    names
+        .iter()
+        .position(|n| s.starts_with(n))
+        .map(|i| i as u32 + 1)
 }
 
 fn valid_day(y: i32, m: u32, d: u32) -> bool {
@@ -116,11 +137,23 @@ pub fn first_full_date(text: &str) -> Option<i32> {
     let head = &head[..floor_char_boundary(head, head.len())];
     DATES.captures_iter(head).find_map(|c| {
         let (d, m, y) = if c.name("iso").is_some() {
-            (c["id"].parse().ok()?, c["im"].parse().ok()?, c["iy"].parse().ok()?)
+            (
+                c["id"].parse().ok()?,
+                c["im"].parse().ok()?,
+                c["iy"].parse().ok()?,
+            )
         } else if let Some(y) = c.name("y1") {
-            (c["d1"].parse().ok()?, month_number(&c["m1"])?, y.as_str().parse().ok()?)
+            (
+                c["d1"].parse().ok()?,
+                month_number(&c["m1"])?,
+                y.as_str().parse().ok()?,
+            )
         } else if let Some(y) = c.name("y2") {
-            (c["d2"].parse().ok()?, month_number(&c["m2"])?, y.as_str().parse().ok()?)
+            (
+                c["d2"].parse().ok()?,
+                month_number(&c["m2"])?,
+                y.as_str().parse().ok()?,
+            )
         } else {
             return None;
         };
@@ -142,27 +175,41 @@ pub(super) fn extract(sent: &str, today: Option<i32>, out: &mut Vec<Mention>) {
         let whole = c.get(0).expect("match");
         let (mut start, end) = (whole.start(), whole.end());
         let date = if c.name("iso").is_some() {
-            let (y, m, d) = (c["iy"].parse().unwrap_or(0), c["im"].parse().unwrap_or(0), c["id"].parse().unwrap_or(0));
+            let (y, m, d) = (
+                c["iy"].parse().unwrap_or(0),
+                c["im"].parse().unwrap_or(0),
+                c["id"].parse().unwrap_or(0),
+            );
             valid_day(y, m, d).then(|| Date::day(y, m, d))
         } else if let Some(m) = c.name("m1").and_then(|m| month_number(m.as_str())) {
             let d: u32 = c["d1"].parse().unwrap_or(0);
-            let y = c.name("y1").and_then(|y| y.as_str().parse().ok()).or(this_year);
-            y.filter(|&y| valid_day(y, m, d)).map(|y| Date::day(y, m, d))
+            let y = c
+                .name("y1")
+                .and_then(|y| y.as_str().parse().ok())
+                .or(this_year);
+            y.filter(|&y| valid_day(y, m, d))
+                .map(|y| Date::day(y, m, d))
         } else if let Some(m) = c.name("m2").and_then(|m| month_number(m.as_str())) {
             let d: u32 = c["d2"].parse().unwrap_or(0);
-            let y = c.name("y2").and_then(|y| y.as_str().parse().ok()).or(this_year);
+            let y = c
+                .name("y2")
+                .and_then(|y| y.as_str().parse().ok())
+                .or(this_year);
             // "May 5" is a date; "May" alone is not matched here.
-            y.filter(|&y| valid_day(y, m, d)).map(|y| Date::day(y, m, d))
+            y.filter(|&y| valid_day(y, m, d))
+                .map(|y| Date::day(y, m, d))
         } else if let Some(m) = c.name("m3").and_then(|m| month_number(m.as_str())) {
             c["y3"].parse().ok().map(|y| Date::month(y, m))
         } else if let Some(dec) = c.name("dec") {
             let d: i32 = dec.as_str().parse().unwrap_or(0);
-            Some(match c.name("part").map(|p| p.as_str().to_ascii_lowercase()) {
-                Some(p) if p == "early" => Date::years(d, d + 3),
-                Some(p) if p == "mid" => Date::years(d + 3, d + 6),
-                Some(p) if p == "late" => Date::years(d + 6, d + 9),
-                _ => Date::years(d, d + 9),
-            })
+            Some(
+                match c.name("part").map(|p| p.as_str().to_ascii_lowercase()) {
+                    Some(p) if p == "early" => Date::years(d, d + 3),
+                    Some(p) if p == "mid" => Date::years(d + 3, d + 6),
+                    Some(p) if p == "late" => Date::years(d + 6, d + 9),
+                    _ => Date::years(d, d + 9),
+                },
+            )
         } else if let Some(rel) = c.name("rel") {
             let rel = rel.as_str().to_ascii_lowercase();
             let shift = if rel.starts_with("last") {
@@ -177,11 +224,18 @@ pub(super) fn extract(sent: &str, today: Option<i32>, out: &mut Vec<Mention>) {
                 Some(t) if rel.ends_with("month") => {
                     let (y, m, _) = civil_from_days(t);
                     let idx = y * 12 + m as i32 - 1 + shift;
-                    Some(Date::month(idx.div_euclid(12), (idx.rem_euclid(12) + 1) as u32))
+                    Some(Date::month(
+                        idx.div_euclid(12),
+                        (idx.rem_euclid(12) + 1) as u32,
+                    ))
                 }
                 Some(t) if rel.ends_with("week") => {
                     let base = t + 7 * shift - (t + 3).rem_euclid(7);
-                    Some(Date { iso: week_iso(base, base + 6), first: base, last: base + 6 })
+                    Some(Date {
+                        iso: week_iso(base, base + 6),
+                        first: base,
+                        last: base + 6,
+                    })
                 }
                 _ => None,
             }
@@ -199,7 +253,11 @@ pub(super) fn extract(sent: &str, today: Option<i32>, out: &mut Vec<Mention>) {
             let first: i32 = y.as_str().parse().unwrap_or(0);
             match c.name("post") {
                 Some(p) => {
-                    let last: i32 = p.as_str().trim_start_matches(|ch: char| !ch.is_ascii_digit()).parse().unwrap_or(0);
+                    let last: i32 = p
+                        .as_str()
+                        .trim_start_matches(|ch: char| !ch.is_ascii_digit())
+                        .parse()
+                        .unwrap_or(0);
                     (last > first).then(|| Date::years(first, last))
                 }
                 None => Some(Date::year(first)),
@@ -213,7 +271,12 @@ pub(super) fn extract(sent: &str, today: Option<i32>, out: &mut Vec<Mention>) {
             continue;
         }
         if !overlaps(out, start, end) {
-            out.push(Mention { start, end, sentence: 0, value: Value::Date(date) });
+            out.push(Mention {
+                start,
+                end,
+                sentence: 0,
+                value: Value::Date(date),
+            });
         }
     }
     for c in DURATIONS.captures_iter(sent) {
@@ -248,11 +311,30 @@ pub(super) fn extract(sent: &str, today: Option<i32>, out: &mut Vec<Mention>) {
         } else {
             (n / 365.25, "D", n)
         };
-        let hedge = c.name("hedge").map(|h| Hedge::parse(h.as_str())).unwrap_or(Hedge::None);
-        let precision = if unit.starts_with("decade") { 10.0 } else { 1.0 };
-        let amount = hedge.apply(years, if designator == "Y" { precision } else { years / n.max(1.0) });
+        let hedge = c
+            .name("hedge")
+            .map(|h| Hedge::parse(h.as_str()))
+            .unwrap_or(Hedge::None);
+        let precision = if unit.starts_with("decade") {
+            10.0
+        } else {
+            1.0
+        };
+        let amount = hedge.apply(
+            years,
+            if designator == "Y" {
+                precision
+            } else {
+                years / n.max(1.0)
+            },
+        );
         let iso = format!("P{}{}", fmt_num(iso_n), designator);
-        out.push(Mention { start: whole.start() + leading_space(whole.as_str()), end: whole.end(), sentence: 0, value: Value::Duration(amount, iso) });
+        out.push(Mention {
+            start: whole.start() + leading_space(whole.as_str()),
+            end: whole.end(),
+            sentence: 0,
+            value: Value::Duration(amount, iso),
+        });
     }
 }
 
@@ -276,15 +358,38 @@ fn week_iso(first: i32, last: i32) -> String {
 
 fn weekday_index(name: &str) -> i32 {
     let n = name.to_ascii_lowercase();
-    ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].iter().position(|d| n.starts_with(d)).unwrap_or(0) as i32
+    ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        .iter()
+        .position(|d| n.starts_with(d))
+        .unwrap_or(0) as i32
 }
 
 fn followed_by_noun(rest: &str) -> bool {
-    let word: String = rest.trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
+    let word: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
     matches!(
         word.to_ascii_lowercase().as_str(),
-        "people" | "persons" | "companies" | "jobs" | "troops" | "soldiers" | "workers" | "residents" | "members"
-            | "customers" | "users" | "students" | "km" | "miles" | "tons" | "tonnes" | "homes" | "units"
+        "people"
+            | "persons"
+            | "companies"
+            | "jobs"
+            | "troops"
+            | "soldiers"
+            | "workers"
+            | "residents"
+            | "members"
+            | "customers"
+            | "users"
+            | "students"
+            | "km"
+            | "miles"
+            | "tons"
+            | "tonnes"
+            | "homes"
+            | "units"
     )
 }
 

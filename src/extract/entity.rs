@@ -46,28 +46,172 @@ static CAPS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 const TITLES: &[&str] = &[
-    "President", "Prime Minister", "Secretary of State", "Secretary", "Foreign Minister", "Minister", "Ambassador",
-    "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Sen.", "Rep.", "Gov.", "Senator", "Governor", "King", "Queen", "Prince",
-    "Chancellor", "Chairman", "Chief", "Judge", "Mayor", "Pope", "General", "Sheikh", "Crown Prince",
+    "President",
+    "Prime Minister",
+    "Secretary of State",
+    "Secretary",
+    "Foreign Minister",
+    "Minister",
+    "Ambassador",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Gen.",
+    "Sen.",
+    "Rep.",
+    "Gov.",
+    "Senator",
+    "Governor",
+    "King",
+    "Queen",
+    "Prince",
+    "Chancellor",
+    "Chairman",
+    "Chief",
+    "Judge",
+    "Mayor",
+    "Pope",
+    "General",
+    "Sheikh",
+    "Crown Prince",
 ];
 
 /// Capitalised words that start sentences or name no entity on their own.
 fn is_common(w: &str) -> bool {
     matches!(
         w,
-        "The" | "A" | "An" | "In" | "On" | "At" | "For" | "But" | "And" | "Or" | "If" | "It" | "Its" | "This" | "That"
-            | "These" | "Those" | "He" | "She" | "They" | "We" | "I" | "You" | "His" | "Her" | "Their" | "Our"
-            | "My" | "As" | "By" | "From" | "With" | "To" | "Of" | "After" | "Before" | "Although" | "Though"
-            | "Thus" | "So" | "Now" | "Then" | "When" | "While" | "Where" | "What" | "Who" | "Why" | "How"
-            | "According" | "Praising" | "Some" | "Many" | "Most" | "All" | "Each" | "Every" | "No" | "Not"
-            | "Also" | "Yet" | "Still" | "Since" | "During" | "Under" | "Over" | "Your" | "Here"
-            | "There" | "Congratulations" | "Countries" | "Sign" | "Up" | "Related" | "Reads" | "Comments"
-            | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday" | "January"
-            | "February" | "March" | "April" | "May" | "June" | "July" | "August" | "September" | "October"
-            | "November" | "December" | "Today" | "Yesterday" | "Tomorrow" | "Tungsten" | "Economic"
-            | "Political" | "Mostly" | "Symbolic" | "Move" | "Background" | "Profile" | "Agreements" | "Signed"
-            | "Let" | "Please" | "Do" | "Does" | "Did" | "Is" | "Are" | "Was" | "Were" | "Will" | "Would"
-            | "GDP" | "HDI" | "CEO" | "One" | "Two" | "Three" | "First" | "Second" | "Third" | "Last" | "Next" | "New"
+        "The"
+            | "A"
+            | "An"
+            | "In"
+            | "On"
+            | "At"
+            | "For"
+            | "But"
+            | "And"
+            | "Or"
+            | "If"
+            | "It"
+            | "Its"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "He"
+            | "She"
+            | "They"
+            | "We"
+            | "I"
+            | "You"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Our"
+            | "My"
+            | "As"
+            | "By"
+            | "From"
+            | "With"
+            | "To"
+            | "Of"
+            | "After"
+            | "Before"
+            | "Although"
+            | "Though"
+            | "Thus"
+            | "So"
+            | "Now"
+            | "Then"
+            | "When"
+            | "While"
+            | "Where"
+            | "What"
+            | "Who"
+            | "Why"
+            | "How"
+            | "According"
+            | "Praising"
+            | "Some"
+            | "Many"
+            | "Most"
+            | "All"
+            | "Each"
+            | "Every"
+            | "No"
+            | "Not"
+            | "Also"
+            | "Yet"
+            | "Still"
+            | "Since"
+            | "During"
+            | "Under"
+            | "Over"
+            | "Your"
+            | "Here"
+            | "There"
+            | "Congratulations"
+            | "Countries"
+            | "Sign"
+            | "Up"
+            | "Related"
+            | "Reads"
+            | "Comments"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Today"
+            | "Yesterday"
+            | "Tomorrow"
+            | "Tungsten"
+            | "Economic"
+            | "Political"
+            | "Mostly"
+            | "Symbolic"
+            | "Move"
+            | "Background"
+            | "Profile"
+            | "Agreements"
+            | "Signed"
+            | "Let"
+            | "Please"
+            | "Do"
+            | "Does"
+            | "Did"
+            | "Is"
+            | "Are"
+            | "Was"
+            | "Were"
+            | "Will"
+            | "Would"
+            | "GDP"
+            | "HDI"
+            | "CEO"
+            | "One"
+            | "Two"
+            | "Three"
+            | "First"
+            | "Second"
+            | "Third"
+            | "Last"
+            | "Next"
+            | "New"
     )
 }
 
@@ -75,10 +219,21 @@ fn is_common(w: &str) -> bool {
 pub fn canonical_entity(name: &str) -> (String, EntityType) {
     let n = name.trim();
     let alias = match n {
-        "US" | "U.S." | "USA" | "U.S.A." | "United States" | "United States of America" | "America" | "American"
+        "US"
+        | "U.S."
+        | "USA"
+        | "U.S.A."
+        | "United States"
+        | "United States of America"
+        | "America"
+        | "American"
         | "Americans" => Some("United States"),
-        "UAE" | "U.A.E." | "United Arab Emirates" | "Emirati" | "Emirates" => Some("United Arab Emirates"),
-        "UK" | "U.K." | "Britain" | "Great Britain" | "United Kingdom" | "British" => Some("United Kingdom"),
+        "UAE" | "U.A.E." | "United Arab Emirates" | "Emirati" | "Emirates" => {
+            Some("United Arab Emirates")
+        }
+        "UK" | "U.K." | "Britain" | "Great Britain" | "United Kingdom" | "British" => {
+            Some("United Kingdom")
+        }
         "EU" | "E.U." | "European Union" => Some("European Union"),
         "UN" | "U.N." | "United Nations" => Some("United Nations"),
         "Kazakh" | "Kazakhs" | "Kazakhstani" => Some("Kazakhstan"),
@@ -101,20 +256,115 @@ pub fn canonical_entity(name: &str) -> (String, EntityType) {
 
 fn entity_type(name: &str) -> EntityType {
     const PLACES: &[&str] = &[
-        "United States", "United Arab Emirates", "United Kingdom", "Kazakhstan", "Kyrgyzstan", "Tajikistan",
-        "Turkmenistan", "Uzbekistan", "Israel", "Russia", "China", "Bahrain", "Morocco", "Saudi Arabia", "Palestine",
-        "Egypt", "Jordan", "Sudan", "Iran", "Iraq", "Syria", "Lebanon", "Turkey", "India", "Pakistan", "Japan",
-        "Germany", "France", "Italy", "Spain", "Canada", "Mexico", "Brazil", "Ukraine", "Poland", "Washington",
-        "Riyadh", "Moscow", "Beijing", "Astana", "Almaty", "Jerusalem", "Gaza", "Gaza Strip", "Central Asia",
-        "Middle East", "Asia", "Europe", "Africa", "Soviet Union", "State of Palestine", "Qatar", "Oman", "Kuwait",
-        "Azerbaijan", "Armenia", "Georgia", "Mongolia", "Afghanistan", "London", "Paris", "Berlin", "New York",
+        "United States",
+        "United Arab Emirates",
+        "United Kingdom",
+        "Kazakhstan",
+        "Kyrgyzstan",
+        "Tajikistan",
+        "Turkmenistan",
+        "Uzbekistan",
+        "Israel",
+        "Russia",
+        "China",
+        "Bahrain",
+        "Morocco",
+        "Saudi Arabia",
+        "Palestine",
+        "Egypt",
+        "Jordan",
+        "Sudan",
+        "Iran",
+        "Iraq",
+        "Syria",
+        "Lebanon",
+        "Turkey",
+        "India",
+        "Pakistan",
+        "Japan",
+        "Germany",
+        "France",
+        "Italy",
+        "Spain",
+        "Canada",
+        "Mexico",
+        "Brazil",
+        "Ukraine",
+        "Poland",
+        "Washington",
+        "Riyadh",
+        "Moscow",
+        "Beijing",
+        "Astana",
+        "Almaty",
+        "Jerusalem",
+        "Gaza",
+        "Gaza Strip",
+        "Central Asia",
+        "Middle East",
+        "Asia",
+        "Europe",
+        "Africa",
+        "Soviet Union",
+        "State of Palestine",
+        "Qatar",
+        "Oman",
+        "Kuwait",
+        "Azerbaijan",
+        "Armenia",
+        "Georgia",
+        "Mongolia",
+        "Afghanistan",
+        "London",
+        "Paris",
+        "Berlin",
+        "New York",
     ];
     const ORG_WORDS: &[&str] = &[
-        "Ministry", "Media", "Council", "Company", "Inc", "Inc.", "Corp", "Corp.", "Group", "Bank", "Fund", "Party",
-        "Agency", "Organization", "Organisation", "Department", "House", "Office", "Commission", "Committee",
-        "Institute", "University", "News", "Times", "Post", "Today", "Starlink", "Veon", "Cove-Capital", "NATO",
-        "United Nations", "European Union", "Parliament", "Senate", "Congress", "Government", "Capital", "Ltd",
-        "Association", "Authority", "Court", "Foundation", "Reuters", "Social",
+        "Ministry",
+        "Media",
+        "Council",
+        "Company",
+        "Inc",
+        "Inc.",
+        "Corp",
+        "Corp.",
+        "Group",
+        "Bank",
+        "Fund",
+        "Party",
+        "Agency",
+        "Organization",
+        "Organisation",
+        "Department",
+        "House",
+        "Office",
+        "Commission",
+        "Committee",
+        "Institute",
+        "University",
+        "News",
+        "Times",
+        "Post",
+        "Today",
+        "Starlink",
+        "Veon",
+        "Cove-Capital",
+        "NATO",
+        "United Nations",
+        "European Union",
+        "Parliament",
+        "Senate",
+        "Congress",
+        "Government",
+        "Capital",
+        "Ltd",
+        "Association",
+        "Authority",
+        "Court",
+        "Foundation",
+        "Reuters",
+        "Social",
     ];
     if PLACES.contains(&name) {
         return EntityType::Place;
@@ -123,7 +373,12 @@ fn entity_type(name: &str) -> EntityType {
         return EntityType::Organization;
     }
     let words: Vec<&str> = name.split_whitespace().collect();
-    if (2..=4).contains(&words.len()) && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase)) && !name.contains(" of ") {
+    if (2..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !name.contains(" of ")
+    {
         return EntityType::Person;
     }
     EntityType::Other
@@ -140,7 +395,8 @@ pub(super) fn extract(sent: &str, out: &mut Vec<Mention>) {
         loop {
             let first = text.split_whitespace().next().unwrap_or("");
             if is_common(first) {
-                let skip = first.len() + (text[first.len()..].len() - text[first.len()..].trim_start().len());
+                let skip = first.len()
+                    + (text[first.len()..].len() - text[first.len()..].trim_start().len());
                 start += skip;
                 text = &text[skip..];
                 if text.is_empty() {
@@ -149,7 +405,10 @@ pub(super) fn extract(sent: &str, out: &mut Vec<Mention>) {
                 continue;
             }
             // Titles before a name: "President Donald Trump" → "Donald Trump".
-            if let Some(t) = TITLES.iter().find(|t| text.starts_with(**t) && text[t.len()..].starts_with(' ')) {
+            if let Some(t) = TITLES
+                .iter()
+                .find(|t| text.starts_with(**t) && text[t.len()..].starts_with(' '))
+            {
                 let skip = t.len() + 1;
                 // Keep a country qualifier out: "Kazakh President Tokayev" is handled as two runs.
                 start += skip;
@@ -161,16 +420,27 @@ pub(super) fn extract(sent: &str, out: &mut Vec<Mention>) {
         }
         // A possessive ends a name: "Kazakhstan's GDP" names Kazakhstan.
         let text = match text.find("’s ").or_else(|| text.find("'s ")) {
-            Some(p) => &text[..p + if text[p..].starts_with('’') { "’s".len() } else { 2 }],
+            Some(p) => {
+                &text[..p + if text[p..].starts_with('’') {
+                    "’s".len()
+                } else {
+                    2
+                }]
+            }
             None => text,
         };
         // Connectors and stray common words at the end ("Trump and").
-        let text = text.trim_end_matches(" and").trim_end_matches(" of").trim_end_matches(" the");
+        let text = text
+            .trim_end_matches(" and")
+            .trim_end_matches(" of")
+            .trim_end_matches(" the");
         // A leading country adjective ("Kazakh President Kassym-Jomart Tokayev", "Israeli Prime Minister …").
         let mut pieces: Vec<(usize, &str, bool)> = Vec::new();
         if let Some((first, rest)) = text.split_once(' ') {
             let rest_trim = rest.trim_start();
-            let title = TITLES.iter().find(|t| rest_trim.starts_with(**t) && rest_trim[t.len()..].starts_with(' '));
+            let title = TITLES
+                .iter()
+                .find(|t| rest_trim.starts_with(**t) && rest_trim[t.len()..].starts_with(' '));
             if let (Some(t), true) = (title, canonical_entity(first).1 == EntityType::Place) {
                 pieces.push((start, first, false));
                 let off = start + first.len() + 1 + (rest.len() - rest_trim.len()) + t.len() + 1;
@@ -194,7 +464,12 @@ pub(super) fn extract(sent: &str, out: &mut Vec<Mention>) {
             if titled && kind == EntityType::Other {
                 kind = EntityType::Person;
             }
-            out.push(Mention { start: s, end: e, sentence: 0, value: Value::Entity { name, kind } });
+            out.push(Mention {
+                start: s,
+                end: e,
+                sentence: 0,
+                value: Value::Entity { name, kind },
+            });
         }
     }
 }

@@ -65,7 +65,14 @@ pub struct Amount {
 impl Amount {
     /// An exact amount stated to the given precision.
     pub fn exact(value: f64, precision: f64) -> Amount {
-        Amount { value, low: Some(value), high: Some(value), bound: Bound::Exact, precision, below_near: false }
+        Amount {
+            value,
+            low: Some(value),
+            high: Some(value),
+            bound: Bound::Exact,
+            precision,
+            below_near: false,
+        }
     }
 
     /// The interval a careful reader accepts for this statement, with rounding slack: news
@@ -77,7 +84,9 @@ impl Amount {
         let slack = (self.precision / 2.0).min(v * 0.05).max(v * 0.005);
         match self.bound {
             Bound::Exact => (self.value - slack, self.value + slack),
-            Bound::About if self.below_near => (self.value - (v * 0.15).max(slack), self.value + slack),
+            Bound::About if self.below_near => {
+                (self.value - (v * 0.15).max(slack), self.value + slack)
+            }
             Bound::About => {
                 // "About" allows 7.5% either side: two "about" figures 15% apart still meet.
                 let d = (v * 0.075).max(slack);
@@ -91,7 +100,10 @@ impl Amount {
                 let hi = self.high.unwrap_or(self.value);
                 (hi - (hi.abs() * 0.5).max(slack * 2.0), hi)
             }
-            Bound::Range => (self.low.unwrap_or(self.value) - slack, self.high.unwrap_or(self.value) + slack),
+            Bound::Range => (
+                self.low.unwrap_or(self.value) - slack,
+                self.high.unwrap_or(self.value) + slack,
+            ),
         }
     }
 
@@ -123,7 +135,11 @@ pub enum Value {
     /// A duration: the amount in years and its ISO 8601 form (`P30Y`).
     Duration(Amount, String),
     /// Quoted words, their speaker (canonical name, if found) and the reporting verb.
-    Quote { quote: String, speaker: Option<String>, verb: Option<String> },
+    Quote {
+        quote: String,
+        speaker: Option<String>,
+        verb: Option<String>,
+    },
     /// A named entity: canonical name and type.
     Entity { name: String, kind: EntityType },
 }
@@ -147,9 +163,11 @@ impl Value {
     /// The amount of a numeric value (number, money, percent, quantity, duration).
     pub fn amount(&self) -> Option<&Amount> {
         match self {
-            Value::Number(a) | Value::Money(a, _) | Value::Percent(a) | Value::Quantity(a, _) | Value::Duration(a, _) => {
-                Some(a)
-            }
+            Value::Number(a)
+            | Value::Money(a, _)
+            | Value::Percent(a)
+            | Value::Quantity(a, _)
+            | Value::Duration(a, _) => Some(a),
             _ => None,
         }
     }
@@ -203,8 +221,15 @@ pub fn extract(text: &str, sentences: &[Sentence], context: Context) -> Vec<Ment
     // ("Trade between …"), not a name.
     // It is kept when a verb follows it ("Nazarbayev resigned", "Starlink will").
     out.retain(|m| match &m.value {
-        Value::Entity { name, kind: EntityType::Other } if sentences[m.sentence].start == m.start && !name.contains(' ') => {
-            let next: String = text[m.end..].trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
+        Value::Entity {
+            name,
+            kind: EntityType::Other,
+        } if sentences[m.sentence].start == m.start && !name.contains(' ') => {
+            let next: String = text[m.end..]
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
             is_verb_like(&next)
         }
         _ => true,
@@ -219,8 +244,34 @@ pub fn extract(text: &str, sentences: &[Sentence], context: Context) -> Vec<Ment
 fn is_verb_like(w: &str) -> bool {
     let first_lower = w.chars().next().is_some_and(char::is_lowercase);
     first_lower
-        && (matches!(w, "is" | "was" | "has" | "had" | "will" | "would" | "can" | "could" | "said" | "says" | "told" | "wrote" | "spoke" | "won" | "ran" | "led" | "made" | "became" | "remains" | "does" | "did" | "may" | "must" | "should")
-            || (w.len() > 3 && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")))))
+        && (matches!(
+            w,
+            "is" | "was"
+                | "has"
+                | "had"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "said"
+                | "says"
+                | "told"
+                | "wrote"
+                | "spoke"
+                | "won"
+                | "ran"
+                | "led"
+                | "made"
+                | "became"
+                | "remains"
+                | "does"
+                | "did"
+                | "may"
+                | "must"
+                | "should"
+        ) || (w.len() > 3
+            && (w.ends_with("ed")
+                || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")))))
 }
 
 /// Resolves short names to the fullest name the text gives the same entity: "Tokayev" after
@@ -229,7 +280,10 @@ fn resolve_names(mentions: &mut [Mention]) {
     let people: Vec<String> = mentions
         .iter()
         .filter_map(|m| match &m.value {
-            Value::Entity { name, kind: EntityType::Person } if name.contains(' ') => Some(name.clone()),
+            Value::Entity {
+                name,
+                kind: EntityType::Person,
+            } if name.contains(' ') => Some(name.clone()),
             _ => None,
         })
         .collect();
@@ -240,7 +294,11 @@ fn resolve_names(mentions: &mut [Mention]) {
             }
             let best = people
                 .iter()
-                .filter(|p| p.len() > name.len() && p.ends_with(name.as_str()) && p.as_bytes()[p.len() - name.len() - 1] == b' ')
+                .filter(|p| {
+                    p.len() > name.len()
+                        && p.ends_with(name.as_str())
+                        && p.as_bytes()[p.len() - name.len() - 1] == b' '
+                })
                 .max_by_key(|p| p.len());
             if let Some(full) = best {
                 *name = full.clone();

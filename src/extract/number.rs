@@ -24,11 +24,13 @@ impl Hedge {
         let s = s.trim().to_ascii_lowercase();
         let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
         match s.as_str() {
-            "more than" | "over" | "above" | "just over" | "upwards of" | "in excess of" => Hedge::MoreThan,
+            "more than" | "over" | "above" | "just over" | "upwards of" | "in excess of" => {
+                Hedge::MoreThan
+            }
             "at least" | "no fewer than" | "no less than" => Hedge::AtLeast,
             "almost" | "nearly" | "just under" | "close to" | "just shy of" => Hedge::Below,
-            "about" | "around" | "roughly" | "some" | "approximately" | "~" | "an estimated" | "an approximate"
-            | "approx." | "circa" => Hedge::About,
+            "about" | "around" | "roughly" | "some" | "approximately" | "~" | "an estimated"
+            | "an approximate" | "approx." | "circa" => Hedge::About,
             "less than" | "fewer than" | "under" | "below" => Hedge::LessThan,
             "up to" | "at most" | "no more than" => Hedge::AtMost,
             _ => Hedge::None,
@@ -111,7 +113,10 @@ pub(crate) fn parse_word_number(s: &str) -> Option<f64> {
     let mut total = 0.0;
     let mut current = 0.0;
     let mut any = false;
-    for w in s.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()) {
+    for w in s
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+    {
         let w = w.to_ascii_lowercase();
         let small = match w.as_str() {
             "zero" => 0.0,
@@ -145,12 +150,20 @@ pub(crate) fn parse_word_number(s: &str) -> Option<f64> {
             "dozen" => 12.0,
             "and" => continue,
             "hundred" => {
-                current = if current == 0.0 { 100.0 } else { current * 100.0 };
+                current = if current == 0.0 {
+                    100.0
+                } else {
+                    current * 100.0
+                };
                 any = true;
                 continue;
             }
             "thousand" => {
-                total += if current == 0.0 { 1000.0 } else { current * 1000.0 };
+                total += if current == 0.0 {
+                    1000.0
+                } else {
+                    current * 1000.0
+                };
                 current = 0.0;
                 any = true;
                 continue;
@@ -234,16 +247,115 @@ fn currency_code(symbol: &str) -> &'static str {
 fn is_stop(w: &str) -> bool {
     matches!(
         w,
-        "of" | "in" | "on" | "at" | "to" | "for" | "and" | "or" | "the" | "a" | "an" | "is" | "are" | "was" | "were"
-            | "be" | "been" | "has" | "have" | "had" | "will" | "would" | "could" | "should" | "may" | "might"
-            | "from" | "by" | "with" | "than" | "as" | "that" | "which" | "who" | "per" | "each" | "more" | "less"
-            | "this" | "its" | "their" | "his" | "her" | "our" | "since" | "into" | "across" | "over" | "under"
-            | "about" | "after" | "before" | "during" | "between" | "while" | "when" | "where" | "but" | "if"
-            | "so" | "up" | "down" | "out" | "also" | "still" | "now" | "then" | "ago" | "earlier" | "later"
-            | "globally" | "worldwide" | "percent" | "cent" | "times" | "new" | "operate" | "work" | "live"
-            | "do" | "did" | "does" | "not" | "no" | "all" | "some" | "other" | "such" | "only" | "just" | "it"
-            | "they" | "we" | "he" | "she" | "you" | "i" | "said" | "says" | "according" | "year" | "years"
-            | "month" | "months" | "day" | "days" | "week" | "weeks" | "decade" | "decades"
+        "of" | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "and"
+            | "or"
+            | "the"
+            | "a"
+            | "an"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "from"
+            | "by"
+            | "with"
+            | "than"
+            | "as"
+            | "that"
+            | "which"
+            | "who"
+            | "per"
+            | "each"
+            | "more"
+            | "less"
+            | "this"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "since"
+            | "into"
+            | "across"
+            | "over"
+            | "under"
+            | "about"
+            | "after"
+            | "before"
+            | "during"
+            | "between"
+            | "while"
+            | "when"
+            | "where"
+            | "but"
+            | "if"
+            | "so"
+            | "up"
+            | "down"
+            | "out"
+            | "also"
+            | "still"
+            | "now"
+            | "then"
+            | "ago"
+            | "earlier"
+            | "later"
+            | "globally"
+            | "worldwide"
+            | "percent"
+            | "cent"
+            | "times"
+            | "new"
+            | "operate"
+            | "work"
+            | "live"
+            | "do"
+            | "did"
+            | "does"
+            | "not"
+            | "no"
+            | "all"
+            | "some"
+            | "other"
+            | "such"
+            | "only"
+            | "just"
+            | "it"
+            | "they"
+            | "we"
+            | "he"
+            | "she"
+            | "you"
+            | "i"
+            | "said"
+            | "says"
+            | "according"
+            | "year"
+            | "years"
+            | "month"
+            | "months"
+            | "day"
+            | "days"
+            | "week"
+            | "weeks"
+            | "decade"
+            | "decades"
     )
 }
 
@@ -268,7 +380,12 @@ pub fn singular(w: &str) -> String {
             return w[..w.len() - 2].to_string();
         }
     }
-    if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") && w.len() > 3 {
+    if w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && w.len() > 3
+    {
         return w[..w.len() - 1].to_string();
     }
     w
@@ -277,17 +394,26 @@ pub fn singular(w: &str) -> String {
 /// The counted noun after a number: skips up to two capitalised qualifiers ("600 American
 /// companies") and takes the next lower-case word unless it is a function word or verb.
 fn counted_noun(rest: &str) -> Option<String> {
-    let mut words = rest.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty());
+    let mut words = rest
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty());
     let mut skipped = 0;
     let first_char_ok = |w: &str| w.chars().next().is_some_and(|c| c.is_alphabetic());
     if rest.starts_with(|c: char| !c.is_whitespace()) {
         // "600km" or "600," — only a unit glued to the digits counts.
         let glued: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
-        return matches!(glued.as_str(), "km" | "kg" | "m" | "cm" | "mm" | "t" | "mw" | "gw" | "kw" | "mph" | "ha").then_some(glued);
+        return matches!(
+            glued.as_str(),
+            "km" | "kg" | "m" | "cm" | "mm" | "t" | "mw" | "gw" | "kw" | "mph" | "ha"
+        )
+        .then_some(glued);
     }
     loop {
         let raw = words.next()?;
-        let w: String = raw.chars().take_while(|c| c.is_alphabetic() || *c == '-').collect();
+        let w: String = raw
+            .chars()
+            .take_while(|c| c.is_alphabetic() || *c == '-')
+            .collect();
         if w.is_empty() || !first_char_ok(&w) {
             return None;
         }
@@ -319,14 +445,26 @@ fn ranked_noun(rest: &str) -> Option<String> {
     let mut i = 0;
     while i < words.len() {
         let w = words[i].to_lowercase();
-        if w == "in" || w == "globally" || w == "worldwide" || w == "the" || w.chars().all(|c| c.is_ascii_digit()) {
+        if w == "in"
+            || w == "globally"
+            || w == "worldwide"
+            || w == "the"
+            || w.chars().all(|c| c.is_ascii_digit())
+        {
             i += 1;
             continue;
         }
         if w.chars().next().is_some_and(|c| c.is_alphabetic()) && !is_stop(&w) {
             // Skip qualifiers: the ranked noun is the last word of a run before a function word.
             let mut j = i;
-            while j + 1 < words.len() && !is_stop(&words[j + 1].to_lowercase()) && words[j + 1].chars().next().is_some_and(|c| c.is_alphabetic()) && j < i + 3 {
+            while j + 1 < words.len()
+                && !is_stop(&words[j + 1].to_lowercase())
+                && words[j + 1]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphabetic())
+                && j < i + 3
+            {
                 j += 1;
             }
             return Some(singular(&words[j]));
@@ -356,16 +494,24 @@ pub(super) fn extract(sent: &str, taken: &[Mention], out: &mut Vec<Mention>) {
             continue;
         }
         // Clock times ("06:06") and scores are not figures.
-        if sent[..start].ends_with(':') || sent[end..].starts_with(':') && sent[end + 1..].starts_with(|ch: char| ch.is_ascii_digit()) {
+        if sent[..start].ends_with(':')
+            || sent[end..].starts_with(':')
+                && sent[end + 1..].starts_with(|ch: char| ch.is_ascii_digit())
+        {
             continue;
         }
         if c.name("ord").is_some() {
             continue; // "50th": an ordinal, handled below
         }
-        let hedge = c.name("hedge").map(|h| Hedge::parse(h.as_str())).unwrap_or(Hedge::None);
+        let hedge = c
+            .name("hedge")
+            .map(|h| Hedge::parse(h.as_str()))
+            .unwrap_or(Hedge::None);
         let scale = c.name("scale").map(|s| s.as_str()).unwrap_or("");
         // "m" and "k" count as scales only glued to a currency amount ("$5m", "£20k").
-        let scale_factor = if matches!(scale.to_ascii_lowercase().as_str(), "m" | "k") && c.name("cur").is_none() {
+        let scale_factor = if matches!(scale.to_ascii_lowercase().as_str(), "m" | "k")
+            && c.name("cur").is_none()
+        {
             end = c.name("scale").map(|s| s.start()).unwrap_or(end);
             end -= sent[start..end].len() - sent[start..end].trim_end().len();
             1.0
@@ -374,16 +520,27 @@ pub(super) fn extract(sent: &str, taken: &[Mention], out: &mut Vec<Mention>) {
         };
         let is_pct = c.name("pct").is_some();
         let (value, precision) = if let Some(n) = c.name("num") {
-            let Some(v) = parse_digits(n.as_str()) else { continue };
+            let Some(v) = parse_digits(n.as_str()) else {
+                continue;
+            };
             (v, precision_of(n.as_str()))
         } else if let Some(f) = c.name("frac") {
-            let Some(v) = fraction_value(f.as_str()) else { continue };
+            let Some(v) = fraction_value(f.as_str()) else {
+                continue;
+            };
             // A share ("a quarter of …") is a percentage of something.
-            let mention = Mention { start, end, sentence: 0, value: Value::Percent(hedge.apply(v, 5.0)) };
+            let mention = Mention {
+                start,
+                end,
+                sentence: 0,
+                value: Value::Percent(hedge.apply(v, 5.0)),
+            };
             out.push(mention);
             continue;
         } else if let Some(w) = c.name("words") {
-            let Some(v) = parse_word_number(w.as_str()) else { continue };
+            let Some(v) = parse_word_number(w.as_str()) else {
+                continue;
+            };
             // A lone "one" is rarely a figure ("one of the…"); keep it only with a scale.
             if v <= 1.0 && scale_factor == 1.0 {
                 continue;
@@ -397,11 +554,22 @@ pub(super) fn extract(sent: &str, taken: &[Mention], out: &mut Vec<Mention>) {
             let hi = n2 * scale_factor;
             let lo = value * scale_factor;
             // "2019-2020" style spans and "1-0" scores are not ranges of one quantity.
-            if hi > lo && c.name("between").is_some() || (hi > lo && hi < lo * 100.0) {
-                amount = Amount { value: (lo + hi) / 2.0, low: Some(lo), high: Some(hi), bound: Bound::Range, precision: precision * scale_factor, below_near: false };
+            if hi > lo && (c.name("between").is_some() || hi < lo * 100.0) {
+                amount = Amount {
+                    value: (lo + hi) / 2.0,
+                    low: Some(lo),
+                    high: Some(hi),
+                    bound: Bound::Range,
+                    precision: precision * scale_factor,
+                    below_near: false,
+                };
             }
         }
-        let value = if let Some(cur) = c.name("cur").or_else(|| c.name("cur2")).or_else(|| c.name("curname")) {
+        let value = if let Some(cur) = c
+            .name("cur")
+            .or_else(|| c.name("cur2"))
+            .or_else(|| c.name("curname"))
+        {
             Value::Money(amount, currency_code(cur.as_str()).to_string())
         } else if is_pct {
             Value::Percent(amount)
@@ -410,12 +578,19 @@ pub(super) fn extract(sent: &str, taken: &[Mention], out: &mut Vec<Mention>) {
         } else {
             Value::Number(amount)
         };
-        out.push(Mention { start, end, sentence: 0, value });
+        out.push(Mention {
+            start,
+            end,
+            sentence: 0,
+            value,
+        });
     }
     let numeric_end = out.len();
     for c in ORDINALS.captures_iter(sent) {
         let m = c.get(0).expect("match");
-        if overlaps(taken, m.start(), m.end()) || overlaps(&out[..numeric_end], m.start(), m.end()) && c.name("n").is_none() {
+        if overlaps(taken, m.start(), m.end())
+            || overlaps(&out[..numeric_end], m.start(), m.end()) && c.name("n").is_none()
+        {
             continue;
         }
         let value = if let Some(n) = c.name("n") {
@@ -424,16 +599,24 @@ pub(super) fn extract(sent: &str, taken: &[Mention], out: &mut Vec<Mention>) {
                 Err(_) => continue,
             }
         } else if let Some(w) = c.name("w") {
-            ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
-                .iter()
-                .position(|x| x.eq_ignore_ascii_case(w.as_str()))
-                .map(|i| i as i64 + 1)
-                .unwrap_or(0)
+            [
+                "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                "ninth", "tenth",
+            ]
+            .iter()
+            .position(|x| x.eq_ignore_ascii_case(w.as_str()))
+            .map(|i| i as i64 + 1)
+            .unwrap_or(0)
         } else {
             1
         };
         let noun = ranked_noun(&sent[m.end()..]).unwrap_or_default();
-        out.push(Mention { start: m.start(), end: m.end(), sentence: 0, value: Value::Ordinal(value, noun) });
+        out.push(Mention {
+            start: m.start(),
+            end: m.end(),
+            sentence: 0,
+            value: Value::Ordinal(value, noun),
+        });
     }
 }
 

@@ -77,14 +77,20 @@ pub(super) fn extract(text: &str, sentences: &[Sentence], out: &mut Vec<Mention>
             }
             if d == '‘' {
                 depth_single = true;
-            } else if d == close && !(close == '’' && text[j + d.len_utf8()..].starts_with(|n: char| n.is_alphabetic())) {
+            } else if d == close
+                && !(close == '’'
+                    && text[j + d.len_utf8()..].starts_with(|n: char| n.is_alphabetic()))
+            {
                 if close == '’' && depth_single {
                     depth_single = false;
                 } else {
                     found = Some(j);
                     break;
                 }
-            } else if d == '’' && depth_single && !text[j + d.len_utf8()..].starts_with(|n: char| n.is_alphabetic()) {
+            } else if d == '’'
+                && depth_single
+                && !text[j + d.len_utf8()..].starts_with(|n: char| n.is_alphabetic())
+            {
                 depth_single = false;
             }
             j += d.len_utf8();
@@ -104,7 +110,10 @@ pub(super) fn extract(text: &str, sentences: &[Sentence], out: &mut Vec<Mention>
         if inner.is_empty() {
             continue;
         }
-        let sentence = sentences.iter().position(|s| s.start <= start && start < s.end.max(s.start + 1)).unwrap_or(0);
+        let sentence = sentences
+            .iter()
+            .position(|s| s.start <= start && start < s.end.max(s.start + 1))
+            .unwrap_or(0);
         let sent_end = sentences
             .iter()
             .find(|s| s.start <= inner_end && inner_end < s.end.max(s.start + 1))
@@ -116,11 +125,23 @@ pub(super) fn extract(text: &str, sentences: &[Sentence], out: &mut Vec<Mention>
         let mut speaker = None;
         let mut verb = None;
         if let Some(c) = AFTER.captures(after) {
-            speaker = c.name("who").or_else(|| c.name("who2")).map(|m| m.as_str().to_string());
-            verb = c.name("v1").or_else(|| c.name("v2")).map(|m| m.as_str().to_string());
+            speaker = c
+                .name("who")
+                .or_else(|| c.name("who2"))
+                .map(|m| m.as_str().to_string());
+            verb = c
+                .name("v1")
+                .or_else(|| c.name("v2"))
+                .map(|m| m.as_str().to_string());
         } else if let Some(c) = BEFORE.captures(before) {
-            speaker = c.name("who").or_else(|| c.name("who2")).map(|m| m.as_str().to_string());
-            verb = c.name("v").or_else(|| c.name("acc")).map(|m| m.as_str().to_string());
+            speaker = c
+                .name("who")
+                .or_else(|| c.name("who2"))
+                .map(|m| m.as_str().to_string());
+            verb = c
+                .name("v")
+                .or_else(|| c.name("acc"))
+                .map(|m| m.as_str().to_string());
         }
         let speaker = speaker.and_then(|s| resolve_speaker(&s, start, out, &last_speaker));
         if let Some(s) = &speaker {
@@ -132,23 +153,39 @@ pub(super) fn extract(text: &str, sentences: &[Sentence], out: &mut Vec<Mention>
             start,
             end,
             sentence,
-            value: Value::Quote { quote: inner.to_string(), speaker, verb },
+            value: Value::Quote {
+                quote: inner.to_string(),
+                speaker,
+                verb,
+            },
         });
     }
 }
 
 /// A pronoun takes the last named speaker (or the last person named before the quote); a name
 /// takes its canonical form from the entity mentions ("Tokayev" → "Kassym-Jomart Tokayev").
-fn resolve_speaker(who: &str, at: usize, mentions: &[Mention], last: &Option<String>) -> Option<String> {
+fn resolve_speaker(
+    who: &str,
+    at: usize,
+    mentions: &[Mention],
+    last: &Option<String>,
+) -> Option<String> {
     let lower = who.to_lowercase();
     if matches!(lower.as_str(), "he" | "she" | "they" | "it") {
         if let Some(l) = last {
             return Some(l.clone());
         }
-        return mentions.iter().rev().filter(|m| m.start < at).find_map(|m| match &m.value {
-            Value::Entity { name, kind: super::EntityType::Person } => Some(name.clone()),
-            _ => None,
-        });
+        return mentions
+            .iter()
+            .rev()
+            .filter(|m| m.start < at)
+            .find_map(|m| match &m.value {
+                Value::Entity {
+                    name,
+                    kind: super::EntityType::Person,
+                } => Some(name.clone()),
+                _ => None,
+            });
     }
     if lower.starts_with("the ") {
         return Some(lower);
@@ -156,7 +193,11 @@ fn resolve_speaker(who: &str, at: usize, mentions: &[Mention], last: &Option<Str
     let (canon, _) = super::canonical_entity(who);
     // The fullest person name in the text that ends with this one.
     let full = mentions.iter().filter_map(|m| match &m.value {
-        Value::Entity { name, .. } if name.ends_with(canon.as_str()) && name.len() > canon.len() => Some(name.clone()),
+        Value::Entity { name, .. }
+            if name.ends_with(canon.as_str()) && name.len() > canon.len() =>
+        {
+            Some(name.clone())
+        }
         _ => None,
     });
     Some(full.max_by_key(|n| n.len()).unwrap_or(canon))
