@@ -19,5 +19,9 @@ fn main() {
         out.push_str(&format!("    ({n:?}, include_bytes!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/corpus/{n}\"))),\n"));
     }
     out.push_str("];\n");
-    fs::write(Path::new(&env::var("OUT_DIR").expect("out dir")).join("default_corpus.rs"), out).expect("write default_corpus.rs");
+    fs::write(
+        Path::new(&env::var("OUT_DIR").expect("out dir")).join("default_corpus.rs"),
+        out,
+    )
+    .expect("write default_corpus.rs");
 }

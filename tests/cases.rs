@@ -7,7 +7,9 @@ use serde_json::Value;
 use std::path::Path;
 
 fn load(name: &str) -> Vec<Value> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/cases")
+        .join(name);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
@@ -16,22 +18,33 @@ fn default_corpus() -> Corpus {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
     let mut sources = Vec::new();
     for e in std::fs::read_dir(&dir).expect("corpus/").flatten() {
-        sources.push((e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).expect("read")));
+        sources.push((
+            e.file_name().to_string_lossy().into_owned(),
+            std::fs::read(e.path()).expect("read"),
+        ));
     }
     let (corpus, errors) = Corpus::compile(&sources);
-    assert!(errors.is_empty(), "the default corpus has bad documents: {errors:?}");
+    assert!(
+        errors.is_empty(),
+        "the default corpus has bad documents: {errors:?}"
+    );
     corpus
 }
 
 fn today(case: &Value) -> Option<i32> {
-    case.get("date").and_then(Value::as_str).and_then(corroborate::parse_date)
+    case.get("date")
+        .and_then(Value::as_str)
+        .and_then(corroborate::parse_date)
 }
 
 /// Every field of `want` is in `got` with the same value (numbers compared loosely).
 fn matches(want: &Value, got: &Value) -> bool {
     want.as_object().is_some_and(|w| {
         w.iter().all(|(k, v)| match (v, got.get(k)) {
-            (Value::Number(a), Some(Value::Number(b))) => (a.as_f64().unwrap_or(0.0) - b.as_f64().unwrap_or(1.0)).abs() < 1e-6 * a.as_f64().unwrap_or(1.0).abs().max(1.0),
+            (Value::Number(a), Some(Value::Number(b))) => {
+                (a.as_f64().unwrap_or(0.0) - b.as_f64().unwrap_or(1.0)).abs()
+                    < 1e-6 * a.as_f64().unwrap_or(1.0).abs().max(1.0)
+            }
             (v, Some(g)) => v == g,
             (Value::Null, None) => true,
             _ => false,
@@ -48,18 +61,37 @@ fn extraction_cases() {
         let text = case["text"].as_str().unwrap_or("");
         let out = corroborate::report::extract_json(text, &corroborate::analyze(text, today(case)));
         let mentions = out["mentions"].as_array().cloned().unwrap_or_default();
-        for want in case.get("mentions").and_then(Value::as_array).into_iter().flatten() {
+        for want in case
+            .get("mentions")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             if !mentions.iter().any(|m| matches(want, m)) {
-                failures.push(format!("{name}:\n  wanted {want}\n  got    {}", Value::Array(mentions.clone())));
+                failures.push(format!(
+                    "{name}:\n  wanted {want}\n  got    {}",
+                    Value::Array(mentions.clone())
+                ));
             }
         }
-        for not in case.get("absent").and_then(Value::as_array).into_iter().flatten() {
+        for not in case
+            .get("absent")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             if let Some(m) = mentions.iter().find(|m| matches(not, m)) {
                 failures.push(format!("{name}:\n  should not find {not}\n  found {m}"));
             }
         }
     }
-    assert!(failures.is_empty(), "{} of {} extraction cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} extraction cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -76,21 +108,32 @@ fn check_cases() {
         let claims = report["claims"].as_array().cloned().unwrap_or_default();
         let units: Vec<u16> = text.encode_utf16().collect();
         let anchor_text = |c: &Value| {
-            let (s, e) = (c["anchor"]["start"].as_u64().unwrap_or(0) as usize, c["anchor"]["end"].as_u64().unwrap_or(0) as usize);
+            let (s, e) = (
+                c["anchor"]["start"].as_u64().unwrap_or(0) as usize,
+                c["anchor"]["end"].as_u64().unwrap_or(0) as usize,
+            );
             String::from_utf16_lossy(&units[s..e])
         };
         for want in case["claims"].as_array().into_iter().flatten() {
-            let found = claims.iter().find(|c| match want.get("anchor").and_then(Value::as_str) {
-                Some(a) => anchor_text(c) == a,
-                None => want.get("kind").is_some_and(|k| &c["kind"] == k),
-            });
+            let found = claims
+                .iter()
+                .find(|c| match want.get("anchor").and_then(Value::as_str) {
+                    Some(a) => anchor_text(c) == a,
+                    None => want.get("kind").is_some_and(|k| &c["kind"] == k),
+                });
             let Some(c) = found else {
-                failures.push(format!("{name}: no claim anchored on {want}; claims: {:?}", claims.iter().map(anchor_text).collect::<Vec<_>>()));
+                failures.push(format!(
+                    "{name}: no claim anchored on {want}; claims: {:?}",
+                    claims.iter().map(anchor_text).collect::<Vec<_>>()
+                ));
                 continue;
             };
             let mut problems = Vec::new();
             if c["verdict"] != want["verdict"] {
-                problems.push(format!("verdict {} (wanted {})", c["verdict"], want["verdict"]));
+                problems.push(format!(
+                    "verdict {} (wanted {})",
+                    c["verdict"], want["verdict"]
+                ));
             }
             if let Some(m) = want.get("mismatch") {
                 if &c["mismatch"] != m {
@@ -98,15 +141,31 @@ fn check_cases() {
                 }
             }
             if let Some(ev) = want.get("evidence").and_then(Value::as_str) {
-                let texts: Vec<&str> = c["evidence"].as_array().into_iter().flatten().filter_map(|e| e["text"].as_str()).collect();
+                let texts: Vec<&str> = c["evidence"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|e| e["text"].as_str())
+                    .collect();
                 if !texts.iter().any(|t| t.contains(ev)) {
                     problems.push(format!("no evidence sentence contains {ev:?}: {texts:?}"));
                 }
             }
             if !problems.is_empty() {
-                failures.push(format!("{name}: {}: {}\n  explanation: {}", anchor_text(c), problems.join("; "), c["explanation"]));
+                failures.push(format!(
+                    "{name}: {}: {}\n  explanation: {}",
+                    anchor_text(c),
+                    problems.join("; "),
+                    c["explanation"]
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "{} failures in {} check cases:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures in {} check cases:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
 }
