@@ -17,6 +17,40 @@ fn to_js(value: &serde_json::Value) -> Result<JsValue, js_sys::Error> {
 
 use serde::Serialize;
 
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &str = r#"
+/** Options for a check. */
+export interface CheckOptions { /** The article's own date, YYYY-MM-DD, for relative dates. */ date?: string }
+/** Offsets are UTF-16 code units into the checked text (String.slice), half-open. */
+export interface Span { start: number; end: number }
+export type VerdictName = "supported" | "contradicted" | "conflicting" | "unverified";
+export interface Evidence {
+  document: string; title: string; source: string; url: string | null; published: string;
+  /** The evidence sentence; start/end/anchor are offsets into the document's text. */
+  text: string; stance: "supports" | "contradicts" | "related"; start: number; end: number; anchor: Span;
+}
+export interface CheckedClaim extends Span {
+  id: string; text: string; kind: string; anchor: Span; subject: string | null;
+  verdict: VerdictName; confidence: number;
+  mismatch: null | "number" | "date" | "entity" | "speaker" | "wording" | "comparison" | "negation";
+  explanation: string; evidence: Evidence[];
+}
+export interface CheckReport {
+  engine: { name: string; version: string };
+  corpus: { id: string; documents: number };
+  claims: CheckedClaim[];
+  summary: { supported: number; contradicted: number; conflicting: number; unverified: number };
+}
+export interface Mention extends Span { kind: string; text: string; [field: string]: unknown }
+export interface ExtractReport {
+  sentences: (Span & { checkworthiness: number; junk: boolean })[];
+  mentions: Mention[];
+  claims: (Span & { id: string; text: string; kind: string; anchor: Span; subject: string | null; checkworthiness: number })[];
+}
+export interface CorpusDocument { id: string; title: string; source: string; url: string | null; author: string | null; published: string; sentences: number; claims: number }
+export interface CorpusInfo { id: string; engine_version: string; documents: CorpusDocument[] }
+"#;
+
 /// Options for a check: the article's date (`YYYY-MM-DD`), for relative dates.
 #[derive(serde::Deserialize, Default)]
 struct CheckOptions {
@@ -69,7 +103,7 @@ impl Checker {
     }
 
     /// The corpus: its id, the engine version and the documents' metadata and counts.
-    #[wasm_bindgen(js_name = corpusInfo)]
+    #[wasm_bindgen(js_name = corpusInfo, unchecked_return_type = "CorpusInfo")]
     pub fn corpus_info(&self) -> Result<JsValue, js_sys::Error> {
         let docs: Vec<serde_json::Value> = self
             .corpus
@@ -89,7 +123,12 @@ impl Checker {
     }
 
     /// Checks a text: the report of `corroborate check --format json`.
-    pub fn check(&self, text: &str, options_value: JsValue) -> Result<JsValue, js_sys::Error> {
+    #[wasm_bindgen(unchecked_return_type = "CheckReport")]
+    pub fn check(
+        &self,
+        text: &str,
+        #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] options_value: JsValue,
+    ) -> Result<JsValue, js_sys::Error> {
         let today = options(options_value)?;
         check_text(text)?;
         let analysis = crate::analyze(text, today);
@@ -103,7 +142,12 @@ impl Checker {
     }
 
     /// Extracts sentences, mentions and claims: the output of `corroborate extract --format json`.
-    pub fn extract(&self, text: &str, options_value: JsValue) -> Result<JsValue, js_sys::Error> {
+    #[wasm_bindgen(unchecked_return_type = "ExtractReport")]
+    pub fn extract(
+        &self,
+        text: &str,
+        #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] options_value: JsValue,
+    ) -> Result<JsValue, js_sys::Error> {
         let today = options(options_value)?;
         check_text(text)?;
         to_js(&crate::report::extract_json(
