@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Builds everything the page and the tests use (run scripts/toolchain.sh first):
+#   target/release/corroborate  the CLI (rustup's stable)
+#   www/corpus/                 the default corpus, compiled by the CLI for the page
+#   pkg/                        the wasm for the page (wasm-bindgen --target web, then wasm-opt -Oz)
+#   pkg-node/                   the same for Node tests and benchmarks (--target nodejs)
+# Steps whose inputs did not change are skipped (stamps hold the sha256 of their inputs).
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+step "building the CLI (cargo build --release)"
+cargo build --release || die "cargo build --release failed" "see the compiler's message above"
+cli=target/release/corroborate
+
+step "compiling the default corpus (corpus/ -> www/corpus/)"
+[ -d corpus ] || die "no corpus/ folder" "the default corpus's source documents live in corpus/"
+corpus_stamp=target/corpus.stamp
+corpus_key=$({
+  sha256 "$cli"
+  find corpus -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum
+} | sha256sum | cut -d' ' -f1)
+if [ -d www/corpus ] && [ "$(cat "$corpus_stamp" 2>/dev/null)" = "$corpus_key" ]; then
+  note "unchanged, kept www/corpus/"
+else
+  rm -rf www/corpus
+  "$cli" index corpus --out www/corpus ||
+    die "$cli index corpus --out www/corpus failed" "see its message above (it names the file)"
+  echo "$corpus_key" >"$corpus_stamp"
+fi
+
+step "building wasm (wasm32-unknown-unknown, profile wasm, $WASM_MODE toolchain)"
+wasm_cargo build || die "the wasm32 build failed" \
+  "see the compiler's message above; mode: WASM_MODE=$WASM_MODE (scripts/lib.sh)" \
+  "in debian mode compare \`/usr/bin/rustc -vV\` with \`rustc -vV\`: the build must use /usr/bin/rustc"
+[ -f "$WASM_OUT" ] || die "the wasm32 build wrote no $WASM_OUT" "check [lib] crate-type in Cargo.toml"
+
+sizes() { printf '%s bytes raw, %s bytes gzipped' "$(stat -c %s "$1")" "$(gzip -9c "$1" | wc -c)"; }
+
+step "wasm-bindgen + wasm-opt (-> pkg/, pkg-node/)"
+pkg_stamp=$WASM_TARGET_DIR/pkg.stamp
+[ -x "$WASM_OPT" ] || die "no $WASM_OPT (npm's binaryen)" "run: bash scripts/toolchain.sh"
+# The features: exactly the ones rustc's LLVM 22 enables for wasm32-unknown-unknown (what its
+# target_features section lists; stated here so a stripped build works too). Not -all: binaryen 132 then
+# also writes newer encodings (compact imports) that Chromium 156 rejects ("Invalid import kind
+# 127"). A feature the code uses but is not named here fails wasm-opt's validation, loudly.
+# --strip-*: the page needs no names or DWARF.
+wasm_opt_flags=(-Oz --enable-mutable-globals --enable-nontrapping-float-to-int --enable-bulk-memory
+  --enable-bulk-memory-opt --enable-sign-ext --enable-reference-types --enable-multivalue
+  --enable-call-indirect-overlong --strip-debug --strip-producers)
+pkg_key="$(sha256 "$WASM_OUT") $(wasm-bindgen --version) $("$WASM_OPT" --version) ${wasm_opt_flags[*]}"
+if [ -f pkg/corroborate.js ] && [ -f pkg/corroborate_bg.wasm ] && [ -f pkg-node/package.json ] &&
+  [ "$(cat "$pkg_stamp" 2>/dev/null)" = "$pkg_key" ]; then
+  note "unchanged wasm input, kept pkg/ and pkg-node/: $(sizes pkg/corroborate_bg.wasm)"
+else
+  rm -rf pkg pkg-node "$pkg_stamp"
+  wasm-bindgen --target web --out-dir pkg "$WASM_OUT" || die "wasm-bindgen --target web failed"
+  wasm-bindgen --target nodejs --out-dir pkg-node "$WASM_OUT" || die "wasm-bindgen --target nodejs failed"
+  # The nodejs glue is CommonJS; without this, the top package.json's "type": "module" makes Node
+  # load it as ESM (and it fails). Node code imports it as `import m from '../pkg-node/corroborate.js'`.
+  echo '{ "type": "commonjs" }' >pkg-node/package.json
+  note "before wasm-opt: $(sizes pkg/corroborate_bg.wasm)"
+  "$WASM_OPT" "${wasm_opt_flags[@]}" pkg/corroborate_bg.wasm -o pkg/corroborate_bg.opt.wasm ||
+    die "wasm-opt ${wasm_opt_flags[*]} failed" "see its message above"
+  mv pkg/corroborate_bg.opt.wasm pkg/corroborate_bg.wasm
+  note "after  wasm-opt: $(sizes pkg/corroborate_bg.wasm)"
+  echo "$pkg_key" >"$pkg_stamp"
+fi
