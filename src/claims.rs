@@ -28,7 +28,15 @@ pub struct Claim {
     pub local: Vec<String>,
     /// Terms of the whole sentence (normalised, sorted, unique), entities included.
     pub terms: Vec<String>,
-    /// The sentence denies what it states ("has no diplomatic relations").
+    /// Qualifiers of the value: the words between a count and its noun ("American" in
+    /// "600 American companies"), or between a rank and what it ranks ("Asian" in "first Asian
+    /// country").
+    #[serde(default)]
+    pub qualifiers: Vec<String>,
+    /// When it holds: another date in the sentence ("2024" in "GDP of $288 billion in 2024").
+    #[serde(default)]
+    pub time: Option<String>,
+    /// The clause denies what it states ("has no diplomatic relations").
     pub negated: bool,
     /// How check-worthy the sentence is, in [0, 1].
     pub checkworthiness: f64,
@@ -349,7 +357,7 @@ pub fn checkworthiness(sentence: &str, mentions: &[&Mention], junk: bool) -> f64
     }
     let lower = sentence.to_lowercase();
     if sentence.trim_end().ends_with('?') {
-        score -= 0.35;
+        score -= 0.4;
     }
     for w in [
         "i think",
@@ -373,6 +381,24 @@ pub fn checkworthiness(sentence: &str, mentions: &[&Mention], junk: bool) -> f64
         score -= 0.4;
     }
     score.clamp(0.0, 1.0)
+}
+
+/// Capitalised words between a count or rank and its noun: "600 American companies" → American.
+fn qualifiers(text: &str, m: &Mention) -> Vec<String> {
+    let noun = match &m.value {
+        Value::Quantity(_, unit) => unit.as_str(),
+        Value::Ordinal(_, noun) if !noun.is_empty() => noun.as_str(),
+        _ => return Vec::new(),
+    };
+    let mut out = Vec::new();
+    for w in text[m.end..].split_whitespace().take(5) {
+        let word = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        if crate::extract::singular_noun(word) == noun || word.is_empty() {
+            return out;
+        }
+        out.push(word.to_string());
+    }
+    Vec::new()
 }
 
 /// An entity that only reports the claim ("Tokayev said …", "according to Tokayev") is not its
@@ -540,11 +566,18 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
                 parts.get(hi).map_or(s.end, |p| p.1),
             );
             let negated = is_negated(&text[span.0..span.1]);
+            let quals = qualifiers(text, m);
             let subject = ms
                 .iter()
                 .filter(|e| span.0 <= e.start && e.end <= span.1)
                 .chain(ms.iter())
                 .filter(|e| !is_reporter(text, e))
+                // "600 American companies": the qualifier is not the subject.
+                .filter(|e| {
+                    !(e.start >= m.end
+                        && quals.iter().any(|q| text[e.start..e.end] == **q)
+                        && e.start - m.end < 40)
+                })
                 .find_map(|e| match &e.value {
                     Value::Entity { name, .. } if !(e.start < m.end && m.start < e.end) => {
                         Some(name.clone())
@@ -557,7 +590,18 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
                 } => Some(sp.clone()),
                 _ => subject,
             };
+            let time = ms
+                .iter()
+                .filter(|d| d.start != m.start)
+                .filter_map(|d| match &d.value {
+                    Value::Date(date) => Some((d.start.abs_diff(m.start), date.iso.clone())),
+                    _ => None,
+                })
+                .min()
+                .map(|(_, iso)| iso);
             out.push(Claim {
+                qualifiers: quals,
+                time,
                 sentence: i,
                 start: s.start,
                 end: s.end,

@@ -149,6 +149,8 @@ pub fn extract_json(text: &str, a: &Analysis) -> Json {
             let mut o = claim_base(text, &off, i, c);
             o.insert("checkworthiness".into(), json!(round2(c.checkworthiness)));
             o.insert("negated".into(), json!(c.negated));
+            o.insert("qualifiers".into(), json!(c.qualifiers));
+            o.insert("time".into(), json!(c.time));
             o.insert("terms".into(), json!(c.local));
             Json::Object(o)
         })
