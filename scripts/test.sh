@@ -25,6 +25,9 @@ check "cargo test (native, all targets)" "see the failing test above" cargo test
 check "cargo test --doc" "see the failing doc test above" cargo test --doc
 check "build (CLI, corpus, wasm)" "see the build's message above" bash scripts/build.sh
 
+check "wasm equals native (node --test tests/wasm/)" "the wasm build and the CLI disagree: see the case named above" \
+  node --test tests/wasm/
+
 validator=../shared/spec/validate.py
 if [ -f "$validator" ]; then
   check "CLI contract (../shared/spec/cli.md)" "the CLI's output no longer keeps the contract in ../shared/spec/cli.md" \

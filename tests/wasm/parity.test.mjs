@@ -1,0 +1,56 @@
+// The wasm build gives the same results as the native CLI, for every text in tests/cases/*.json:
+// the native runners (cargo test) check those results against the expectations, and this test
+// checks the wasm (pkg-node/, built by `npm run build`) against the native CLI, byte for byte.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const cli = path.join(root, 'target/release/corroborate');
+const pkgNode = path.join(root, 'pkg-node/corroborate.js');
+const manifestPath = path.join(root, 'www/corpus/manifest.json');
+
+for (const [what, file] of [['the native CLI', cli], ['the wasm for Node', pkgNode], ['the compiled corpus', manifestPath]]) {
+  if (!existsSync(file)) throw new Error(`${what} is missing (${path.relative(root, file)}): run \`npm run build\` first`);
+}
+
+const { Checker } = createRequire(import.meta.url)(pkgNode);
+const manifest = readFileSync(manifestPath, 'utf8');
+const shards = JSON.parse(manifest).shards.map((s) => readFileSync(path.join(root, 'www/corpus', s), 'utf8'));
+const checker = new Checker(manifest, shards);
+
+const casesDir = path.join(root, 'tests/cases');
+const cases = readdirSync(casesDir)
+  .filter((f) => f.endsWith('.json') && f !== 'segment.json')
+  .flatMap((f) => JSON.parse(readFileSync(path.join(casesDir, f), 'utf8')).map((c) => ({ ...c, file: f })))
+  .filter((c) => typeof c.text === 'string' && c.text.trim() !== '');
+
+function native(command, text, date) {
+  const args = [command, '--format', 'json', '-', ...(date ? ['--date', date] : [])];
+  return JSON.parse(execFileSync(cli, args, { input: text, maxBuffer: 64 << 20 }).toString('utf8'));
+}
+
+test(`extract: wasm equals native on ${cases.length} case texts`, () => {
+  assert.ok(cases.length >= 50, `expected the case files to hold at least 50 texts, found ${cases.length}`);
+  for (const c of cases) {
+    const wasm = checker.extract(c.text, c.date ? { date: c.date } : undefined);
+    assert.deepEqual(wasm, native('extract', c.text, c.date), `${c.file}: ${c.name}`);
+  }
+});
+
+test(`check: wasm equals native on ${cases.length} case texts`, () => {
+  for (const c of cases) {
+    const wasm = checker.check(c.text, c.date ? { date: c.date } : undefined);
+    assert.deepEqual(wasm, native('check', c.text, c.date), `${c.file}: ${c.name}`);
+  }
+});
+
+test('the wasm refuses a bad corpus and a bad date with clear errors', () => {
+  assert.throws(() => new Checker('{not json', []), /corpus manifest is not valid/);
+  assert.throws(() => new Checker(manifest, [shards[0].slice(0, 100)]), /corrupt or truncated/);
+  assert.throws(() => checker.check('In 1992.', { date: '7 Nov' }), /not a date in the form YYYY-MM-DD/);
+});
