@@ -410,7 +410,12 @@ fn is_reporter(text: &str, e: &Mention) -> bool {
         .take_while(|c| c.is_alphabetic())
         .collect::<String>()
         .to_lowercase();
-    let before = text[..e.start].trim_end().to_lowercase();
+    let head = text[..e.start].trim_end();
+    let mut from = head.len().saturating_sub(16);
+    while !head.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = head[from..].to_lowercase();
     matches!(
         next.as_str(),
         "said"

@@ -125,11 +125,18 @@ fn claim_base(text: &str, off: &Offsets, i: usize, c: &Claim) -> Map<String, Jso
 /// `extract --format json`.
 pub fn extract_json(text: &str, a: &Analysis) -> Json {
     let off = Offsets::new(text);
-    let mut worth = vec![0.0; a.sentences.len()];
-    for (i, s) in a.sentences.iter().enumerate() {
-        let ms: Vec<&Mention> = a.mentions.iter().filter(|m| m.sentence == i).collect();
-        worth[i] = crate::claims::checkworthiness(&text[s.start..s.end], &ms, s.junk);
+    let mut by_sentence: Vec<Vec<&Mention>> = vec![Vec::new(); a.sentences.len()];
+    for m in &a.mentions {
+        if let Some(v) = by_sentence.get_mut(m.sentence) {
+            v.push(m);
+        }
     }
+    let worth: Vec<f64> = a
+        .sentences
+        .iter()
+        .zip(&by_sentence)
+        .map(|(s, ms)| crate::claims::checkworthiness(&text[s.start..s.end], ms, s.junk))
+        .collect();
     let sentences: Vec<Json> = a
         .sentences
         .iter()
@@ -210,6 +217,19 @@ pub fn summary(judgments: &[Judgment]) -> Summary {
 /// `check --format json`.
 pub fn check_json(text: &str, claims: &[Claim], judgments: &[Judgment], corpus: &Corpus) -> Json {
     let off = Offsets::new(text);
+    // Each cited document's offsets, built once per report.
+    let mut doc_offsets: Vec<Option<Offsets>> = (0..corpus.documents.len()).map(|_| None).collect();
+    for j in judgments {
+        for e in &j.evidence {
+            if doc_offsets[e.document].is_none() {
+                doc_offsets[e.document] = Some(Offsets::new(&corpus.documents[e.document].text));
+            }
+        }
+    }
+    let doc_offsets: Vec<Offsets> = doc_offsets
+        .into_iter()
+        .map(|o| o.unwrap_or_else(|| Offsets::new("")))
+        .collect();
     let items: Vec<Json> = claims
         .iter()
         .zip(judgments)
@@ -225,7 +245,7 @@ pub fn check_json(text: &str, claims: &[Claim], judgments: &[Judgment], corpus: 
                 .iter()
                 .map(|e| {
                     let d = &corpus.documents[e.document];
-                    let doc_off = Offsets::new(&d.text);
+                    let doc_off = &doc_offsets[e.document];
                     json!({
                         "document": d.meta.id, "title": d.meta.title, "source": d.meta.source,
                         "url": d.meta.url, "published": d.meta.published,
