@@ -1,0 +1,203 @@
+// Shared by the browser tests (tests/browser/*.test.mjs) and the screenshot script: the server,
+// Chromium, and ways to read what the page shows. Not a test file itself (node --test only runs
+// *.test.mjs here).
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** The built files the page needs. A missing one fails the test (never a silent skip). */
+export function assertBuilt() {
+  const needed = ['pkg/corroborate.js', 'pkg/corroborate_bg.wasm', 'www/corpus/manifest.json'];
+  const missing = needed.filter((file) => !existsSync(`${ROOT}${file}`));
+  assert.deepEqual(missing, [],
+    `the page is not built: ${missing.join(', ')} missing. Run \`npm run build\` first (it builds pkg/ and www/corpus/).`);
+  if (!existsSync(CHROMIUM)) {
+    assert.fail(`no Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (or run \`bash scripts/toolchain.sh --browser\`), or set CHROMIUM=/path/to/chromium`);
+  }
+}
+
+/** The documents the page's corpus section lists: [{ title, source, date, dateText }]. */
+export function readCorpusSection(page) {
+  return page.evaluate(() => [...document.querySelectorAll('#corpus-docs > li')].map((li) => ({
+    title: li.querySelector('cite')?.textContent ?? '',
+    source: li.querySelector('.source')?.textContent ?? '',
+    date: li.querySelector('time')?.getAttribute('datetime') ?? '',
+    dateText: li.querySelector('time')?.textContent ?? '',
+  })));
+}
+
+export async function startServer() {
+  const { startServer: start } = await import('../../scripts/serve.mjs');
+  return start({ port: 0, quiet: true });
+}
+
+/** A headless Chromium with its own fresh profile (chromium.launch makes a temporary one). */
+export function launch() {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/**
+ * A new page (own context: own storage) that records every problem: console errors from the page
+ * and its workers, uncaught exceptions, HTTP errors, and requests that leave the server's origin.
+ */
+export async function newPage(browser, server, { viewport = { width: 1280, height: 900 }, colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme });
+  const page = await context.newPage();
+  const origin = new URL(server.url).origin;
+  const problems = { consoleErrors: [], pageErrors: [], offOrigin: [], httpErrors: [], requests: [] };
+  const onConsole = (where) => (msg) => {
+    if (msg.type() === 'error') problems.consoleErrors.push(`${where}: ${msg.text()}`);
+  };
+  page.on('console', onConsole('page'));
+  page.on('pageerror', (err) => problems.pageErrors.push(String(err && err.stack ? err.stack : err)));
+  page.on('worker', (worker) => worker.on('console', onConsole(`worker ${worker.url()}`)));
+  context.on('request', (request) => {
+    const url = request.url();
+    problems.requests.push(url);
+    if (!(url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:'))) {
+      problems.offOrigin.push(url);
+    }
+  });
+  context.on('response', (response) => {
+    if (response.status() >= 400) problems.httpErrors.push(`${response.status()} ${response.url()}`);
+  });
+  return { context, page, problems, origin };
+}
+
+export const status = (page) => page.locator('#status');
+
+/** Waits until the checker has loaded ("Ready: N documents in the corpus"). */
+export async function waitReady(page) {
+  await page.waitForFunction(() => {
+    const s = document.querySelector('#status');
+    return s && (/^Ready/.test(s.textContent) || s.dataset.kind === 'error');
+  }, null, { timeout: 30_000 });
+  const shown = await page.locator('#status').textContent();
+  assert.match(shown, /^Ready/, `the checker did not load; the page says: ${shown}`);
+}
+
+/** Opens the page and waits for the checker. */
+export async function openReady(page, server) {
+  await page.goto(`${server.url}/`);
+  await waitReady(page);
+}
+
+/** Waits until the status line is no longer busy; returns { kind, text }. */
+export async function waitIdle(page) {
+  await page.waitForFunction(() => document.querySelector('#status')?.dataset.kind !== 'busy', null, { timeout: 60_000 });
+  return page.evaluate(() => {
+    const s = document.querySelector('#status');
+    return { kind: s.dataset.kind, text: s.textContent };
+  });
+}
+
+/** Pastes the text (and the date), presses Check, waits for the outcome. */
+export async function runCheck(page, text, { date } = {}) {
+  await page.locator('#text').fill(text);
+  if (date) await page.locator('#date').fill(date);
+  await page.getByRole('button', { name: 'Check' }).click();
+  return waitIdle(page);
+}
+
+/**
+ * What the results show, read from the DOM: the claim list items (words, verdict, explanation,
+ * evidence) and the shown text's pieces (text nodes and highlights with their classes).
+ */
+export function readResults(page) {
+  return page.evaluate(() => {
+    const claims = [...document.querySelectorAll('#claims > li')].map((li) => ({
+      id: li.id,
+      n: Number(li.id.replace('claim-', '')),
+      anchor: li.querySelector('.claim-text strong')?.textContent ?? null,
+      selected: li.classList.contains('selected'),
+      verdictClass: [...li.classList].find((c) => c.startsWith('v-')) ?? null,
+      label: li.querySelector('.verdict')?.textContent.trim() ?? '',
+      words: li.querySelector('.claim-text')?.textContent ?? '',
+      explanation: li.querySelector('.explanation')?.textContent ?? '',
+      evidence: [...li.querySelectorAll('.evidence > li')].map((ev) => ({
+        stance: ev.dataset.stance,
+        stanceLabel: ev.querySelector('.stance')?.textContent ?? '',
+        text: ev.querySelector('blockquote')?.textContent ?? '',
+        title: ev.querySelector('.doc-title')?.textContent ?? '',
+        source: ev.querySelector('.source')?.textContent ?? '',
+        date: ev.querySelector('time')?.getAttribute('datetime') ?? '',
+        dateText: ev.querySelector('time')?.textContent ?? '',
+        visible: ev.checkVisibility(),
+      })),
+    }));
+    const shown = document.querySelector('#shown-text');
+    return {
+      visible: !document.querySelector('#results').hidden,
+      summary: document.querySelector('#summary').textContent,
+      shownText: shown.textContent,
+      claims,
+    };
+  });
+}
+
+/**
+ * The highlight at a UTF-16 offset of the shown text, and the tag (number + verdict icon) of the
+ * claim it belongs to: { verdict, classes, claims: [n…], tag: { n, verdict, icon, label, visibleText } }.
+ */
+export function highlightAt(page, offset) {
+  return page.evaluate((offset) => {
+    const shown = document.querySelector('#shown-text');
+    const walker = document.createTreeWalker(shown, NodeFilter.SHOW_TEXT);
+    let pos = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const len = node.data.length;
+      if (offset >= pos && offset < pos + len) {
+        const mark = node.parentElement.closest('mark.hl');
+        if (!mark || !shown.contains(mark)) return { verdict: null, text: node.data };
+        return {
+          verdict: mark.dataset.verdict,
+          classes: [...mark.classList],
+          text: mark.textContent,
+          claims: mark.dataset.claims.split(' ').map(Number),
+        };
+      }
+      pos += len;
+    }
+    return null;
+  }, offset);
+}
+
+/** The tag button of claim number n in the shown text: its verdict, aria-label and drawn label. */
+export function tagOf(page, n) {
+  return page.evaluate((n) => {
+    const tag = document.querySelector(`#shown-text .tag[data-n="${n}"]`);
+    if (!tag) return null;
+    const drawn = getComputedStyle(tag, '::before').content;
+    const r = tag.getBoundingClientRect();
+    return {
+      verdict: tag.dataset.verdict,
+      classes: [...tag.classList],
+      ariaLabel: tag.getAttribute('aria-label'),
+      drawn,
+      visible: r.width > 0 && r.height > 0,
+    };
+  }, n);
+}
+
+/** The list item (parsed by readResults) whose claim words include `words`. */
+export function findClaim(results, words) {
+  const found = results.claims.filter((c) => c.words.includes(words));
+  assert.ok(found.length > 0,
+    `no claim in the list has the words ${JSON.stringify(words)}; the list has:\n${results.claims.map((c) => `  ${c.label}: ${c.words}`).join('\n')}`);
+  return found;
+}
