@@ -227,6 +227,9 @@ pub fn judge(text: &str, claim: &Claim, corpus: &Corpus) -> Judgment {
     let Some(dim) = dimension(&claim.value) else {
         return unverified(claim, Vec::new());
     };
+    if let Value::Quote { quote, speaker, .. } = &claim.value {
+        return judge_quote(quote, speaker.as_deref(), claim, corpus);
+    }
     let mut supports: Vec<Evidence> = Vec::new();
     let mut contradicts: Vec<(Evidence, &'static str)> = Vec::new();
     let mut related: Vec<Evidence> = Vec::new();
@@ -348,6 +351,133 @@ pub fn judge(text: &str, claim: &Claim, corpus: &Corpus) -> Judgment {
         };
     }
     unverified(claim, related.into_iter().take(1).collect())
+}
+
+/// Content words of a quote, normalised (function words dropped), sorted and unique.
+fn quote_content(q: &str) -> Vec<String> {
+    let mut w: Vec<String> = q
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter_map(crate::claims::normalize)
+        .collect();
+    w.sort();
+    w.dedup();
+    w
+}
+
+/// A named speaker (not "the statement", not unresolved).
+fn named(speaker: Option<&str>) -> Option<&str> {
+    speaker.filter(|s| !s.starts_with("the ") && s.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Quotes are compared word by word, and their speakers separately: the same words given to
+/// another named person is a misattribution (`speaker`); most of a corpus quote's words with
+/// other words in place of some is a changed quote (`wording`), shown as a word diff.
+fn judge_quote(quote: &str, speaker: Option<&str>, claim: &Claim, corpus: &Corpus) -> Judgment {
+    let words = quote_content(quote);
+    // (coverage, shared, document, corpus claim), best first.
+    let mut found: Vec<(f64, usize, usize, &Claim)> = Vec::new();
+    for (di, doc) in corpus.documents.iter().enumerate() {
+        for c in &doc.claims {
+            if let Value::Quote { quote: cq, .. } = &c.value {
+                let cw = quote_content(cq);
+                let shared = words.iter().filter(|w| cw.binary_search(w).is_ok()).count();
+                if !words.is_empty() && shared > 0 {
+                    found.push((shared as f64 / words.len() as f64, shared, di, c));
+                }
+            }
+        }
+    }
+    found.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    let ev = |f: &(f64, usize, usize, &Claim), stance| Evidence {
+        document: f.2,
+        start: f.3.start,
+        end: f.3.end,
+        anchor: f.3.anchor,
+        stance,
+        score: f.0,
+    };
+    let speaker_of = |c: &Claim| match &c.value {
+        Value::Quote { speaker, .. } => speaker.clone(),
+        _ => None,
+    };
+    let whole: Vec<_> = found
+        .iter()
+        .filter(|f| f.0 >= 0.999 && f.1 >= 3.min(words.len()))
+        .collect();
+    if !whole.is_empty() {
+        let same_speaker = |f: &(f64, usize, usize, &Claim)| match (named(speaker), speaker_of(f.3))
+        {
+            (Some(a), Some(b)) if named(Some(&b)).is_some() => same_entity(a, &b),
+            _ => true,
+        };
+        if let Some(best) = whole.iter().copied().find(|f| same_speaker(f)) {
+            let e = ev(best, Stance::Supports);
+            let explanation = format!(
+                "The corpus quotes these words ({}), as the text does.",
+                cite(corpus, &e)
+            );
+            let evidence = whole
+                .iter()
+                .copied()
+                .filter(|f| same_speaker(f))
+                .take(3)
+                .map(|f| ev(f, Stance::Supports))
+                .collect();
+            return Judgment {
+                verdict: Verdict::Supported,
+                confidence: 0.95,
+                mismatch: None,
+                explanation,
+                evidence,
+            };
+        }
+        let e = ev(whole[0], Stance::Contradicts);
+        let explanation = format!(
+            "The corpus gives these words to {} ({}); the text gives them to {}.",
+            speaker_of(whole[0].3).unwrap_or_default(),
+            cite(corpus, &e),
+            speaker.unwrap_or_default()
+        );
+        return Judgment {
+            verdict: Verdict::Contradicted,
+            confidence: 0.9,
+            mismatch: Some("speaker"),
+            explanation,
+            evidence: vec![e],
+        };
+    }
+    if let Some(best) = found.first().filter(|f| f.0 >= 0.6 && f.1 >= 3) {
+        let corpus_words = match &best.3.value {
+            Value::Quote { quote: cq, .. } => quote_content(cq),
+            _ => Vec::new(),
+        };
+        let changed: Vec<&str> = words
+            .iter()
+            .filter(|w| corpus_words.binary_search(w).is_err())
+            .map(String::as_str)
+            .collect();
+        let e = ev(best, Stance::Contradicts);
+        let explanation = format!(
+            "The corpus quotes this differently ({}): {}; the text has words the corpus's version lacks: {}.",
+            cite(corpus, &e),
+            value_phrase(corpus, &e),
+            changed.join(", ")
+        );
+        return Judgment {
+            verdict: Verdict::Contradicted,
+            confidence: round2(best.0),
+            mismatch: Some("wording"),
+            explanation,
+            evidence: vec![e],
+        };
+    }
+    let related = found
+        .first()
+        .filter(|f| f.0 >= 0.3)
+        .map(|f| ev(f, Stance::Related))
+        .into_iter()
+        .collect();
+    unverified(claim, related)
 }
 
 fn unverified(claim: &Claim, related: Vec<Evidence>) -> Judgment {
