@@ -1,0 +1,206 @@
+#!/usr/bin/env node
+// Extraction benchmark (not a test): the same generated news text through
+//   native  target/release/examples/bench_extract (corroborate::analyze: segment + extract + claims)
+//   wasm    pkg-node/ in this Node process (Checker.extract: the same, plus the conversion of the
+//           result to JS objects); Checker.check timed too
+//   compromise (npm) in a child Node process: nlp(text), .sentences().out('array'),
+//           .numbers().json(), .money().json()
+// best of N runs each, and one table: MB/s, time for the text, peak memory / input, ratio vs compromise.
+//
+//   npm run bench:extract [-- --bytes N] [--runs N] [--seed S] [--compromise-bytes N] [--breakdown]
+//
+// For experiments: --native BIN (another bench_extract binary; no cargo build), --wasm-glue FILE
+// (another wasm-bindgen --target nodejs glue instead of pkg-node/corroborate.js), --no-compromise.
+//
+// MB = 10^6 bytes. Peak memory is measured differently per engine (each line says how):
+//   native      exact peak heap from a counting global allocator, above what was live before the run
+//               (the input itself not counted);
+//   wasm        growth of the instance's linear memory (memory.buffer.byteLength) over the runs,
+//               read from the WebAssembly.Instance the pkg-node glue creates (captured at load);
+//   compromise  growth of the child process's peak RSS (process.resourceUsage().maxRSS) over its
+//               RSS after loading compromise and the text.
+// compromise is slow and grows faster than linearly with the input, so by default it runs on a
+// prefix (whole paragraphs, at least 200 KB) and its time is scaled linearly to the whole text,
+// which flatters it (the output says so). --compromise-bytes 0 runs it on the whole text.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from './gen-news.mjs';
+
+const ROOT = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 && i + 1 < args.length ? Number(args[i + 1]) : dflt;
+};
+const fmt = (x, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '-');
+const mbs = (bytes, ms) => bytes / 1e6 / (ms / 1000);
+
+// ---- the compromise child: times and measures compromise on one file, prints RESULT {json} ----
+if (args[0] === '--compromise-worker') {
+  const [, file, runsText] = args;
+  const { default: nlp } = await import('compromise');
+  const text = readFileSync(file, 'utf8');
+  // Load and JIT on a small piece first, so the runs measure extraction, not start-up.
+  nlp(text.slice(0, 5000)).numbers().json();
+  const base = process.memoryUsage().rss;
+  let best = Infinity;
+  let counts = null;
+  for (let r = 0; r < Number(runsText); r++) {
+    const t0 = performance.now();
+    const doc = nlp(text);
+    const sentences = doc.sentences().out('array');
+    const numbers = doc.numbers().json();
+    const money = doc.money().json();
+    const dt = performance.now() - t0;
+    best = Math.min(best, dt);
+    counts = { sentences: sentences.length, numbers: numbers.length, money: money.length };
+    process.stderr.write(`    compromise run ${r + 1}: ${fmt(dt / 1000, 1)} s\n`);
+  }
+  const peakRss = process.resourceUsage().maxRSS * 1024; // KiB -> bytes
+  console.log('RESULT ' + JSON.stringify({ bytes: Buffer.byteLength(text), best_ms: best, peak_growth: Math.max(0, peakRss - base), ...counts }));
+  process.exit(0);
+}
+
+const bytes = opt('--bytes', 1_500_000);
+const runs = opt('--runs', 3);
+const seed = opt('--seed', 42);
+const compromiseBytes = opt('--compromise-bytes', 200_000);
+const breakdown = args.includes('--breakdown');
+const sopt = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 && i + 1 < args.length ? args[i + 1] : dflt;
+};
+const nativeBin = sopt('--native', null);
+const skipCompromise = args.includes('--no-compromise');
+const die = (msg) => {
+  console.error(`error: ${msg}`);
+  process.exit(1);
+};
+if (!(bytes > 0) || !(runs > 0) || !Number.isInteger(seed) || !(compromiseBytes >= 0)) {
+  die('usage: npm run bench:extract [-- --bytes N] [--runs N] [--seed S] [--compromise-bytes N] [--breakdown]');
+}
+
+console.log(`$ npm run bench:extract${args.length ? ' -- ' + args.join(' ') : ''}`);
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+console.log(`machine: ${cpus().length} cores, ${cpu}; load average ${loadavg().map((l) => l.toFixed(2)).join(', ')}; Node ${process.version}`);
+
+// ---- what must be built ----
+const pkgNode = sopt('--wasm-glue', join(ROOT, 'pkg-node', 'corroborate.js'));
+if (!existsSync(pkgNode) || !existsSync(join(ROOT, 'www/corpus/manifest.json'))) {
+  die('pkg-node/ or www/corpus/ is missing: run npm run build first');
+}
+if (!nativeBin) {
+  process.stderr.write('==> cargo build --release --example bench_extract\n');
+  const build = spawnSync('cargo', ['build', '--release', '--example', 'bench_extract'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (build.status !== 0) die('cargo build --release --example bench_extract failed (see above)');
+}
+
+// ---- the text ----
+const text = generate(bytes, seed);
+const n = Buffer.byteLength(text);
+const file = join(ROOT, 'target/bench/news.txt');
+mkdirSync(dirname(file), { recursive: true });
+writeFileSync(file, text);
+console.log(`text: target/bench/news.txt, ${n} bytes (${fmt(n / 1e6, 2)} MB) of generated news (scripts/bench/gen-news.mjs, seed ${seed}); best of ${runs} runs per engine`);
+
+// ---- native ----
+process.stderr.write('==> native\n');
+const nativeArgs = [file, '--runs', String(runs), ...(breakdown ? ['--breakdown'] : [])];
+const nat = spawnSync(nativeBin ?? join(ROOT, 'target/release/examples/bench_extract'), nativeArgs, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
+if (nat.status !== 0) die(`bench_extract failed: ${nat.stderr}`);
+const nativeLine = nat.stdout.split('\n').find((l) => l.startsWith('RESULT '));
+const native = JSON.parse(nativeLine.slice(7));
+const nativeDetail = nat.stdout.split('\n').filter((l) => l && !l.startsWith('RESULT '));
+
+// ---- wasm, in this process ----
+process.stderr.write('==> wasm (Node)\n');
+// The nodejs glue keeps its instance private: capture it as it is created, to read its memory.
+let instance = null;
+const RealInstance = WebAssembly.Instance;
+WebAssembly.Instance = new Proxy(RealInstance, {
+  construct(target, argv, newTarget) {
+    const inst = Reflect.construct(target, argv, newTarget);
+    instance ??= inst;
+    return inst;
+  },
+});
+const require = createRequire(import.meta.url);
+const { Checker, version } = require(pkgNode);
+WebAssembly.Instance = RealInstance;
+const memory = instance?.exports?.memory;
+const manifestText = readFileSync(join(ROOT, 'www/corpus/manifest.json'), 'utf8');
+const shards = JSON.parse(manifestText).shards.map((s) => readFileSync(join(ROOT, 'www/corpus', s), 'utf8'));
+const checker = new Checker(manifestText, shards);
+checker.extract('Warm-up: 600 companies invested more than $4.5 billion in 2024.', {});
+const memBefore = memory ? memory.buffer.byteLength : NaN;
+const timeWasm = (f) => {
+  let best = Infinity;
+  let out = null;
+  for (let r = 0; r < runs; r++) {
+    out = null;
+    const t0 = performance.now();
+    out = f();
+    best = Math.min(best, performance.now() - t0);
+  }
+  return { best, out };
+};
+const wx = timeWasm(() => checker.extract(text, {}));
+const memAfterExtract = memory ? memory.buffer.byteLength : NaN;
+const wasmCounts = { sentences: wx.out.sentences.length, mentions: wx.out.mentions.length, claims: wx.out.claims.length };
+wx.out = null;
+const wc = timeWasm(() => checker.check(text, {}));
+const wasmCheckClaims = wc.out.claims.length;
+wc.out = null;
+const wasmGrowth = memAfterExtract - memBefore;
+
+// ---- compromise, in a child process (its own heap, its own peak RSS) ----
+let cText = text;
+let cScaled = false;
+if (compromiseBytes > 0 && compromiseBytes < n) {
+  // Whole paragraphs, at least compromiseBytes.
+  const cut = text.indexOf('\n\n', compromiseBytes);
+  cText = cut < 0 ? text : text.slice(0, cut + 1);
+  cScaled = cText.length < text.length;
+}
+const cn = Buffer.byteLength(cText);
+let compromise = null;
+if (!skipCompromise) {
+  const cFile = join(ROOT, 'target/bench/news-compromise.txt');
+  writeFileSync(cFile, cText);
+  process.stderr.write(`==> compromise on ${cn} bytes (about 0.01-0.03 MB/s: this takes a while)\n`);
+  const comp = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--compromise-worker', cFile, String(runs)], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
+  if (comp.status !== 0) die('the compromise run failed (see above)');
+  compromise = JSON.parse(comp.stdout.split('\n').find((l) => l.startsWith('RESULT ')).slice(7));
+}
+const compMbs = compromise ? mbs(cn, compromise.best_ms) : NaN;
+const compVersion = JSON.parse(readFileSync(join(ROOT, 'node_modules/compromise/package.json'), 'utf8')).version;
+
+// ---- the table ----
+const rows = [
+  ['native (bench_extract: analyze)', native.mb_s, native.best_ms, `${fmt(native.peak_bytes / n, 2)}x (heap)`],
+  [`wasm in Node (Checker.extract)`, mbs(n, wx.best), wx.best, `${fmt(wasmGrowth / n, 2)}x (linear memory)`],
+  [`wasm in Node (Checker.check)`, mbs(n, wc.best), wc.best, '-'],
+];
+if (compromise) rows.push([`compromise ${compVersion}${cScaled ? ' *' : ''}`, compMbs, (n / 1e6 / compMbs) * 1000, `${fmt(compromise.peak_growth / cn, 2)}x (RSS)`]);
+console.log('');
+console.log('| engine | MB/s | time for the text | peak memory / input | vs compromise |');
+console.log('|---|---:|---:|---:|---:|');
+for (const [name, rate, ms, mem] of rows) {
+  const time = !Number.isFinite(ms) ? '-' : ms >= 10_000 ? `${fmt(ms / 1000, 0)} s` : ms >= 1000 ? `${fmt(ms / 1000, 2)} s` : `${fmt(ms, 1)} ms`;
+  console.log(`| ${name} | ${fmt(rate, rate < 1 ? 3 : 1)} | ${time} | ${mem} | ${fmt(rate / compMbs, 0)}x |`);
+}
+console.log('');
+console.log(`output: native ${native.sentences} sentences, ${native.mentions} mentions, ${native.claims} claims; wasm ${wasmCounts.sentences}/${wasmCounts.mentions}/${wasmCounts.claims} (check: ${wasmCheckClaims} claims; wasm engine ${version()})${compromise ? `; compromise ${compromise.sentences} sentences, ${compromise.numbers} numbers, ${compromise.money} money on its ${cn} bytes` : ''}`);
+if (compromise && cScaled) {
+  console.log(`* compromise ran on the first ${cn} bytes (whole paragraphs) and its time is scaled linearly to ${n} bytes; its own time grows faster than linearly with the input, so this flatters it`);
+}
+console.log(`memory: native = exact peak heap above the live bytes before a run (counting allocator); wasm = growth of the instance's linear memory over the runs (${memory ? `${memBefore} -> ${memAfterExtract} bytes` : 'instance not captured'}; JS objects of the result not counted); compromise = peak RSS growth of its process`);
+console.log(`goals: native >= 20 MB/s: ${native.mb_s >= 20 ? 'met' : 'MISSED'}; wasm >= 10 MB/s: ${mbs(n, wx.best) >= 10 ? 'met' : 'MISSED'}; >= 100x compromise: ${!compromise ? 'not run' : mbs(n, wx.best) / compMbs >= 100 && native.mb_s / compMbs >= 100 ? 'met' : 'MISSED'}; peak memory < 10x input: ${native.peak_bytes / n < 10 && wasmGrowth / n < 10 ? 'met' : 'MISSED'}`);
+if (breakdown) {
+  console.log('\nnative breakdown (bench_extract --breakdown):');
+  for (const l of nativeDetail) console.log('  ' + l);
+}
