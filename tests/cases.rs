@@ -52,12 +52,36 @@ fn matches(want: &Value, got: &Value) -> bool {
     })
 }
 
+/// Every extraction case file: tests/cases/extract.json and tests/cases/extract-*.json, in name
+/// order, as (file name, case).
+fn extraction_case_files() -> Vec<(String, Value)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("tests/cases/")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("extract") && n.ends_with(".json"))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .flat_map(|n| load(&n).into_iter().map(move |c| (n.clone(), c)))
+        .collect()
+}
+
+/// Runs every extraction case. A case may carry `"known_failure": "reason"`: it is run and
+/// reported, but does not fail the test (and a known failure that passes is reported too, so
+/// the mark can be removed).
 #[test]
 fn extraction_cases() {
     let mut failures = Vec::new();
-    let cases = load("extract.json");
-    for case in &cases {
-        let name = case["name"].as_str().unwrap_or("?");
+    let mut known = Vec::new();
+    let all = extraction_case_files();
+    let cases: Vec<&Value> = all.iter().map(|(_, c)| c).collect();
+    for (file, case) in &all {
+        let before = failures.len();
+        let name = format!("{file}: {}", case["name"].as_str().unwrap_or("?"));
+        let name = name.as_str();
         let text = case["text"].as_str().unwrap_or("");
         let out = corroborate::report::extract_json(text, &corroborate::analyze(text, today(case)));
         let mentions = out["mentions"].as_array().cloned().unwrap_or_default();
@@ -84,10 +108,21 @@ fn extraction_cases() {
                 failures.push(format!("{name}:\n  should not find {not}\n  found {m}"));
             }
         }
+        if let Some(reason) = case.get("known_failure").and_then(Value::as_str) {
+            let failed: Vec<String> = failures.drain(before..).collect();
+            if failed.is_empty() {
+                known.push(format!("{name}: passes now (known failure: {reason})"));
+            } else {
+                known.push(format!("{name}: known failure ({reason})"));
+            }
+        }
+    }
+    if !known.is_empty() {
+        eprintln!("{} known failures:\n{}", known.len(), known.join("\n"));
     }
     assert!(
         failures.is_empty(),
-        "{} of {} extraction cases failed:\n{}",
+        "{} failures in {} extraction cases:\n{}",
         failures.len(),
         cases.len(),
         failures.join("\n")

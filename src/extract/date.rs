@@ -3,8 +3,9 @@
 //!
 //! A date is an interval of days: a year is its 365 days, "the early 1990s" is 1990–1993.
 
-use super::number::{parse_word_number, Hedge};
-use super::{overlaps, Mention, Value};
+use super::build_regex;
+use super::number::{parse_word_number_prefix, Hedge, ADDRESS_AFTER, HEDGE_BEFORE, WORDS};
+use super::{head, tail, Mention, Taken, Value};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -83,6 +84,9 @@ pub fn civil_from_days(z: i32) -> (i32, u32, u32) {
 }
 
 const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?";
+const MONTH_FULL: &str =
+    r"January|February|March|April|May|June|July|August|September|October|November|December";
+const WEEKDAY: &str = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 
 fn month_number(s: &str) -> Option<u32> {
     let s = s.trim_end_matches('.').to_ascii_lowercase();
@@ -102,53 +106,68 @@ fn valid_day(y: i32, m: u32, d: u32) -> bool {
     }
 }
 
+/// Whether a month or weekday name is written as a name ("March", "NOV"), not as a word
+/// ("march", "may").
+fn capitalised(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_uppercase())
+}
+
 static DATES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    build_regex(&format!(
         r"(?ix)
-        \b(?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))\b
-        | \b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTH})(?:,?\s+(?P<y1>\d{{4}}))?\b
-        | \b(?P<m2>{MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>\d{{4}})\b)?
-        | \b(?P<m3>{MONTH})\s+(?P<y3>\d{{4}})\b
-        | \b(?:the\s+)?(?P<part>early|mid|late)?[\s-]*(?P<dec>1[5-9]\d0|20\d0)s\b
-        | \b(?P<rel>(?:last|this|next)\s+(?:year|month|week))\b
-        | \b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
-        | (?P<pre>\b(?:in|since|by|from|until|till|through|of|during|before|after|between|and|to|year|the)\s+|\(|,\s*)(?P<year>1[6-9]\d\d|20\d\d)\b(?P<post>\s*[-–]\s*(?:1[6-9]\d\d|20\d\d)\b)?
-        | ^(?P<year0>1[6-9]\d\d|20\d\d)\b
+          (?-u:\b)(?P<iso>(?P<iy>[0-9]{{4}})-(?P<im>[0-9]{{2}})-(?P<id>[0-9]{{2}}))(?-u:\b)
+        | (?-u:\b)(?P<sa>[0-9]{{1,2}})/(?P<sb>[0-9]{{1,2}})/(?P<sy>[0-9]{{4}})(?-u:\b)
+        | (?-u:\b)(?:the\s+)?(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d1b>[0-9]{{1,2}})(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?P<m1>{MONTH})(?:,?\s+(?P<y1>[0-9]{{4}}))?(?-u:\b)
+        | (?-u:\b)(?P<m2>{MONTH})\s+(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2b>[0-9]{{1,2}})(?:st|nd|rd|th)?)?(?-u:\b)(?:,?\s+(?P<y2>[0-9]{{4}})(?-u:\b))?
+        | (?-u:\b)(?P<m3>{MONTH})\s+(?:of\s+)?(?P<y3>[0-9]{{4}})(?-u:\b)
+        | (?-u:\b)(?P<m4>{MONTH_FULL})(?-u:\b)
+        | (?-u:\b)(?:the\s+)?(?P<part>early|mid|late)?[\s-]*(?P<dec>1[0-9][0-9]0|20[0-9]0)s(?-u:\b)
+        | (?:(?-u:\b)the\s+)?['’](?P<dec2>[0-9]0)s(?-u:\b)
+        | (?-u:\b)(?:the\s+)?(?P<cent>[0-9]{{1,2}})(?:st|nd|rd|th)[\s-]+century(?-u:\b)
+        | (?-u:\b)(?-i:(?P<qtr>Q[1-4]|H[12]))\s*(?P<qy>[0-9]{{4}})(?-u:\b)
+        | (?-u:\b)(?:the\s+)?(?P<qn>first|second|third|fourth|final|last)\s+(?P<qk>quarter|half)\s+of\s+(?P<qy2>[0-9]{{4}})(?-u:\b)
+        | (?-u:\b)(?P<rel>(?:last|this|next)\s+(?:year|month|week)|(?:earlier|later)\s+this\s+(?:year|month|week)|yesterday|tomorrow)(?-u:\b)
+        | (?-u:\b)(?P<wd>{WEEKDAY})(?:\s*(?:-|–|—|/)\s*(?P<wd2>{WEEKDAY})|\s+(?:to|through|into|until)\s+(?P<wd3>{WEEKDAY}))?(?-u:\b)
+        | (?P<pre>(?-u:\b)(?:in|since|by|from|until|till|through|of|during|before|after|between|and|to|year|the|on|at|for|early|late|mid|fiscal|FY|spring|summer|autumn|fall|winter|around|circa|or|as\s+of|a|an|its|their|his|her|our|this|that|whose)[\s-]+|\(|,\s*)(?P<year>1[6-9][0-9][0-9]|20[0-9][0-9])(?-u:\b)(?P<post>\s*[-–/]\s*(?:1[6-9][0-9][0-9]|20[0-9][0-9]|[0-9][0-9])(?-u:\b))?
+        | ^(?P<year0>1[6-9][0-9][0-9]|20[0-9][0-9])(?-u:\b)
         "
     ))
     .expect("date regex")
 });
 
 static DURATIONS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    build_regex(&format!(
         r"(?ix)
-        \b(?P<hedge>more\s+than|over|almost|nearly|about|around|roughly|some|close\s+to|at\s+least|less\s+than|under|just\s+over|just\s+under|up\s+to)?\s*
-        (?P<n>\d+(?:\.\d+)?|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a\s+few|several)
-        [\s-]+(?P<unit>decades?|years?|months?|weeks?|days?|centur(?:y|ies))\b
-        (?P<old>[\s-]+old)?",
-    )
+        (?-u:\b)(?P<n>[0-9]+(?:\.[0-9]+)?|{words}|an?)
+        [\s-]+(?P<unit>decades?|years?|months?|weeks?|days?|hours?|minutes?|centur(?:y|ies))(?-u:\b)
+        (?P<old>[\s-]+old)?(?P<ago>\s+ago(?-u:\b))?",
+        words = *WORDS
+    ))
     .expect("duration regex")
+});
+
+/// A weekday or date after a weekday: "Thursday, November 6" is one date, not two.
+static DATE_AFTER_WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    build_regex(&format!(r"^,?\s*(?:[0-9]|(?:{MONTH})(?-u:\b))")).expect("weekday-date regex")
 });
 
 /// The first full date a text states (day, month and year), used as the article date when none is
 /// given: news pages carry one near the top.
 pub fn first_full_date(text: &str) -> Option<i32> {
-    let head = &text[..text.len().min(4000)];
-    let head = &head[..floor_char_boundary(head, head.len())];
-    DATES.captures_iter(head).find_map(|c| {
+    DATES.captures_iter(head(text, 4000)).find_map(|c| {
         let (d, m, y) = if c.name("iso").is_some() {
             (
                 c["id"].parse().ok()?,
                 c["im"].parse().ok()?,
                 c["iy"].parse().ok()?,
             )
-        } else if let Some(y) = c.name("y1") {
+        } else if let Some(y) = c.name("y1").filter(|_| capitalised(&c["m1"])) {
             (
                 c["d1"].parse().ok()?,
                 month_number(&c["m1"])?,
                 y.as_str().parse().ok()?,
             )
-        } else if let Some(y) = c.name("y2") {
+        } else if let Some(y) = c.name("y2").filter(|_| capitalised(&c["m2"])) {
             (
                 c["d2"].parse().ok()?,
                 month_number(&c["m2"])?,
@@ -161,11 +180,124 @@ pub fn first_full_date(text: &str) -> Option<i32> {
     })
 }
 
-fn floor_char_boundary(s: &str, mut i: usize) -> usize {
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
+/// Words before a bare month name that make it a date ("in March", "last May").
+fn month_context(prev: &str) -> bool {
+    matches!(
+        prev,
+        "in" | "since"
+            | "by"
+            | "until"
+            | "till"
+            | "through"
+            | "during"
+            | "from"
+            | "before"
+            | "after"
+            | "last"
+            | "this"
+            | "next"
+            | "early"
+            | "late"
+            | "mid"
+            | "between"
+            | "and"
+            | "of"
+            | "to"
+            | "or"
+            | "on"
+    )
+}
+
+/// Words before a year that make it a year even when a noun follows ("in 2020 sales fell").
+fn strong_year_context(pre: &str) -> bool {
+    let p = pre
+        .trim_end_matches(|c: char| c.is_whitespace() || c == '-')
+        .to_ascii_lowercase();
+    matches!(
+        p.as_str(),
+        "in" | "since"
+            | "by"
+            | "from"
+            | "until"
+            | "till"
+            | "through"
+            | "during"
+            | "before"
+            | "after"
+            | "early"
+            | "late"
+            | "mid"
+            | "fiscal"
+            | "fy"
+            | "spring"
+            | "summer"
+            | "autumn"
+            | "fall"
+            | "winter"
+            | "("
+    )
+}
+
+/// The last word of `s`, lower-case.
+fn last_word(s: &str) -> String {
+    tail(s, 24)
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+/// The start of the word before `at` (skipping white space): to take "last" into "last May".
+fn word_start_before(sent: &str, at: usize) -> usize {
+    let trimmed = sent[..at].trim_end();
+    trimmed
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |i| {
+            i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
+        })
+}
+
+/// Day number `t` as a one-day [`Date`].
+fn day_of(t: i32) -> Date {
+    let (y, m, d) = civil_from_days(t);
+    Date::day(y, m, d)
+}
+
+fn span_of_days(first: i32, last: i32) -> Date {
+    if first == last {
+        return day_of(first);
     }
-    i
+    Date {
+        iso: week_iso(first, last),
+        first,
+        last,
+    }
+}
+
+fn months(y: i32, m1: u32, m2: u32) -> Date {
+    let a = Date::month(y, m1);
+    let b = Date::month(y, m2);
+    Date {
+        iso: format!("{y:04}-{m1:02}/{y:04}-{m2:02}"),
+        first: a.first,
+        last: b.last,
+    }
+}
+
+/// A day of the month with an optional second day ("7-8 November") as a date or a span.
+fn day_or_days(y: Option<i32>, m: u32, d: u32, d2: Option<u32>) -> Option<Date> {
+    let y = y?;
+    if !valid_day(y, m, d) {
+        return None;
+    }
+    match d2 {
+        Some(d2) if d2 > d && valid_day(y, m, d2) => Some(span_of_days(
+            days_from_civil(y, m, d),
+            days_from_civil(y, m, d2),
+        )),
+        Some(_) => None,
+        None => Some(Date::day(y, m, d)),
+    }
 }
 
 /// Appends the dates and durations of one sentence to `out` (offsets relative to `sent`).
@@ -173,7 +305,8 @@ pub(super) fn extract(sent: &str, today: Option<i32>, out: &mut Vec<Mention>) {
     let this_year = today.map(|t| civil_from_days(t).0);
     for c in DATES.captures_iter(sent) {
         let whole = c.get(0).expect("match");
-        let (mut start, end) = (whole.start(), whole.end());
+        let (mut start, mut end) = (whole.start(), whole.end());
+        let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
         let date = if c.name("iso").is_some() {
             let (y, m, d) = (
                 c["iy"].parse().unwrap_or(0),
@@ -181,25 +314,55 @@ pub(super) fn extract(sent: &str, today: Option<i32>, out: &mut Vec<Mention>) {
                 c["id"].parse().unwrap_or(0),
             );
             valid_day(y, m, d).then(|| Date::day(y, m, d))
-        } else if let Some(m) = c.name("m1").and_then(|m| month_number(m.as_str())) {
-            let d: u32 = c["d1"].parse().unwrap_or(0);
+        } else if c.name("sy").is_some() {
+            // 25/12/2024 or 12/25/2024; 11/07/2025 is ambiguous and left alone.
+            let (a, b, y) = (
+                num("sa").unwrap_or(0),
+                num("sb").unwrap_or(0),
+                c["sy"].parse().unwrap_or(0),
+            );
+            let (m, d) = match (a > 12, b > 12) {
+                (true, false) => (b, a),
+                (false, true) => (a, b),
+                _ if a == b => (a, b),
+                _ => (0, 0),
+            };
+            valid_day(y, m, d).then(|| Date::day(y, m, d))
+        } else if let Some(mm) = c.name("m1") {
+            let m = month_number(mm.as_str()).filter(|_| capitalised(mm.as_str()));
             let y = c
                 .name("y1")
                 .and_then(|y| y.as_str().parse().ok())
                 .or(this_year);
-            y.filter(|&y| valid_day(y, m, d))
-                .map(|y| Date::day(y, m, d))
-        } else if let Some(m) = c.name("m2").and_then(|m| month_number(m.as_str())) {
-            let d: u32 = c["d2"].parse().unwrap_or(0);
+            m.and_then(|m| day_or_days(y, m, num("d1").unwrap_or(0), num("d1b")))
+        } else if let Some(mm) = c.name("m2") {
+            let m = month_number(mm.as_str()).filter(|_| capitalised(mm.as_str()));
             let y = c
                 .name("y2")
                 .and_then(|y| y.as_str().parse().ok())
                 .or(this_year);
-            // "May 5" is a date; "May" alone is not matched here.
-            y.filter(|&y| valid_day(y, m, d))
-                .map(|y| Date::day(y, m, d))
-        } else if let Some(m) = c.name("m3").and_then(|m| month_number(m.as_str())) {
-            c["y3"].parse().ok().map(|y| Date::month(y, m))
+            m.and_then(|m| day_or_days(y, m, num("d2").unwrap_or(0), num("d2b")))
+        } else if let Some(mm) = c.name("m3") {
+            let m = month_number(mm.as_str()).filter(|_| capitalised(mm.as_str()));
+            m.and_then(|m| c["y3"].parse().ok().map(|y| Date::month(y, m)))
+        } else if let Some(mm) = c.name("m4") {
+            // A month without a year: only after "in", "since", "last", …, in the article's year.
+            let prev = last_word(&sent[..start]);
+            match (month_number(mm.as_str()), today) {
+                (Some(m), Some(t)) if capitalised(mm.as_str()) && month_context(&prev) => {
+                    let (y, cm, _) = civil_from_days(t);
+                    let y = match prev.as_str() {
+                        "last" if m >= cm => y - 1,
+                        "next" if m <= cm => y + 1,
+                        _ => y,
+                    };
+                    if matches!(prev.as_str(), "last" | "next" | "this") {
+                        start = word_start_before(sent, start);
+                    }
+                    Some(Date::month(y, m))
+                }
+                _ => None,
+            }
         } else if let Some(dec) = c.name("dec") {
             let d: i32 = dec.as_str().parse().unwrap_or(0);
             Some(
@@ -210,6 +373,39 @@ pub(super) fn extract(sent: &str, today: Option<i32>, out: &mut Vec<Mention>) {
                     _ => Date::years(d, d + 9),
                 },
             )
+        } else if let Some(dec) = c.name("dec2") {
+            let d: i32 = dec.as_str().parse().unwrap_or(0);
+            let d = if d >= 30 { 1900 + d } else { 2000 + d };
+            Some(Date::years(d, d + 9))
+        } else if let Some(cent) = c.name("cent") {
+            let n: i32 = cent.as_str().parse().unwrap_or(0);
+            (1..=21)
+                .contains(&n)
+                .then(|| Date::years((n - 1) * 100, (n - 1) * 100 + 99))
+        } else if let Some(q) = c.name("qtr") {
+            let y: i32 = c["qy"].parse().unwrap_or(0);
+            let k: u32 = q.as_str()[1..].parse().unwrap_or(1);
+            Some(if q.as_str().starts_with('Q') {
+                months(y, 3 * k - 2, 3 * k)
+            } else {
+                months(y, 6 * k - 5, 6 * k)
+            })
+        } else if let Some(q) = c.name("qn") {
+            let y: i32 = c["qy2"].parse().unwrap_or(0);
+            let half = c["qk"].eq_ignore_ascii_case("half");
+            let k = match q.as_str().to_ascii_lowercase().as_str() {
+                "first" => 1,
+                "second" => 2,
+                "third" => 3,
+                "fourth" => 4,
+                _ if half => 2,
+                _ => 4,
+            };
+            match (half, k) {
+                (true, 1 | 2) => Some(months(y, 6 * k - 5, 6 * k)),
+                (true, _) => None,
+                (false, k) => Some(months(y, 3 * k - 2, 3 * k)),
+            }
         } else if let Some(rel) = c.name("rel") {
             let rel = rel.as_str().to_ascii_lowercase();
             let shift = if rel.starts_with("last") {
@@ -220,6 +416,8 @@ pub(super) fn extract(sent: &str, today: Option<i32>, out: &mut Vec<Mention>) {
                 0
             };
             match today {
+                Some(t) if rel == "yesterday" => Some(day_of(t - 1)),
+                Some(t) if rel == "tomorrow" => Some(day_of(t + 1)),
                 Some(t) if rel.ends_with("year") => Some(Date::year(civil_from_days(t).0 + shift)),
                 Some(t) if rel.ends_with("month") => {
                     let (y, m, _) = civil_from_days(t);
@@ -240,81 +438,174 @@ pub(super) fn extract(sent: &str, today: Option<i32>, out: &mut Vec<Mention>) {
                 _ => None,
             }
         } else if let Some(wd) = c.name("wd") {
-            // A weekday in news is the most recent such day on or before the article date.
-            today.map(|t| {
-                let target = weekday_index(wd.as_str());
-                let now = (t + 3).rem_euclid(7); // 1970-01-01 was a Thursday (index 3, Monday = 0)
-                let back = (now - target).rem_euclid(7);
-                let (y, m, d) = civil_from_days(t - back);
-                Date::day(y, m, d)
-            })
+            let second = c.name("wd2").or_else(|| c.name("wd3"));
+            let names_ok =
+                capitalised(wd.as_str()) && !second.is_some_and(|w| !capitalised(w.as_str()));
+            // "Thursday, November 6": the date that follows says it.
+            let dated = second.is_none() && DATE_AFTER_WEEKDAY.is_match(head(&sent[end..], 16));
+            let prev = last_word(&sent[..start]);
+            match today {
+                Some(t) if names_ok && !dated => {
+                    // A weekday in news is the most recent such day on or before the article
+                    // date; "last Monday" is strictly before, "next Monday" strictly after.
+                    let now = (t + 3).rem_euclid(7); // 1970-01-01 was a Thursday (Monday = 0)
+                    let last_target = weekday_index(second.unwrap_or(wd).as_str());
+                    let day = match prev.as_str() {
+                        "next" => {
+                            let fwd = (last_target - now).rem_euclid(7);
+                            t + if fwd == 0 { 7 } else { fwd }
+                        }
+                        "last" => {
+                            let back = (now - last_target).rem_euclid(7);
+                            t - if back == 0 { 7 } else { back }
+                        }
+                        _ => t - (now - last_target).rem_euclid(7),
+                    };
+                    if matches!(prev.as_str(), "last" | "next") {
+                        start = word_start_before(sent, start);
+                    }
+                    let first = match second {
+                        Some(_) => day - (last_target - weekday_index(wd.as_str())).rem_euclid(7),
+                        None => day,
+                    };
+                    Some(span_of_days(first, day))
+                }
+                _ => None,
+            }
         } else if let Some(y) = c.name("year").or_else(|| c.name("year0")) {
             start = y.start();
             let first: i32 = y.as_str().parse().unwrap_or(0);
-            match c.name("post") {
-                Some(p) => {
-                    let last: i32 = p
-                        .as_str()
-                        .trim_start_matches(|ch: char| !ch.is_ascii_digit())
-                        .parse()
-                        .unwrap_or(0);
-                    (last > first).then(|| Date::years(first, last))
+            let pre = c.name("pre").map_or("", |p| p.as_str());
+            let rest = &sent[end..];
+            let noun_follows = followed_by_noun(rest);
+            let pct_follows = rest.trim_start().starts_with(['%', '$', '€', '£'])
+                || rest
+                    .trim_start()
+                    .to_ascii_lowercase()
+                    .starts_with("percent");
+            // Not a year: "2000 people", "2020 km", "about 2000 dollars", "2025%".
+            let strong = strong_year_context(pre) || c.name("year0").is_some();
+            if pct_follows
+                || (noun_follows && !strong)
+                || (!strong && first < 1900)
+                || ADDRESS_AFTER.is_match(head(rest, 80))
+                || tail(&sent[..y.start()], 2).ends_with(['$', '€', '£', '#'])
+            {
+                None
+            } else {
+                match c.name("post") {
+                    Some(p) => {
+                        let digits = p
+                            .as_str()
+                            .trim_start_matches(|ch: char| !ch.is_ascii_digit());
+                        let last: i32 = digits.parse().unwrap_or(0);
+                        let last = if digits.len() == 2 {
+                            first - first % 100 + last
+                        } else {
+                            last
+                        };
+                        if last > first && last - first < 100 {
+                            Some(Date::years(first, last))
+                        } else {
+                            end = y.end();
+                            Some(Date::year(first))
+                        }
+                    }
+                    None => Some(Date::year(first)),
                 }
-                None => Some(Date::year(first)),
             }
         } else {
             None
         };
         let Some(date) = date else { continue };
-        // A year followed by a counted noun ("2000 people") is a quantity, not a date.
-        if c.name("year").is_some() && followed_by_noun(&sent[end..]) {
-            continue;
-        }
-        if !overlaps(out, start, end) {
-            out.push(Mention {
-                start,
-                end,
-                sentence: 0,
-                value: Value::Date(date),
-            });
-        }
+        out.push(Mention {
+            start,
+            end,
+            sentence: 0,
+            value: Value::Date(date),
+        });
     }
+    let taken = Taken::new(out.iter().map(|m| (m.start, m.end)).collect());
+    let mut durations = Vec::new();
     for c in DURATIONS.captures_iter(sent) {
         let whole = c.get(0).expect("match");
-        if c.name("old").is_some() || overlaps(out, whole.start(), whole.end()) {
+        let n_m = c.name("n").expect("n");
+        if c.name("old").is_some() || taken.hits(whole.start(), whole.end()) {
             continue;
         }
-        let n_text = c["n"].to_ascii_lowercase();
+        let n_text = n_m.as_str().to_ascii_lowercase();
         let n = match n_text.as_str() {
-            "a" => 1.0,
-            "a few" => 3.0,
-            "several" => 5.0,
+            "a" | "an" => 1.0,
             t => match t.parse::<f64>() {
                 Ok(v) => v,
-                Err(_) => match parse_word_number(t) {
-                    Some(v) => v,
-                    None => continue,
+                Err(_) => match parse_word_number_prefix(t) {
+                    Some((v, len)) if len == t.len() => v,
+                    _ => continue,
                 },
             },
         };
+        // A capitalised number word inside a sentence is a name; "one day" is rarely a span.
+        if n_m.as_str().starts_with(|c: char| c.is_uppercase())
+            && !sent[..n_m.start()].trim().is_empty()
+        {
+            continue;
+        }
         let unit = c["unit"].to_ascii_lowercase();
-        let (years, designator, iso_n) = if unit.starts_with("decade") {
-            (n * 10.0, "Y", n * 10.0)
+        let (years, designator, iso_n, time) = if unit.starts_with("decade") {
+            (n * 10.0, "Y", n * 10.0, false)
         } else if unit.starts_with("centur") {
-            (n * 100.0, "Y", n * 100.0)
+            (n * 100.0, "Y", n * 100.0, false)
         } else if unit.starts_with("year") {
-            (n, "Y", n)
+            (n, "Y", n, false)
         } else if unit.starts_with("month") {
-            (n / 12.0, "M", n)
+            (n / 12.0, "M", n, false)
         } else if unit.starts_with("week") {
-            (n * 7.0 / 365.25, "W", n)
+            (n * 7.0 / 365.25, "W", n, false)
+        } else if unit.starts_with("day") {
+            (n / 365.25, "D", n, false)
+        } else if unit.starts_with("hour") {
+            (n / 8766.0, "H", n, true)
         } else {
-            (n / 365.25, "D", n)
+            (n / 525_960.0, "M", n, true)
         };
-        let hedge = c
-            .name("hedge")
+        let window = tail(&sent[..n_m.start()], 48);
+        let hedge_m = HEDGE_BEFORE.captures(window).and_then(|h| h.name("h"));
+        let hedge = hedge_m
             .map(|h| Hedge::parse(h.as_str()))
             .unwrap_or(Hedge::None);
+        let start = hedge_m.map_or(n_m.start(), |h| n_m.start() - window.len() + h.start());
+        if taken.hits(start, whole.end()) {
+            continue;
+        }
+        // "three years ago" is a point in time.
+        if c.name("ago").is_some() {
+            if let Some(t) = today {
+                let (y, m, _) = civil_from_days(t);
+                let whole_n = n.round() as i32;
+                let date = match designator {
+                    "Y" => Some(Date::year(y - years.round() as i32)),
+                    "M" if !time => {
+                        let idx = y * 12 + m as i32 - 1 - whole_n;
+                        Some(Date::month(
+                            idx.div_euclid(12),
+                            (idx.rem_euclid(12) + 1) as u32,
+                        ))
+                    }
+                    "W" => Some(day_of(t - 7 * whole_n)),
+                    "D" => Some(day_of(t - whole_n)),
+                    _ => None,
+                };
+                if let Some(date) = date {
+                    durations.push(Mention {
+                        start: n_m.start(),
+                        end: whole.end(),
+                        sentence: 0,
+                        value: Value::Date(date),
+                    });
+                }
+            }
+            continue;
+        }
         let precision = if unit.starts_with("decade") {
             10.0
         } else {
@@ -328,18 +619,21 @@ pub(super) fn extract(sent: &str, today: Option<i32>, out: &mut Vec<Mention>) {
                 years / n.max(1.0)
             },
         );
-        let iso = format!("P{}{}", fmt_num(iso_n), designator);
-        out.push(Mention {
-            start: whole.start() + leading_space(whole.as_str()),
+        let iso = format!(
+            "P{}{}{}",
+            if time { "T" } else { "" },
+            fmt_num(iso_n),
+            designator
+        );
+        durations.push(Mention {
+            start,
             end: whole.end(),
             sentence: 0,
             value: Value::Duration(amount, iso),
         });
     }
-}
-
-fn leading_space(s: &str) -> usize {
-    s.len() - s.trim_start().len()
+    out.extend(durations);
+    out.sort_by_key(|m| m.start);
 }
 
 fn fmt_num(n: f64) -> String {
@@ -375,6 +669,7 @@ fn followed_by_noun(rest: &str) -> bool {
         "people"
             | "persons"
             | "companies"
+            | "firms"
             | "jobs"
             | "troops"
             | "soldiers"
@@ -385,11 +680,51 @@ fn followed_by_noun(rest: &str) -> bool {
             | "users"
             | "students"
             | "km"
+            | "kilometres"
+            | "kilometers"
             | "miles"
+            | "metres"
+            | "meters"
             | "tons"
             | "tonnes"
             | "homes"
+            | "houses"
             | "units"
+            | "employees"
+            | "staff"
+            | "cases"
+            | "deaths"
+            | "votes"
+            | "voters"
+            | "children"
+            | "families"
+            | "refugees"
+            | "migrants"
+            | "patients"
+            | "doctors"
+            | "teachers"
+            | "schools"
+            | "protesters"
+            | "demonstrators"
+            | "delegates"
+            | "participants"
+            | "visitors"
+            | "tourists"
+            | "passengers"
+            | "vehicles"
+            | "cars"
+            | "flights"
+            | "points"
+            | "dollars"
+            | "euros"
+            | "pounds"
+            | "tenge"
+            | "yen"
+            | "rubles"
+            | "barrels"
+            | "hectares"
+            | "acres"
+            | "times"
     )
 }
 

@@ -1,11 +1,18 @@
 //! Named entities: runs of capitalised words, with titles stripped ("President Donald Trump" →
-//! Donald Trump), possessives dropped, and aliases resolved ("U.S." = "US" = "United States",
-//! "the UAE" = "United Arab Emirates", "Kazakh" = Kazakhstan). Surnames are resolved to full names
-//! later, per text ([`super::extract`]).
+//! Donald Trump), possessives split off ("Kazakhstan's Foreign Ministry" → Kazakhstan, Foreign
+//! Ministry), lists split ("Russia and China"), and aliases resolved ("U.S." = "US" = "United
+//! States", "the UAE" = "United Arab Emirates", "Kazakh" = Kazakhstan). Surnames are resolved to
+//! full names later, per text ([`super::extract`]).
+//!
+//! Typing is by gazetteer (places, aliases), by the last word (Ministry, Bank → organisation;
+//! Accords, Summit → other; River, Province → place), and by shape: two or three name-like words
+//! that are not common English words are a person, as is anything after a title.
 
-use super::{overlaps, Mention, Value};
+use super::build_regex;
+use super::{Mention, Taken, Value};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 /// The type of a named entity.
@@ -35,24 +42,97 @@ impl EntityType {
 }
 
 static CAPS: LazyLock<Regex> = LazyLock::new(|| {
-    // A capitalised word (letters, inner hyphens/apostrophes, or dotted initials like U.S.),
-    // then more of them, optionally joined by "of", "the", "and" inside a name.
-    Regex::new(
+    // A capitalised word (letters, inner hyphens/apostrophes, dotted initials like U.S., or an
+    // abbreviated title like Mr.), then more of them, optionally joined by "of", "the", "and"…
+    build_regex(
         r"(?x)
-        (?:[A-Z]\.){2,}|\b[A-Z][^\W\d_]*(?:[-–][A-Z][^\W\d_]*)*(?:’s|'s)?
-        (?:\s+(?:(?:of|the|for|and|de|al|bin|von|van|du|la)\s+)?(?:(?:[A-Z]\.){2,}|[A-Z][^\W\d_]*(?:[-–][A-Z][^\W\d_]*)*(?:’s|'s)?))*",
+        (?:(?:[A-Z]\.){2,}|(?-u:\b)(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Adm|Sgt|Prof|Maj|Cmdr|St)\.|(?-u:\b)[A-Z][^\W\d_]*(?:[-–][A-Z][^\W\d_]*)*(?:’s|'s)?)
+        (?:\s+(?:(?:of|the|for|and|de|al|bin|von|van|du|la|del|da|di|le)\s+)?(?:(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Adm|Sgt|Prof|Maj|Cmdr|St)\.|[A-Z][^\W\d_]*(?:[-–][A-Z][^\W\d_]*)*(?:’s|'s)?))*",
     )
     .expect("entity regex")
 });
 
+/// Titles before a name, longest first so that "Secretary of State" wins over "Secretary".
 const TITLES: &[&str] = &[
-    "President",
-    "Prime Minister",
+    "Deputy Prime Minister",
     "Secretary of State",
-    "Secretary",
+    "Secretary-General",
+    "Secretary General",
+    "Attorney General",
+    "Defense Secretary",
+    "Defence Secretary",
+    "Treasury Secretary",
+    "Commerce Secretary",
+    "Foreign Secretary",
+    "Home Secretary",
+    "Energy Secretary",
     "Foreign Minister",
+    "Finance Minister",
+    "Defense Minister",
+    "Defence Minister",
+    "Interior Minister",
+    "Economy Minister",
+    "Energy Minister",
+    "Trade Minister",
+    "Health Minister",
+    "Deputy Minister",
+    "Prime Minister",
+    "Vice President",
+    "President-elect",
+    "Crown Prince",
+    "Special Envoy",
+    "Chief Executive",
     "Minister",
+    "President",
+    "Premier",
+    "Secretary",
     "Ambassador",
+    "Envoy",
+    "Senator",
+    "Governor",
+    "Representative",
+    "Congressman",
+    "Congresswoman",
+    "Speaker",
+    "Chancellor",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "Chief",
+    "Director",
+    "Commissioner",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Judge",
+    "Justice",
+    "Mayor",
+    "Pope",
+    "General",
+    "Colonel",
+    "Captain",
+    "Admiral",
+    "Sergeant",
+    "Professor",
+    "Sheikh",
+    "Emir",
+    "Sultan",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Archbishop",
+    "Bishop",
+    "Rabbi",
+    "Imam",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Former",
+    "Acting",
+    "Deputy",
+    "CEO",
     "Mr.",
     "Mrs.",
     "Ms.",
@@ -61,20 +141,14 @@ const TITLES: &[&str] = &[
     "Sen.",
     "Rep.",
     "Gov.",
-    "Senator",
-    "Governor",
-    "King",
-    "Queen",
-    "Prince",
-    "Chancellor",
-    "Chairman",
-    "Chief",
-    "Judge",
-    "Mayor",
-    "Pope",
-    "General",
-    "Sheikh",
-    "Crown Prince",
+    "Lt.",
+    "Col.",
+    "Capt.",
+    "Adm.",
+    "Sgt.",
+    "Prof.",
+    "Maj.",
+    "Cmdr.",
 ];
 
 /// Capitalised words that start sentences or name no entity on their own.
@@ -176,6 +250,19 @@ fn is_common(w: &str) -> bool {
             | "October"
             | "November"
             | "December"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "NOV"
             | "Today"
             | "Yesterday"
             | "Tomorrow"
@@ -206,19 +293,389 @@ fn is_common(w: &str) -> bool {
             | "One"
             | "Two"
             | "Three"
+            | "Four"
+            | "Five"
+            | "Six"
+            | "Seven"
+            | "Eight"
+            | "Nine"
+            | "Ten"
             | "First"
             | "Second"
             | "Third"
             | "Last"
             | "Next"
             | "New"
+            | "Former"
+            | "Late"
+            | "Acting"
+            | "Read"
+            | "More"
+            | "Share"
+            | "Advertisement"
+            | "Photo"
+            | "Video"
+            | "Watch"
+            | "Listen"
+            | "Subscribe"
+            | "Updated"
+            | "Published"
+            | "Breaking"
+            | "Exclusive"
+            | "Analysis"
+            | "Opinion"
+            | "Q"
+            | "Mr"
+            | "Mrs"
+            | "Ms"
+            | "Dr"
+    )
+}
+
+/// Common English words (lower-case): a capitalised one opening a sentence is not a name
+/// ("Officials said …", "Exports rose …"), and a name made of them is not a person's ("Make
+/// America Great Again", "Truth Social").
+fn is_common_word(w: &str) -> bool {
+    matches!(
+        w,
+        "officials"
+            | "official"
+            | "analysts"
+            | "experts"
+            | "critics"
+            | "residents"
+            | "authorities"
+            | "police"
+            | "prices"
+            | "sales"
+            | "exports"
+            | "imports"
+            | "shares"
+            | "markets"
+            | "investors"
+            | "investment"
+            | "investments"
+            | "lawmakers"
+            | "voters"
+            | "talks"
+            | "negotiations"
+            | "trade"
+            | "growth"
+            | "inflation"
+            | "unemployment"
+            | "revenue"
+            | "profits"
+            | "output"
+            | "production"
+            | "demand"
+            | "supply"
+            | "oil"
+            | "gas"
+            | "data"
+            | "figures"
+            | "results"
+            | "reports"
+            | "sources"
+            | "witnesses"
+            | "protesters"
+            | "troops"
+            | "soldiers"
+            | "rescuers"
+            | "doctors"
+            | "scientists"
+            | "researchers"
+            | "students"
+            | "workers"
+            | "employees"
+            | "companies"
+            | "firms"
+            | "banks"
+            | "governments"
+            | "leaders"
+            | "ministers"
+            | "diplomats"
+            | "delegates"
+            | "members"
+            | "fans"
+            | "players"
+            | "teams"
+            | "observers"
+            | "turnover"
+            | "relations"
+            | "ties"
+            | "tensions"
+            | "elections"
+            | "election"
+            | "voting"
+            | "polls"
+            | "costs"
+            | "spending"
+            | "funding"
+            | "aid"
+            | "debt"
+            | "taxes"
+            | "rates"
+            | "interest"
+            | "energy"
+            | "power"
+            | "water"
+            | "food"
+            | "health"
+            | "education"
+            | "security"
+            | "peace"
+            | "war"
+            | "fighting"
+            | "violence"
+            | "attacks"
+            | "strikes"
+            | "sanctions"
+            | "tariffs"
+            | "deals"
+            | "deal"
+            | "agreement"
+            | "plans"
+            | "plan"
+            | "efforts"
+            | "work"
+            | "construction"
+            | "damage"
+            | "casualties"
+            | "deaths"
+            | "cases"
+            | "infections"
+            | "vaccines"
+            | "hospitals"
+            | "schools"
+            | "families"
+            | "children"
+            | "women"
+            | "men"
+            | "people"
+            | "citizens"
+            | "farmers"
+            | "drivers"
+            | "passengers"
+            | "tourists"
+            | "visitors"
+            | "migrants"
+            | "refugees"
+            | "nations"
+            | "states"
+            | "regions"
+            | "cities"
+            | "towns"
+            | "villages"
+            | "areas"
+            | "parts"
+            | "details"
+            | "terms"
+            | "both"
+            | "neither"
+            | "either"
+            | "another"
+            | "other"
+            | "others"
+            | "such"
+            | "several"
+            | "few"
+            | "much"
+            | "more"
+            | "less"
+            | "fewer"
+            | "only"
+            | "even"
+            | "just"
+            | "however"
+            | "meanwhile"
+            | "moreover"
+            | "furthermore"
+            | "instead"
+            | "indeed"
+            | "overall"
+            | "together"
+            | "earlier"
+            | "later"
+            | "recently"
+            | "currently"
+            | "previously"
+            | "finally"
+            | "first"
+            | "second"
+            | "third"
+            | "last"
+            | "next"
+            | "once"
+            | "again"
+            | "already"
+            | "never"
+            | "always"
+            | "often"
+            | "sometimes"
+            | "perhaps"
+            | "maybe"
+            | "despite"
+            | "because"
+            | "unless"
+            | "until"
+            | "whether"
+            | "without"
+            | "within"
+            | "among"
+            | "against"
+            | "between"
+            | "through"
+            | "across"
+            | "around"
+            | "about"
+            | "above"
+            | "below"
+            | "near"
+            | "along"
+            | "beyond"
+            | "inside"
+            | "outside"
+            | "asked"
+            | "told"
+            | "speaking"
+            | "responding"
+            | "writing"
+            | "asked about"
+            | "citing"
+            | "following"
+            | "including"
+            | "given"
+            | "based"
+            | "thanks"
+            | "make"
+            | "great"
+            | "truth"
+            | "social"
+            | "join"
+            | "announces"
+            | "says"
+            | "said"
+            | "new"
+            | "old"
+            | "big"
+            | "small"
+            | "high"
+            | "low"
+            | "good"
+            | "bad"
+            | "best"
+            | "top"
+            | "key"
+            | "major"
+            | "global"
+            | "world"
+            | "national"
+            | "international"
+            | "local"
+            | "public"
+            | "private"
+            | "state"
+            | "federal"
+            | "central"
+            | "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "breaking"
+            | "live"
+            | "update"
+            | "updates"
+            | "latest"
+            | "news"
+            | "today"
+            | "week"
+            | "month"
+            | "year"
+            | "day"
+            | "time"
+            | "home"
+            | "back"
+            | "out"
+            | "off"
+            | "down"
+            | "away"
+            | "well"
+            | "very"
+            | "quite"
+            | "too"
+            | "yes"
+            | "no"
+            | "not"
+            | "nor"
+            | "something"
+            | "nothing"
+            | "everyone"
+            | "everything"
+            | "someone"
+            | "anyone"
+            | "nobody"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "there"
+            | "here"
+            | "hundreds"
+            | "thousands"
+            | "millions"
+            | "billions"
+            | "dozens"
+            | "scores"
+            | "half"
+            | "one"
+            | "two"
+            | "three"
+            | "like"
+            | "unlike"
+            | "amid"
+            | "to"
+            | "for"
+            | "and"
+            | "or"
+            | "but"
+            | "so"
+            | "yet"
+            | "if"
+            | "then"
+            | "than"
+    )
+}
+
+/// Known acronyms that are names even when long ("UNESCO"); other all-capital words of six
+/// letters or more are shouting ("STRENGTH").
+fn is_known_acronym(w: &str) -> bool {
+    matches!(
+        w,
+        "UNESCO" | "UNICEF" | "NASDAQ" | "INTERPOL" | "UNHCR" | "UNRWA" | "NORAD" | "SEATO"
     )
 }
 
 /// The canonical name and type of an entity name as written ("U.S." → United States, place).
 pub fn canonical_entity(name: &str) -> (String, EntityType) {
     let n = name.trim();
-    let alias = match n {
+    let n = n
+        .strip_prefix("the ")
+        .or_else(|| n.strip_prefix("The "))
+        .unwrap_or(n);
+    let name = alias(n)
+        .map(str::to_string)
+        .unwrap_or_else(|| n.to_string());
+    let kind = entity_type(&name);
+    (name, kind)
+}
+
+/// The canonical name of an alias or demonym, if it is one.
+fn alias(n: &str) -> Option<&'static str> {
+    Some(match n {
         "US"
         | "U.S."
         | "USA"
@@ -227,249 +684,817 @@ pub fn canonical_entity(name: &str) -> (String, EntityType) {
         | "United States of America"
         | "America"
         | "American"
-        | "Americans" => Some("United States"),
-        "UAE" | "U.A.E." | "United Arab Emirates" | "Emirati" | "Emirates" => {
-            Some("United Arab Emirates")
+        | "Americans" => "United States",
+        "UAE" | "U.A.E." | "United Arab Emirates" | "Emirati" | "Emiratis" | "Emirates" => {
+            "United Arab Emirates"
         }
-        "UK" | "U.K." | "Britain" | "Great Britain" | "United Kingdom" | "British" => {
-            Some("United Kingdom")
+        "UK" | "U.K." | "Britain" | "Great Britain" | "United Kingdom" | "British" | "Briton"
+        | "Britons" => "United Kingdom",
+        "EU" | "E.U." | "European Union" => "European Union",
+        "UN" | "U.N." | "United Nations" => "United Nations",
+        "Kazakh" | "Kazakhs" | "Kazakhstani" | "Kazakhstanis" | "Republic of Kazakhstan" => {
+            "Kazakhstan"
         }
-        "EU" | "E.U." | "European Union" => Some("European Union"),
-        "UN" | "U.N." | "United Nations" => Some("United Nations"),
-        "Kazakh" | "Kazakhs" | "Kazakhstani" => Some("Kazakhstan"),
-        "Israeli" | "Israelis" => Some("Israel"),
-        "Russian" | "Russians" | "Russian Federation" => Some("Russia"),
-        "Chinese" => Some("China"),
-        "Saudi" | "Saudis" | "KSA" => Some("Saudi Arabia"),
-        "Palestinian" | "Palestinians" => Some("Palestine"),
-        "Soviet" | "USSR" | "U.S.S.R." => Some("Soviet Union"),
-        "Central Asian" | "Central Asians" => Some("Central Asia"),
-        "Asian" => Some("Asia"),
-        "European" | "Europeans" => Some("Europe"),
-        "Middle Eastern" => Some("Middle East"),
-        _ => None,
-    };
-    let name = alias.map(str::to_string).unwrap_or_else(|| n.to_string());
-    let kind = entity_type(&name);
-    (name, kind)
+        "Israeli" | "Israelis" | "State of Israel" => "Israel",
+        "Russian" | "Russians" | "Russian Federation" => "Russia",
+        "Chinese" | "PRC" | "People's Republic of China" => "China",
+        "Saudi" | "Saudis" | "KSA" => "Saudi Arabia",
+        "Palestinian" | "Palestinians" => "Palestine",
+        "Soviet" | "USSR" | "U.S.S.R." => "Soviet Union",
+        "Central Asian" | "Central Asians" => "Central Asia",
+        "Asian" => "Asia",
+        "European" | "Europeans" => "Europe",
+        "African" => "Africa",
+        "Middle Eastern" => "Middle East",
+        "French" => "France",
+        "German" | "Germans" => "Germany",
+        "Japanese" => "Japan",
+        "Indian" | "Indians" => "India",
+        "Turkish" | "Turks" | "Türkiye" => "Turkey",
+        "Iranian" | "Iranians" => "Iran",
+        "Iraqi" | "Iraqis" => "Iraq",
+        "Syrian" | "Syrians" => "Syria",
+        "Lebanese" => "Lebanon",
+        "Jordanian" | "Jordanians" => "Jordan",
+        "Egyptian" | "Egyptians" => "Egypt",
+        "Moroccan" | "Moroccans" => "Morocco",
+        "Bahraini" | "Bahrainis" => "Bahrain",
+        "Qatari" | "Qataris" => "Qatar",
+        "Omani" => "Oman",
+        "Kuwaiti" => "Kuwait",
+        "Ukrainian" | "Ukrainians" => "Ukraine",
+        "Polish" | "Poles" => "Poland",
+        "Italian" | "Italians" => "Italy",
+        "Spanish" => "Spain",
+        "Canadian" | "Canadians" => "Canada",
+        "Mexican" | "Mexicans" => "Mexico",
+        "Brazilian" | "Brazilians" => "Brazil",
+        "Pakistani" | "Pakistanis" => "Pakistan",
+        "Afghan" | "Afghans" => "Afghanistan",
+        "Uzbek" | "Uzbeks" => "Uzbekistan",
+        "Kyrgyz" => "Kyrgyzstan",
+        "Tajik" | "Tajiks" => "Tajikistan",
+        "Turkmen" => "Turkmenistan",
+        "Azerbaijani" | "Azeri" | "Azeris" => "Azerbaijan",
+        "Armenian" | "Armenians" => "Armenia",
+        "Georgian" | "Georgians" => "Georgia",
+        "Mongolian" | "Mongolians" => "Mongolia",
+        "Belarusian" | "Belarusians" => "Belarus",
+        "Australian" | "Australians" => "Australia",
+        "Dutch" => "Netherlands",
+        "Holland" => "Netherlands",
+        "Swiss" => "Switzerland",
+        "Swedish" | "Swedes" => "Sweden",
+        "Norwegian" | "Norwegians" => "Norway",
+        "Finnish" | "Finns" => "Finland",
+        "Danish" | "Danes" => "Denmark",
+        "Greek" | "Greeks" => "Greece",
+        "Nigerian" | "Nigerians" => "Nigeria",
+        "Kenyan" | "Kenyans" => "Kenya",
+        "Ethiopian" | "Ethiopians" => "Ethiopia",
+        "South African" | "South Africans" => "South Africa",
+        "South Korean" | "South Koreans" => "South Korea",
+        "North Korean" | "North Koreans" => "North Korea",
+        "Vietnamese" => "Vietnam",
+        "Indonesian" | "Indonesians" => "Indonesia",
+        "Filipino" | "Filipinos" => "Philippines",
+        "Thai" => "Thailand",
+        "Malaysian" | "Malaysians" => "Malaysia",
+        "Singaporean" | "Singaporeans" => "Singapore",
+        "Argentine" | "Argentinian" | "Argentinians" => "Argentina",
+        "Chilean" | "Chileans" => "Chile",
+        "Colombian" | "Colombians" => "Colombia",
+        "Venezuelan" | "Venezuelans" => "Venezuela",
+        "Cuban" | "Cubans" => "Cuba",
+        "Irish" => "Ireland",
+        "Portuguese" => "Portugal",
+        "Austrian" | "Austrians" => "Austria",
+        "Belgian" | "Belgians" => "Belgium",
+        "Czech" | "Czechs" => "Czech Republic",
+        "Hungarian" | "Hungarians" => "Hungary",
+        "Romanian" | "Romanians" => "Romania",
+        "Serbian" | "Serbs" => "Serbia",
+        "Algerian" | "Algerians" => "Algeria",
+        "Tunisian" | "Tunisians" => "Tunisia",
+        "Libyan" | "Libyans" => "Libya",
+        "Sudanese" => "Sudan",
+        "Yemeni" | "Yemenis" => "Yemen",
+        _ => return None,
+    })
+}
+
+/// Countries, regions and cities.
+const PLACES: &[&str] = &[
+    "United States",
+    "United Arab Emirates",
+    "United Kingdom",
+    "Kazakhstan",
+    "Kyrgyzstan",
+    "Tajikistan",
+    "Turkmenistan",
+    "Uzbekistan",
+    "Israel",
+    "Russia",
+    "China",
+    "Bahrain",
+    "Morocco",
+    "Saudi Arabia",
+    "Palestine",
+    "Egypt",
+    "Jordan",
+    "Sudan",
+    "South Sudan",
+    "Iran",
+    "Iraq",
+    "Syria",
+    "Lebanon",
+    "Turkey",
+    "India",
+    "Pakistan",
+    "Bangladesh",
+    "Sri Lanka",
+    "Nepal",
+    "Japan",
+    "South Korea",
+    "North Korea",
+    "Korea",
+    "Taiwan",
+    "Vietnam",
+    "Thailand",
+    "Malaysia",
+    "Singapore",
+    "Indonesia",
+    "Philippines",
+    "Australia",
+    "New Zealand",
+    "Germany",
+    "France",
+    "Italy",
+    "Spain",
+    "Portugal",
+    "Netherlands",
+    "Belgium",
+    "Switzerland",
+    "Austria",
+    "Sweden",
+    "Norway",
+    "Finland",
+    "Denmark",
+    "Ireland",
+    "Iceland",
+    "Greece",
+    "Cyprus",
+    "Malta",
+    "Poland",
+    "Czech Republic",
+    "Slovakia",
+    "Hungary",
+    "Romania",
+    "Bulgaria",
+    "Serbia",
+    "Croatia",
+    "Bosnia and Herzegovina",
+    "Albania",
+    "Moldova",
+    "Belarus",
+    "Lithuania",
+    "Latvia",
+    "Estonia",
+    "Canada",
+    "Mexico",
+    "Brazil",
+    "Argentina",
+    "Chile",
+    "Peru",
+    "Colombia",
+    "Venezuela",
+    "Cuba",
+    "Ukraine",
+    "Nigeria",
+    "Kenya",
+    "Ethiopia",
+    "South Africa",
+    "Algeria",
+    "Tunisia",
+    "Libya",
+    "Yemen",
+    "Somalia",
+    "Ghana",
+    "Washington",
+    "Riyadh",
+    "Moscow",
+    "Beijing",
+    "Shanghai",
+    "Hong Kong",
+    "Tokyo",
+    "Seoul",
+    "Delhi",
+    "New Delhi",
+    "Mumbai",
+    "Astana",
+    "Almaty",
+    "Tashkent",
+    "Bishkek",
+    "Dushanbe",
+    "Ashgabat",
+    "Baku",
+    "Tbilisi",
+    "Yerevan",
+    "Ankara",
+    "Istanbul",
+    "Tehran",
+    "Baghdad",
+    "Damascus",
+    "Beirut",
+    "Amman",
+    "Cairo",
+    "Dubai",
+    "Abu Dhabi",
+    "Doha",
+    "Kabul",
+    "Islamabad",
+    "Jerusalem",
+    "Tel Aviv",
+    "Gaza",
+    "Gaza Strip",
+    "West Bank",
+    "Central Asia",
+    "Middle East",
+    "Asia",
+    "Europe",
+    "Africa",
+    "North America",
+    "South America",
+    "Latin America",
+    "Soviet Union",
+    "State of Palestine",
+    "Qatar",
+    "Oman",
+    "Kuwait",
+    "Azerbaijan",
+    "Armenia",
+    "Georgia",
+    "Mongolia",
+    "Afghanistan",
+    "London",
+    "Paris",
+    "Berlin",
+    "Rome",
+    "Madrid",
+    "Brussels",
+    "Vienna",
+    "Geneva",
+    "Kyiv",
+    "Kiev",
+    "Warsaw",
+    "Ottawa",
+    "New York",
+    "Los Angeles",
+    "Chicago",
+    "San Francisco",
+    "Texas",
+    "California",
+    "Florida",
+    "Silicon Valley",
+    "Caspian Sea",
+    "Black Sea",
+    "Persian Gulf",
+    "Red Sea",
+    "Siberia",
+    "Crimea",
+    "Donbas",
+];
+
+/// Words that make a name an organisation.
+const ORG_WORDS: &[&str] = &[
+    "Ministry",
+    "Media",
+    "Council",
+    "Company",
+    "Co",
+    "Co.",
+    "Inc",
+    "Inc.",
+    "Corp",
+    "Corp.",
+    "Corporation",
+    "LLC",
+    "PLC",
+    "Ltd",
+    "Ltd.",
+    "Group",
+    "Holdings",
+    "Industries",
+    "Airlines",
+    "Airways",
+    "Motors",
+    "Technologies",
+    "Systems",
+    "Energy",
+    "Petroleum",
+    "Oil",
+    "Gas",
+    "Bank",
+    "Fund",
+    "Party",
+    "Agency",
+    "Organization",
+    "Organisation",
+    "Department",
+    "House",
+    "Office",
+    "Commission",
+    "Committee",
+    "Institute",
+    "University",
+    "College",
+    "School",
+    "Academy",
+    "Hospital",
+    "Club",
+    "Network",
+    "Press",
+    "Herald",
+    "Journal",
+    "Tribune",
+    "Gazette",
+    "News",
+    "Times",
+    "Post",
+    "Today",
+    "Reuters",
+    "Bloomberg",
+    "Exchange",
+    "Reserve",
+    "Treasury",
+    "Cabinet",
+    "Assembly",
+    "Parliament",
+    "Senate",
+    "Congress",
+    "Duma",
+    "Knesset",
+    "Mazhilis",
+    "Majlis",
+    "Government",
+    "Administration",
+    "Kremlin",
+    "Pentagon",
+    "Capital",
+    "Association",
+    "Federation",
+    "Union",
+    "Alliance",
+    "League",
+    "Forces",
+    "Army",
+    "Navy",
+    "Guard",
+    "Police",
+    "Board",
+    "Bureau",
+    "Service",
+    "Services",
+    "Center",
+    "Centre",
+    "Authority",
+    "Court",
+    "Foundation",
+    "Trust",
+    "Social",
+    "Starlink",
+    "Veon",
+    "Cove-Capital",
+    "NATO",
+    "OPEC",
+    "IMF",
+    "WHO",
+    "WTO",
+    "OSCE",
+    "ASEAN",
+    "SCO",
+    "CSTO",
+    "UNESCO",
+    "UNICEF",
+    "FBI",
+    "CIA",
+    "NASA",
+    "United Nations",
+    "European Union",
+    "World Bank",
+    "Google",
+    "Apple",
+    "Microsoft",
+    "Amazon",
+    "Tesla",
+    "SpaceX",
+    "Meta",
+    "OpenAI",
+    "Samsung",
+    "Toyota",
+    "Boeing",
+    "Airbus",
+    "Chevron",
+    "ExxonMobil",
+    "Kazatomprom",
+    "KazMunayGas",
+    "Gazprom",
+    "Rosneft",
+    "Aramco",
+];
+
+/// Last words that make a name something other than a person, place or organisation.
+const OTHER_WORDS: &[&str] = &[
+    "Accords",
+    "Accord",
+    "Agreement",
+    "Agreements",
+    "Treaty",
+    "Pact",
+    "Deal",
+    "Act",
+    "Bill",
+    "Law",
+    "Charter",
+    "Declaration",
+    "Convention",
+    "Protocol",
+    "Doctrine",
+    "Summit",
+    "Forum",
+    "Conference",
+    "Congress of",
+    "Initiative",
+    "Plan",
+    "Program",
+    "Programme",
+    "Project",
+    "Strategy",
+    "Award",
+    "Awards",
+    "Prize",
+    "Cup",
+    "Games",
+    "Olympics",
+    "Championship",
+    "War",
+    "Day",
+    "Index",
+    "Report",
+    "Festival",
+    "Expo",
+    "Again",
+    "Amendment",
+];
+
+/// Last words that make a name a place.
+const PLACE_WORDS: &[&str] = &[
+    "Street",
+    "Avenue",
+    "Road",
+    "Square",
+    "River",
+    "Lake",
+    "Mountains",
+    "Mountain",
+    "Mount",
+    "Island",
+    "Islands",
+    "Sea",
+    "Ocean",
+    "Gulf",
+    "Bay",
+    "Province",
+    "Region",
+    "Republic",
+    "Kingdom",
+    "City",
+    "County",
+    "Strait",
+    "Valley",
+    "Peninsula",
+    "Desert",
+    "Coast",
+    "Oblast",
+    "District",
+    "Airport",
+    "Port",
+    "Canal",
+];
+
+/// Whether a name is known without context: a gazetteer place, an alias or an organisation.
+pub(super) fn is_known(name: &str) -> bool {
+    alias(name).is_some() || PLACES.contains(&name) || ORG_WORDS.contains(&name)
 }
 
 fn entity_type(name: &str) -> EntityType {
-    const PLACES: &[&str] = &[
-        "United States",
-        "United Arab Emirates",
-        "United Kingdom",
-        "Kazakhstan",
-        "Kyrgyzstan",
-        "Tajikistan",
-        "Turkmenistan",
-        "Uzbekistan",
-        "Israel",
-        "Russia",
-        "China",
-        "Bahrain",
-        "Morocco",
-        "Saudi Arabia",
-        "Palestine",
-        "Egypt",
-        "Jordan",
-        "Sudan",
-        "Iran",
-        "Iraq",
-        "Syria",
-        "Lebanon",
-        "Turkey",
-        "India",
-        "Pakistan",
-        "Japan",
-        "Germany",
-        "France",
-        "Italy",
-        "Spain",
-        "Canada",
-        "Mexico",
-        "Brazil",
-        "Ukraine",
-        "Poland",
-        "Washington",
-        "Riyadh",
-        "Moscow",
-        "Beijing",
-        "Astana",
-        "Almaty",
-        "Jerusalem",
-        "Gaza",
-        "Gaza Strip",
-        "Central Asia",
-        "Middle East",
-        "Asia",
-        "Europe",
-        "Africa",
-        "Soviet Union",
-        "State of Palestine",
-        "Qatar",
-        "Oman",
-        "Kuwait",
-        "Azerbaijan",
-        "Armenia",
-        "Georgia",
-        "Mongolia",
-        "Afghanistan",
-        "London",
-        "Paris",
-        "Berlin",
-        "New York",
-    ];
-    const ORG_WORDS: &[&str] = &[
-        "Ministry",
-        "Media",
-        "Council",
-        "Company",
-        "Inc",
-        "Inc.",
-        "Corp",
-        "Corp.",
-        "Group",
-        "Bank",
-        "Fund",
-        "Party",
-        "Agency",
-        "Organization",
-        "Organisation",
-        "Department",
-        "House",
-        "Office",
-        "Commission",
-        "Committee",
-        "Institute",
-        "University",
-        "News",
-        "Times",
-        "Post",
-        "Today",
-        "Starlink",
-        "Veon",
-        "Cove-Capital",
-        "NATO",
-        "United Nations",
-        "European Union",
-        "Parliament",
-        "Senate",
-        "Congress",
-        "Government",
-        "Capital",
-        "Ltd",
-        "Association",
-        "Authority",
-        "Court",
-        "Foundation",
-        "Reuters",
-        "Social",
-    ];
     if PLACES.contains(&name) {
         return EntityType::Place;
     }
-    if name.split_whitespace().any(|w| ORG_WORDS.contains(&w)) || ORG_WORDS.contains(&name) {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let last = words.last().copied().unwrap_or("");
+    if words.iter().any(|w| ORG_WORDS.contains(w)) || ORG_WORDS.contains(&name) {
         return EntityType::Organization;
     }
-    let words: Vec<&str> = name.split_whitespace().collect();
-    if (2..=4).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    if OTHER_WORDS.contains(&last) {
+        return EntityType::Other;
+    }
+    if words.len() >= 2 && PLACE_WORDS.contains(&last) {
+        return EntityType::Place;
+    }
+    if words.len() >= 2 && PLACE_WORDS.contains(&words[0]) && words[1] == "of" {
+        return EntityType::Place; // "Republic of Korea", "Gulf of Mexico"
+    }
+    let name_like = |w: &&str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && !is_common_word(&w.to_lowercase())
+            && !(w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.') && w.len() > 4)
+            && alias(w).is_none()
+            && !PLACES.contains(w)
+    };
+    let particles = |w: &&str| {
+        matches!(
+            *w,
+            "bin" | "al" | "de" | "von" | "van" | "du" | "la" | "del" | "da" | "di" | "le"
+        )
+    };
+    let core: Vec<&&str> = words.iter().filter(|w| !particles(w)).collect();
+    if (2..=3).contains(&core.len())
+        && words.len() <= 5
+        && core.iter().all(|w| name_like(w))
         && !name.contains(" of ")
+        && !name.contains(" and ")
     {
         return EntityType::Person;
     }
     EntityType::Other
 }
 
-/// Appends the entities of one sentence (relative offsets), skipping spans already taken.
-pub(super) fn extract(sent: &str, out: &mut Vec<Mention>) {
-    let taken_len = out.len();
-    for m in CAPS.find_iter(sent) {
-        let mut start = m.start();
-        let mut text = m.as_str();
-        let mut titled = false;
-        // Leading sentence words ("The", "In") are not part of a name.
-        loop {
-            let first = text.split_whitespace().next().unwrap_or("");
-            if is_common(first) {
-                let skip = first.len()
-                    + (text[first.len()..].len() - text[first.len()..].trim_start().len());
-                start += skip;
-                text = &text[skip..];
-                if text.is_empty() {
-                    break;
-                }
-                continue;
-            }
-            // Titles before a name: "President Donald Trump" → "Donald Trump".
-            if let Some(t) = TITLES
-                .iter()
-                .find(|t| text.starts_with(**t) && text[t.len()..].starts_with(' '))
-            {
-                let skip = t.len() + 1;
-                // Keep a country qualifier out: "Kazakh President Tokayev" is handled as two runs.
-                start += skip;
-                text = &text[skip..];
-                titled = true;
-                continue;
-            }
-            break;
+/// Whether a sentence is a headline: opening with a capital, title case, no full stop
+/// ("Kazakhstan to Join Abraham Accords, Trump Announces"), or all capitals.
+pub(super) fn is_title_case(sent: &str) -> bool {
+    let t = sent.trim();
+    if t.ends_with(['.', '!', '?', '"', '”', ':', ';'])
+        || !t.starts_with(|c: char| c.is_uppercase())
+    {
+        return false;
+    }
+    let mut content = 0;
+    let mut capital = 0;
+    for w in t.split_whitespace().take(40) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.chars().count() < 4 || !w.chars().next().is_some_and(char::is_alphabetic) {
+            continue;
         }
-        // A possessive ends a name: "Kazakhstan's GDP" names Kazakhstan.
-        let text = match text.find("’s ").or_else(|| text.find("'s ")) {
-            Some(p) => {
-                &text[..p + if text[p..].starts_with('’') {
-                    "’s".len()
-                } else {
-                    2
-                }]
-            }
-            None => text,
-        };
-        // Connectors and stray common words at the end ("Trump and").
-        let text = text
-            .trim_end_matches(" and")
-            .trim_end_matches(" of")
-            .trim_end_matches(" the");
-        // A leading country adjective ("Kazakh President Kassym-Jomart Tokayev", "Israeli Prime Minister …").
-        let mut pieces: Vec<(usize, &str, bool)> = Vec::new();
-        if let Some((first, rest)) = text.split_once(' ') {
-            let rest_trim = rest.trim_start();
-            let title = TITLES
-                .iter()
-                .find(|t| rest_trim.starts_with(**t) && rest_trim[t.len()..].starts_with(' '));
-            if let (Some(t), true) = (title, canonical_entity(first).1 == EntityType::Place) {
-                pieces.push((start, first, false));
-                let off = start + first.len() + 1 + (rest.len() - rest_trim.len()) + t.len() + 1;
-                pieces.push((off, &rest_trim[t.len() + 1..], true));
-            }
-        }
-        if pieces.is_empty() {
-            pieces.push((start, text, titled));
-        }
-        for (s, t, titled) in pieces {
-            let (t, s) = (t.trim(), s + (t.len() - t.trim_start().len()));
-            let bare = t.trim_end_matches("’s").trim_end_matches("'s");
-            if bare.is_empty() || is_common(bare) || bare.len() < 2 {
-                continue;
-            }
-            let e = s + bare.len();
-            if overlaps(&out[..taken_len], s, e) {
-                continue;
-            }
-            let (name, mut kind) = canonical_entity(bare);
-            if titled && kind == EntityType::Other {
-                kind = EntityType::Person;
-            }
-            out.push(Mention {
-                start: s,
-                end: e,
-                sentence: 0,
-                value: Value::Entity { name, kind },
-            });
+        content += 1;
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            capital += 1;
         }
     }
+    content >= 3 && capital * 5 >= content * 4
+}
+
+/// A piece of a capitalised run that may name an entity: (start, text, titled).
+type Piece<'a> = (usize, &'a str, bool);
+
+/// Splits a run of capitalised words at possessives ("Kazakhstan's Foreign Ministry"), lists
+/// ("Russia and China") and a leading place before a title ("Kazakh President Tokayev").
+fn split_run<'a>(start: usize, text: &'a str, titled: bool, out: &mut Vec<Piece<'a>>) {
+    // A possessive ends a name: "Kazakhstan's GDP" names Kazakhstan; what follows is another.
+    if let Some(p) = text.find("’s ").or_else(|| text.find("'s ")) {
+        let cut = p + if text[p..].starts_with('’') {
+            "’s".len()
+        } else {
+            2
+        };
+        out.push((start, &text[..cut], titled));
+        let rest = &text[cut..];
+        let skip = rest.len() - rest.trim_start().len();
+        split_run(start + cut + skip, rest.trim_start(), false, out);
+        return;
+    }
+    // A list joined by "and", unless the whole is one name ("Bosnia and Herzegovina", "Ministry
+    // of Trade and Integration").
+    if let Some(p) = text.find(" and ") {
+        // "Ministry of Trade and Integration" is one name; "NATO and OPEC" two known ones.
+        let first = &text[..p];
+        let whole_known = is_known(text)
+            || (!is_known(first)
+                && text
+                    .split_whitespace()
+                    .any(|w| ORG_WORDS.contains(&w) && w != "Social"));
+        if !whole_known {
+            out.push((start, &text[..p], titled));
+            split_run(start + p + 5, &text[p + 5..], false, out);
+            return;
+        }
+    }
+    // A leading country adjective before a title: "Kazakh President Kassym-Jomart Tokayev".
+    if let Some((first, rest)) = text.split_once(' ') {
+        let rest_trim = rest.trim_start();
+        let title = TITLES
+            .iter()
+            .find(|t| rest_trim.starts_with(**t) && rest_trim[t.len()..].starts_with(' '));
+        if let (Some(t), true) = (
+            title,
+            canonical_entity(first).1 == EntityType::Place || is_known(first),
+        ) {
+            out.push((start, first, false));
+            let off = start + first.len() + 1 + (rest.len() - rest_trim.len()) + t.len() + 1;
+            let after = rest_trim[t.len() + 1..].trim_start();
+            let off = off + (rest_trim[t.len() + 1..].len() - after.len());
+            strip_titles(off, after, out);
+            return;
+        }
+    }
+    out.push((start, text, titled));
+}
+
+/// Strips leading sentence words and titles from a run, then splits it ([`split_run`]).
+fn strip_titles<'a>(mut start: usize, mut text: &'a str, out: &mut Vec<Piece<'a>>) {
+    let mut titled = false;
+    loop {
+        let first = text.split_whitespace().next().unwrap_or("");
+        if is_common(first) && !TITLES.contains(&first) {
+            let skip =
+                first.len() + (text[first.len()..].len() - text[first.len()..].trim_start().len());
+            start += skip;
+            text = &text[skip..];
+            if text.is_empty() {
+                return;
+            }
+            continue;
+        }
+        // Titles before a name: "President Donald Trump" → "Donald Trump".
+        if let Some(t) = TITLES
+            .iter()
+            .find(|t| text.starts_with(**t) && text[t.len()..].starts_with(' '))
+        {
+            let mut skip = t.len() + 1;
+            // "President of Kazakhstan Kassym-Jomart Tokayev": the place, then the person.
+            if text[skip..].starts_with("of ") {
+                skip += 3;
+                let rest = &text[skip..];
+                // The longest place among the first four words.
+                let place_len = rest
+                    .char_indices()
+                    .filter(|&(i, c)| c == ' ' && i > 0)
+                    .map(|(i, _)| i)
+                    .chain(std::iter::once(rest.len()))
+                    .take(4)
+                    .filter(|&i| canonical_entity(&rest[..i]).1 == EntityType::Place)
+                    .max();
+                if let Some(pl) = place_len {
+                    out.push((start + skip, &rest[..pl], false));
+                    if pl < rest.len() {
+                        strip_titles(start + skip + pl + 1, &rest[pl + 1..], out);
+                    }
+                    return;
+                }
+            }
+            start += skip;
+            text = &text[skip..];
+            titled = !matches!(*t, "Former" | "Acting" | "Deputy") || titled;
+            continue;
+        }
+        break;
+    }
+    // A title alone ("the President said") names no one.
+    if TITLES.contains(&text.trim_end_matches("’s").trim_end_matches("'s")) {
+        return;
+    }
+    split_run(start, text, titled, out);
+}
+
+/// Appends the entities of one sentence (relative offsets), skipping spans already taken.
+pub(super) fn extract(sent: &str, out: &mut Vec<Mention>) {
+    let taken = Taken::new(out.iter().map(|m| (m.start, m.end)).collect());
+    let mut found = Vec::new();
+    let mut pieces: Vec<Piece<'_>> = Vec::new();
+    for m in CAPS.find_iter(sent) {
+        // A run of more than a dozen capitalised words is a shouted line, not a name.
+        if m.as_str().split_whitespace().nth(12).is_some() {
+            continue;
+        }
+        pieces.clear();
+        strip_titles(m.start(), m.as_str(), &mut pieces);
+        for &(s, t, titled) in &pieces {
+            push_piece(s, t, titled, &taken, &mut found);
+        }
+    }
+    out.extend(found);
+}
+
+/// Cleans one piece and adds it as an entity.
+fn push_piece(s: usize, t: &str, titled: bool, taken: &Taken, out: &mut Vec<Mention>) {
+    // Connectors and stray common words at the end ("Trump and").
+    let t = t
+        .trim_end_matches(" and")
+        .trim_end_matches(" of")
+        .trim_end_matches(" the")
+        .trim_end_matches(" for");
+    let (t, s) = (t.trim(), s + (t.len() - t.trim_start().len()));
+    let bare = t.trim_end_matches("’s").trim_end_matches("'s");
+    if bare.is_empty() || is_common(bare) || bare.len() < 2 {
+        return;
+    }
+    // Shouting: "STRENGTH".
+    if !bare.contains(' ')
+        && bare.chars().count() >= 6
+        && bare.chars().all(|c| c.is_uppercase() || c == '-')
+        && !is_known(bare)
+        && !is_known_acronym(bare)
+    {
+        return;
+    }
+    if matches!(
+        bare,
+        "MW" | "GW"
+            | "KW"
+            | "TW"
+            | "MWh"
+            | "GWh"
+            | "TWh"
+            | "KM"
+            | "KG"
+            | "Muslim"
+            | "Jewish"
+            | "Christian"
+            | "Arab"
+            | "Islamic"
+            | "Catholic"
+            | "Orthodox"
+            | "Sunni"
+            | "Shia"
+            | "Shiite"
+            | "Buddhist"
+            | "Hindu"
+            | "Western"
+            | "Eastern"
+            | "Northern"
+            | "Southern"
+    ) {
+        return;
+    }
+    let e = s + bare.len();
+    if taken.hits(s, e) {
+        return;
+    }
+    let (name, mut kind) = canonical_entity(bare);
+    if titled && kind == EntityType::Other && !bare.contains(' ') {
+        kind = EntityType::Person;
+    }
+    if titled && kind == EntityType::Other && bare.split_whitespace().count() <= 4 {
+        kind = EntityType::Person;
+    }
+    out.push(Mention {
+        start: s,
+        end: e,
+        sentence: 0,
+        value: Value::Entity { name, kind },
+    });
+}
+
+/// The entities of a headline: only names the gazetteer knows or the body of the text uses
+/// (`known`, surface forms and canonical names), longest first within each capitalised run.
+pub(super) fn extract_headline(sent: &str, known: &BTreeSet<String>, out: &mut Vec<Mention>) {
+    let taken = Taken::new(out.iter().map(|m| (m.start, m.end)).collect());
+    let mut found = Vec::new();
+    for m in CAPS.find_iter(sent) {
+        let words: Vec<(usize, usize)> = m
+            .as_str()
+            .split_whitespace()
+            .scan(0usize, |pos, w| {
+                let rel = m.as_str()[*pos..].find(w).map_or(*pos, |i| *pos + i);
+                *pos = rel + w.len();
+                Some((m.start() + rel, m.start() + rel + w.len()))
+            })
+            .take(40)
+            .collect();
+        let mut i = 0;
+        while i < words.len() {
+            let mut matched = 0;
+            for len in (1..=4.min(words.len() - i)).rev() {
+                let (s, e) = (words[i].0, words[i + len - 1].1);
+                let text = sent[s..e].trim_end_matches("’s").trim_end_matches("'s");
+                if known.contains(text) || is_known(text) {
+                    push_piece(s, text, false, &taken, &mut found);
+                    matched = len;
+                    break;
+                }
+            }
+            i += matched.max(1);
+        }
+    }
+    out.extend(found);
+}
+
+/// Whether a capitalised word opening a sentence is an ordinary word, not a name: a common
+/// word ("Officials"), an adverb ("Additionally"), a participle ("Speaking").
+pub(super) fn is_ordinary_opening(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    if is_known(word) {
+        return false;
+    }
+    is_common_word(&lower) || (lower.len() > 5 && (lower.ends_with("ly") || lower.ends_with("ing")))
 }

@@ -6,9 +6,15 @@
 //! `company`), an ordinal or rank, a date or period as an interval of days, a duration, a quote
 //! with its speaker, or a named entity.
 //!
-//! Each kind lives in its own submodule; every regex is compiled once ([`std::sync::LazyLock`]).
-//! Mentions are returned sorted by start, and never overlap within one kind family (a year inside
-//! a full date is not also a separate date mention).
+//! Each kind lives in its own submodule; every regex is compiled once ([`std::sync::LazyLock`],
+//! `build_regex`). Mentions are returned sorted by start, and never overlap within one kind
+//! family (a year inside a full date is not also a separate date mention).
+//!
+//! Extraction is linear in the text: regexes scan each sentence once, every look-around is a
+//! bounded window (`head`, `tail`), overlap tests are binary searches (`Taken`), names are
+//! resolved through an index of suffixes, and quote marks are paired by forward-only cursors.
+//! Word boundaries are ASCII (`(?-u:\b)`): a Unicode `\b` makes the regex engine give up its DFA
+//! on any non-ASCII text, which costs an order of magnitude.
 
 mod date;
 mod entity;
@@ -21,6 +27,7 @@ pub use number::singular as singular_noun;
 
 use crate::segment::Sentence;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// How a hedge bounds a value: "more than 600" is `MoreThan`, "about 300" is `About`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -197,9 +204,14 @@ pub struct Context {
 ///
 /// `context.today` resolves relative dates; when it is `None`, the first full date the text
 /// states (a date line such as "7 NOV 2025 06:06") is used.
+///
+/// Headlines (title-case lines without a full stop) are read for entities last, and only for
+/// names the body of the text or the gazetteer knows: "Kazakhstan to Join Abraham Accords, Trump
+/// Announces" names Kazakhstan, the Abraham Accords and Trump, not "Join Abraham Accords".
 pub fn extract(text: &str, sentences: &[Sentence], context: Context) -> Vec<Mention> {
     let today = context.today.or_else(|| date::first_full_date(text));
     let mut out = Vec::new();
+    let mut headlines = Vec::new();
     for (i, s) in sentences.iter().enumerate() {
         if s.junk {
             continue;
@@ -207,8 +219,13 @@ pub fn extract(text: &str, sentences: &[Sentence], context: Context) -> Vec<Ment
         let sent = &text[s.start..s.end];
         let mut local: Vec<Mention> = Vec::new();
         date::extract(sent, today, &mut local);
-        number::extract(sent, &local.clone(), &mut local);
-        entity::extract(sent, &mut local);
+        let dates = local.clone();
+        number::extract(sent, &dates, &mut local);
+        if entity::is_title_case(sent) {
+            headlines.push((i, local.len()));
+        } else {
+            entity::extract(sent, &mut local);
+        }
         for mut m in local {
             m.start += s.start;
             m.end += s.start;
@@ -216,21 +233,70 @@ pub fn extract(text: &str, sentences: &[Sentence], context: Context) -> Vec<Ment
             out.push(m);
         }
     }
-    resolve_names(&mut out);
-    // A lone unknown capitalised word opening a sentence is usually just the first word
-    // ("Trade between …"), not a name.
-    // It is kept when a verb follows it ("Nazarbayev resigned", "Starlink will").
-    out.retain(|m| match &m.value {
-        Value::Entity {
-            name,
-            kind: EntityType::Other,
-        } if sentences[m.sentence].start == m.start && !name.contains(' ') => {
-            let next: String = text[m.end..]
-                .trim_start()
-                .chars()
-                .take_while(|c| c.is_alphabetic())
+    if !headlines.is_empty() {
+        let mut known = std::collections::BTreeSet::new();
+        for m in &out {
+            if let Value::Entity { name, .. } = &m.value {
+                known.insert(name.clone());
+                known.insert(text[m.start..m.end].to_string());
+            }
+        }
+        let mut extra = Vec::new();
+        for (i, _) in headlines {
+            let s = &sentences[i];
+            let sent = &text[s.start..s.end];
+            let lo = out.partition_point(|m| m.sentence < i);
+            let hi = out.partition_point(|m| m.sentence <= i);
+            let mut local: Vec<Mention> = out[lo..hi]
+                .iter()
+                .map(|m| Mention {
+                    start: m.start - s.start,
+                    end: m.end - s.start,
+                    ..m.clone()
+                })
                 .collect();
-            is_verb_like(&next)
+            let before = local.len();
+            entity::extract_headline(sent, &known, &mut local);
+            for mut m in local.drain(before..) {
+                m.start += s.start;
+                m.end += s.start;
+                m.sentence = i;
+                extra.push(m);
+            }
+        }
+        out.extend(extra);
+        out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    }
+    out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    resolve_names(&mut out);
+    // A lone capitalised word opening a sentence is often just the first word ("Trade between
+    // …", "Officials said …"), not a name: a common word is dropped, and an unknown word is kept
+    // only when a verb follows it ("Nazarbayev resigned", "Starlink will").
+    out.retain(|m| match &m.value {
+        Value::Entity { name, kind } if !name.contains(' ') => {
+            let s = &sentences[m.sentence];
+            let surface = &text[m.start..m.end];
+            let opening = text[s.start..m.start].chars().all(|c| !c.is_alphanumeric());
+            // The first word inside a quote mark opens a sentence too: “Exports will …”.
+            let quoted = tail(&text[..m.start], 8)
+                .trim_end()
+                .ends_with(['“', '"', '‘', '\'', '«', '„', '(']);
+            if (opening || quoted) && entity::is_ordinary_opening(surface) {
+                return false;
+            }
+            if !opening {
+                return true;
+            }
+            if *kind != EntityType::Other {
+                return true;
+            }
+            let rest = head(&text[m.end..], 40).trim_start();
+            let next: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+            // "Tokayev, who has led …": a relative clause follows a person.
+            let relative = rest
+                .strip_prefix(',')
+                .is_some_and(|r| r.trim_start().starts_with("who"));
+            is_verb_like(&next) || relative
         }
         _ => true,
     });
@@ -274,33 +340,40 @@ fn is_verb_like(w: &str) -> bool {
                 || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")))))
 }
 
-/// Resolves short names to the fullest name the text gives the same entity: "Tokayev" after
-/// "Kassym-Jomart Tokayev" (or before it) becomes the full name, and a person.
+/// Resolves short names to the fullest name the text gives the same person: "Tokayev" after
+/// "Kassym-Jomart Tokayev" (or before it) becomes the full name, and a person. Each full name
+/// is indexed by its word suffixes once, so this is linear in the mentions.
 fn resolve_names(mentions: &mut [Mention]) {
-    let people: Vec<String> = mentions
-        .iter()
-        .filter_map(|m| match &m.value {
-            Value::Entity {
-                name,
-                kind: EntityType::Person,
-            } if name.contains(' ') => Some(name.clone()),
-            _ => None,
-        })
-        .collect();
+    let mut by_suffix: BTreeMap<String, String> = BTreeMap::new();
+    for m in mentions.iter() {
+        if let Value::Entity {
+            name,
+            kind: EntityType::Person,
+        } = &m.value
+        {
+            if !name.contains(' ') || name.len() > 200 {
+                continue;
+            }
+            for (i, _) in name.match_indices(' ') {
+                let suffix = &name[i + 1..];
+                match by_suffix.get(suffix) {
+                    Some(best) if best.len() >= name.len() => {}
+                    _ => {
+                        by_suffix.insert(suffix.to_string(), name.clone());
+                    }
+                }
+            }
+        }
+    }
+    if by_suffix.is_empty() {
+        return;
+    }
     for m in mentions.iter_mut() {
         if let Value::Entity { name, kind } = &mut m.value {
             if *kind == EntityType::Place || *kind == EntityType::Organization {
                 continue;
             }
-            let best = people
-                .iter()
-                .filter(|p| {
-                    p.len() > name.len()
-                        && p.ends_with(name.as_str())
-                        && p.as_bytes()[p.len() - name.len() - 1] == b' '
-                })
-                .max_by_key(|p| p.len());
-            if let Some(full) = best {
+            if let Some(full) = by_suffix.get(name.as_str()) {
                 *name = full.clone();
                 *kind = EntityType::Person;
             }
@@ -308,7 +381,59 @@ fn resolve_names(mentions: &mut [Mention]) {
     }
 }
 
-/// The span `[start, end)` overlaps one of `taken`.
-pub(crate) fn overlaps(taken: &[Mention], start: usize, end: usize) -> bool {
-    taken.iter().any(|m| m.start < end && start < m.end)
+/// Compiles one of extraction's regexes, with room for its lazy DFA: the patterns are large
+/// (number words, month names, hedges), and a cache that fills up is rebuilt over and over.
+pub(crate) fn build_regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
+    regex::RegexBuilder::new(pattern)
+        .dfa_size_limit(32 << 20)
+        .build()
+}
+
+/// The first at most `n` bytes of `s`, cut at a char boundary.
+pub(crate) fn head(s: &str, n: usize) -> &str {
+    if s.len() <= n {
+        return s;
+    }
+    let mut i = n;
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    &s[..i]
+}
+
+/// The last at most `n` bytes of `s`, cut at a char boundary.
+pub(crate) fn tail(s: &str, n: usize) -> &str {
+    if s.len() <= n {
+        return s;
+    }
+    let mut i = s.len() - n;
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    &s[i..]
+}
+
+/// Spans already taken, sorted and merged, for overlap tests in O(log n).
+pub(crate) struct Taken {
+    spans: Vec<(usize, usize)>,
+}
+
+impl Taken {
+    pub(crate) fn new(mut spans: Vec<(usize, usize)>) -> Taken {
+        spans.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+        for (s, e) in spans {
+            match merged.last_mut() {
+                Some(last) if s < last.1 => last.1 = last.1.max(e),
+                _ => merged.push((s, e)),
+            }
+        }
+        Taken { spans: merged }
+    }
+
+    /// Whether `[start, end)` overlaps a taken span.
+    pub(crate) fn hits(&self, start: usize, end: usize) -> bool {
+        let i = self.spans.partition_point(|&(_, e)| e <= start);
+        self.spans.get(i).is_some_and(|&(s, _)| s < end)
+    }
 }

@@ -1,9 +1,29 @@
 //! Numbers, money, percentages, quantities and ordinals, with hedges resolved to intervals.
 //!
-//! One regex finds a hedge, a currency, a number in digits or words (or a share such as "a
-//! quarter"), a range, a scale word and a percent sign; the words after it give the counted noun.
+//! Extraction runs in three steps over one sentence:
+//!
+//! 1. **Atoms.** One regex ([`ATOM`]) finds each stated number — digits ("1,234.5"), words
+//!    ("two hundred and fifty", "a dozen", "one and a half million") or a share ("a quarter",
+//!    "two-thirds", "one in five") — with what is glued to it: a currency before ("$", "US$", "€",
+//!    "USD "), a scale after ("million", "bn", "k"), a percent sign or word, a currency name
+//!    ("tenge", "euros"). Each atom is then checked against its neighbourhood: digits glued to
+//!    letters ("COVID-19", "A320", "9am"), list and version punctuation ("1,2,3", "3.2.1"), clock
+//!    times, leading zeros, labels ("page 12", "Flight 370", "Windows 11"), street addresses and
+//!    ZIP codes are not figures, and are dropped (phone numbers are masked before, see
+//!    [`PHONE`]).
+//! 2. **Ranges.** Adjacent atoms joined by "-", "to", "or" or ("between") "and" become one range;
+//!    the scale, currency and percent of one end apply to the other ("3 to 5 million", "$3-5
+//!    billion", "10-15%"). Pairs that read as scores ("won 3-1") or phone numbers are dropped;
+//!    "from 3% to 5%" after a verb is a change, so two values.
+//! 3. **Values.** The hedge before ("more than", "almost", …) or after ("or more", "+") gives the
+//!    bound and interval; money, percent, percentage points, a quantity with its counted noun or
+//!    unit ("600 American companies" → company, "30km" → km), or a bare number.
+//!
+//! Ordinals and ranks ("50th", "first", "second-largest", "the largest investor") come last.
+//! Every look-around is a bounded window, so the whole is linear in the sentence.
 
-use super::{overlaps, Amount, Bound, Mention, Value};
+use super::build_regex;
+use super::{head, tail, Amount, Bound, Mention, Taken, Value};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -24,15 +44,44 @@ impl Hedge {
         let s = s.trim().to_ascii_lowercase();
         let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
         match s.as_str() {
-            "more than" | "over" | "above" | "just over" | "upwards of" | "in excess of" => {
-                Hedge::MoreThan
+            "more than" | "over" | "above" | "just over" | "just above" | "upwards of"
+            | "in excess of" | "well over" | "well above" | "well more than" | "far more than"
+            | "slightly more than" | "slightly over" | "slightly above" | "a little over"
+            | "a little more than" | "a bit over" | "a bit more than" | "greater than"
+            | "higher than" | "north of" | "plus" | "+" => Hedge::MoreThan,
+            "at least" | "no fewer than" | "no less than" | "not less than" | "a minimum of"
+            | "as few as" | "as little as" | "as low as" | "or more" | "or higher" | "or above"
+            | "or over" => Hedge::AtLeast,
+            "almost"
+            | "nearly"
+            | "just under"
+            | "just below"
+            | "just short of"
+            | "just shy of"
+            | "close to"
+            | "shy of"
+            | "short of"
+            | "approaching"
+            | "nearing"
+            | "not quite"
+            | "slightly less than"
+            | "slightly fewer than"
+            | "slightly under"
+            | "slightly below"
+            | "a little under"
+            | "a little less than"
+            | "a bit under"
+            | "a bit less than" => Hedge::Below,
+            "about" | "around" | "roughly" | "some" | "approximately" | "approx." | "approx"
+            | "~" | "an estimated" | "estimated" | "an approximate" | "circa" | "c." | "or so"
+            | "odd" | "more or less" => Hedge::About,
+            "less than" | "fewer than" | "under" | "below" | "lower than" | "well under"
+            | "well below" | "well less than" | "far less than" | "far fewer than" => {
+                Hedge::LessThan
             }
-            "at least" | "no fewer than" | "no less than" => Hedge::AtLeast,
-            "almost" | "nearly" | "just under" | "close to" | "just shy of" => Hedge::Below,
-            "about" | "around" | "roughly" | "some" | "approximately" | "~" | "an estimated"
-            | "an approximate" | "approx." | "circa" => Hedge::About,
-            "less than" | "fewer than" | "under" | "below" => Hedge::LessThan,
-            "up to" | "at most" | "no more than" => Hedge::AtMost,
+            "up to" | "at most" | "no more than" | "not more than" | "a maximum of"
+            | "as many as" | "as much as" | "as high as" | "or less" | "or fewer" | "or under"
+            | "or below" => Hedge::AtMost,
             _ => Hedge::None,
         }
     }
@@ -40,18 +89,17 @@ impl Hedge {
     /// The interval this hedge gives `v`, stated to `precision`.
     pub(crate) fn apply(self, v: f64, precision: f64) -> Amount {
         let mut a = Amount::exact(v, precision);
+        let ordered = |x: f64, y: f64| (Some(x.min(y)), Some(x.max(y)));
         match self {
             Hedge::None => {}
             Hedge::About => {
                 a.bound = Bound::About;
-                a.low = Some(v * 0.925);
-                a.high = Some(v * 1.075);
+                (a.low, a.high) = ordered(v * 0.925, v * 1.075);
             }
             Hedge::Below => {
                 a.bound = Bound::About;
                 a.below_near = true;
-                a.low = Some(v * 0.85);
-                a.high = Some(v);
+                (a.low, a.high) = ordered(v * 0.85, v);
             }
             Hedge::MoreThan => {
                 a.bound = Bound::MoreThan;
@@ -74,106 +122,353 @@ impl Hedge {
     }
 }
 
-const HEDGE: &str = r"(?P<hedge>\b(?:more\s+than|just\s+over|over|above|upwards\s+of|in\s+excess\s+of|at\s+least|no\s+fewer\s+than|no\s+less\s+than|almost|nearly|just\s+under|just\s+shy\s+of|close\s+to|about|around|roughly|some|approximately|an\s+estimated|less\s+than|fewer\s+than|under|below|up\s+to|at\s+most|no\s+more\s+than)\s+|~\s*)?";
-const DIGITS: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+";
-const WORDS: &str = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)(?:(?:\s+and\s+|[\s-])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand))*";
-const FRACTION: &str = r"a\s+quarter|a\s+third|a\s+half|half|one[\s-]half|one[\s-]third|one[\s-]quarter|one[\s-]fifth|two[\s-]thirds|three[\s-]quarters|three[\s-]fifths|two[\s-]fifths|(?:one|two|three)\s+in\s+(?:three|four|five|six|seven|eight|nine|ten|\d+)|(?:one|two|three)\s+out\s+of\s+(?:three|four|five|six|seven|eight|nine|ten|\d+)";
-const CURRENCY: &str = r"US\$|A\$|C\$|\$|€|£|¥|₸|USD\s?|EUR\s?|GBP\s?|KZT\s?";
-const SCALE: &str = r"thousand|million|billion|trillion|bn|mn|m|k";
+/// Number words: units and tens (a number in words is a run of these and of [`SCALE_WORDS`]).
+pub(crate) const UNIT_WORDS: &str = r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
+/// Multipliers in a number in words.
+pub(crate) const SCALE_WORDS: &str = r"hundred|thousand|million|billion|trillion|dozen";
 
-static NUMBERS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+/// A number in words, as a regex (validated and cut to its longest sensible prefix by
+/// [`parse_word_number_prefix`]): "twenty-one", "two hundred and fifty", "a dozen", "one and a
+/// half million", "half a million".
+pub(crate) static WORDS: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        r"(?:(?:a|one)\s+(?:{SCALE_WORDS})|half\s+an?\s+(?:million|billion|trillion|dozen)|{UNIT_WORDS})(?:[\s-]+(?:and\s+)?(?:{UNIT_WORDS}|{SCALE_WORDS}|a\s+half))*"
+    )
+});
+
+const FRACTION: &str = r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+(?:halves|half|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)|half|(?:one|two|three|four|five|six|seven|eight|nine|[0-9]{1,2})\s+(?:in|out\s+of)\s+(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|[0-9]{1,3})";
+
+const CUR_PREFIX: &str = r"US\$|U\.S\.\s?\$|A\$|AU\$|C\$|CA\$|HK\$|NZ\$|S\$|R\$|\$|€|£|¥|₸|₹|₽|₩|₺|(?-i:USD|EUR|GBP|JPY|KZT|CNY|RMB|RUB|INR|CHF|AUD|CAD|AED|SAR|HKD|SGD|NZD|BRL|TRY|KRW)\s?";
+
+const CUR_NAME: &str = r"(?:(?:U\.S\.|US|American|Australian|Canadian|Hong\s+Kong|Singapore|New\s+Zealand|Taiwan)\s+)?dollars?|euros?|(?:British\s+)?pounds?(?:\s+sterling)?|sterling|yen|(?:Chinese\s+)?yuan|renminbi|tenge|rubles?|roubles?|(?:Indian\s+)?rupees?|(?:Swiss\s+)?francs?|cents?|dirhams?|riyals?|lira|(?-i:USD|EUR|GBP|JPY|KZT|CNY|RUB|INR|CHF|AUD|CAD|AED|SAR|HKD|SGD|NZD|BRL|TRY|KRW)";
+
+/// One stated number with what is glued to it.
+static ATOM: LazyLock<Regex> = LazyLock::new(|| {
+    build_regex(&format!(
         r"(?xi)
-        {HEDGE}
-        (?:(?P<between>between|from)\s+)?
-        (?P<cur>{CURRENCY})?
+        (?P<cur>{CUR_PREFIX})?
         (?:
-            (?P<num>{DIGITS})(?P<ord>st|nd|rd|th)?
-          | \b(?P<frac>{FRACTION})\b
-          | \b(?P<words>{WORDS})\b
+            (?-u:\b)(?P<halfw>half\s+an?\s+(?:million|billion|trillion|dozen))(?-u:\b)
+          | (?-u:\b)(?P<frac>{FRACTION})(?-u:\b)
+          | (?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)
+          | (?-u:\b)(?P<words>{words})(?-u:\b)
         )
-        (?:\s*(?:-|–|to|and)\s*(?P<cur2>{CURRENCY})?(?P<num2>{DIGITS})(?:\b|\s))?
-        (?:\s*(?P<scale>{SCALE})\b)?
-        (?:\s*(?P<pct>%|\bpercent\b|\bper\s+cent\b|\bpercentage\s+points?\b|\bpct\b))?
-        (?:\s+(?P<curname>dollars?|euros?|pounds\s+sterling|yen|tenge|rubles?|roubles?|USD|EUR|GBP|JPY|KZT)\b)?
-        "
+        (?:(?P<sp>\s*)(?P<scale>thousand|million|billion|trillion|bn|bln|mn|mln|tn|trn|m|k|b)(?-u:\b))?
+        (?:\s*(?P<pct>%|percent(?-u:\b)|per\s*cent(?-u:\b)|pct(?-u:\b)|pc(?-u:\b)|percentage[\s-]points?(?-u:\b)|basis\s+points?(?-u:\b)|bps(?-u:\b)))?
+        (?:\s+(?P<curname>{CUR_NAME})(?-u:\b))?
+        ",
+        words = *WORDS
     ))
     .expect("number regex")
 });
 
+/// A hedge right before a number (matched against a short window ending at the number).
+pub(crate) static HEDGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    build_regex(
+        r"(?xi)(?:^|[^\w])(?P<h>
+        (?:well|far|just|slightly|a\s+little|a\s+bit)\s+(?:over|above|under|below|more\s+than|less\s+than|fewer\s+than|short\s+of|shy\s+of)
+      | more\s+or\s+less | more\s+than | greater\s+than | higher\s+than | lower\s+than | north\s+of
+      | upwards\s+of | in\s+excess\s+of | at\s+least | no\s+fewer\s+than | no\s+less\s+than
+      | not\s+less\s+than | a\s+minimum\s+of | almost | nearly | close\s+to | approaching | nearing
+      | shy\s+of | short\s+of | not\s+quite | about | around | roughly | some | approximately
+      | approx\.? | an\s+estimated | estimated | an\s+approximate | circa | c\. | ~
+      | less\s+than | fewer\s+than | under | below | over | above | up\s+to | at\s+most
+      | no\s+more\s+than | not\s+more\s+than | a\s+maximum\s+of | as\s+many\s+as | as\s+much\s+as
+      | as\s+high\s+as | as\s+few\s+as | as\s+little\s+as | as\s+low\s+as
+        )\s*$",
+    )
+    .expect("hedge regex")
+});
+
+/// "between" / "from" right before a number.
+static BETWEEN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    build_regex(
+        r"(?i)(?:^|[^\w])(?P<rng>(?:rang(?:e|es|ed|ing)|anywhere|somewhere|vary|varies|varied|varying)\s+)?(?P<b>between|from)\s+$",
+    )
+    .expect("between regex")
+});
+
+/// A sign word before a number.
+static MINUS_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| build_regex(r"(?i)(?:^|[^\w])(?P<m>minus)\s+$").expect("minus regex"));
+
+/// A US state code before a five-digit number: a ZIP code ("Washington, DC 20500").
+static ZIP_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| build_regex(r"(?:^|[^\w])[A-Z]{2}\s$").expect("zip regex"));
+
+/// A hedge right after a number: "600 or more", "600+", "600-odd".
+static HEDGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    build_regex(
+        r"(?i)^(?:\s+(?P<or>or\s+(?:more|so|fewer|less|above|higher|over|under|below))(?-u:\b)|(?P<plus>\+)|-(?P<word>plus|odd)(?-u:\b))",
+    )
+    .expect("hedge-after regex")
+});
+
+/// Labels before a number that make it an identifier, not a figure: "page 12", "Flight 370".
+static LABEL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    build_regex(
+        r"(?x)(?:^|[^\w])(?:
+          (?i:page|pages|p\.|pp\.|chapter|ch\.|section|sec\.|§|article|art\.|clause|paragraph
+            |para\.|version|ver\.|v\.|no\.|nos\.|\#|room|rm\.|suite|ste\.|apt\.|apartment|flight
+            |resolution|episode|ep\.|vol\.|edition|fig\.|figure|verse|mk\.|ext\.|extension|tel\.
+            |telephone|phone|fax|zip|postcode|amendment|windows|android|ios|iphone|ipad|macos
+            |python|java|galaxy|pixel|xbox|playstation|boeing|airbus|covid|sars|rank|ranked
+            |ranking|top|grade|phase|category|type|level|stage|round|seat|pin)
+        | Route|Highway|Interstate|Season|Platform|Gate|Exit|Terminal|Channel|Model|Series|Release
+        | Ward|District|Precinct|Day|Week|Game|Part|Act|Title|Step|Row|Table|Item|Box|Code
+        | Number|Class|Book|Chapter|Lot|Unit|Bus|Line|Track|Floor|Pier|Dock|Block
+        )\s*$",
+    )
+    .expect("label regex")
+});
+
+/// A street after a number: "1600 Pennsylvania Avenue", "10 Downing Street".
+pub(crate) static ADDRESS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    build_regex(
+        r"^\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Square|Sq|Court|Ct|Terrace|Highway|Hwy|Parkway|Pkwy|Plaza|Circle|Embankment|Prospect|Crescent|Close)(?-u:\b)",
+    )
+    .expect("address regex")
+});
+
+/// A time of day after a number: "3 p.m.", "10.30am", "1400 GMT".
+static CLOCK_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    build_regex(
+        r"(?i)^\s*(?:a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b)|hrs(?-u:\b)|h(?-u:\b)|gmt(?-u:\b)|utc(?-u:\b)|cet(?-u:\b)|est(?-u:\b)|edt(?-u:\b)|bst(?-u:\b)|o'clock|o’clock|local\s+time)",
+    )
+    .expect("clock regex")
+});
+
+/// Phone numbers, masked before numbers are read: "+1 202-555-0143", "(202) 555-0143".
+pub(crate) static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    build_regex(
+        r"(?x)
+          \+[0-9]{1,3}(?:[\s.-]?\(?[0-9]{1,5}\)?){2,6}
+        | (?:(?-u:\b)1[\s.-])?(?:\([0-9]{3}\)\s?|(?-u:\b)[0-9]{3}[\s.-])[0-9]{3}[\s.-][0-9]{4}(?-u:\b)
+        ",
+    )
+    .expect("phone regex")
+});
+
+/// Words that say a dash between two small numbers is a score, not a range.
+static SPORT: LazyLock<Regex> = LazyLock::new(|| {
+    build_regex(
+        r"(?i)(?-u:\b)(?:won|win|wins|winning|beat|beats|beaten|defeated|defeat|defeats|lost|lose|loses|drew|draw|draws|victory|victories|scored?|scoreline|match|game|final|semi-?final|league|cup|goals?|half-?time|innings|tied|clinched|thrashed|routed|edged|stunned|rout|season)(?-u:\b)",
+    )
+    .expect("sport regex")
+});
+
+/// Words that say a "555-0143" is a phone number.
+static PHONE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    build_regex(r"(?i)(?-u:\b)(?:call|calls|phone|tel|telephone|hotline|helpline|dial|fax|contact|text)(?-u:\b)")
+        .expect("phone-words regex")
+});
+
 static ORDINALS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:(?P<n>\d+)(?:st|nd|rd|th)|(?P<w>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)|(?:the\s+)?(?P<sup>largest|biggest))\b",
+    build_regex(
+        r"(?xi)
+          (?-u:\b)(?P<n>[0-9]+)(?P<suf>st|nd|rd|th)(?:[\s-]+(?P<nsup>largest|biggest))?(?-u:\b)
+        | (?-u:\b)(?P<w>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|hundredth)(?:[\s-]+(?P<wsup>largest|biggest))?(?-u:\b)
+        | (?-u:\b)(?P<sup>largest|biggest)(?-u:\b)
+        | (?-u:\b)(?-i:No\.)\s?(?P<no>[0-9]{1,2})(?-u:\b)
+        ",
     )
     .expect("ordinal regex")
 });
 
-/// A number written in words: "two hundred and fifty" → 250, "twenty-one" → 21.
-pub(crate) fn parse_word_number(s: &str) -> Option<f64> {
-    let mut total = 0.0;
-    let mut current = 0.0;
-    let mut any = false;
-    for w in s
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|w| !w.is_empty())
-    {
-        let w = w.to_ascii_lowercase();
-        let small = match w.as_str() {
-            "zero" => 0.0,
-            "one" | "a" => 1.0,
-            "two" => 2.0,
-            "three" => 3.0,
-            "four" => 4.0,
-            "five" => 5.0,
-            "six" => 6.0,
-            "seven" => 7.0,
-            "eight" => 8.0,
-            "nine" => 9.0,
-            "ten" => 10.0,
-            "eleven" => 11.0,
-            "twelve" => 12.0,
-            "thirteen" => 13.0,
-            "fourteen" => 14.0,
-            "fifteen" => 15.0,
-            "sixteen" => 16.0,
-            "seventeen" => 17.0,
-            "eighteen" => 18.0,
-            "nineteen" => 19.0,
-            "twenty" => 20.0,
-            "thirty" => 30.0,
-            "forty" => 40.0,
-            "fifty" => 50.0,
-            "sixty" => 60.0,
-            "seventy" => 70.0,
-            "eighty" => 80.0,
-            "ninety" => 90.0,
-            "dozen" => 12.0,
-            "and" => continue,
-            "hundred" => {
-                current = if current == 0.0 {
-                    100.0
-                } else {
-                    current * 100.0
-                };
-                any = true;
-                continue;
-            }
-            "thousand" => {
-                total += if current == 0.0 {
-                    1000.0
-                } else {
-                    current * 1000.0
-                };
-                current = 0.0;
-                any = true;
-                continue;
-            }
-            _ => return None,
-        };
-        current += small;
-        any = true;
+const ORDINAL_WORDS: [&str; 20] = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+];
+
+fn ordinal_word_value(w: &str) -> Option<i64> {
+    let w = w.to_ascii_lowercase();
+    if let Some(i) = ORDINAL_WORDS.iter().position(|x| *x == w) {
+        return Some(i as i64 + 1);
     }
-    any.then_some(total + current)
+    Some(match w.as_str() {
+        "thirtieth" => 30,
+        "fortieth" => 40,
+        "fiftieth" => 50,
+        "hundredth" => 100,
+        _ => return None,
+    })
+}
+
+/// A number in words: "two hundred and fifty" → 250, "twenty-one" → 21.
+pub(crate) fn parse_word_number(s: &str) -> Option<f64> {
+    match parse_word_number_prefix(s) {
+        Some((v, len)) if len == s.trim_end().len() => Some(v),
+        _ => None,
+    }
+}
+
+/// The longest prefix of `s` that reads as one number in words, as (value, byte length).
+///
+/// Grammar: units and tens combine ("twenty-one"; not "two three"); "hundred", "dozen" and
+/// the scale words multiply; "and" may follow a multiplier ("two hundred and fifty") or come
+/// before "a half" ("one and a half million"); "a" only opens "a hundred", "a million", …;
+/// "half a million" halves the scale.
+pub(crate) fn parse_word_number_prefix(s: &str) -> Option<(f64, usize)> {
+    #[derive(PartialEq, Clone, Copy)]
+    enum Prev {
+        Start,
+        Unit,     // 1–9
+        Teen,     // 10–19, zero
+        Tens,     // 20–90
+        Mult,     // hundred, dozen
+        Scale,    // thousand, million, …
+        And,      // "and" after a multiplier: a unit or tens follows
+        AndHalf,  // "and" after a unit: "a half" follows
+        A,        // "a" opening "a hundred"
+        AHalf,    // "a" in "and a half"
+        HalfOpen, // "half" opening "half a million"
+        HalfA,    // "a" in "half a million"
+        Half,     // "and a half" done
+    }
+    let bytes = s.as_bytes();
+    let (mut total, mut current) = (0.0f64, 0.0f64);
+    let mut prev = Prev::Start;
+    let mut best = None;
+    let mut i = 0;
+    loop {
+        let ws = i;
+        while i < s.len() && bytes[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        if ws == i {
+            break;
+        }
+        let w = s[ws..i].to_ascii_lowercase();
+        let small = match w.as_str() {
+            "zero" => Some(0.0),
+            "one" => Some(1.0),
+            "two" => Some(2.0),
+            "three" => Some(3.0),
+            "four" => Some(4.0),
+            "five" => Some(5.0),
+            "six" => Some(6.0),
+            "seven" => Some(7.0),
+            "eight" => Some(8.0),
+            "nine" => Some(9.0),
+            "ten" => Some(10.0),
+            "eleven" => Some(11.0),
+            "twelve" => Some(12.0),
+            "thirteen" => Some(13.0),
+            "fourteen" => Some(14.0),
+            "fifteen" => Some(15.0),
+            "sixteen" => Some(16.0),
+            "seventeen" => Some(17.0),
+            "eighteen" => Some(18.0),
+            "nineteen" => Some(19.0),
+            "twenty" => Some(20.0),
+            "thirty" => Some(30.0),
+            "forty" => Some(40.0),
+            "fifty" => Some(50.0),
+            "sixty" => Some(60.0),
+            "seventy" => Some(70.0),
+            "eighty" => Some(80.0),
+            "ninety" => Some(90.0),
+            _ => None,
+        };
+        let next = if let Some(v) = small {
+            let kind = if v >= 20.0 {
+                Prev::Tens
+            } else if v >= 10.0 || v == 0.0 {
+                Prev::Teen
+            } else {
+                Prev::Unit
+            };
+            let ok = match prev {
+                Prev::Start | Prev::Mult | Prev::Scale | Prev::And => true,
+                Prev::Tens => kind == Prev::Unit,
+                _ => false,
+            };
+            if !ok {
+                break;
+            }
+            current += v;
+            kind
+        } else {
+            let scale = match w.as_str() {
+                "hundred" => Some(100.0),
+                "dozen" => Some(12.0),
+                "thousand" => Some(1e3),
+                "million" => Some(1e6),
+                "billion" => Some(1e9),
+                "trillion" => Some(1e12),
+                _ => None,
+            };
+            match (w.as_str(), scale, prev) {
+                ("a" | "an", _, Prev::Start) => Prev::A,
+                ("a" | "an", _, Prev::AndHalf) => Prev::AHalf,
+                ("a" | "an", _, Prev::HalfOpen) => Prev::HalfA,
+                ("half", _, Prev::Start) => Prev::HalfOpen,
+                ("half", _, Prev::AHalf) => {
+                    current += 0.5;
+                    Prev::Half
+                }
+                ("and", _, Prev::Mult | Prev::Scale) => Prev::And,
+                ("and", _, Prev::Unit | Prev::Teen | Prev::Tens) => Prev::AndHalf,
+                (_, Some(m), p) if m < 1e3 => {
+                    // hundred, dozen: multiply the units before them.
+                    let base = match p {
+                        Prev::Unit | Prev::Teen | Prev::Tens => current,
+                        Prev::A => 1.0,
+                        Prev::HalfA => 0.5,
+                        _ => break,
+                    };
+                    current = base * m;
+                    Prev::Mult
+                }
+                (_, Some(m), p) => {
+                    let base = match p {
+                        Prev::Unit | Prev::Teen | Prev::Tens | Prev::Mult | Prev::Half => current,
+                        Prev::A => 1.0,
+                        Prev::HalfA => 0.5,
+                        _ => break,
+                    };
+                    total += base * m;
+                    current = 0.0;
+                    Prev::Scale
+                }
+                _ => break,
+            }
+        };
+        prev = next;
+        if matches!(
+            prev,
+            Prev::Unit | Prev::Teen | Prev::Tens | Prev::Mult | Prev::Scale | Prev::Half
+        ) {
+            best = Some((total + current, i));
+        }
+        // Separators: white space or a hyphen.
+        let sep = i;
+        while i < s.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'-') {
+            i += 1;
+        }
+        if sep == i {
+            break;
+        }
+    }
+    best
 }
 
 fn parse_digits(s: &str) -> Option<f64> {
@@ -194,51 +489,116 @@ fn precision_of(s: &str) -> f64 {
     }
 }
 
+/// The precision of a whole number given as a value (for numbers in words).
+fn precision_of_value(v: f64) -> f64 {
+    if v.fract() != 0.0 || v.abs() >= 1e15 {
+        return (v.abs() / 10.0).max(1e-9);
+    }
+    precision_of(&format!("{}", v as i64))
+}
+
 fn scale_of(s: &str) -> f64 {
     match s.to_ascii_lowercase().as_str() {
         "thousand" | "k" => 1e3,
-        "million" | "m" | "mn" => 1e6,
-        "billion" | "bn" => 1e9,
-        "trillion" => 1e12,
+        "million" | "m" | "mn" | "mln" => 1e6,
+        "billion" | "bn" | "bln" | "b" => 1e9,
+        "trillion" | "tn" | "trn" => 1e12,
         _ => 1.0,
     }
 }
 
+/// A share as a percentage: "a quarter" → 25, "two-thirds" → 66.7, "one in five" → 20.
 fn fraction_value(s: &str) -> Option<f64> {
     let s = s.to_ascii_lowercase().replace('-', " ");
     let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    Some(match s.as_str() {
-        "a quarter" | "one quarter" => 25.0,
-        "a third" | "one third" => 100.0 / 3.0,
-        "a half" | "half" | "one half" => 50.0,
-        "one fifth" => 20.0,
-        "two thirds" => 200.0 / 3.0,
-        "three quarters" => 75.0,
-        "three fifths" => 60.0,
-        "two fifths" => 40.0,
-        _ => {
-            let (a, b) = s.split_once(" in ").or_else(|| s.split_once(" out of "))?;
-            let a = parse_word_number(a)?;
-            let b = b.parse::<f64>().ok().or_else(|| parse_word_number(b))?;
-            if b == 0.0 {
-                return None;
-            }
-            100.0 * a / b
-        }
-    })
+    if s == "half" {
+        return Some(50.0);
+    }
+    let (a, b) = if let Some((a, b)) = s.split_once(" out of ") {
+        (a.to_string(), b.trim_start_matches("every ").to_string())
+    } else if let Some((a, b)) = s.split_once(" in ") {
+        (a.to_string(), b.trim_start_matches("every ").to_string())
+    } else {
+        let (a, b) = s.split_once(' ')?;
+        let den = match b.trim_end_matches('s') {
+            "half" | "halve" => 2.0,
+            "third" => 3.0,
+            "quarter" => 4.0,
+            "fifth" => 5.0,
+            "sixth" => 6.0,
+            "seventh" => 7.0,
+            "eighth" => 8.0,
+            "ninth" => 9.0,
+            "tenth" => 10.0,
+            _ => return None,
+        };
+        let num = if a == "a" { 1.0 } else { parse_word_number(a)? };
+        return (num < den).then_some(100.0 * num / den);
+    };
+    let num = a.parse::<f64>().ok().or_else(|| parse_word_number(&a))?;
+    let den = match b.as_str() {
+        "hundred" => 100.0,
+        _ => b.parse::<f64>().ok().or_else(|| parse_word_number(&b))?,
+    };
+    (den > 1.0 && num >= 1.0 && num < den).then_some(100.0 * num / den)
 }
 
 fn currency_code(symbol: &str) -> &'static str {
     let s = symbol.trim().to_ascii_lowercase();
+    let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let last = s.rsplit(' ').next().unwrap_or("");
     match s.as_str() {
-        "$" | "us$" | "usd" | "dollar" | "dollars" => "USD",
-        "a$" => "AUD",
-        "c$" => "CAD",
-        "€" | "eur" | "euro" | "euros" => "EUR",
-        "£" | "gbp" | "pounds sterling" => "GBP",
-        "¥" | "jpy" | "yen" => "JPY",
-        "₸" | "kzt" | "tenge" => "KZT",
+        "$" | "us$" | "u.s.$" | "u.s. $" | "usd" => return "USD",
+        "a$" | "au$" | "aud" => return "AUD",
+        "c$" | "ca$" | "cad" => return "CAD",
+        "hk$" | "hkd" => return "HKD",
+        "nz$" | "nzd" => return "NZD",
+        "s$" | "sgd" => return "SGD",
+        "r$" | "brl" => return "BRL",
+        "€" | "eur" => return "EUR",
+        "£" | "gbp" => return "GBP",
+        "¥" | "jpy" => return "JPY",
+        "₸" | "kzt" => return "KZT",
+        "₹" | "inr" => return "INR",
+        "₽" | "rub" => return "RUB",
+        "₩" | "krw" => return "KRW",
+        "₺" | "try" => return "TRY",
+        "cny" | "rmb" => return "CNY",
+        "chf" => return "CHF",
+        "aed" => return "AED",
+        "sar" => return "SAR",
+        _ => {}
+    }
+    if last.starts_with("dollar") {
+        return if s.starts_with("australian") {
+            "AUD"
+        } else if s.starts_with("canadian") {
+            "CAD"
+        } else if s.starts_with("hong kong") {
+            "HKD"
+        } else if s.starts_with("singapore") {
+            "SGD"
+        } else if s.starts_with("new zealand") {
+            "NZD"
+        } else if s.starts_with("taiwan") {
+            "TWD"
+        } else {
+            "USD"
+        };
+    }
+    match last {
+        "euro" | "euros" => "EUR",
+        "pound" | "pounds" | "sterling" => "GBP",
+        "yen" => "JPY",
+        "yuan" | "renminbi" => "CNY",
+        "tenge" => "KZT",
         "ruble" | "rubles" | "rouble" | "roubles" => "RUB",
+        "rupee" | "rupees" => "INR",
+        "franc" | "francs" => "CHF",
+        "cent" | "cents" => "USD",
+        "dirham" | "dirhams" => "AED",
+        "riyal" | "riyals" => "SAR",
+        "lira" => "TRY",
         _ => "USD",
     }
 }
@@ -254,6 +614,7 @@ fn is_stop(w: &str) -> bool {
             | "for"
             | "and"
             | "or"
+            | "nor"
             | "the"
             | "a"
             | "an"
@@ -263,6 +624,7 @@ fn is_stop(w: &str) -> bool {
             | "were"
             | "be"
             | "been"
+            | "being"
             | "has"
             | "have"
             | "had"
@@ -270,28 +632,40 @@ fn is_stop(w: &str) -> bool {
             | "would"
             | "could"
             | "should"
+            | "can"
             | "may"
             | "might"
+            | "must"
+            | "shall"
             | "from"
             | "by"
             | "with"
+            | "without"
             | "than"
             | "as"
             | "that"
             | "which"
             | "who"
+            | "whom"
+            | "whose"
             | "per"
             | "each"
             | "more"
             | "less"
+            | "fewer"
             | "this"
+            | "these"
+            | "those"
             | "its"
             | "their"
             | "his"
             | "her"
             | "our"
+            | "my"
+            | "your"
             | "since"
             | "into"
+            | "onto"
             | "across"
             | "over"
             | "under"
@@ -300,6 +674,9 @@ fn is_stop(w: &str) -> bool {
             | "before"
             | "during"
             | "between"
+            | "among"
+            | "against"
+            | "through"
             | "while"
             | "when"
             | "where"
@@ -309,6 +686,7 @@ fn is_stop(w: &str) -> bool {
             | "up"
             | "down"
             | "out"
+            | "off"
             | "also"
             | "still"
             | "now"
@@ -321,7 +699,6 @@ fn is_stop(w: &str) -> bool {
             | "percent"
             | "cent"
             | "times"
-            | "new"
             | "operate"
             | "work"
             | "live"
@@ -333,11 +710,13 @@ fn is_stop(w: &str) -> bool {
             | "all"
             | "some"
             | "other"
+            | "others"
             | "such"
             | "only"
             | "just"
             | "it"
             | "they"
+            | "them"
             | "we"
             | "he"
             | "she"
@@ -345,6 +724,7 @@ fn is_stop(w: &str) -> bool {
             | "i"
             | "said"
             | "says"
+            | "say"
             | "according"
             | "year"
             | "years"
@@ -356,7 +736,162 @@ fn is_stop(w: &str) -> bool {
             | "weeks"
             | "decade"
             | "decades"
+            | "hour"
+            | "hours"
+            | "minute"
+            | "minutes"
+            | "strong"
+            | "plus"
+            | "odd"
+            | "apiece"
+            | "respectively"
+            | "alone"
+            | "too"
+            | "either"
+            | "both"
+            | "there"
+            | "here"
+            | "what"
+            | "how"
+            | "why"
+            | "yet"
+            | "again"
+            | "ever"
+            | "already"
+            | "last"
+            | "next"
+            | "away"
+            | "back"
+            | "far"
+            | "long"
+            | "high"
+            | "low"
+            | "higher"
+            | "lower"
+            | "died"
+            | "remain"
+            | "remained"
+            | "left"
+            | "went"
+            | "came"
+            | "took"
+            | "got"
+            | "became"
+            | "signed"
+            | "joined"
+            | "voted"
+            | "attended"
+            | "included"
     )
+}
+
+/// Adjectives that may stand between a number and its counted noun ("2,000 new jobs").
+fn is_adjective(w: &str) -> bool {
+    matches!(
+        w,
+        "new"
+            | "additional"
+            | "extra"
+            | "foreign"
+            | "local"
+            | "small"
+            | "large"
+            | "big"
+            | "major"
+            | "young"
+            | "former"
+            | "current"
+            | "active"
+            | "full-time"
+            | "part-time"
+            | "civilian"
+            | "private"
+            | "public"
+            | "state-owned"
+            | "existing"
+            | "separate"
+            | "different"
+            | "eligible"
+            | "undocumented"
+            | "unemployed"
+            | "elderly"
+            | "skilled"
+            | "permanent"
+            | "temporary"
+            | "top"
+            | "key"
+            | "leading"
+            | "senior"
+            | "junior"
+            | "female"
+            | "male"
+            | "retired"
+            | "wounded"
+            | "injured"
+            | "missing"
+            | "dead"
+            | "armed"
+            | "registered"
+            | "licensed"
+            | "displaced"
+            | "confirmed"
+            | "suspected"
+            | "known"
+            | "independent"
+            | "remaining"
+            | "total"
+            | "daily"
+            | "annual"
+            | "monthly"
+            | "weekly"
+            | "fresh"
+            | "old"
+            | "young-"
+            | "rural"
+            | "urban"
+            | "domestic"
+            | "regional"
+            | "national"
+            | "international"
+            | "federal"
+            | "military"
+            | "medical"
+            | "electric"
+            | "nuclear"
+            | "solar"
+    ) || ["al", "ic", "ive", "ous", "ful", "ish", "ary", "ian"]
+        .iter()
+        .any(|s| w.len() > s.len() + 3 && w.ends_with(s))
+}
+
+/// The SI symbol or unit noun for a unit word: "kilometres" → km, "MW" → MW.
+fn unit_symbol(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "km" | "kilometres" | "kilometers" | "kilometre" | "kilometer" | "kms" => "km",
+        "m" | "metres" | "meters" | "metre" | "meter" => "m",
+        "cm" | "centimetres" | "centimeters" => "cm",
+        "mm" | "millimetres" | "millimeters" => "mm",
+        "kg" | "kilograms" | "kilogrammes" | "kilogram" | "kilos" | "kgs" => "kg",
+        "g" | "grams" | "grammes" => "g",
+        "mg" | "milligrams" => "mg",
+        "t" | "tonnes" | "tonne" | "tons" | "ton" => "t",
+        "MW" | "mw" | "megawatts" | "megawatt" => "MW",
+        "GW" | "gw" | "gigawatts" | "gigawatt" => "GW",
+        "kW" | "kw" | "kilowatts" | "kilowatt" => "kW",
+        "kWh" | "kwh" => "kWh",
+        "MWh" | "mwh" => "MWh",
+        "GWh" | "gwh" => "GWh",
+        "TWh" | "twh" => "TWh",
+        "mph" => "mph",
+        "kph" | "km/h" => "km/h",
+        "ha" | "hectares" | "hectare" => "ha",
+        "km2" | "km²" => "km²",
+        "mi" | "miles" | "mile" => "mile",
+        "ft" | "feet" | "foot" => "ft",
+        "lb" | "lbs" => "lb",
+        "bpd" => "bpd",
+        _ => return None,
+    })
 }
 
 /// Singular, lower-case form of a counted noun: "companies" → "company", "people" → "person".
@@ -367,7 +902,21 @@ pub fn singular(w: &str) -> String {
         "children" => return "child".into(),
         "men" => return "man".into(),
         "women" => return "woman".into(),
+        "police" => return "police".into(),
+        "staff" => return "staff".into(),
         "kilometres" | "kilometers" => return "km".into(),
+        "series" | "species" | "news" | "aircraft" | "sheep" | "fish" => return w,
+        "lives" => return "life".into(),
+        "wives" => return "wife".into(),
+        "knives" => return "knife".into(),
+        "mice" => return "mouse".into(),
+        "teeth" => return "tooth".into(),
+        "feet" => return "foot".into(),
+        "geese" => return "goose".into(),
+        "analyses" => return "analysis".into(),
+        "crises" => return "crisis".into(),
+        "theses" => return "thesis".into(),
+        "indices" => return "index".into(),
         _ => {}
     }
     if let Some(stem) = w.strip_suffix("ies") {
@@ -375,7 +924,7 @@ pub fn singular(w: &str) -> String {
             return format!("{stem}y");
         }
     }
-    for suf in ["sses", "shes", "ches", "xes"] {
+    for suf in ["sses", "shes", "ches", "xes", "zes"] {
         if w.ends_with(suf) {
             return w[..w.len() - 2].to_string();
         }
@@ -391,57 +940,144 @@ pub fn singular(w: &str) -> String {
     w
 }
 
-/// The counted noun after a number: skips up to two capitalised qualifiers ("600 American
-/// companies") and takes the next lower-case word unless it is a function word or verb.
-fn counted_noun(rest: &str) -> Option<String> {
-    let mut words = rest
-        .split(|c: char| c.is_whitespace())
-        .filter(|w| !w.is_empty());
-    let mut skipped = 0;
-    let first_char_ok = |w: &str| w.chars().next().is_some_and(|c| c.is_alphabetic());
-    if rest.starts_with(|c: char| !c.is_whitespace()) {
-        // "600km" or "600," — only a unit glued to the digits counts.
-        let glued: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
-        return matches!(
-            glued.as_str(),
-            "km" | "kg" | "m" | "cm" | "mm" | "t" | "mw" | "gw" | "kw" | "mph" | "ha"
-        )
-        .then_some(glued);
+/// The counted noun or unit after a number: skips up to three capitalised qualifiers ("600
+/// American companies") and up to two adjectives ("2,000 new jobs"), and takes the next
+/// lower-case word unless it is a function word or a verb. A unit may be glued ("30km") or
+/// hyphenated ("a 30-km stretch").
+pub(crate) fn counted_noun(rest: &str) -> Option<String> {
+    let rest = head(rest, 160);
+    if let Some(glued) = rest.strip_prefix('-').or_else(|| {
+        rest.starts_with(|c: char| c.is_alphabetic())
+            .then_some(rest)
+    }) {
+        // "600km", "30-km", "5-member": only a unit, or a hyphenated noun, counts.
+        let word: String = glued
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '/' || *c == '²')
+            .collect();
+        let word = word.trim_end_matches('/');
+        if let Some(u) = unit_symbol(word) {
+            return Some(u.to_string());
+        }
+        if rest.starts_with('-') {
+            let lower = word.to_lowercase();
+            let next = glued[word.len()..].chars().next();
+            if !lower.is_empty()
+                && lower.chars().all(|c| c.is_alphabetic())
+                && !is_stop(&lower)
+                && next != Some('-')
+            {
+                return Some(singular(&lower));
+            }
+        }
+        return None;
     }
-    loop {
-        let raw = words.next()?;
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let words: Vec<&str> = rest.split_whitespace().take(8).collect();
+    // Two-word units.
+    if words.len() >= 2 {
+        let two = format!(
+            "{} {}",
+            words[0],
+            words[1].trim_end_matches([',', '.', ';', ':'])
+        );
+        match two.to_lowercase().as_str() {
+            "square kilometres" | "square kilometers" | "sq km" | "square km" => {
+                return Some("km²".into())
+            }
+            "metric tons" | "metric tonnes" => return Some("t".into()),
+            "percentage points" | "percentage point" => return Some("percentage point".into()),
+            _ => {}
+        }
+    }
+    let mut skipped_caps = 0;
+    let mut skipped_adj = 0;
+    let mut k = 0;
+    while k < words.len() {
+        let raw = words[k];
         let w: String = raw
             .chars()
-            .take_while(|c| c.is_alphabetic() || *c == '-')
+            .take_while(|c| c.is_alphabetic() || *c == '-' || *c == '/' || *c == '²')
             .collect();
-        if w.is_empty() || !first_char_ok(&w) {
+        let w = w.trim_end_matches(['-', '/']);
+        if w.is_empty() {
             return None;
+        }
+        let ends_phrase = raw.len() > w.len();
+        if let Some(u) = unit_symbol(w).filter(|_| k == 0) {
+            return Some(u.to_string());
         }
         let cap = w.chars().next().is_some_and(|c| c.is_uppercase());
         if cap {
-            skipped += 1;
-            if skipped > 3 || raw.ends_with([',', '.', ';', ':']) {
+            skipped_caps += 1;
+            if skipped_caps > 3 || ends_phrase {
                 return None;
             }
+            k += 1;
             continue;
         }
         let lower = w.to_lowercase();
         if is_stop(&lower) || lower.ends_with("ly") || lower.len() < 2 {
             return None;
         }
+        let next_is_noun = !ends_phrase
+            && words.get(k + 1).is_some_and(|n| {
+                let n: String = n
+                    .chars()
+                    .take_while(|c| c.is_alphabetic() || *c == '-')
+                    .collect();
+                n.len() >= 2
+                    && n.chars().next().is_some_and(char::is_lowercase)
+                    && !is_stop(&n)
+                    && !n.ends_with("ly")
+            });
+        // An adjective before the noun: a known one, a participle, or a word without a plural
+        // ending before one with it ("300 vacant flats").
+        let next_plural = next_is_noun
+            && words.get(k + 1).is_some_and(|n| {
+                let n = n.trim_end_matches(|c: char| !c.is_alphabetic());
+                n == "people" || (n.ends_with('s') && !n.ends_with("ss") && n.len() > 3)
+            });
+        let singular_form = !lower.ends_with('s') || lower.ends_with("ss");
+        if skipped_adj < 2
+            && next_is_noun
+            && (is_adjective(&lower) || lower.ends_with("ed") || (next_plural && singular_form))
+        {
+            skipped_adj += 1;
+            k += 1;
+            continue;
+        }
+        // A past tense right after a number is a verb ("600 died"), not a noun.
+        if lower.ends_with("ed") && !lower.ends_with("eed") && !next_is_noun {
+            return None;
+        }
         return Some(singular(&lower));
     }
+    None
 }
 
 /// What a rank ranks: the next noun ("first Asian country" → country), or the measure after
 /// "in" ("50th globally in total GDP" → gdp, "60th in the 2023 Human Development Index" → index).
 fn ranked_noun(rest: &str) -> Option<String> {
-    let words: Vec<String> = rest
-        .split_whitespace()
-        .take(7)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
-        .take_while(|w| !w.is_empty())
-        .collect();
+    let rest = head(rest, 200);
+    // Words up to the first punctuation mark: "a third term; one …" ranks a term.
+    let mut words: Vec<String> = Vec::new();
+    for w in rest.split_whitespace().take(7) {
+        let t = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        if t.is_empty() {
+            break;
+        }
+        words.push(t.to_string());
+        if w.ends_with([',', '.', ';', ':', ')', '!', '?']) {
+            break;
+        }
+    }
+    // A punctuation mark right after the ordinal ends it: "came first, ahead of …".
+    if rest.starts_with([',', '.', ';', ':', ')']) {
+        return None;
+    }
     let mut i = 0;
     while i < words.len() {
         let w = words[i].to_lowercase();
@@ -449,6 +1085,7 @@ fn ranked_noun(rest: &str) -> Option<String> {
             || w == "globally"
             || w == "worldwide"
             || w == "the"
+            || w == "world"
             || w.chars().all(|c| c.is_ascii_digit())
         {
             i += 1;
@@ -474,149 +1111,655 @@ fn ranked_noun(rest: &str) -> Option<String> {
     None
 }
 
-/// Appends the numeric mentions of one sentence (relative offsets), skipping spans in `taken`.
-pub(super) fn extract(sent: &str, taken: &[Mention], out: &mut Vec<Mention>) {
-    for c in NUMBERS.captures_iter(sent) {
-        let whole = c.get(0).expect("match");
-        let mut start = whole.start();
-        let mut end = whole.end();
-        // Trailing white space captured by the range branch belongs to no one.
-        end -= sent[start..end].len() - sent[start..end].trim_end().len();
-        start += sent[start..end].len() - sent[start..end].trim_start().len();
-        if c.name("num2").is_none() {
-            if let Some(b) = c.name("between") {
-                // "from 21 countries": the preposition is not part of the number.
-                start = sent[b.end()..].len() - sent[b.end()..].trim_start().len() + b.end();
+/// How a percent sign or word reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pct {
+    None,
+    Percent,
+    Points,
+    Basis,
+}
+
+/// One stated number, before ranges and hedges are resolved.
+#[derive(Debug, Clone)]
+struct Atom {
+    /// Span of the atom (currency to currency name).
+    start: usize,
+    end: usize,
+    /// The number as stated, before its scale.
+    value: f64,
+    precision: f64,
+    scale: Option<f64>,
+    currency: Option<&'static str>,
+    pct: Pct,
+    frac: bool,
+    /// "50 cents": the value is in hundredths.
+    cents: bool,
+    /// A hedge after the number ("or more").
+    post: Hedge,
+    /// Not a figure (a label, a version, a clock time), but kept to pair with a neighbour.
+    skip: bool,
+}
+
+impl Atom {
+    fn scaled(&self) -> (f64, f64) {
+        let s = self.scale.unwrap_or(1.0) * if self.cents { 0.01 } else { 1.0 };
+        (self.value * s, self.precision * s)
+    }
+}
+
+/// The last character of `s` that is not white space.
+fn last_before(s: &str) -> Option<char> {
+    s.trim_end().chars().next_back()
+}
+
+/// The first character of `s` that is not white space.
+fn first_after(s: &str) -> Option<char> {
+    s.trim_start().chars().next()
+}
+
+fn char_before(s: &str, i: usize) -> Option<char> {
+    s[..i].chars().next_back()
+}
+
+fn char_at(s: &str, i: usize) -> Option<char> {
+    s[i..].chars().next()
+}
+
+/// Reads one atom from a regex match; `None` when it is not a number at all.
+fn read_atom(sent: &str, c: &regex::Captures, sentence_start: usize) -> Option<Atom> {
+    let whole = c.get(0)?;
+    let cur = c.name("cur");
+    let mut end = whole.end();
+    let mut skip = false;
+    let core = c
+        .name("num")
+        .or_else(|| c.name("frac"))
+        .or_else(|| c.name("words"))
+        .or_else(|| c.name("halfw"))?;
+    let (core_s, mut core_e) = (core.start(), core.end());
+    let lead = cur.map(|m| m.start()).unwrap_or(core_s);
+    let before = char_before(sent, lead);
+    let before2 = before.and_then(|b| char_before(sent, lead - b.len_utf8()));
+    let mut start = lead;
+    let mut negative = false;
+    let (mut value, mut precision, mut frac) = (0.0, 1.0, false);
+    let mut drop_suffixes = false;
+
+    if let Some(n) = c.name("num") {
+        let text = n.as_str();
+        value = parse_digits(text)?;
+        precision = precision_of(text);
+        match before {
+            Some(b) if b.is_alphanumeric() || b == '_' => skip = true,
+            Some('.' | ',' | '/' | ':' | '\\') if before2.is_some_and(|d| d.is_ascii_digit()) => {
+                skip = true
+            }
+            Some('-' | '–' | '‐') if before2.is_some_and(|d| d.is_alphabetic()) => skip = true,
+            Some('#' | '@' | '/' | '$' | '&' | '=') => skip = true,
+            Some('-' | '−') if cur.is_none() && !before2.is_some_and(|d| d.is_alphanumeric()) => {
+                negative = true;
+                start -= before.map_or(0, char::len_utf8);
+            }
+            _ => {}
+        }
+        if cur.is_some() && before == Some('$') {
+            skip = true; // "$$$5"
+        }
+        let after = &sent[core_e..];
+        let mut ch = after.chars();
+        if let (Some(p), Some(d)) = (ch.next(), ch.next()) {
+            if matches!(p, '.' | ',' | ':' | '/') && d.is_ascii_digit() {
+                skip = true; // "1,2,3", "3.2.1", "06:06", "24/7"
             }
         }
-        if overlaps(taken, start, end) {
-            // A year or date already took part of it; try the bare number alone outside it.
-            continue;
+        if text.len() > 1 && text.starts_with('0') && text.as_bytes()[1].is_ascii_digit() {
+            skip = true; // "06", "0600": codes and clock times
         }
-        // Clock times ("06:06") and scores are not figures.
-        if sent[..start].ends_with(':')
-            || sent[end..].starts_with(':')
-                && sent[end + 1..].starts_with(|ch: char| ch.is_ascii_digit())
+        let suf: String = after
+            .chars()
+            .take(3)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if ["st", "nd", "rd", "th"].iter().any(|s| {
+            suf.starts_with(s) && !suf[2..].starts_with(|x: char| x.is_ascii_alphanumeric())
+        }) {
+            return None; // an ordinal, read below
+        }
+        if c.name("scale").is_none() && c.name("pct").is_none() && c.name("curname").is_none() {
+            // Letters glued to the digits: a unit ("30km") or not a figure ("9am", "5G", "80s").
+            if let Some(x) = char_at(sent, end) {
+                if x.is_alphabetic() {
+                    let word: String = sent[end..]
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '/' || *c == '²')
+                        .collect();
+                    if unit_symbol(word.trim_end_matches('/')).is_none() {
+                        skip = true;
+                    }
+                }
+            }
+        }
+        if first_after(&sent[end..]).is_some_and(|c| "aApPhHgGuUcCeEbBoOlL".contains(c))
+            && CLOCK_AFTER.is_match(head(&sent[end..], 16))
         {
+            skip = true;
+        }
+        let window = tail(&sent[..lead], 12);
+        if let Some(m) = (last_before(window) == Some('s') || last_before(window) == Some('S'))
+            .then(|| MINUS_BEFORE.captures(window))
+            .flatten()
+            .and_then(|c| c.name("m"))
+        {
+            negative = true;
+            start = lead - window.len() + m.start();
+        }
+    } else if let Some(f) = c.name("frac") {
+        let v = fraction_value(f.as_str())?;
+        if !share_context(sent, f.start(), f.end(), f.as_str()) {
+            return None;
+        }
+        value = v;
+        precision = 5.0;
+        frac = true;
+    } else if let Some(w) = c.name("words").or_else(|| c.name("halfw")) {
+        let (v, len) = parse_word_number_prefix(w.as_str())?;
+        if len < w.as_str().len() {
+            core_e = w.start() + len;
+            end = core_e;
+            drop_suffixes = true;
+        }
+        // A lone "one" is rarely a figure ("one of the…"); "zero" neither.
+        if v <= 1.0 && (drop_suffixes || c.name("scale").is_none()) {
+            return None;
+        }
+        value = v;
+        precision = precision_of_value(v);
+        // A capitalised number word inside a sentence is part of a name ("the Big Three").
+        let first_upper = w.as_str().starts_with(|c: char| c.is_uppercase());
+        let at_start = sent[sentence_start..w.start()]
+            .chars()
+            .all(|c| !c.is_alphanumeric());
+        if first_upper && !at_start {
+            return None;
+        }
+    }
+    // Scale: "m", "k" and "b" only glued to the digits, and "m"/"b" only for money or a plural.
+    let mut scale = None;
+    if let (Some(s), false) = (c.name("scale"), drop_suffixes) {
+        let spaced = c.name("sp").is_some_and(|m| !m.as_str().is_empty());
+        let lower = s.as_str().to_ascii_lowercase();
+        let short = matches!(lower.as_str(), "m" | "k" | "b");
+        let plural_next = {
+            let next: String = sent[s.end()..]
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            next == "people" || (next.len() > 3 && next.ends_with('s') && !is_stop(&next))
+        };
+        let ok = if !short {
+            true
+        } else if spaced {
+            false
+        } else {
+            match lower.as_str() {
+                "k" => true,
+                "m" => cur.is_some() || c.name("curname").is_some() || plural_next,
+                _ => cur.is_some() || c.name("curname").is_some(),
+            }
+        };
+        if ok {
+            scale = Some(scale_of(&lower));
+        } else {
+            // Not a scale: the atom ends at the number ("5 m", "a 5m wall" reads as metres).
+            end = core_e;
+            drop_suffixes = true;
+            if lower == "b" && !spaced {
+                skip = true;
+            }
+        }
+    }
+    let pct = match c.name("pct").filter(|_| !drop_suffixes) {
+        None => Pct::None,
+        Some(p) => {
+            let p = p.as_str().to_ascii_lowercase();
+            if p.starts_with("percentage") {
+                Pct::Points
+            } else if p.starts_with("basis") || p == "bps" {
+                Pct::Basis
+            } else {
+                Pct::Percent
+            }
+        }
+    };
+    let mut currency = cur.map(|m| currency_code(m.as_str()));
+    let mut cents = false;
+    if let Some(name) = c.name("curname").filter(|_| !drop_suffixes) {
+        let lower = name.as_str().to_ascii_lowercase();
+        if lower.starts_with("pound") && !lower.contains("sterling") && scale.is_none() {
+            // "300 pounds" is a weight; "£300" or "5 million pounds" is money.
+            end = name.start();
+            end -= sent[..end].len() - sent[..end].trim_end().len();
+        } else {
+            if lower.starts_with("cent") {
+                cents = currency.is_none();
+            }
+            currency = currency.or(Some(currency_code(&lower)));
+        }
+    }
+    let mut post = Hedge::None;
+    let after_end = &sent[end..];
+    let maybe_post = after_end.starts_with(['+', '-']) || after_end.starts_with(" or ");
+    if let Some(h) = maybe_post
+        .then(|| HEDGE_AFTER.captures(head(after_end, 24)))
+        .flatten()
+    {
+        let whole_h = h.get(0).expect("match");
+        post = if let Some(o) = h.name("or") {
+            Hedge::parse(o.as_str())
+        } else if h.name("plus").is_some() {
+            Hedge::MoreThan
+        } else {
+            Hedge::parse(h.name("word").map_or("", |m| m.as_str()))
+        };
+        if post != Hedge::None {
+            end += whole_h.end();
+        }
+    }
+    if c.name("num").is_some() {
+        if last_before(&sent[..lead]).is_some_and(|c| c.is_alphabetic() || "#.§".contains(c))
+            && LABEL_BEFORE.is_match(tail(&sent[..lead], 24))
+        {
+            skip = true;
+        }
+        if sent[core_e..].starts_with(' ')
+            && first_after(&sent[core_e..]).is_some_and(|c| c.is_ascii_uppercase())
+            && ADDRESS_AFTER.is_match(head(&sent[core_e..], 80))
+        {
+            skip = true;
+        }
+        // A ZIP code after a state: "Washington, DC 20500".
+        if core.as_str().len() == 5 && ZIP_BEFORE.is_match(tail(&sent[..lead], 6)) {
+            skip = true;
+        }
+    }
+    if negative {
+        value = -value;
+    }
+    Some(Atom {
+        start,
+        end,
+        value,
+        precision,
+        scale,
+        currency,
+        pct,
+        frac,
+        cents,
+        post,
+        skip,
+    })
+}
+
+/// Whether a share word reads as a share here: "a third of the budget", "cut by half", "half
+/// the staff" — not "a third term", "the second half", "a quarter century".
+fn share_context(sent: &str, start: usize, end: usize, text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    if lower.contains(" in ") || lower.contains(" out of ") {
+        return true;
+    }
+    let prev: String = tail(&sent[..start], 24)
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if lower == "half"
+        && matches!(
+            prev.as_str(),
+            "first" | "second" | "latter" | "former" | "other" | "back" | "and" | "a" | "one"
+        )
+    {
+        return false;
+    }
+    if sent[end..].starts_with('-') {
+        return false; // "half-time", "a third-party"
+    }
+    let rest = head(&sent[end..], 40);
+    let rest_trim = rest.trim_start();
+    if rest_trim.is_empty() || rest_trim.starts_with([',', '.', ';', ':', ')', '!', '?', '—', '–'])
+    {
+        return true;
+    }
+    let next: String = rest_trim
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    match next.as_str() {
+        "of" => {
+            let after_of: Vec<String> = rest_trim
+                .split_whitespace()
+                .skip(1)
+                .take(2)
+                .map(|w| w.to_ascii_lowercase())
+                .collect();
+            !(after_of.len() == 2
+                && matches!(after_of[0].as_str(), "a" | "an")
+                && matches!(
+                    after_of[1].trim_end_matches([',', '.']),
+                    "century" | "hour" | "mile" | "minute" | "second" | "day" | "point"
+                ))
+        }
+        "the" | "its" | "their" | "his" | "her" | "our" | "all" | "those" | "these" | "that"
+        | "what" | "this" | "them" | "us" | "majority" | "stake" | "share" | "shares" | "cut"
+        | "drop" | "decline" | "increase" | "rise" | "fall" | "reduction" | "discount"
+        | "again" | "as" | "in" | "since" | "from" | "to" | "and" | "or" | "than" | "by" => true,
+        // A function word after the share ends the phrase: "cut by a fifth during …".
+        w if is_stop(w) => true,
+        _ => {
+            // Another word after a share makes it an ordinal or a compound ("a third term").
+            lower == "half" && prev == "by"
+        }
+    }
+}
+
+/// How the gap between two atoms joins them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Join {
+    Dash,
+    To,
+    And,
+    Or,
+}
+
+fn join_of(gap: &str) -> Option<Join> {
+    if gap.len() > 8 {
+        return None;
+    }
+    match gap.trim().to_ascii_lowercase().as_str() {
+        "-" | "–" | "—" | "‐" => Some(Join::Dash),
+        "to" => Some(Join::To),
+        "and" => Some(Join::And),
+        "or" => Some(Join::Or),
+        _ => None,
+    }
+}
+
+/// Appends the numeric mentions of one sentence (relative offsets), skipping spans taken by
+/// dates and durations.
+pub(super) fn extract(sent: &str, taken: &[Mention], out: &mut Vec<Mention>) {
+    let mut spans: Vec<(usize, usize)> = taken.iter().map(|m| (m.start, m.end)).collect();
+    spans.extend(PHONE.find_iter(sent).map(|m| (m.start(), m.end())));
+    let taken_spans = Taken::new(spans);
+    let sentence_start = sent.len() - sent.trim_start().len();
+
+    let mut atoms: Vec<Atom> = Vec::new();
+    for c in ATOM.captures_iter(sent) {
+        let core = c
+            .name("num")
+            .or_else(|| c.name("frac"))
+            .or_else(|| c.name("words"))
+            .or_else(|| c.name("halfw"))
+            .expect("core");
+        if taken_spans.hits(core.start(), core.end()) {
             continue;
         }
-        if c.name("ord").is_some() {
-            continue; // "50th": an ordinal, handled below
+        let Some(mut atom) = read_atom(sent, &c, sentence_start) else {
+            continue;
+        };
+        if taken_spans.hits(atom.start, atom.end) {
+            // A date took a part (the scale word or currency name cannot be a date, so this is
+            // e.g. "in 2020 5 million"): keep the number alone.
+            atom.end = core.end().min(atom.end);
+            if taken_spans.hits(atom.start, atom.end) {
+                continue;
+            }
         }
-        let hedge = c
-            .name("hedge")
+        atoms.push(atom);
+    }
+
+    let sport = std::cell::OnceCell::new();
+    let phoneish = std::cell::OnceCell::new();
+    let mut i = 0;
+    while i < atoms.len() {
+        let a = &atoms[i];
+        let window = tail(&sent[..a.start], 48);
+        let win_off = a.start - window.len();
+        let last = last_before(window);
+        let between = matches!(last, Some('n' | 'N' | 'm' | 'M'))
+            .then(|| BETWEEN_BEFORE.captures(window))
+            .flatten();
+        let between_word = between
+            .as_ref()
+            .and_then(|b| b.name("b"))
+            .map(|b| b.as_str().to_ascii_lowercase());
+        let ranging = between.as_ref().is_some_and(|b| b.name("rng").is_some());
+        let hedge_window = match &between {
+            Some(b) => &window[..b.name("rng").or_else(|| b.name("b")).expect("b").start()],
+            None => window,
+        };
+        let hedge_match = last_before(hedge_window)
+            .is_some_and(|c| c.is_alphabetic() || c == '~' || c == '.')
+            .then(|| HEDGE_BEFORE.captures(hedge_window))
+            .flatten()
+            .and_then(|h| h.name("h"));
+        let hedge = hedge_match
             .map(|h| Hedge::parse(h.as_str()))
             .unwrap_or(Hedge::None);
-        let scale = c.name("scale").map(|s| s.as_str()).unwrap_or("");
-        // "m" and "k" count as scales only glued to a currency amount ("$5m", "£20k").
-        let scale_factor = if matches!(scale.to_ascii_lowercase().as_str(), "m" | "k")
-            && c.name("cur").is_none()
-        {
-            end = c.name("scale").map(|s| s.start()).unwrap_or(end);
-            end -= sent[start..end].len() - sent[start..end].trim_end().len();
-            1.0
-        } else {
-            scale_of(scale)
-        };
-        let is_pct = c.name("pct").is_some();
-        let (value, precision) = if let Some(n) = c.name("num") {
-            let Some(v) = parse_digits(n.as_str()) else {
-                continue;
-            };
-            (v, precision_of(n.as_str()))
-        } else if let Some(f) = c.name("frac") {
-            let Some(v) = fraction_value(f.as_str()) else {
-                continue;
-            };
-            // A share ("a quarter of …") is a percentage of something.
-            let mention = Mention {
-                start,
-                end,
-                sentence: 0,
-                value: Value::Percent(hedge.apply(v, 5.0)),
-            };
-            out.push(mention);
-            continue;
-        } else if let Some(w) = c.name("words") {
-            let Some(v) = parse_word_number(w.as_str()) else {
-                continue;
-            };
-            // A lone "one" is rarely a figure ("one of the…"); keep it only with a scale.
-            if v <= 1.0 && scale_factor == 1.0 {
-                continue;
-            }
-            (v, 1.0)
-        } else {
-            continue;
-        };
-        let mut amount = hedge.apply(value * scale_factor, precision * scale_factor);
-        if let Some(n2) = c.name("num2").and_then(|n| parse_digits(n.as_str())) {
-            let hi = n2 * scale_factor;
-            let lo = value * scale_factor;
-            // "2019-2020" style spans and "1-0" scores are not ranges of one quantity.
-            if hi > lo && (c.name("between").is_some() || hi < lo * 100.0) {
-                amount = Amount {
-                    value: (lo + hi) / 2.0,
-                    low: Some(lo),
-                    high: Some(hi),
-                    bound: Bound::Range,
-                    precision: precision * scale_factor,
-                    below_near: false,
-                };
+        let hedge_start = hedge_match.map(|h| win_off + h.start());
+
+        if let Some(b) = atoms.get(i + 1) {
+            if let Some(join) = join_of(&sent[a.end..b.start]) {
+                let small_ints = a.scale.is_none()
+                    && b.scale.is_none()
+                    && a.currency.is_none()
+                    && b.currency.is_none()
+                    && a.pct == Pct::None
+                    && b.pct == Pct::None
+                    && !a.frac
+                    && !b.frac
+                    && a.value.fract() == 0.0
+                    && b.value.fract() == 0.0;
+                let scoreish = join == Join::Dash
+                    && small_ints
+                    && a.value.abs() <= 30.0
+                    && b.value.abs() <= 30.0
+                    && *sport.get_or_init(|| SPORT.is_match(sent));
+                let phone = join == Join::Dash
+                    && small_ints
+                    && (100.0..1000.0).contains(&a.value)
+                    && (1000.0..10000.0).contains(&b.value)
+                    && *phoneish.get_or_init(|| PHONE_WORDS.is_match(sent));
+                if a.skip || b.skip || scoreish || phone {
+                    i += 2;
+                    continue;
+                }
+                // The scale, currency and percent of one end apply to the other.
+                let mut a2 = a.clone();
+                let mut b2 = b.clone();
+                if a2.scale.is_none() && b2.scale.is_some() && a2.value.abs() < 1000.0 {
+                    a2.scale = b2.scale;
+                }
+                if b2.scale.is_none() && a2.scale.is_some() && join == Join::Dash {
+                    b2.scale = a2.scale;
+                }
+                let compatible =
+                    (a2.currency.is_none() || b2.currency.is_none() || a2.currency == b2.currency)
+                        && (a2.pct == Pct::None || b2.pct == Pct::None || a2.pct == b2.pct)
+                        && a2.frac == b2.frac;
+                if compatible {
+                    let cur = a2.currency.or(b2.currency);
+                    let pct = if a2.pct == Pct::None { b2.pct } else { a2.pct };
+                    a2.currency = cur;
+                    b2.currency = cur;
+                    a2.pct = pct;
+                    b2.pct = pct;
+                }
+                let (lo, pa) = a2.scaled();
+                let (hi, pb) = b2.scaled();
+                let is_range = compatible
+                    && lo < hi
+                    && match join {
+                        Join::Dash => between_word.is_some() || hi < lo.abs().max(1.0) * 100.0,
+                        Join::To => between_word.as_deref() != Some("from") || ranging,
+                        Join::And => between_word.as_deref() == Some("between"),
+                        Join::Or => true,
+                    };
+                if is_range {
+                    let start = match (&between, hedge_start) {
+                        (Some(bw), _) if between_word.as_deref() == Some("between") => {
+                            win_off + bw.name("b").expect("b").start()
+                        }
+                        (_, Some(h)) => h,
+                        _ => a.start,
+                    };
+                    let precision = pa.min(pb);
+                    let amount = Amount {
+                        value: (lo + hi) / 2.0,
+                        low: Some(lo),
+                        high: Some(hi),
+                        bound: Bound::Range,
+                        precision: if precision > 0.0 { precision } else { 1.0 },
+                        below_near: false,
+                    };
+                    let end = b.end;
+                    let value = make_value(sent, &b2, amount, end);
+                    out.push(Mention {
+                        start,
+                        end,
+                        sentence: 0,
+                        value,
+                    });
+                    i += 2;
+                    continue;
+                }
+                if join == Join::Dash {
+                    // "3-1", "50-50", "2019-18": not a range and not two figures.
+                    i += 2;
+                    continue;
+                }
+                // Two values ("rose from 3 to 5 million"): the first takes the second's scale.
+                if compatible && join == Join::To {
+                    atoms[i] = a2;
+                }
             }
         }
-        let value = if let Some(cur) = c
-            .name("cur")
-            .or_else(|| c.name("cur2"))
-            .or_else(|| c.name("curname"))
-        {
-            Value::Money(amount, currency_code(cur.as_str()).to_string())
-        } else if is_pct {
-            Value::Percent(amount)
-        } else if let Some(unit) = counted_noun(&sent[end..]) {
-            Value::Quantity(amount, unit)
-        } else {
-            Value::Number(amount)
-        };
+        let a = &atoms[i];
+        if a.skip {
+            i += 1;
+            continue;
+        }
+        let h = if hedge != Hedge::None { hedge } else { a.post };
+        let (v, p) = a.scaled();
+        let amount = h.apply(v, p);
+        let start = hedge_start.unwrap_or(a.start);
+        let value = make_value(sent, a, amount, a.end);
         out.push(Mention {
             start,
-            end,
+            end: a.end,
             sentence: 0,
             value,
         });
+        i += 1;
     }
-    let numeric_end = out.len();
+    let numeric = Taken::new(out.iter().map(|m| (m.start, m.end)).collect());
+    let mut ordinals = Vec::new();
     for c in ORDINALS.captures_iter(sent) {
         let m = c.get(0).expect("match");
-        if overlaps(taken, m.start(), m.end())
-            || overlaps(&out[..numeric_end], m.start(), m.end()) && c.name("n").is_none()
-        {
+        if taken_spans.hits(m.start(), m.end()) || numeric.hits(m.start(), m.end()) {
             continue;
         }
         let value = if let Some(n) = c.name("n") {
+            // "1th" and "2st" are not ordinals; glued to a word ("A1st") neither.
+            let Ok(v) = n.as_str().parse::<i64>() else {
+                continue;
+            };
+            let suf = c
+                .name("suf")
+                .map_or("", |s| s.as_str())
+                .to_ascii_lowercase();
+            let want = match (v % 100, v % 10) {
+                (11..=13, _) => "th",
+                (_, 1) => "st",
+                (_, 2) => "nd",
+                (_, 3) => "rd",
+                _ => "th",
+            };
+            if suf != want || char_before(sent, m.start()).is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            v
+        } else if let Some(w) = c.name("w") {
+            let word = w.as_str();
+            let before = tail(&sent[..m.start()], 12).to_ascii_lowercase();
+            let after = head(&sent[m.end()..], 12).to_ascii_lowercase();
+            // "at first", "first of all", a capitalised "First Lady", a discourse "First, …".
+            if before.trim_end().ends_with(" at")
+                || before.trim_end() == "at"
+                || after.starts_with(" of all")
+                || (word.starts_with(|c: char| c.is_uppercase())
+                    && !sent[..m.start()].trim().is_empty()
+                    && !sent[..m.start()].trim_end().ends_with(['"', '“', '(', ':']))
+                || (sent[..m.start()].trim().is_empty() && after.starts_with(','))
+            {
+                continue;
+            }
+            match ordinal_word_value(word) {
+                Some(v) => v,
+                None => continue,
+            }
+        } else if let Some(n) = c.name("no") {
+            // "the No. 1 exporter": a rank only before a lower-case noun.
+            let next = head(&sent[m.end()..], 4).trim_start();
+            if !next.starts_with(|c: char| c.is_lowercase()) {
+                continue;
+            }
             match n.as_str().parse() {
                 Ok(v) => v,
                 Err(_) => continue,
             }
-        } else if let Some(w) = c.name("w") {
-            [
-                "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-                "ninth", "tenth",
-            ]
-            .iter()
-            .position(|x| x.eq_ignore_ascii_case(w.as_str()))
-            .map(|i| i as i64 + 1)
-            .unwrap_or(0)
         } else {
             1
         };
         let noun = ranked_noun(&sent[m.end()..]).unwrap_or_default();
-        out.push(Mention {
+        ordinals.push(Mention {
             start: m.start(),
             end: m.end(),
             sentence: 0,
             value: Value::Ordinal(value, noun),
         });
+    }
+    out.extend(ordinals);
+}
+
+/// The value of a numeric mention: money, percent, points, a quantity or a bare number.
+fn make_value(sent: &str, a: &Atom, amount: Amount, end: usize) -> Value {
+    if let Some(cur) = a.currency {
+        return Value::Money(amount, cur.to_string());
+    }
+    match a.pct {
+        Pct::Percent => return Value::Percent(amount),
+        Pct::Points => return Value::Quantity(amount, "percentage point".into()),
+        Pct::Basis => return Value::Quantity(amount, "basis point".into()),
+        Pct::None => {}
+    }
+    if a.frac {
+        return Value::Percent(amount);
+    }
+    let rest = &sent[end..];
+    if let Some(n) = rest
+        .trim_start()
+        .strip_prefix("pounds")
+        .or_else(|| rest.trim_start().strip_prefix("pound"))
+    {
+        if !n.starts_with(|c: char| c.is_alphanumeric()) && rest.starts_with(' ') {
+            return Value::Quantity(amount, "lb".into());
+        }
+    }
+    match counted_noun(rest) {
+        Some(unit) => Value::Quantity(amount, unit),
+        None => Value::Number(amount),
     }
 }
 
@@ -629,7 +1772,12 @@ mod tests {
         assert_eq!(parse_word_number("two hundred and fifty"), Some(250.0));
         assert_eq!(parse_word_number("twenty-one"), Some(21.0));
         assert_eq!(parse_word_number("three thousand"), Some(3000.0));
+        assert_eq!(parse_word_number("one and a half million"), Some(1.5e6));
+        assert_eq!(parse_word_number("half a million"), Some(5e5));
+        assert_eq!(parse_word_number("a dozen"), Some(12.0));
         assert_eq!(parse_word_number("banana"), None);
+        assert_eq!(parse_word_number_prefix("two and five"), Some((2.0, 3)));
+        assert_eq!(parse_word_number_prefix("two three"), Some((2.0, 3)));
     }
 
     #[test]
@@ -638,5 +1786,13 @@ mod tests {
         assert_eq!(precision_of("1.1"), 0.1);
         assert_eq!(precision_of("2,000"), 1000.0);
         assert_eq!(precision_of("13,780"), 10.0);
+    }
+
+    #[test]
+    fn fractions() {
+        assert_eq!(fraction_value("a quarter"), Some(25.0));
+        assert_eq!(fraction_value("two-thirds").map(|v| v.round()), Some(67.0));
+        assert_eq!(fraction_value("one in five"), Some(20.0));
+        assert_eq!(fraction_value("nine out of 10"), Some(90.0));
     }
 }

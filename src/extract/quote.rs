@@ -1,155 +1,386 @@
-//! Quotations: the words inside quote marks (straight or curly, double, or single at the top
-//! level), possibly spanning sentences, with the speaker and the reporting verb.
+//! Quotations: the words inside quote marks — straight or curly, double or single, guillemets —
+//! possibly spanning sentences, with quotes inside quotes kept as part of the outer one; the
+//! speaker and the reporting verb.
 //!
 //! The speaker comes from the words right after the closing mark ("…," Trump wrote; "…," said
-//! Tokayev), or right before the opening one (Tokayev said: "…"; according to the statement, "…").
-//! "He added" and other pronouns take the last named speaker.
+//! Tokayev; "…," according to the statement), or right before the opening one (Tokayev said:
+//! "…"; according to the statement, "…"). A named speaker takes its canonical name from the
+//! entity mentions ("Tokayev" → "Kassym-Jomart Tokayev"). A pronoun takes, for "added" and
+//! "continued", the last named speaker; otherwise the first person named in the nearest
+//! preceding sentence that names one (the subject), falling back to the last named speaker.
+//!
+//! Finding the marks is one pass over the text: for each kind of closing mark a cursor only
+//! moves forward, so an unclosed mark costs no rescan and the whole stays linear.
 
-use super::{Mention, Value};
+use super::build_regex;
+use super::{head, tail, EntityType, Mention, Taken, Value};
 use crate::segment::Sentence;
 use regex::Regex;
 use std::sync::LazyLock;
 
-const VERBS: &str = r"said|says|wrote|writes|added|adds|noted|notes|explained|explains|told|tells|stated|states|tweeted|posted|declared|declares|announced|announces|insisted|argued|continued|remarked|replied|warned|emphasized|emphasised|stressed|asked|claimed|claims|welcomed|saying|writing|adding|noting|calling";
-const WHO: &str = r"(?:(?:President|Prime\s+Minister|Secretary(?:\s+of\s+State)?|Minister|Ambassador|Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Gen\.)\s+)?(?P<who>(?:[A-Z][\w’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.))*|he|she|they|it|the\s+[a-z]+(?:\s+[a-z]+)?|the\s+(?:[A-Z][\w-]+\s+)*[A-Z][\w-]+)";
+const VERBS: &str = r"said|says|say|wrote|writes|added|adds|noted|notes|explained|explains|told|tells|stated|states|tweeted|posted|declared|declares|announced|announces|insisted|insists|argued|argues|continued|remarked|replied|warned|warns|emphasized|emphasised|emphasizes|stressed|stresses|asked|asks|claimed|claims|welcomed|admitted|acknowledged|recalled|conceded|observed|suggested|predicted|promised|pledged|vowed|boasted|complained|joked|cautioned|concluded|confirmed|urged|quipped|responded|answered|commented|shouted|whispered|saying|writing|adding|noting|calling|telling";
+
+const TITLE_WORDS: &str = r"(?:President|Prime\s+Minister|Vice\s+President|Secretary(?:\s+of\s+State)?|(?:Foreign|Finance|Defen[cs]e|Trade|Energy)\s+(?:Minister|Secretary)|Minister|Ambassador|Senator|Governor|Chancellor|Mayor|Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Gen\.|Rep\.|Gov\.|Prof\.)";
+
+fn who(name: &str) -> String {
+    format!(
+        r"(?:{TITLE_WORDS}\s+)?(?P<{name}>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[A-Za-z’'-]+\s+){{0,3}}?[a-z][a-z-]*|(?:[A-Z][\w’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.|bin|al|de|van|von))*|he|she|they|it)"
+    )
+}
 
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^[\s,]*(?:(?P<v1>{VERBS})\s+{WHO}|{who2}\s+(?:\w+\s+)?(?P<v2>{VERBS}))\b",
-        who2 = WHO.replace("?P<who>", "?P<who2>")
+    build_regex(&format!(
+        r"^[\s,—–-]*(?:(?P<v1>{VERBS})\s+{w1}|(?P<acc>according\s+to)\s+{w3}|{w2}(?:,\s+[^,“”]+?,)?\s+(?:[A-Za-z]+\s+)?(?P<v2>{VERBS}))(?-u:\b)",
+        w1 = who("who1"),
+        w2 = who("who2"),
+        w3 = who("who3"),
     ))
     .expect("quote-after regex")
 });
 
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?:{WHO}\s+(?:\w+\s+)?(?P<v>{VERBS})(?:\s+[\w’'-]+){{0,8}}?|(?P<acc>[Aa]ccording\s+to)\s+{who2})\s*[:,]?\s*$",
-        who2 = WHO.replace("?P<who>", "?P<who2>")
+    build_regex(&format!(
+        r"(?:{w1}(?:,\s+[^,“”]+?,)?\s+(?:[A-Za-z]+\s+)?(?P<v>{VERBS})(?:\s+[A-Za-z0-9’'-]+){{0,8}}?|(?P<acc>[Aa]ccording\s+to)\s+{w2})\s*[:,]?\s*$",
+        w1 = who("who1"),
+        w2 = who("who2"),
     ))
     .expect("quote-before regex")
 });
 
-fn closing_for(open: char) -> Option<char> {
-    match open {
-        '“' => Some('”'),
-        '"' => Some('"'),
-        '‘' => Some('’'),
-        '«' => Some('»'),
-        '„' => Some('“'),
+/// The kinds of quote mark, by their closing mark.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    CurlyDouble, // “ … ”
+    Straight,    // " … "
+    CurlySingle, // ‘ … ’
+    StraightOne, // ' … '
+    Guillemet,   // « … »
+    LowDouble,   // „ … “
+}
+
+const KINDS: usize = 6;
+
+impl Kind {
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Whether the mark at byte `i` opens a quote of some kind.
+fn opener(text: &str, i: usize, c: char) -> Option<Kind> {
+    let prev = text[..i].chars().next_back();
+    let next = text[i + c.len_utf8()..].chars().next();
+    match c {
+        '“' => Some(Kind::CurlyDouble),
+        '"' => Some(Kind::Straight),
+        '«' => Some(Kind::Guillemet),
+        '„' => Some(Kind::LowDouble),
+        // An opening single mark starts a word; inside a word it is an apostrophe.
+        '‘' if !prev.is_some_and(char::is_alphanumeric) => Some(Kind::CurlySingle),
+        '\'' if opens_word(prev)
+            && next.is_some_and(char::is_alphanumeric)
+            && !next.is_some_and(|n| n.is_ascii_digit()) =>
+        {
+            Some(Kind::StraightOne)
+        }
         _ => None,
     }
 }
 
-/// Finds the quotes of the whole text and appends them (absolute offsets) to `out`, using the
-/// entity mentions already in `out` to resolve pronoun speakers.
-pub(super) fn extract(text: &str, sentences: &[Sentence], out: &mut Vec<Mention>) {
-    let mut last_speaker: Option<String> = None;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    let mut quotes = Vec::new();
-    while i < text.len() {
-        let c = match text[i..].chars().next() {
-            Some(c) => c,
-            None => break,
-        };
-        let Some(close) = closing_for(c) else {
-            i += c.len_utf8();
-            continue;
-        };
-        // An opening single curly mark must start a word; otherwise it is an apostrophe.
-        let prev = text[..i].chars().next_back();
-        if c == '‘' && prev.is_some_and(|p| p.is_alphanumeric()) {
-            i += c.len_utf8();
-            continue;
-        }
-        let open_end = i + c.len_utf8();
-        // The closing mark, within the paragraph (a blank line ends an unclosed quote).
-        let mut j = open_end;
-        let mut found = None;
-        let mut depth_single = false;
-        while j < text.len() {
-            let d = match text[j..].chars().next() {
-                Some(d) => d,
-                None => break,
-            };
-            if d == '\n' && text[j + 1..].starts_with('\n') || j - open_end > 5000 {
-                break;
-            }
-            if d == '‘' {
-                depth_single = true;
-            } else if d == close
-                && !(close == '’'
-                    && text[j + d.len_utf8()..].starts_with(|n: char| n.is_alphabetic()))
-            {
-                if close == '’' && depth_single {
-                    depth_single = false;
-                } else {
-                    found = Some(j);
-                    break;
-                }
-            } else if d == '’'
-                && depth_single
-                && !text[j + d.len_utf8()..].starts_with(|n: char| n.is_alphabetic())
-            {
-                depth_single = false;
-            }
-            j += d.len_utf8();
-        }
-        let Some(close_at) = found else {
-            // Unclosed: skip the mark and go on.
-            i = open_end;
-            continue;
-        };
-        let end = close_at + close.len_utf8();
-        quotes.push((i, open_end, close_at, end));
-        i = end;
+/// Whether a straight single mark after `prev` can open a quote: at the start, after white
+/// space, a bracket, a dash or a double mark.
+fn opens_word(prev: Option<char>) -> bool {
+    match prev {
+        None => true,
+        Some(c) => c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '"' | '“'),
     }
-    let _ = bytes;
+}
+
+/// Whether the mark at byte `i` closes a quote of `kind`.
+fn closes(text: &str, i: usize, c: char, kind: Kind) -> bool {
+    let next = text[i + c.len_utf8()..].chars().next();
+    let prev = text[..i].chars().next_back();
+    match kind {
+        Kind::CurlyDouble => c == '”',
+        Kind::Straight => c == '"',
+        Kind::Guillemet => c == '»',
+        Kind::LowDouble => c == '“' || c == '”',
+        // "It’s" and "countries’ " are apostrophes: a closing mark is not followed by a letter.
+        Kind::CurlySingle => c == '’' && !next.is_some_and(char::is_alphanumeric),
+        Kind::StraightOne => {
+            c == '\''
+                && prev.is_some_and(|p| !p.is_whitespace())
+                && !next.is_some_and(char::is_alphanumeric)
+        }
+    }
+}
+
+/// A forward-only search for the next closing mark of one kind: queries come with
+/// non-decreasing positions, so every byte is scanned at most once per kind.
+struct Cursor {
+    kind: Kind,
+    /// Bytes before this are scanned.
+    scanned: usize,
+    /// The last closing mark found (at or after the position it was asked for).
+    found: Option<usize>,
+}
+
+impl Cursor {
+    fn next_from(&mut self, text: &str, from: usize) -> Option<usize> {
+        if let Some(f) = self.found {
+            if f >= from {
+                return Some(f);
+            }
+        }
+        let mut i = self.scanned.max(from);
+        self.found = None;
+        while i < text.len() {
+            let c = text[i..].chars().next()?;
+            if closes(text, i, c, self.kind) {
+                self.found = Some(i);
+                self.scanned = i + c.len_utf8();
+                return Some(i);
+            }
+            i += c.len_utf8();
+        }
+        self.scanned = text.len();
+        None
+    }
+}
+
+/// The next paragraph break (a blank line) at or after a position, forward-only.
+struct Breaks {
+    scanned: usize,
+    found: Option<usize>,
+}
+
+impl Breaks {
+    fn next_from(&mut self, text: &str, from: usize) -> usize {
+        if let Some(f) = self.found {
+            if f >= from {
+                return f;
+            }
+        }
+        let b = text.as_bytes();
+        let mut i = self.scanned.max(from);
+        while i < b.len() {
+            if b[i] == b'\n' {
+                let mut j = i + 1;
+                while j < b.len() && matches!(b[j], b' ' | b'\t' | b'\r') {
+                    j += 1;
+                }
+                if j < b.len() && b[j] == b'\n' {
+                    self.found = Some(i);
+                    self.scanned = i + 1;
+                    return i;
+                }
+            }
+            i += 1;
+        }
+        self.scanned = b.len();
+        self.found = Some(b.len());
+        b.len()
+    }
+}
+
+/// The quotes of a text: (open mark, inner start, inner end, past the close mark).
+fn find_quotes(text: &str) -> Vec<(usize, usize, usize, usize)> {
+    let kinds = [
+        Kind::CurlyDouble,
+        Kind::Straight,
+        Kind::CurlySingle,
+        Kind::StraightOne,
+        Kind::Guillemet,
+        Kind::LowDouble,
+    ];
+    let mut cursors: Vec<Cursor> = kinds
+        .iter()
+        .map(|&kind| Cursor {
+            kind,
+            scanned: 0,
+            found: None,
+        })
+        .collect();
+    debug_assert_eq!(cursors.len(), KINDS);
+    let mut breaks = Breaks {
+        scanned: 0,
+        found: None,
+    };
+    let mut newline = Breaks {
+        scanned: 0,
+        found: None,
+    };
+    let mut quotes = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let Some(kind) = opener(text, i, c) else {
+            i += c.len_utf8();
+            continue;
+        };
+        let open_end = i + c.len_utf8();
+        let close = cursors[kind.index()].next_from(text, open_end);
+        let limit = if kind == Kind::StraightOne {
+            // A straight single quote stays on its line and is short; else it is an apostrophe.
+            (open_end + 300).min(next_newline(&mut newline, text, open_end))
+        } else {
+            breaks.next_from(text, open_end)
+        };
+        match close {
+            Some(j) if j < limit => {
+                let end = j + text[j..].chars().next().map_or(1, char::len_utf8);
+                quotes.push((i, open_end, j, end));
+                i = end;
+            }
+            _ => i = open_end,
+        }
+    }
+    quotes
+}
+
+fn next_newline(b: &mut Breaks, text: &str, from: usize) -> usize {
+    if let Some(f) = b.found {
+        if f >= from {
+            return f;
+        }
+    }
+    let i = b.scanned.max(from);
+    let f = text[i..].find('\n').map_or(text.len(), |k| i + k);
+    b.found = Some(f);
+    b.scanned = f + 1;
+    f
+}
+
+/// Finds the quotes of the whole text and appends them (absolute offsets) to `out`, using the
+/// entity mentions already in `out` (sorted by start) to name speakers.
+pub(super) fn extract(text: &str, sentences: &[Sentence], out: &mut Vec<Mention>) {
+    let quotes = find_quotes(text);
+    if quotes.is_empty() {
+        return;
+    }
+    let quote_spans = Taken::new(quotes.iter().map(|q| (q.0, q.3)).collect());
+    // The first person named outside quotes in each sentence: the subject, for pronouns.
+    let mut first_person: Vec<Option<String>> = vec![None; sentences.len()];
+    for m in out.iter() {
+        if let Value::Entity {
+            name,
+            kind: EntityType::Person,
+        } = &m.value
+        {
+            if m.sentence < first_person.len()
+                && first_person[m.sentence].is_none()
+                && !quote_spans.hits(m.start, m.end)
+            {
+                first_person[m.sentence] = Some(name.clone());
+            }
+        }
+    }
+    let sentence_at = |pos: usize| {
+        sentences
+            .partition_point(|s| s.start <= pos)
+            .saturating_sub(1)
+    };
+    let mut last_speaker: Option<String> = None;
+    let mut found = Vec::new();
     for (start, inner_start, inner_end, end) in quotes {
         let inner = text[inner_start..inner_end].trim();
-        if inner.is_empty() {
+        if inner.is_empty() || !inner.chars().any(char::is_alphanumeric) {
             continue;
         }
-        let sentence = sentences
-            .iter()
-            .position(|s| s.start <= start && start < s.end.max(s.start + 1))
-            .unwrap_or(0);
-        let sent_end = sentences
-            .iter()
-            .find(|s| s.start <= inner_end && inner_end < s.end.max(s.start + 1))
-            .map(|s| s.end)
-            .unwrap_or(text.len());
-        let sent_start = sentences.get(sentence).map(|s| s.start).unwrap_or(0);
-        let after = &text[end..sent_end.max(end).min(text.len())];
-        let before = &text[sent_start.min(start)..start];
-        let mut speaker = None;
+        let sentence = sentence_at(start);
+        let close_sentence = sentence_at(inner_end);
+        let mut sent_end = sentences
+            .get(close_sentence)
+            .map_or(text.len(), |s| s.end)
+            .max(end)
+            .min(text.len());
+        // "…!” Musk tweeted.": the sentence ended inside the quote; the attribution follows.
+        if text[end..sent_end].trim().is_empty() && inner.ends_with(['!', '?', '.']) {
+            let next = end + (text[end..].len() - text[end..].trim_start().len());
+            if next < text.len() && !text[end..next].contains("\n\n") {
+                sent_end = sentences
+                    .get(sentence_at(next))
+                    .map_or(text.len(), |s| s.end)
+                    .max(next)
+                    .min(text.len());
+            }
+        }
+        let sent_start = sentences.get(sentence).map_or(0, |s| s.start).min(start);
+        let after = head(&text[end..sent_end], 240);
+        let before = tail(&text[sent_start..start], 240);
+        let before_off = start - before.len();
+        let mut speaker_span = None;
         let mut verb = None;
         if let Some(c) = AFTER.captures(after) {
-            speaker = c
-                .name("who")
+            speaker_span = c
+                .name("who1")
                 .or_else(|| c.name("who2"))
-                .map(|m| m.as_str().to_string());
+                .or_else(|| c.name("who3"))
+                .map(|m| (end + m.start(), end + m.end()));
             verb = c
                 .name("v1")
                 .or_else(|| c.name("v2"))
-                .map(|m| m.as_str().to_string());
+                .or_else(|| c.name("acc"))
+                .map(|m| m.as_str().to_lowercase());
         } else if let Some(c) = BEFORE.captures(before) {
-            speaker = c
-                .name("who")
+            speaker_span = c
+                .name("who1")
                 .or_else(|| c.name("who2"))
-                .map(|m| m.as_str().to_string());
+                .map(|m| (before_off + m.start(), before_off + m.end()));
             verb = c
                 .name("v")
                 .or_else(|| c.name("acc"))
-                .map(|m| m.as_str().to_string());
+                .map(|m| m.as_str().to_lowercase());
         }
-        let speaker = speaker.and_then(|s| resolve_speaker(&s, start, out, &last_speaker));
+        // An article before a common noun belongs to the speaker: "the minister".
+        let speaker_span = speaker_span.map(|(ws, we)| {
+            let lead = tail(&text[..ws], 8);
+            let lower = lead.to_ascii_lowercase();
+            match ["the ", "a ", "an "].iter().find(|a| {
+                lower.ends_with(**a)
+                    && text[ws..we].starts_with(|c: char| c.is_lowercase())
+                    && !lower[..lower.len() - a.len()].ends_with(|c: char| c.is_alphanumeric())
+            }) {
+                Some(a) => (ws - a.len(), we),
+                None => (ws, we),
+            }
+        });
+        let speaker = speaker_span.and_then(|(ws, we)| {
+            let who = &text[ws..we];
+            let lower = who.to_lowercase();
+            if matches!(lower.as_str(), "he" | "she" | "they" | "it") {
+                let continuing = verb
+                    .as_deref()
+                    .is_some_and(|v| v.starts_with("add") || v.starts_with("continu"));
+                let subject = (sentence.saturating_sub(3)..sentence)
+                    .rev()
+                    .find_map(|k| first_person[k].clone());
+                return if continuing {
+                    last_speaker.clone().or(subject)
+                } else {
+                    subject.or_else(|| last_speaker.clone())
+                };
+            }
+            let article = ["the ", "a ", "an "]
+                .iter()
+                .find(|a| lower.starts_with(**a))
+                .map(|a| &who[a.len()..]);
+            if !who.starts_with(|c: char| c.is_uppercase())
+                || article.is_some_and(|rest| rest.starts_with(|c: char| c.is_lowercase()))
+            {
+                // "the statement", "a spokesman": said by no one named.
+                return Some(lower);
+            }
+            Some(named(out, ws, we, who))
+        });
         if let Some(s) = &speaker {
-            if !s.starts_with("the ") {
+            if s.starts_with(|c: char| c.is_uppercase()) {
                 last_speaker = Some(s.clone());
             }
         }
-        out.push(Mention {
+        found.push(Mention {
             start,
             end,
             sentence,
@@ -160,45 +391,49 @@ pub(super) fn extract(text: &str, sentences: &[Sentence], out: &mut Vec<Mention>
             },
         });
     }
+    out.extend(found);
 }
 
-/// A pronoun takes the last named speaker (or the last person named before the quote); a name
-/// takes its canonical form from the entity mentions ("Tokayev" → "Kassym-Jomart Tokayev").
-fn resolve_speaker(
-    who: &str,
-    at: usize,
-    mentions: &[Mention],
-    last: &Option<String>,
-) -> Option<String> {
-    let lower = who.to_lowercase();
-    if matches!(lower.as_str(), "he" | "she" | "they" | "it") {
-        if let Some(l) = last {
-            return Some(l.clone());
+/// The canonical name of a named speaker: the person (or else the entity) mention inside the
+/// speaker's words, or the words themselves. A lone unknown name that speaks ("…," Trump
+/// wrote) is a person.
+fn named(mentions: &mut [Mention], ws: usize, we: usize, who: &str) -> String {
+    let i = mentions.partition_point(|m| m.start < ws);
+    if let Some(m) = mentions.get_mut(i) {
+        if m.start == ws && m.end == we {
+            if let Value::Entity { kind, .. } = &mut m.value {
+                if *kind == EntityType::Other {
+                    *kind = EntityType::Person;
+                }
+            }
         }
-        return mentions
-            .iter()
-            .rev()
-            .filter(|m| m.start < at)
-            .find_map(|m| match &m.value {
-                Value::Entity {
-                    name,
-                    kind: super::EntityType::Person,
-                } => Some(name.clone()),
-                _ => None,
-            });
     }
-    if lower.starts_with("the ") {
-        return Some(lower);
-    }
-    let (canon, _) = super::canonical_entity(who);
-    // The fullest person name in the text that ends with this one.
-    let full = mentions.iter().filter_map(|m| match &m.value {
-        Value::Entity { name, .. }
-            if name.ends_with(canon.as_str()) && name.len() > canon.len() =>
-        {
-            Some(name.clone())
-        }
+    named_in(mentions, ws, we, who)
+}
+
+fn named_in(mentions: &[Mention], ws: usize, we: usize, who: &str) -> String {
+    let i = mentions.partition_point(|m| m.start < ws);
+    let inside: Vec<&Mention> = mentions[i..]
+        .iter()
+        .take_while(|m| m.start < we)
+        .filter(|m| m.end <= we && matches!(m.value, Value::Entity { .. }))
+        .collect();
+    let person = inside.iter().find_map(|m| match &m.value {
+        Value::Entity {
+            name,
+            kind: EntityType::Person,
+        } => Some(name.clone()),
         _ => None,
     });
-    Some(full.max_by_key(|n| n.len()).unwrap_or(canon))
+    if let Some(p) = person {
+        return p;
+    }
+    if let [m] = inside.as_slice() {
+        if let Value::Entity { name, .. } = &m.value {
+            if m.end - m.start + 3 >= we - ws {
+                return name.clone();
+            }
+        }
+    }
+    super::canonical_entity(who.trim_end_matches("’s").trim_end_matches("'s")).0
 }
