@@ -22,6 +22,7 @@
 
 pub mod claims;
 pub mod corpus;
+pub mod export;
 pub mod extract;
 pub mod reconcile;
 pub mod report;

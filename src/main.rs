@@ -5,7 +5,7 @@
 //! which file and why); 2 a usage error.
 
 use corroborate::corpus::{Corpus, DocError};
-use corroborate::{analyze, parse_date, reconcile, report, MAX_TEXT_BYTES};
+use corroborate::{analyze, export, parse_date, reconcile, report, MAX_TEXT_BYTES};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -14,7 +14,7 @@ include!(concat!(env!("OUT_DIR"), "/default_corpus.rs"));
 
 const USAGE: &str = "usage:
   corroborate extract [FILE|-] [--format json|text]
-  corroborate check   [FILE|-] [--corpus PATH] [--date YYYY-MM-DD] [--format json|text|markdown]
+  corroborate check   [FILE|-] [--corpus PATH] [--date YYYY-MM-DD] [--format json|text|markdown|claimreview|html]
   corroborate index   SOURCE_DIR --out OUT_DIR
 
 FILE absent or - reads standard input. An .html file is read as HTML.
@@ -138,9 +138,9 @@ fn run(args: &[String]) -> Result<String, Failure> {
         }
         "check" => {
             let format = a.format.as_deref().unwrap_or("json");
-            if !matches!(format, "json" | "text" | "markdown") {
+            if format != "text" && export::Format::parse(format).is_none() {
                 return Err(Failure::Usage(format!(
-                    "check --format takes json, text or markdown, not {format}"
+                    "check --format takes json, text, markdown, claimreview or html, not {format}"
                 )));
             }
             let today = date_arg(&a)?;
@@ -154,16 +154,23 @@ fn run(args: &[String]) -> Result<String, Failure> {
             }
             let analysis = analyze(&text, today);
             let judgments = reconcile::reconcile(&text, &analysis.claims, &corpus);
-            Ok(match format {
-                "json" => json_out(&report::check_json(
+            if format == "text" {
+                return Ok(report::check_text(
                     &text,
                     &analysis.claims,
                     &judgments,
                     &corpus,
-                )),
-                "text" => report::check_text(&text, &analysis.claims, &judgments, &corpus),
-                _ => report::check_markdown(&text, &analysis.claims, &judgments, &corpus),
-            })
+                ));
+            }
+            // json, markdown, claimreview, html: the same code the page exports with.
+            let json = report::check_json(&text, &analysis.claims, &judgments, &corpus);
+            let opts = export::Options {
+                date: Some(today_utc()),
+                url: None,
+                article_date: a.date.clone(),
+            };
+            let format = export::Format::parse(format).unwrap_or(export::Format::Json);
+            export::render(&json, &text, format, &opts).map_err(Failure::Input)
         }
         "index" => {
             let src = a
@@ -182,6 +189,16 @@ fn run(args: &[String]) -> Result<String, Failure> {
 
 fn json_out(v: &serde_json::Value) -> String {
     serde_json::to_string_pretty(v).unwrap_or_else(|_| "{}".into()) + "\n"
+}
+
+/// Today's date (UTC), `YYYY-MM-DD`: the date of the review in the exports.
+fn today_utc() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let (y, m, d) = corroborate::extract::civil_from_days((secs / 86_400) as i32);
+    format!("{y:04}-{m:02}-{d:02}")
 }
 
 fn date_arg(a: &Args) -> Result<Option<i32>, Failure> {

@@ -162,3 +162,42 @@ impl Checker {
 pub fn version() -> String {
     crate::VERSION.to_string()
 }
+
+/// Renders a check report (as `check` returned it, for the same `text`) in an export format:
+/// `json`, `markdown`, `claimreview` or `html`, the same bytes as `corroborate check --format`.
+/// `options`: `{ date?: "YYYY-MM-DD" (the review's), url?: string, articleDate?: "YYYY-MM-DD" }`.
+#[wasm_bindgen(js_name = renderReport)]
+pub fn render_report(
+    #[wasm_bindgen(unchecked_param_type = "CheckReport")] report: JsValue,
+    text: &str,
+    format: &str,
+    #[wasm_bindgen(
+        unchecked_param_type = "{ date?: string; url?: string; articleDate?: string } | undefined"
+    )]
+    options_value: JsValue,
+) -> Result<String, js_sys::Error> {
+    let format = crate::export::Format::parse(format).ok_or_else(|| {
+        into_error(format!(
+            "There is no export format {format:?}; the formats are {}.",
+            crate::export::Format::NAMES.join(", ")
+        ))
+    })?;
+    let report: serde_json::Value = serde_wasm_bindgen::from_value(report)
+        .map_err(|e| into_error(format!("The report could not be read: {e}")))?;
+    let get = |key: &str| {
+        js_sys::Reflect::get(&options_value, &JsValue::from_str(key))
+            .ok()
+            .and_then(|v| v.as_string())
+            .filter(|s| !s.is_empty())
+    };
+    let opts = if options_value.is_object() {
+        crate::export::Options {
+            date: get("date"),
+            url: get("url"),
+            article_date: get("articleDate"),
+        }
+    } else {
+        crate::export::Options::default()
+    };
+    crate::export::render(&report, text, format, &opts).map_err(into_error)
+}
