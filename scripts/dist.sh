@@ -1,17 +1,31 @@
 #!/usr/bin/env bash
-# `npm run dist`: assembles the static site in dist/ from what scripts/build.sh made:
-# www/ (with the compiled www/corpus/) at the top, pkg/ (the web wasm) at dist/pkg/.
-# GitHub Pages publishes dist/ (.github/workflows/pages.yml).
+# `npm run dist`: builds (scripts/build.sh; unchanged steps are skipped) and assembles the static
+# site in dist/ for any static host, plus one self-contained HTML file:
+#   dist/                  www/ (with the compiled www/corpus/) at the top, pkg/ (the web wasm) at
+#                          dist/pkg/; every URL is relative, so it works under a sub-path
+#   dist/corroborate.html  the whole page in one file (wasm and corpus inlined) that works when
+#                          opened straight from disk (scripts/dist-single.mjs)
+# GitHub Pages publishes dist/ (.github/workflows/pages.yml). DIST_NO_BUILD=1 skips the build;
+# DIST_DIR=PATH writes elsewhere than dist/ (the browser tests assemble their own copy).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-step "assembling the site in dist/"
+if [ "${DIST_NO_BUILD:-}" != 1 ]; then
+  bash scripts/build.sh
+fi
+
+out=${DIST_DIR:-dist}
+step "assembling the site in $out/"
 for need in www/index.html www/corpus pkg/corroborate.js pkg/corroborate_bg.wasm; do
   [ -e "$need" ] || die "$need is missing" "build first: npm run build (or bash scripts/build.sh)"
 done
-rm -rf dist
-mkdir -p dist
-cp -R www/. dist/
-rm -rf dist/pkg # a stray www/pkg must not shadow the fresh build
-mkdir dist/pkg
-cp -R pkg/. dist/pkg/
-note "$(find dist -type f | wc -l) files, $(du -sk dist | cut -f1) KB"
+rm -rf "$out"
+mkdir -p "$out"
+cp -R www/. "$out/"
+rm -rf "$out/pkg" # a stray www/pkg must not shadow the fresh build
+mkdir "$out/pkg"
+# Only what the page loads: the web glue and the wasm (not the TypeScript types or package.json).
+cp pkg/corroborate.js pkg/corroborate_bg.wasm "$out/pkg/"
+note "$(find "$out" -type f | wc -l) files, $(du -sk "$out" | cut -f1) KB"
+
+step "one self-contained file ($out/corroborate.html)"
+node scripts/dist-single.mjs "$out" "$out/corroborate.html" || die "the one-file build failed" "see its message above"

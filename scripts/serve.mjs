@@ -6,6 +6,10 @@
 //   const { url, close } = await startServer({ port: 0, quiet: true }); // port 0: any free port
 //
 // Run directly (`node scripts/serve.mjs`, PORT overrides 8080) it serves until Ctrl-C.
+//
+// Options for tests: `root` serves one folder as it is (e.g. dist/, what `npm run dist` built)
+// instead of www/ + pkg/; `base` serves everything under a sub-path, as GitHub Pages does
+// (`base: '/corroborate/'`: the page at /corroborate/, nothing outside it).
 import { createReadStream, realpathSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -53,8 +57,9 @@ const COMMON_HEADERS = {
   'Referrer-Policy': 'no-referrer',
 };
 
-/** Maps a request path to a file under www/ or pkg/, or null when there is none or it escapes its root. */
-async function locate(rawPath) {
+/** Maps a request path to a file under www/ or pkg/ (or under `site`, when given), or null when
+ *  there is none or it escapes its root. */
+async function locate(rawPath, site = null) {
   let path;
   try {
     path = decodeURIComponent(rawPath);
@@ -62,8 +67,8 @@ async function locate(rawPath) {
     return null;
   }
   if (!path.startsWith('/') || path.includes('\0')) return null;
-  let root = WWW;
-  if (path === '/pkg' || path.startsWith('/pkg/')) {
+  let root = site ?? WWW;
+  if (!site && (path === '/pkg' || path.startsWith('/pkg/'))) {
     root = PKG;
     path = path.slice('/pkg'.length);
   }
@@ -83,18 +88,24 @@ async function locate(rawPath) {
   }
 }
 
-async function handle(req, res, quiet) {
+async function handle(req, res, quiet, site = null, base = '/') {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { ...COMMON_HEADERS, Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
     res.end('method not allowed\n');
     return;
   }
-  const rawPath = (req.url ?? '').split(/[?#]/, 1)[0];
-  const found = await locate(rawPath);
+  const fullPath = (req.url ?? '').split(/[?#]/, 1)[0];
+  if (base !== '/' && fullPath === base.slice(0, -1)) {
+    res.writeHead(301, { ...COMMON_HEADERS, Location: base });
+    res.end();
+    return;
+  }
+  const rawPath = fullPath.startsWith(base) ? `/${fullPath.slice(base.length)}` : null;
+  const found = rawPath === null ? null : await locate(rawPath, site);
   if (!found) {
     if (!quiet) {
-      const hint = rawPath.startsWith('/pkg/') && !rawPath.includes('..') ? ' (is pkg/ built? npm run build)' : '';
-      console.log(`corroborate: 404 ${rawPath}${hint}`);
+      const hint = rawPath?.startsWith('/pkg/') && !rawPath.includes('..') ? ' (is pkg/ built? npm run build)' : '';
+      console.log(`corroborate: 404 ${fullPath}${hint}`);
     }
     res.writeHead(404, { ...COMMON_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
     res.end('not found\n');
@@ -127,10 +138,12 @@ async function handle(req, res, quiet) {
  * slash) and `close()` (resolves when it has stopped, dropping open keep-alive connections).
  * Rejects with the listen error (e.g. code EADDRINUSE) when it cannot listen.
  */
-export function startServer({ port = 8080, host = '127.0.0.1', quiet = false } = {}) {
+export function startServer({ port = 8080, host = '127.0.0.1', quiet = false, root = null, base = '/' } = {}) {
+  const site = root ? resolve(root) : null;
+  const prefix = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
   return new Promise((resolveStart, rejectStart) => {
     const server = createServer((req, res) => {
-      handle(req, res, quiet).catch((err) => {
+      handle(req, res, quiet, site, prefix).catch((err) => {
         if (!quiet) console.error(`corroborate: ${req.url}: ${err.message}`);
         if (!res.headersSent) res.writeHead(500, COMMON_HEADERS);
         res.end();

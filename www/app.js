@@ -49,6 +49,23 @@ const claimsList = $('claims');
 const moreButton = $('more-claims');
 const corpusList = $('corpus-docs');
 const versionSpan = $('version');
+const progressBar = $('progress');
+const fileInput = $('file');
+const openFileButton = $('open-file');
+const sampleButton = $('sample');
+const dropZone = $('drop-zone');
+const verdictFilter = $('verdict-filter');
+const kindFilter = $('kind-filter');
+const filterNote = $('filter-note');
+const exportFormat = $('export-format');
+const downloadButton = $('download');
+const copyButton = $('copy');
+const shareButton = $('share');
+const evidencePanel = $('evidence-panel');
+const evidenceBody = $('evidence-body');
+
+/** The one-file build (scripts/dist-single.mjs): the worker, the wasm and the corpus are inlined. */
+const INLINE = document.documentElement.dataset.inline === 'true';
 
 const numberFormat = new Intl.NumberFormat('en');
 /** The claim list is drawn this many at a time: a huge text's thousands of claims stay responsive. */
@@ -145,8 +162,39 @@ let pending = null;
 let corpusDocs = new Map();
 let corpusSize = null;
 
+/** The one-file build's inlined parts, decoded once: { glue (blob: URL), worker (blob: URL), wasm, corpus }. */
+let inlineParts = null;
+
+function inlineSource(id) {
+  const node = document.getElementById(id);
+  if (!node) throw new Error(`this one-file page has lost its part "${id}"`);
+  return node.textContent;
+}
+
+function getInlineParts() {
+  if (inlineParts) return inlineParts;
+  const blobUrl = (source) => URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+  const binary = atob(inlineSource('inline-wasm').trim());
+  const wasm = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) wasm[i] = binary.charCodeAt(i);
+  inlineParts = {
+    glue: blobUrl(inlineSource('inline-glue')),
+    worker: blobUrl(inlineSource('inline-worker')),
+    wasm,
+    corpus: JSON.parse(inlineSource('inline-corpus')),
+  };
+  return inlineParts;
+}
+
 function startWorker() {
-  const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'corroborate-checker' });
+  let w;
+  if (INLINE) {
+    const parts = getInlineParts();
+    w = new Worker(parts.worker, { type: 'module', name: 'corroborate-inline' });
+    w.postMessage({ type: 'init', glue: parts.glue, wasm: parts.wasm.slice(), corpus: parts.corpus });
+  } else {
+    w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'corroborate-checker' });
+  }
   worker = w;
   workerState = 'loading';
   w.addEventListener('message', (event) => {
@@ -181,13 +229,28 @@ function onWorkerMessage(msg) {
       break;
     case 'result':
       if (pending && msg.id === pending.id) {
-        const { text, started } = pending;
+        const { text, date, started } = pending;
         finishCheck();
-        showReport(text, msg.report, performance.now() - started);
+        showReport(text, msg.report, performance.now() - started, date);
       }
       break;
+    case 'progress':
+      if (pending && msg.id === pending.id && Number.isFinite(msg.total) && msg.total > 0) {
+        progressBar.hidden = false;
+        progressBar.max = msg.total;
+        progressBar.value = msg.done;
+        setStatus(`Checking… part ${Math.min(msg.done + 1, msg.total)} of ${msg.total}`, 'busy');
+      }
+      break;
+    case 'exported':
+      exports.get(msg.id)?.resolve(String(msg.output ?? ''));
+      exports.delete(msg.id);
+      break;
     case 'error':
-      if (msg.id === undefined || msg.id === null) {
+      if (exports.has(msg.id)) {
+        exports.get(msg.id).reject(new Error(msg.message || 'the export failed'));
+        exports.delete(msg.id);
+      } else if (msg.id === undefined || msg.id === null) {
         // Loading failed: the checker cannot be used until it is loaded again (the next Check).
         workerState = 'failed';
         console.error(`corroborate: ${msg.message}`);
@@ -214,6 +277,8 @@ function onCrash(message) {
   console.error(`corroborate: the checker stopped unexpectedly: ${reason}`);
   const wasReady = workerState === 'ready';
   stopWorker();
+  for (const [, waiting] of exports) waiting.reject(new Error('the checker stopped'));
+  exports.clear();
   if (pending) finishCheck();
   results.hidden = true;
   setStatus(`The checker stopped unexpectedly: ${reason}. Your text is kept; press Check to try again.`, 'error', { sticky: true });
@@ -240,6 +305,10 @@ function setBusy(busy) {
   checkButton.setAttribute('aria-disabled', busy ? 'true' : 'false');
   stopButton.hidden = !busy;
   results.setAttribute('aria-busy', busy ? 'true' : 'false');
+  if (!busy) {
+    progressBar.hidden = true;
+    progressBar.value = 0;
+  }
 }
 
 function finishCheck() {
@@ -270,7 +339,7 @@ function runCheck() {
     startWorker();
   }
   const id = nextId++;
-  pending = { id, text, started: performance.now() };
+  pending = { id, text, date: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : '', started: performance.now() };
   setBusy(true);
   setStatus(workerState === 'ready' ? 'Checking…' : 'Loading the checker… (your check starts as soon as it is ready)', 'busy');
   worker.postMessage({ type: 'check', id, text, date: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined });
@@ -279,6 +348,8 @@ function runCheck() {
 function stopCheck() {
   if (!pending) return;
   stopWorker();
+  for (const [, waiting] of exports) waiting.reject(new Error('the checker was stopped'));
+  exports.clear();
   finishCheck();
   startWorker();
   setStatus('Stopped. Your text is kept; press Check to try again.', 'info', { sticky: true });
@@ -403,19 +474,25 @@ function mostSevere(claims, indices) {
   return best;
 }
 
-function showReport(text, report, elapsedMs) {
+function showReport(text, report, elapsedMs, date = '') {
   const claims = normaliseClaims(text, report);
   view = {
     text, claims, marks: claims.map(() => []), values: claims.map(() => []), tags: [], items: [], rendered: 0, selected: -1,
+    report, date,
   };
   renderSummary(report, claims);
   renderShownText(text, claims);
   claimsList.replaceChildren();
+  renderFilters(claims);
   renderMoreClaims(LIST_PAGE);
+  renderEvidencePanel(null);
   results.hidden = false;
   const seconds = elapsedMs / 1000;
   const took = seconds < 10 ? seconds.toFixed(1) : Math.round(seconds).toString();
-  setStatus(`Done: ${plural(claims.length, 'claim')} found in ${took} s.`);
+  const counts = SUMMARY_ORDER
+    .map((v) => `${claims.filter((c) => c.verdict === v).length} ${v}`)
+    .join(', ');
+  setStatus(`Done: ${plural(claims.length, 'claim')} found in ${took} s${claims.length ? ` (${counts})` : ''}.`);
 }
 
 function renderSummary(report, claims) {
@@ -581,7 +658,9 @@ function claimItem(text, c) {
       el('span', { class: 'icon', 'aria-hidden': 'true' }, v.icon), ` ${v.label}`),
     el('span', { class: 'num' }, `Claim ${c.n}`),
     claimWords(text, c));
-  const item = el('li', { id: `claim-${c.n}`, class: `claim v-${c.verdict}`, 'data-verdict': c.verdict }, head);
+  const item = el('li', {
+    id: `claim-${c.n}`, class: `claim v-${c.verdict}`, 'data-verdict': c.verdict, 'data-kind': kindOf(c), hidden: !isShown(c),
+  }, head);
   if (typeof raw.explanation === 'string' && raw.explanation) {
     item.append(el('p', { class: 'explanation' }, raw.explanation));
   }
@@ -641,6 +720,7 @@ function select(index, from) {
   for (const m of view.values[index]) m.classList.add('current-value');
   const tag = view.tags[index];
   tag?.classList.add('current');
+  renderEvidencePanel(claim);
   const behavior = reducedMotion.matches ? 'auto' : 'smooth';
   if (from === 'text') {
     item.scrollIntoView({ block: 'nearest', behavior });
@@ -668,8 +748,501 @@ claimsList.addEventListener('click', (event) => {
 });
 
 // ---------------------------------------------------------------------------------------------
+// Filters: by verdict and by kind. A claim filtered out leaves the list, loses its tag in the
+// text, and its words are no longer highlighted (unless a shown claim covers them too).
+
+const KINDS = {
+  number: 'Numbers', money: 'Money', percent: 'Percentages', quantity: 'Quantities', ordinal: 'Ranks',
+  date: 'Dates', duration: 'Durations', quote: 'Quotes', entity: 'Names',
+};
+const filters = { verdicts: new Set(SUMMARY_ORDER), kinds: null };
+
+function kindOf(c) {
+  return typeof c.raw.kind === 'string' && c.raw.kind ? c.raw.kind : 'other';
+}
+
+function isShown(c) {
+  return filters.verdicts.has(c.verdict) && (!filters.kinds || filters.kinds.has(kindOf(c)));
+}
+
+function filterBox(group, value, label, count) {
+  const id = `filter-${group}-${value}`;
+  const input = el('input', { type: 'checkbox', id, value, 'data-group': group, checked: true });
+  return el('label', { class: `filter-option${group === 'verdict' ? ` v-${value}` : ''}`, for: id }, input,
+    group === 'verdict' ? el('span', { class: 'icon', 'aria-hidden': 'true' }, VERDICTS[value].icon) : null,
+    ` ${label} (${numberFormat.format(count)})`);
+}
+
+function renderFilters(claims) {
+  filters.verdicts = new Set(SUMMARY_ORDER);
+  const kinds = [...new Set(claims.map(kindOf))].sort();
+  filters.kinds = new Set(kinds);
+  const legendOf = (fs) => fs.querySelector('legend');
+  verdictFilter.replaceChildren(legendOf(verdictFilter), ...SUMMARY_ORDER.map((v) =>
+    filterBox('verdict', v, VERDICTS[v].label, claims.filter((c) => c.verdict === v).length)));
+  kindFilter.replaceChildren(legendOf(kindFilter), ...kinds.map((k) =>
+    filterBox('kind', k, KINDS[k] ?? k, claims.filter((c) => kindOf(c) === k).length)));
+  filterNote.textContent = '';
+}
+
+function applyFilters() {
+  let shown = 0;
+  view.claims.forEach((c) => {
+    const visible = isShown(c);
+    if (visible) shown += 1;
+    if (view.items[c.index]) view.items[c.index].hidden = !visible;
+    if (view.tags[c.index]) view.tags[c.index].hidden = !visible;
+  });
+  for (const mark of shownText.querySelectorAll('mark.hl')) {
+    const any = mark.dataset.claims.split(' ').some((n) => {
+      const c = view.claims[Number(n) - 1];
+      return c && isShown(c);
+    });
+    mark.classList.toggle('filtered', !any);
+  }
+  filterNote.textContent = shown === view.claims.length ? ''
+    : `Showing ${numberFormat.format(shown)} of ${plural(view.claims.length, 'claim')}.`;
+}
+
+for (const fieldset of [verdictFilter, kindFilter]) {
+  fieldset.addEventListener('change', (event) => {
+    const box = event.target;
+    if (!(box instanceof HTMLInputElement)) return;
+    const set = box.dataset.group === 'verdict' ? filters.verdicts : filters.kinds;
+    if (!set) return;
+    if (box.checked) set.add(box.value); else set.delete(box.value);
+    applyFilters();
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The evidence panel: the selected claim, the corpus sentences with the value each states
+// highlighted, a word diff for quotes, and a table of each source's value when they conflict.
+
+/** Words and punctuation, for the word diff. */
+function tokens(text) {
+  return String(text).match(/[\p{L}\p{N}][\p{L}\p{N}'’\-]*|[^\s\p{L}\p{N}]/gu) ?? [];
+}
+
+/**
+ * A word diff (longest common subsequence, case-insensitive): [{ op: 'same'|'text'|'corpus', word }].
+ * 'text': only in the checked text; 'corpus': only in the corpus sentence.
+ */
+export function wordDiff(a, b) {
+  const x = tokens(a).slice(0, 400);
+  const y = tokens(b).slice(0, 400);
+  const n = x.length;
+  const m = y.length;
+  const eq = (i, j) => x[i].toLowerCase() === y[j].toLowerCase();
+  const table = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      table[i][j] = eq(i, j) ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
+    }
+  }
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && eq(i, j)) { out.push({ op: 'same', word: x[i] }); i++; j++; }
+    else if (i < n && (j === m || table[i + 1][j] >= table[i][j + 1])) { out.push({ op: 'text', word: x[i] }); i++; }
+    else { out.push({ op: 'corpus', word: y[j] }); j++; }
+  }
+  return out;
+}
+
+/** The words inside the first pair of quotation marks, or the whole string. */
+function quoted(text) {
+  const m = /["“”„«»]([^"“”„«»]+)["“”„«»]/.exec(String(text));
+  return m ? m[1] : String(text);
+}
+
+function renderDiff(diff) {
+  const p = el('p', { class: 'word-diff' });
+  diff.forEach((part, i) => {
+    if (i && !/^[,.;:!?)]/.test(part.word)) p.append(' ');
+    if (part.op === 'same') p.append(part.word);
+    else if (part.op === 'text') p.append(el('del', { title: 'only in your text' }, el('span', { class: 'visually-hidden' }, '[your text: '), part.word, el('span', { class: 'visually-hidden' }, ']')));
+    else p.append(el('ins', { title: 'only in the corpus' }, el('span', { class: 'visually-hidden' }, '[corpus: '), part.word, el('span', { class: 'visually-hidden' }, ']')));
+  });
+  return p;
+}
+
+/** The part of an evidence sentence that states its value (its anchor, relative to the sentence). */
+function evidenceValue(e) {
+  const text = typeof e.text === 'string' ? e.text : '';
+  const a = e.anchor && typeof e.anchor === 'object' ? e.anchor : null;
+  if (!a || !Number.isInteger(e.start) || !Number.isInteger(a.start) || !Number.isInteger(a.end)) return null;
+  const s = a.start - e.start;
+  const t = a.end - e.start;
+  if (s < 0 || t > text.length || s >= t) return null;
+  return { before: text.slice(0, s), value: text.slice(s, t), after: text.slice(t) };
+}
+
+function panelEvidence(e) {
+  const stance = Object.hasOwn(STANCES, e.stance) ? e.stance : 'related';
+  const doc = corpusDocs.get(e.document);
+  const title = typeof e.title === 'string' && e.title ? e.title : doc && doc.title ? String(doc.title) : String(e.document ?? '');
+  const parts = evidenceValue(e);
+  const quote = el('blockquote', {});
+  if (parts) quote.append(parts.before, el('mark', { class: `ev-value stance-${stance}` }, parts.value), parts.after);
+  else quote.append(typeof e.text === 'string' ? e.text : '');
+  const cite = el('p', { class: 'cite' }, el('cite', { class: 'doc-title' }, safeLink(e.url ?? (doc && doc.url), title)));
+  if (typeof e.source === 'string' && e.source) cite.append(' · ', el('span', { class: 'source' }, e.source));
+  const time = timeElement(e.published);
+  if (time) cite.append(' · ', time);
+  return el('li', { class: `ev stance-${stance}`, 'data-stance': stance }, el('span', { class: 'stance' }, STANCES[stance]), quote, cite);
+}
+
+function conflictTable(evidence) {
+  const rows = evidence.map((e) => {
+    const parts = evidenceValue(e);
+    return el('tr', {},
+      el('th', { scope: 'row' }, typeof e.source === 'string' && e.source ? e.source : String(e.document ?? '')),
+      el('td', {}, timeElement(e.published) ?? ''),
+      el('td', { class: 'value' }, parts ? parts.value : ''),
+      el('td', {}, STANCES[e.stance] ?? 'Related'));
+  });
+  return el('table', { class: 'conflicts' },
+    el('caption', {}, 'What each source says'),
+    el('thead', {}, el('tr', {}, ...['Source', 'Date', 'Value', 'Stance'].map((h) => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, ...rows));
+}
+
+function renderEvidencePanel(c) {
+  if (!c) {
+    evidenceBody.replaceChildren(el('p', { class: 'hint' }, 'Choose a claim, in the text or in the list, to see the corpus sentences behind its verdict.'));
+    return;
+  }
+  const raw = c.raw;
+  const v = VERDICTS[c.verdict];
+  const parts = [
+    el('p', { class: 'panel-head' },
+      el('span', { class: `verdict v-${c.verdict}` }, el('span', { class: 'icon', 'aria-hidden': 'true' }, v.icon), ` ${v.label}`),
+      ' ', el('span', { class: 'num' }, `Claim ${c.n}`)),
+  ];
+  const words = el('p', { class: 'panel-claim' });
+  if (c.span && c.anchor && c.anchor.start >= c.span.start && c.anchor.end <= c.span.end) {
+    words.append(view.text.slice(c.span.start, c.anchor.start),
+      el('mark', { class: `differs v-${c.verdict}` }, view.text.slice(c.anchor.start, c.anchor.end)),
+      view.text.slice(c.anchor.end, c.span.end));
+  } else {
+    words.append(claimWords(view.text, c));
+  }
+  parts.push(words);
+  if (typeof raw.explanation === 'string' && raw.explanation) parts.push(el('p', { class: 'explanation' }, raw.explanation));
+  if (typeof raw.mismatch === 'string' && raw.mismatch) {
+    parts.push(el('p', { class: 'claim-meta' }, `What differs: ${MISMATCHES[raw.mismatch] ?? raw.mismatch} (highlighted).`));
+  }
+  const evidence = Array.isArray(raw.evidence) ? raw.evidence.filter((e) => e && typeof e === 'object') : [];
+  if (kindOf(c) === 'quote' && evidence.length) {
+    const mine = c.anchor ? view.text.slice(c.anchor.start, c.anchor.end) : String(raw.text ?? '');
+    const theirs = evidenceValue(evidence[0])?.value ?? evidence[0].text ?? '';
+    parts.push(el('h4', {}, 'The quote, word by word'),
+      el('p', { class: 'hint' }, 'Struck out: only in your text. Underlined: only in the corpus.'),
+      renderDiff(wordDiff(quoted(mine), quoted(theirs))));
+  }
+  const values = new Set(evidence.map((e) => evidenceValue(e)?.value).filter(Boolean));
+  if (evidence.length > 1 && (c.verdict === 'conflicting' || values.size > 1)) parts.push(conflictTable(evidence));
+  if (evidence.length) {
+    parts.push(el('ul', { class: 'evidence', 'aria-label': `Corpus sentences for claim ${c.n}` }, ...evidence.map(panelEvidence)));
+  } else {
+    parts.push(el('p', { class: 'hint' }, 'The corpus says nothing about this claim.'));
+  }
+  evidenceBody.replaceChildren(...parts);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exports and the share link. The worker renders the exports with the wasm core (the same code as
+// `corroborate check --format ...`).
+
+const exports = new Map();
+let nextExportId = 1_000_000;
+
+const EXPORTS = {
+  json: { ext: 'json', type: 'application/json', label: 'JSON' },
+  markdown: { ext: 'md', type: 'text/markdown', label: 'Markdown' },
+  claimreview: { ext: 'claimreview.jsonld', type: 'application/ld+json', label: 'ClaimReview JSON-LD' },
+  html: { ext: 'html', type: 'text/html', label: 'HTML report' },
+};
+
+function today() {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function renderExport(format) {
+  if (!view.report) return Promise.reject(new Error('check a text first'));
+  if (!worker) startWorker();
+  const id = nextExportId++;
+  const promise = new Promise((resolve, reject) => exports.set(id, { resolve, reject }));
+  const url = /^https?:$/.test(location.protocol) ? location.href.split('#')[0] : '';
+  worker.postMessage({
+    type: 'export', id, format, report: view.report, text: view.text,
+    options: { date: today(), url, articleDate: view.date || undefined },
+  });
+  return promise;
+}
+
+async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // No clipboard permission (or an insecure context): the old way, through a selection.
+    const area = el('textarea', { class: 'visually-hidden', 'aria-hidden': 'true', tabindex: '-1' });
+    area.value = text;
+    document.body.append(area);
+    area.select();
+    let ok = false;
+    try { ok = document.execCommand('copy'); } catch { ok = false; }
+    area.remove();
+    return ok;
+  }
+}
+
+downloadButton.addEventListener('click', async () => {
+  const format = exportFormat.value;
+  const info = EXPORTS[format];
+  try {
+    const output = await renderExport(format);
+    const blob = new Blob([output], { type: `${info.type};charset=utf-8` });
+    const link = el('a', { href: URL.createObjectURL(blob), download: `corroborate-report.${info.ext}`, hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    setStatus(`Downloaded the ${info.label} (corroborate-report.${info.ext}).`);
+  } catch (err) {
+    setStatus(`The ${info.label} could not be made: ${endSentence(err.message)}`, 'error');
+  }
+});
+
+copyButton.addEventListener('click', async () => {
+  const format = exportFormat.value;
+  const info = EXPORTS[format];
+  try {
+    const output = await renderExport(format);
+    const ok = await copyText(output);
+    setStatus(ok ? `Copied the ${info.label} to the clipboard.` : 'The browser did not allow copying to the clipboard.', ok ? 'info' : 'error');
+  } catch (err) {
+    setStatus(`The ${info.label} could not be made: ${endSentence(err.message)}`, 'error');
+  }
+});
+
+/** Share links carry the text, compressed, in the #fragment (never sent to a server). */
+const MAX_LINK = 8_000;
+
+function toBase64Url(bytes) {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text) {
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  return Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
+}
+
+async function pipe(bytes, stream) {
+  return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer());
+}
+
+async function shareFragment(text, date) {
+  const packed = await pipe(new TextEncoder().encode(text), new CompressionStream('deflate-raw'));
+  const params = new URLSearchParams();
+  params.set('z', toBase64Url(packed));
+  if (/^\d{4}-\d{2}-\d{2}$/.test(date)) params.set('date', date);
+  return `#${params}`;
+}
+
+/** The text (and date) a share link carries, or null when the fragment holds none. */
+async function readShareFragment(hash) {
+  const params = new URLSearchParams(String(hash).replace(/^#/, ''));
+  const packed = params.get('z');
+  if (!packed) return null;
+  const bytes = await pipe(fromBase64Url(packed), new DecompressionStream('deflate-raw'));
+  const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  const date = params.get('date');
+  return { text, date: /^\d{4}-\d{2}-\d{2}$/.test(date ?? '') ? date : '' };
+}
+
+shareButton.addEventListener('click', async () => {
+  const text = textarea.value;
+  if (!text.trim()) {
+    setStatus('Paste some text to share.', 'error');
+    return;
+  }
+  const fragment = await shareFragment(text, dateInput.value);
+  const url = location.href.split('#')[0] + fragment;
+  if (url.length > MAX_LINK) {
+    setStatus(`This text is too long for a link (${numberFormat.format(url.length)} characters; at most ${numberFormat.format(MAX_LINK)}). Export a report instead.`, 'error');
+    return;
+  }
+  history.replaceState(null, '', fragment);
+  const ok = await copyText(url);
+  setStatus(ok ? 'Copied a link that carries the text after its “#”: that part is never sent to a server.'
+    : 'The link is in the address bar (the browser did not allow copying it).');
+});
+
+// ---------------------------------------------------------------------------------------------
+// Getting a text in: a file (.txt, .md, .html), dropped or opened, or the sample article. HTML is
+// read as text through an inert document (DOMParser runs no script and loads nothing).
+
+const MAX_FILE_BYTES = 4 * 1024 * 1024;
+const FILE_TYPES = /\.(txt|text|md|markdown|html?)$/i;
+
+export function htmlToText(html) {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const heading = doc.title.trim();
+  for (const node of doc.querySelectorAll('script, style, noscript, template, iframe, object, embed, svg, math, head')) node.remove();
+  const body = doc.body ?? doc.documentElement;
+  for (const node of body.querySelectorAll('p, div, section, article, header, footer, aside, main, nav, h1, h2, h3, h4, h5, h6, li, blockquote, pre, tr, br, hr, dd, dt, figcaption, table, ul, ol')) {
+    node.after(doc.createTextNode(/^(P|H\d|BLOCKQUOTE|TABLE|UL|OL|PRE)$/.test(node.tagName) ? '\n\n' : '\n'));
+  }
+  const title = heading ? `${heading}\n\n` : '';
+  const text = (body.textContent ?? '')
+    .replace(/[ \t\f\v\u00a0]+/g, ' ')
+    .split('\n').map((line) => line.trim()).join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  return title && !text.startsWith(heading) ? title + text : text;
+}
+
+/** Puts a text in the box as one edit the browser can undo (Ctrl+Z), so nothing typed is lost. */
+function replaceText(text) {
+  textarea.focus();
+  textarea.select();
+  let done = false;
+  if (text.length < 500_000) {
+    try { done = document.execCommand('insertText', false, text); } catch { done = false; }
+  }
+  if (!done || textarea.value !== text) textarea.value = text;
+  textarea.setSelectionRange(0, 0);
+  textarea.scrollTop = 0;
+  saveDraft();
+}
+
+async function openFile(file) {
+  if (!file) return;
+  const name = file.name || 'The file';
+  if (!FILE_TYPES.test(name) && !/^text\/(plain|markdown|html)/.test(file.type)) {
+    setStatus(`${name}: not a text file; open a .txt, .md or .html file.`, 'error');
+    return;
+  }
+  if (file.size > MAX_FILE_BYTES) {
+    setStatus(`${name} is ${(file.size / 1_048_576).toFixed(1)} MB; the checker takes at most 4 MB. Open a shorter part of it.`, 'error');
+    return;
+  }
+  let bytes;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch (err) {
+    setStatus(`${name} could not be read: ${endSentence(err.message)}`, 'error');
+    return;
+  }
+  if (bytes.includes(0)) {
+    setStatus(`${name} contains NUL bytes: it is binary data, not text.`, 'error');
+    return;
+  }
+  let text;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    setStatus(`${name} is not UTF-8 text; save it as UTF-8 and open it again.`, 'error');
+    return;
+  }
+  const isHtml = /\.html?$/i.test(name) || /^text\/html/.test(file.type);
+  if (isHtml) text = htmlToText(text);
+  if (!text.trim()) {
+    setStatus(`${name} has no text in it.`, 'error');
+    return;
+  }
+  replaceText(text);
+  setStatus(`Opened ${name} (${plural(text.length, 'character')}${isHtml ? ', read as text from HTML' : ''}). Press Check, or Ctrl+Enter.`);
+}
+
+openFileButton.addEventListener('click', () => fileInput.click());
+fileInput.addEventListener('change', () => {
+  openFile(fileInput.files?.[0]);
+  fileInput.value = '';
+});
+
+dropZone.addEventListener('dragover', (event) => {
+  if ([...(event.dataTransfer?.types ?? [])].includes('Files')) {
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    dropZone.classList.add('dropping');
+  }
+});
+dropZone.addEventListener('dragleave', () => dropZone.classList.remove('dropping'));
+dropZone.addEventListener('drop', (event) => {
+  dropZone.classList.remove('dropping');
+  const file = event.dataTransfer?.files?.[0];
+  if (file) {
+    event.preventDefault();
+    openFile(file);
+  }
+});
+
+// Our own sample, in the style of the corpus's sources, with two facts changed.
+const SAMPLE = `Kazakhstan signs up to the Abraham Accords
+
+Kazakhstan is joining the Abraham Accords, a step its government described as natural. Ties with Israel are not new: Kazakhstan established diplomatic relations with Israel in 1992.
+
+Business ties run deep as well. More than 900 American companies operate in Kazakhstan, and the country's Jewish community numbers about 40,000 people.
+
+Officials also said Kazakhstan has roughly 20 million people.`;
+
+sampleButton.addEventListener('click', () => {
+  replaceText(SAMPLE);
+  dateInput.value = '2025-11-07';
+  saveDraft();
+  setStatus('The sample article is in the box (two of its facts are wrong on purpose). Press Check, or Ctrl+Enter.');
+});
+
+// ---------------------------------------------------------------------------------------------
+// Offline: a service worker caches the page, the wasm and the corpus (not in the one-file build,
+// which needs no server).
+
+function registerServiceWorker() {
+  if (INLINE || !('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
+  navigator.serviceWorker.register(new URL('./sw.js', import.meta.url), { scope: './' })
+    .then(() => navigator.serviceWorker.ready)
+    .then((registration) => {
+      // What this first visit loaded before the worker controlled the page (other scripts and styles).
+      const urls = performance.getEntriesByType('resource').map((e) => e.name.split('#')[0])
+        .filter((u) => u.startsWith(new URL('./', import.meta.url).href));
+      registration.active?.postMessage({ type: 'cache', urls: [...new Set(urls)] });
+    })
+    .catch((err) => {
+      console.info(`corroborate: working without offline support (${err.message})`);
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
 // Start.
 
 restoreDraft();
 setStatus('Loading the checker…', 'busy');
 startWorker();
+registerServiceWorker();
+openShared();
+window.addEventListener('hashchange', openShared);
+
+/** A share link: its text replaces the box's (the earlier draft can be had back with Ctrl+Z). */
+async function openShared() {
+  if (!location.hash.includes('z=')) return;
+  let shared;
+  try {
+    shared = await readShareFragment(location.hash);
+  } catch {
+    setStatus('The text in this link is damaged (it may have been cut short); nothing was changed.', 'error', { sticky: true });
+    return;
+  }
+  if (!shared || !shared.text.trim()) return;
+  if (shared.text.length > MAX_CHARS) return;
+  if (textarea.value !== shared.text) replaceText(shared.text);
+  if (shared.date) dateInput.value = shared.date;
+  saveDraft();
+  runCheck();
+}

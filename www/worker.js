@@ -1,7 +1,14 @@
 // The checker's worker: loads the wasm core and the corpus, then answers check requests.
 //
 // Messages in:   { type: 'check', id, text, date }
+//                { type: 'export', id, report, text, format, options }   render a report (json,
+//                                                            markdown, claimreview, html)
+//                { type: 'init', wasm, corpus }              only in the one-file build (worker
+//                                                            named 'corroborate-inline'): the wasm
+//                                                            bytes and the corpus, inlined in the page
 // Messages out:  { type: 'ready', corpus, version }          the checker is loaded
+//                { type: 'progress', id, done, total }       a long text is checked in parts
+//                { type: 'exported', id, output }            an export's text
 //                { type: 'error', message }                  loading failed (no id); checks will fail too
 //                { type: 'result', id, report }              a check's report (shared/spec/cli.md)
 //                { type: 'error', id, message }              a check was refused (bad input)
@@ -12,8 +19,18 @@
 // Every call into wasm is wrapped: a Rust panic aborts (panic = "abort") and surfaces here as a
 // WebAssembly.RuntimeError ("unreachable"); after that the instance's memory cannot be trusted.
 
-const PKG_URL = new URL('./pkg/corroborate.js', self.location).href;
-const CORPUS_URL = new URL('./corpus/', self.location);
+// In the one-file build (scripts/dist-single.mjs) this worker runs from a blob: URL and gets the
+// glue's URL, the wasm bytes and the corpus in an 'init' message instead of fetching them.
+const INLINE = self.name === 'corroborate-inline';
+const PKG_URL = INLINE ? null : new URL('./pkg/corroborate.js', self.location).href;
+const CORPUS_URL = INLINE ? null : new URL('./corpus/', self.location);
+
+/** Texts longer than this are checked in parts of about this size (cut at paragraph ends), so
+ *  the page can show progress. Relative dates need the article date for every part. */
+const PART_CHARS = 100_000;
+
+/** The wasm module (its exports), once loaded. */
+let wasmModule = null;
 
 /** @type {Promise<any>} resolves to the Checker; rejects with an Error whose message is for people. */
 let checkerPromise = null;
@@ -95,11 +112,32 @@ async function loadCorpus() {
   return { manifestText, shards };
 }
 
+/** The 'init' message of the one-file build. */
+function inlineInit() {
+  return new Promise((resolve) => {
+    const onInit = (event) => {
+      if (event.data && event.data.type === 'init') {
+        self.removeEventListener('message', onInit);
+        resolve(event.data);
+      }
+    };
+    self.addEventListener('message', onInit);
+  });
+}
+
 async function start() {
   let wasm;
+  let inline = null;
   try {
-    wasm = await import(PKG_URL);
-    await wasm.default();
+    if (INLINE) {
+      inline = await inlineInit();
+      wasm = await import(inline.glue);
+      await wasm.default({ module_or_path: inline.wasm });
+    } else {
+      wasm = await import(PKG_URL);
+      await wasm.default();
+    }
+    wasmModule = wasm;
   } catch (err) {
     if (isTrap(err)) crash(err);
     throw new Error(`The checker could not be loaded: ${messageOf(err)}`);
@@ -107,7 +145,7 @@ async function start() {
 
   let corpus;
   try {
-    corpus = await loadCorpus();
+    corpus = inline ? inline.corpus : await loadCorpus();
   } catch (err) {
     throw new Error(`The corpus could not be loaded: ${messageOf(err)}`);
   }
@@ -132,8 +170,85 @@ checkerPromise.catch((err) => {
   if (!crashed) self.postMessage({ type: 'error', message: messageOf(err) });
 });
 
+/** Cuts a long text into parts of about PART_CHARS, each ending at a blank line (or a line end,
+ *  or a sentence end), so no sentence is split: [{ start, text }]. */
+function parts(text) {
+  if (text.length <= PART_CHARS * 1.5) return [{ start: 0, text }];
+  const out = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + PART_CHARS);
+    if (end < text.length) {
+      const window = text.slice(start + PART_CHARS / 2, end);
+      const cut = [/\n\s*\n(?=[^\n]*$)/, /\n(?=[^\n]*$)/, /[.!?]\s(?=[^.!?]*$)/]
+        .map((re) => re.exec(window))
+        .find((m) => m);
+      if (cut) end = start + PART_CHARS / 2 + cut.index + cut[0].length;
+    }
+    out.push({ start, text: text.slice(start, end) });
+    start = end;
+  }
+  return out;
+}
+
+function shift(span, by) {
+  if (span && Number.isInteger(span.start) && Number.isInteger(span.end)) {
+    span.start += by;
+    span.end += by;
+  }
+}
+
+/** Checks a text, in parts when it is long: one report, offsets into the whole text. */
+function checkInParts(checker, id, text, options) {
+  const list = parts(text);
+  if (list.length === 1) return plain(checker.check(text, options));
+  let merged = null;
+  list.forEach((part, i) => {
+    self.postMessage({ type: 'progress', id, done: i, total: list.length });
+    const report = plain(checker.check(part.text, options));
+    for (const claim of report.claims) {
+      shift(claim, part.start);
+      shift(claim.anchor, part.start);
+    }
+    if (!merged) {
+      merged = report;
+    } else {
+      merged.claims.push(...report.claims);
+      for (const [k, v] of Object.entries(report.summary ?? {})) merged.summary[k] = (merged.summary[k] ?? 0) + v;
+    }
+  });
+  merged.claims.forEach((claim, i) => { claim.id = `c${i + 1}`; });
+  self.postMessage({ type: 'progress', id, done: list.length, total: list.length });
+  return merged;
+}
+
+function exportReport(msg) {
+  const { id } = msg;
+  if (!wasmModule || typeof wasmModule.renderReport !== 'function') {
+    self.postMessage({ type: 'error', id, message: 'The checker is not loaded, so the report cannot be exported yet' });
+    return;
+  }
+  try {
+    const output = wasmModule.renderReport(msg.report, String(msg.text ?? ''), String(msg.format), msg.options ?? {});
+    self.postMessage({ type: 'exported', id, output });
+  } catch (err) {
+    if (isTrap(err)) crash(err, id);
+    else self.postMessage({ type: 'error', id, message: messageOf(err) });
+  }
+}
+
 self.addEventListener('message', async (event) => {
   const msg = event.data;
+  if (msg && msg.type === 'export') {
+    try {
+      await checkerPromise;
+    } catch (err) {
+      self.postMessage({ type: 'error', id: msg.id, message: messageOf(err) });
+      return;
+    }
+    exportReport(msg);
+    return;
+  }
   if (!msg || msg.type !== 'check') return;
   const { id } = msg;
   let checker;
@@ -152,7 +267,7 @@ self.addEventListener('message', async (event) => {
   if (typeof msg.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(msg.date)) options.date = msg.date;
   let report;
   try {
-    report = plain(checker.check(text, options));
+    report = checkInParts(checker, id, text, options);
   } catch (err) {
     if (isTrap(err)) {
       crash(err, id);

@@ -41,9 +41,10 @@ export function readCorpusSection(page) {
   })));
 }
 
-export async function startServer() {
+/** The static server of `npm start` on a free port; `{ root, base }` as in scripts/serve.mjs. */
+export async function startServer(options = {}) {
   const { startServer: start } = await import('../../scripts/serve.mjs');
-  return start({ port: 0, quiet: true });
+  return start({ port: 0, quiet: true, ...options });
 }
 
 /** A headless Chromium with its own fresh profile (chromium.launch makes a temporary one). */
@@ -55,8 +56,12 @@ export function launch() {
  * A new page (own context: own storage) that records every problem: console errors from the page
  * and its workers, uncaught exceptions, HTTP errors, and requests that leave the server's origin.
  */
-export async function newPage(browser, server, { viewport = { width: 1280, height: 900 }, colorScheme = 'light' } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme });
+export async function newPage(browser, server, {
+  viewport = { width: 1280, height: 900 }, colorScheme = 'light', serviceWorkers = 'block', permissions = [],
+} = {}) {
+  // Service workers are blocked unless a test asks for them (offline.test.mjs, hygiene.test.mjs):
+  // a page served from a worker's cache would hide the routes other tests set up.
+  const context = await browser.newContext({ viewport, colorScheme, serviceWorkers, permissions });
   const page = await context.newPage();
   const origin = new URL(server.url).origin;
   const problems = { consoleErrors: [], pageErrors: [], offOrigin: [], httpErrors: [], requests: [] };
@@ -91,10 +96,22 @@ export async function waitReady(page) {
   assert.match(shown, /^Ready/, `the checker did not load; the page says: ${shown}`);
 }
 
-/** Opens the page and waits for the checker. */
-export async function openReady(page, server) {
-  await page.goto(`${server.url}/`);
+/** Opens the page (at `path`, default /) and waits for the checker. */
+export async function openReady(page, server, path = '/') {
+  await page.goto(`${server.url}${path}`);
   await waitReady(page);
+}
+
+/** Runs axe-core (node_modules/axe-core) in the page: the violations of impact serious or critical. */
+export async function axeViolations(page) {
+  const { readFileSync } = await import('node:fs');
+  const source = readFileSync(`${ROOT}node_modules/axe-core/axe.min.js`, 'utf8');
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+  await page.evaluate(source);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`.replace(/\s+/g, ' ')).join('\n    ')}`);
 }
 
 /** Waits until the status line is no longer busy; returns { kind, text }. */

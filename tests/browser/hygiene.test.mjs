@@ -21,9 +21,18 @@ after(async () => {
 });
 
 test('the console stays clean and no request leaves the origin', { timeout: 60_000 }, async () => {
-  const { page, context, problems, origin } = await newPage(browser, server);
+  // With the service worker, exports, the share link and a file: everything the page can do.
+  const { page, context, problems, origin } = await newPage(browser, server,
+    { serviceWorkers: 'allow', permissions: ['clipboard-read', 'clipboard-write'] });
   try {
+    await page.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
     await openReady(page, server);
+    await page.locator('#file').setInputFiles({ name: 'a.html', mimeType: 'text/html',
+      buffer: Buffer.from('<p>Kazakhstan established diplomatic relations with Israel in 1992.</p><img src="https://example.org/x.png"><link rel="stylesheet" href="https://example.org/s.css">') });
+    await page.waitForFunction(() => document.querySelector('#text').value.length > 0);
     const outcome = await runCheck(page,
       'Kazakhstan established diplomatic relations with Israel in 1992. More than 900 American companies operate in Kazakhstan.',
       { date: '2025-11-07' });
@@ -31,7 +40,17 @@ test('the console stays clean and no request leaves the origin', { timeout: 60_0
     // Select a claim both ways, which scrolls and moves the focus.
     await page.locator('#shown-text .tag').first().click();
     await page.locator('#claims .claim-head').last().click();
+    for (const format of ['json', 'markdown', 'claimreview', 'html']) {
+      await page.locator('#export-format').selectOption(format);
+      await page.getByRole('button', { name: 'Copy', exact: true }).click();
+      await page.waitForFunction(() => /^Copied/.test(document.querySelector('#status').textContent));
+    }
+    await page.getByRole('button', { name: 'Copy a share link' }).click();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+    await page.reload(); // now through the service worker
+    await page.waitForFunction(() => /^(Ready|Done)/.test(document.querySelector('#status').textContent), null, { timeout: 30_000 });
     await page.waitForTimeout(300);
+    assert.deepEqual(await page.evaluate(() => window.__violations), [], 'Content-Security-Policy violations');
 
     assert.deepEqual(problems.consoleErrors, [], 'console errors (page or worker)');
     assert.deepEqual(problems.pageErrors, [], 'uncaught exceptions');
@@ -81,6 +100,48 @@ test('pasted markup is shown as text and never runs', { timeout: 60_000 }, async
     assert.equal(problems.requests.filter((u) => new URL(u).pathname === '/x').length, 0, 'the pasted <img src=x> was requested');
     assert.deepEqual(problems.pageErrors, []);
     assert.deepEqual(problems.consoleErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the Content-Security-Policy: no inline script or style, no eval (only wasm compilation)', { timeout: 30_000 }, async () => {
+  const response = await fetch(`${server.url}/`);
+  const header = response.headers.get('content-security-policy') ?? '';
+  const html = await response.text();
+  const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1] ?? '';
+  for (const [where, csp] of [['header', header], ['meta', meta]]) {
+    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+    assert.deepEqual(directives['script-src'], ["'self'", "'wasm-unsafe-eval'"], `${where}: script-src`);
+    assert.deepEqual(directives['style-src'], ["'self'"], `${where}: style-src`);
+    assert.deepEqual(directives['default-src'], ["'self'"], `${where}: default-src`);
+    assert.deepEqual(directives['connect-src'], ["'self'"], `${where}: connect-src`);
+    assert.deepEqual(directives['object-src'], ["'none'"], `${where}: object-src`);
+    assert.doesNotMatch(csp, /unsafe-inline|'unsafe-eval'|\*|https?:/, `${where}: ${csp}`);
+  }
+  // The page has no inline script, no inline style, no handler attribute.
+  assert.doesNotMatch(html, /<script(?![^>]*\ssrc=)[^>]*>/i, 'an inline <script>');
+  assert.doesNotMatch(html, /<style|\sstyle=|\son[a-z]+=/i, 'inline style or an event handler attribute');
+  for (const file of ['app.js', 'worker.js', 'sw.js']) {
+    const js = await (await fetch(`${server.url}/${file}`)).text();
+    assert.doesNotMatch(js, /\beval\(|new Function\(|\.innerHTML\s*=|insertAdjacentHTML|outerHTML\s*=|document\.write/, `${file} builds code or HTML from strings`);
+  }
+});
+
+test('javascript: links in pasted text stay text', { timeout: 60_000 }, async () => {
+  const { page, context, problems } = await newPage(browser, server);
+  try {
+    await openReady(page, server);
+    const text = 'See [the facts](javascript:window.__pwned=1) and <a href="javascript:window.__pwned=2">this</a>: javascript:window.__pwned=3 More than 900 American companies operate in Kazakhstan.';
+    const outcome = await runCheck(page, text);
+    assert.match(outcome.text, /^Done: /);
+    await page.locator('#shown-text .tag').first().click();
+    const links = await page.evaluate(() => [...document.querySelectorAll('a')].map((a) => a.getAttribute('href')));
+    assert.deepEqual(links.filter((h) => !/^https?:/.test(h ?? '')), [], 'a link that is not http(s)');
+    assert.equal((await readResults(page)).shownText, text);
+    for (const link of await page.locator('#shown-text mark').all()) await link.click();
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.deepEqual(problems.pageErrors, []);
   } finally {
     await context.close();
   }

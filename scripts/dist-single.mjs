@@ -1,0 +1,116 @@
+// The one-file build: the whole page (style, script, the checker's worker, the wasm and the
+// corpus) in one HTML file that works when opened straight from disk (file://), with no server.
+//
+//   node scripts/dist-single.mjs [SITE_DIR] [OUT_FILE]      (defaults: dist dist/corroborate.html)
+//
+// SITE_DIR is what scripts/dist.sh assembled (index.html, app.js, worker.js, style.css, pkg/,
+// corpus/). The page's module script is inlined and pinned by its hash in the file's own
+// Content-Security-Policy (no 'unsafe-inline', no eval; 'wasm-unsafe-eval' for the wasm); the
+// worker, the wasm-bindgen glue, the wasm (base64) and the corpus ride along as inert data blocks
+// (<script type="text/plain"> and the like: never run as they are). app.js sees
+// <html data-inline="true">, starts the worker from a blob: URL and hands it the rest
+// (worker.js, "init").
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const site = resolve(process.argv[2] ?? 'dist');
+const out = resolve(process.argv[3] ?? join(site, 'corroborate.html'));
+
+function fail(message, hint) {
+  console.error(`dist-single: ${message}`);
+  if (hint) console.error(`             ${hint}`);
+  process.exit(1);
+}
+
+function read(path, encoding = 'utf8') {
+  const file = join(site, path);
+  if (!existsSync(file)) fail(`${file} is missing`, 'run `npm run dist` (it builds and assembles the site first)');
+  return readFileSync(file, encoding);
+}
+
+const sha256 = (text) => createHash('sha256').update(text, 'utf8').digest('base64');
+
+/** Text put inside a <script> element must not close it early. */
+const scriptSafe = (text) => text.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+
+let html = read('index.html');
+const css = read('style.css');
+const glue = read('pkg/corroborate.js');
+const wasm = read('pkg/corroborate_bg.wasm', null);
+const manifestText = read('corpus/manifest.json');
+let manifest;
+try {
+  manifest = JSON.parse(manifestText);
+} catch (err) {
+  fail(`corpus/manifest.json is not JSON (${err.message})`, 'rebuild the corpus: npm run build');
+}
+const shards = (manifest.shards ?? []).map((name) => {
+  if (typeof name !== 'string' || !/^[A-Za-z0-9._-]+$/.test(name) || name.startsWith('.')) {
+    fail(`corpus/manifest.json lists a bad shard name: ${JSON.stringify(name)}`);
+  }
+  return read(`corpus/${name}`);
+});
+
+// A module the page or the worker imports from this folder (`import ... from './store.js'`) has
+// nothing to load from in one file: each becomes a data: URL of its own text (its own imports
+// rewritten the same way), and script-src then allows data: (only then).
+let dataImports = 0;
+function inlineImports(source, from, seen = new Set()) {
+  const dynamic = /\bimport\(\s*['"]\.{1,2}\/[^'"]*['"]\s*\)/.exec(source);
+  if (dynamic) fail(`${from} imports a file at run time (${dynamic[0]}); the one-file build cannot inline that`);
+  return source.replace(/(\bfrom\s*|\bimport\s*)(['"])(\.{1,2}\/[^'"]+)\2/g, (all, keyword, quote, spec) => {
+    const path = join(from, '..', spec);
+    if (seen.has(path)) fail(`${spec} is imported in a cycle; the one-file build cannot inline it`);
+    const text = inlineImports(read(path), path, new Set([...seen, path]));
+    dataImports += 1;
+    return `${keyword}${quote}data:text/javascript;base64,${Buffer.from(text).toString('base64')}${quote}`;
+  });
+}
+
+const app = inlineImports(read('app.js'), 'app.js');
+const worker = inlineImports(read('worker.js'), 'worker.js');
+if (/<\/script|<!--/i.test(app)) fail('app.js contains "</script" or "<!--", which would break out of its inline <script>');
+
+const favicon = `data:image/svg+xml;base64,${read('favicon.svg', null).toString('base64')}`;
+const style = css.replace(/url\((["']?)\.\/favicon\.svg\1\)/g, `url("${favicon}")`);
+
+const csp = [
+  "default-src 'none'",
+  `script-src 'sha256-${sha256(app)}' 'wasm-unsafe-eval' blob:${dataImports ? ' data:' : ''}`,
+  `style-src 'sha256-${sha256(style)}'`,
+  'img-src data:',
+  'worker-src blob:',
+  "connect-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const replaceOnce = (pattern, replacement, what) => {
+  if (!pattern.test(html)) fail(`index.html has no ${what}`, 'scripts/dist-single.mjs must be updated with index.html');
+  html = html.replace(pattern, () => replacement);
+};
+
+replaceOnce(/<html lang="en">/, '<html lang="en" data-inline="true">', '<html lang="en">');
+replaceOnce(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/,
+  `<meta http-equiv="Content-Security-Policy" content="${csp}">`, 'Content-Security-Policy meta element');
+replaceOnce(/<link rel="stylesheet" href="\.\/style\.css">/, `<style>${style}</style>`, 'stylesheet link');
+replaceOnce(/<script type="module" src="\.\/app\.js"><\/script>/, `<script type="module">${app}</script>`, 'app.js script');
+replaceOnce(/<link rel="icon" href="\.\/favicon\.svg" type="image\/svg\+xml">/,
+  `<link rel="icon" href="${favicon}" type="image/svg+xml">`, 'favicon link');
+html = html.replace(/\s*<link rel="manifest" href="[^"]*">/, '');
+// Other same-folder scripts (a later part of the page) cannot be loaded from one file.
+const stray = /<script[^>]*\ssrc="\.\/[^"]*"/.exec(html);
+if (stray) fail(`index.html loads ${stray[0]}; the one-file build cannot inline it yet`);
+
+const blocks = [
+  `<script type="text/plain" id="inline-worker">${scriptSafe(worker)}</script>`,
+  `<script type="text/plain" id="inline-glue">${scriptSafe(glue)}</script>`,
+  `<script type="application/octet-stream" id="inline-wasm">${wasm.toString('base64')}</script>`,
+  `<script type="application/json" id="inline-corpus">${scriptSafe(JSON.stringify({ manifestText, shards }))}</script>`,
+].join('\n');
+replaceOnce(/<\/body>/, `${blocks}\n</body>`, '</body>');
+
+writeFileSync(out, html);
+console.log(`dist-single: ${out} (${statSync(out).size.toLocaleString('en')} bytes; wasm ${wasm.length.toLocaleString('en')} bytes, ${shards.length} corpus shard(s))`);
