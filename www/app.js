@@ -162,8 +162,29 @@ let pending = null;
 let corpusDocs = new Map();
 let corpusSize = null;
 
-/** The one-file build's inlined parts, decoded once: { glue (blob: URL), worker (blob: URL), wasm, corpus }. */
+/** The one-file build's inlined parts, decoded once: { bootstrap (blob: URL), workerSource, glueSource, wasm, corpus }. */
 let inlineParts = null;
+
+/**
+ * Opened from disk (an opaque origin), Chromium runs a blob: worker only as a classic script, and
+ * a worker may import only blob: URLs it made itself. So a classic bootstrap takes the 'init'
+ * message, makes the worker's module from its source, imports it, then hands it the messages that
+ * came meanwhile.
+ */
+const INLINE_BOOTSTRAP = `
+  const early = [];
+  const hold = (event) => { early.push(event.data); };
+  self.addEventListener('message', hold);
+  self.addEventListener('message', function start(event) {
+    if (!event.data || event.data.type !== 'init') return;
+    self.removeEventListener('message', start);
+    self.corroborateInit = event.data;
+    const url = URL.createObjectURL(new Blob([event.data.workerSource], { type: 'text/javascript' }));
+    import(url).then(() => {
+      self.removeEventListener('message', hold);
+      for (const data of early) if (data.type !== 'init') self.dispatchEvent(new MessageEvent('message', { data }));
+    }, (err) => self.postMessage({ type: 'crash', message: 'the checker could not start: ' + err }));
+  });`;
 
 function inlineSource(id) {
   const node = document.getElementById(id);
@@ -178,8 +199,9 @@ function getInlineParts() {
   const wasm = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) wasm[i] = binary.charCodeAt(i);
   inlineParts = {
-    glue: blobUrl(inlineSource('inline-glue')),
-    worker: blobUrl(inlineSource('inline-worker')),
+    bootstrap: blobUrl(INLINE_BOOTSTRAP),
+    workerSource: inlineSource('inline-worker'),
+    glueSource: inlineSource('inline-glue'),
     wasm,
     corpus: JSON.parse(inlineSource('inline-corpus')),
   };
@@ -190,8 +212,10 @@ function startWorker() {
   let w;
   if (INLINE) {
     const parts = getInlineParts();
-    w = new Worker(parts.worker, { type: 'module', name: 'corroborate-inline' });
-    w.postMessage({ type: 'init', glue: parts.glue, wasm: parts.wasm.slice(), corpus: parts.corpus });
+    w = new Worker(parts.bootstrap, { name: 'corroborate-inline' });
+    w.postMessage({
+      type: 'init', workerSource: parts.workerSource, glueSource: parts.glueSource, wasm: parts.wasm.slice(), corpus: parts.corpus,
+    });
   } else {
     w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'corroborate-checker' });
   }

@@ -3,9 +3,9 @@
 // Messages in:   { type: 'check', id, text, date }
 //                { type: 'export', id, report, text, format, options }   render a report (json,
 //                                                            markdown, claimreview, html)
-//                { type: 'init', wasm, corpus }              only in the one-file build (worker
-//                                                            named 'corroborate-inline'): the wasm
-//                                                            bytes and the corpus, inlined in the page
+//                { type: 'init', glueSource, wasm, corpus }  only in the one-file build (worker
+//                                                            named 'corroborate-inline'): the glue's
+//                                                            source, the wasm bytes and the corpus
 // Messages out:  { type: 'ready', corpus, version }          the checker is loaded
 //                { type: 'progress', id, done, total }       a long text is checked in parts
 //                { type: 'exported', id, output }            an export's text
@@ -112,8 +112,9 @@ async function loadCorpus() {
   return { manifestText, shards };
 }
 
-/** The 'init' message of the one-file build. */
+/** The 'init' message of the one-file build (taken by the page's bootstrap, see app.js). */
 function inlineInit() {
+  if (self.corroborateInit) return Promise.resolve(self.corroborateInit);
   return new Promise((resolve) => {
     const onInit = (event) => {
       if (event.data && event.data.type === 'init') {
@@ -131,7 +132,8 @@ async function start() {
   try {
     if (INLINE) {
       inline = await inlineInit();
-      wasm = await import(inline.glue);
+      // A blob: URL this worker makes itself (opened from disk, it may import no other).
+      wasm = await import(URL.createObjectURL(new Blob([inline.glueSource], { type: 'text/javascript' })));
       await wasm.default({ module_or_path: inline.wasm });
     } else {
       wasm = await import(PKG_URL);
@@ -198,10 +200,16 @@ function shift(span, by) {
   }
 }
 
+/** The core's limit per check (MAX_TEXT_BYTES in src/lib.rs), in UTF-8 bytes. */
+const MAX_TEXT_BYTES = 4 * 1024 * 1024;
+
 /** Checks a text, in parts when it is long: one report, offsets into the whole text. */
 function checkInParts(checker, id, text, options) {
   const list = parts(text);
-  if (list.length === 1) return plain(checker.check(text, options));
+  // Over the limit, the whole text goes to the core, which refuses it with its own message.
+  if (list.length === 1 || new TextEncoder().encode(text).length > MAX_TEXT_BYTES) {
+    return plain(checker.check(text, options));
+  }
   let merged = null;
   list.forEach((part, i) => {
     self.postMessage({ type: 'progress', id, done: i, total: list.length });

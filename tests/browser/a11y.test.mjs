@@ -46,6 +46,18 @@ for (const colorScheme of ['light', 'dark']) {
   }
 }
 
+test('axe-core really runs: a planted unlabeled button is found', { timeout: 60_000 }, async () => {
+  const { page, context } = await newPage(browser, server);
+  try {
+    await openReady(page, server);
+    await page.evaluate(() => document.querySelector('main').append(document.createElement('button')));
+    const found = await axeViolations(page);
+    assert.ok(found.some((v) => /button-name/.test(v)), `axe did not report the unlabeled button: ${found.join('; ')}`);
+  } finally {
+    await context.close();
+  }
+});
+
 test('keyboard only: reach the text, check, move to a claim, see its evidence; the focus is always visible', { timeout: 60_000 }, async () => {
   const { page, context } = await newPage(browser, server);
   try {

@@ -42,7 +42,7 @@ export async function takeScreenshots(dir, { browser: given, server: givenServer
         await page.waitForTimeout(400); // smooth scrolling inside the panes
         await page.evaluate((phone) => {
           const target = phone ? document.querySelector('#evidence-panel') : document.querySelector('#results');
-          target.scrollIntoView({ block: 'start' });
+          target.scrollIntoView({ block: 'start', behavior: 'instant' });
           window.scrollBy(0, -8);
           const pane = document.querySelector('#claims');
           const selected = pane.querySelector('.selected');
