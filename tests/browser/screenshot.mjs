@@ -39,11 +39,11 @@ export async function takeScreenshots(dir, { browser: given, server: givenServer
         if (outcome.kind !== 'info') throw new Error(`the check failed: ${outcome.text}`);
         const tag = page.locator('#shown-text .tag[data-verdict="contradicted"]').first();
         if (await tag.count()) await tag.click();
-        await page.waitForTimeout(400); // smooth scrolling inside the panes
+        await page.waitForTimeout(1200); // the smooth scrolling that selecting starts
         await page.evaluate((phone) => {
           const target = phone ? document.querySelector('#evidence-panel') : document.querySelector('#results');
           target.scrollIntoView({ block: 'start', behavior: 'instant' });
-          window.scrollBy(0, -8);
+          window.scrollBy({ top: -12, behavior: 'instant' });
           const pane = document.querySelector('#claims');
           const selected = pane.querySelector('.selected');
           if (selected) pane.scrollTop = selected.offsetTop - pane.offsetTop - 4;
