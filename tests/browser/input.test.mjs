@@ -155,6 +155,13 @@ test('a share link carries the text in its fragment; opening it checks that text
       assert.equal(await other.locator('#results img').count(), 0);
       assert.ok(otherProblems.requests.every((u) => !u.includes('z=')));
 
+      // A text too long for a link: a message, no link.
+      const long = Array.from({ length: 3000 }, (_, i) => `Sentence ${i} says ${i * 7919 % 104729} things.`).join(' ');
+      await other.locator('#text').fill(long);
+      await other.getByRole('button', { name: 'Copy a share link' }).click();
+      await other.waitForFunction(() => /too long for a link/.test(document.querySelector('#status').textContent));
+      assert.match(await other.locator('#status').textContent(), /^This text is too long for a link \([\d,]+ characters; at most 8,000\)/);
+
       // A damaged link: a message, nothing changed.
       await other.goto(`${server.url}/#z=%%%broken`);
       await other.waitForFunction(() => /damaged/.test(document.querySelector('#status').textContent));
