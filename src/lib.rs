@@ -16,6 +16,8 @@
 //! - [`corpus`]: source documents (front matter, HTML) → a compiled, serialisable [`corpus::Corpus`].
 //! - [`reconcile`]: claims × corpus → [`reconcile::Verdict`]s with evidence.
 //! - [`report`]: verdicts → the JSON of the CLI contract (UTF-16 offsets, computed once), text, Markdown.
+//! - [`export`]: a check report (that JSON) → JSON, Markdown, ClaimReview JSON-LD or one HTML file;
+//!   the CLI's `check --format` and the page's exports both render with it.
 //!
 //! The core does no I/O and knows nothing of wasm: the caller passes the text, the corpus bytes
 //! and the article date. `src/wasm.rs` (wasm32 only) and `src/main.rs` (the CLI) are thin shells.
