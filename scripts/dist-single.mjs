@@ -4,7 +4,7 @@
 //   node scripts/dist-single.mjs [SITE_DIR] [OUT_FILE]      (defaults: dist dist/corroborate.html)
 //
 // SITE_DIR is what scripts/dist.sh assembled (index.html, app.js, worker.js, style.css, pkg/,
-// corpus/). The page's module script is inlined and pinned by its hash in the file's own
+// corpus/). The page's module scripts are inlined and pinned by its hash in the file's own
 // Content-Security-Policy (no 'unsafe-inline', no eval; 'wasm-unsafe-eval' for the wasm); the
 // worker, the wasm-bindgen glue, the wasm (base64) and the corpus ride along as inert data blocks
 // (<script type="text/plain"> and the like: never run as they are). app.js sees
@@ -68,16 +68,22 @@ function inlineImports(source, from, seen = new Set()) {
   });
 }
 
-const app = inlineImports(read('app.js'), 'app.js');
+// Every module script the page loads from this folder (app.js, and any other part added later)
+// is inlined, each pinned by its hash.
+const modules = [...html.matchAll(/<script type="module" src="\.\/([A-Za-z0-9._\/-]+\.m?js)"><\/script>/g)]
+  .map(([tag, path]) => ({ tag, path, source: inlineImports(read(path), path) }));
+if (!modules.some((m) => m.path === 'app.js')) fail('index.html has no <script type="module" src="./app.js">');
+for (const m of modules) {
+  if (/<\/script|<!--/i.test(m.source)) fail(`${m.path} contains "</script" or "<!--", which would break out of its inline <script>`);
+}
 const worker = inlineImports(read('worker.js'), 'worker.js');
-if (/<\/script|<!--/i.test(app)) fail('app.js contains "</script" or "<!--", which would break out of its inline <script>');
 
 const favicon = `data:image/svg+xml;base64,${read('favicon.svg', null).toString('base64')}`;
 const style = css.replace(/url\((["']?)\.\/favicon\.svg\1\)/g, `url("${favicon}")`);
 
 const csp = [
   "default-src 'none'",
-  `script-src 'sha256-${sha256(app)}' 'wasm-unsafe-eval' blob:${dataImports ? ' data:' : ''}`,
+  `script-src ${modules.map((m) => `'sha256-${sha256(m.source)}'`).join(' ')} 'wasm-unsafe-eval' blob:${dataImports ? ' data:' : ''}`,
   `style-src 'sha256-${sha256(style)}'`,
   'img-src data:',
   'worker-src blob:',
@@ -96,13 +102,13 @@ replaceOnce(/<html lang="en">/, '<html lang="en" data-inline="true">', '<html la
 replaceOnce(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/,
   `<meta http-equiv="Content-Security-Policy" content="${csp}">`, 'Content-Security-Policy meta element');
 replaceOnce(/<link rel="stylesheet" href="\.\/style\.css">/, `<style>${style}</style>`, 'stylesheet link');
-replaceOnce(/<script type="module" src="\.\/app\.js"><\/script>/, `<script type="module">${app}</script>`, 'app.js script');
+for (const m of modules) html = html.replace(m.tag, () => `<script type="module">${m.source}</script>`);
 replaceOnce(/<link rel="icon" href="\.\/favicon\.svg" type="image\/svg\+xml">/,
   `<link rel="icon" href="${favicon}" type="image/svg+xml">`, 'favicon link');
 html = html.replace(/\s*<link rel="manifest" href="[^"]*">/, '');
-// Other same-folder scripts (a later part of the page) cannot be loaded from one file.
+// A same-folder script in any other form (a classic script, other attributes) is not inlined.
 const stray = /<script[^>]*\ssrc="\.\/[^"]*"/.exec(html);
-if (stray) fail(`index.html loads ${stray[0]}; the one-file build cannot inline it yet`);
+if (stray) fail(`index.html loads ${stray[0]}; the one-file build inlines only <script type="module" src="./x.js"></script>`);
 
 const blocks = [
   `<script type="text/plain" id="inline-worker">${scriptSafe(worker)}</script>`,

@@ -119,3 +119,32 @@ test('the one-file build works opened from disk, with nothing fetched', { timeou
     await context.close();
   }
 });
+
+test('the one-file build inlines other module scripts and the modules they import', { timeout: 90_000 }, async () => {
+  // A copy of the site where the page gains a part of its own (as a later feature would add):
+  // app.js imports ./extra.js, which imports ./deep.js, and index.html loads ./panel.js.
+  const copy = join(site, '..', 'copy');
+  execFileSync('cp', ['-R', site, copy]);
+  writeFileSync(join(copy, 'deep.js'), "export const deep = 'deep';\n");
+  writeFileSync(join(copy, 'extra.js'), "import { deep } from './deep.js';\nexport const marker = `extra+${deep}`;\n");
+  writeFileSync(join(copy, 'panel.js'), "document.documentElement.dataset.panel = 'panel';\n");
+  writeFileSync(join(copy, 'app.js'), `import { marker } from './extra.js';\ndocument.documentElement.dataset.marker = marker;\n${readFileSync(join(copy, 'app.js'), 'utf8')}`);
+  const index = join(copy, 'index.html');
+  writeFileSync(index, readFileSync(index, 'utf8').replace('<script type="module" src="./app.js"></script>',
+    '<script type="module" src="./app.js"></script>\n  <script type="module" src="./panel.js"></script>'));
+  execFileSync('node', [`${ROOT}scripts/dist-single.mjs`, copy, join(copy, 'one.html')], { stdio: 'pipe' });
+  const html = readFileSync(join(copy, 'one.html'), 'utf8');
+  assert.doesNotMatch(html, /src="\.\//, 'a script is still loaded from the folder');
+
+  const { page, context, problems } = await newPage(browser, { url: 'file://' });
+  try {
+    await page.goto(pathToFileURL(join(copy, 'one.html')).href);
+    await waitReady(page);
+    assert.deepEqual(await page.evaluate(() => ({ ...document.documentElement.dataset })),
+      { inline: 'true', marker: 'extra+deep', panel: 'panel' });
+    assert.deepEqual(problems.consoleErrors, []);
+    assert.deepEqual(problems.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
