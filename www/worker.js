@@ -203,12 +203,31 @@ function shift(span, by) {
 /** The core's limit per check (MAX_TEXT_BYTES in src/lib.rs), in UTF-8 bytes. */
 const MAX_TEXT_BYTES = 4 * 1024 * 1024;
 
+/**
+ * The article date the core would take from the text itself (its first full date, in the first
+ * 4,000 characters), so that every part, not only the first, places relative dates by it.
+ */
+function headDate(checker, text) {
+  try {
+    const head = plain(checker.extract(text.slice(0, 4000), {}));
+    const date = (head.mentions ?? []).find((m) => m.kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(m.value));
+    return date ? date.value : undefined;
+  } catch (err) {
+    if (isTrap(err)) throw err;
+    return undefined;
+  }
+}
+
 /** Checks a text, in parts when it is long: one report, offsets into the whole text. */
 function checkInParts(checker, id, text, options) {
   const list = parts(text);
   // Over the limit, the whole text goes to the core, which refuses it with its own message.
   if (list.length === 1 || new TextEncoder().encode(text).length > MAX_TEXT_BYTES) {
     return plain(checker.check(text, options));
+  }
+  if (!options.date) {
+    const date = headDate(checker, text);
+    if (date) options = { ...options, date };
   }
   let merged = null;
   list.forEach((part, i) => {

@@ -208,3 +208,40 @@ test('a long text is checked in parts with progress, can be stopped, and its cla
     await context.close();
   }
 });
+
+test('a long text without an article date: every part places relative dates by the date at its top', { timeout: 120_000 }, async () => {
+  const { page, context } = await newPage(browser, server);
+  try {
+    // The real checker, with each check's date option written to the worker's console.
+    await context.route((url) => url.pathname.endsWith('/pkg/corroborate.js') && url.search === '', (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'text/javascript',
+        body: `
+          import init, * as real from './corroborate.js?real';
+          export default init;
+          export const version = real.version;
+          export const renderReport = real.renderReport;
+          export class Checker {
+            constructor(manifest, shards) { this.inner = new real.Checker(manifest, shards); }
+            corpusInfo() { return this.inner.corpusInfo(); }
+            extract(text, options) { return this.inner.extract(text, options); }
+            check(text, options) { console.log('check-date ' + (options?.date ?? 'none')); return this.inner.check(text, options); }
+          }`,
+      }));
+    const dates = [];
+    page.on('worker', (w) => w.on('console', (m) => { if (m.text().startsWith('check-date ')) dates.push(m.text().slice(11)); }));
+    await openReady(page, server);
+    const body = Array.from({ length: 2500 }, (_, i) => `Item ${i + 1}. More than 900 American companies operate in Kazakhstan, up from last year.`).join('\n\n');
+    const text = `Astana, 7 November 2025\n\n${body}`;
+    assert.ok(text.length > 200_000);
+    await page.evaluate((t) => { document.querySelector('#text').value = t; }, text);
+    await page.getByRole('button', { name: 'Check' }).click();
+    const outcome = await waitIdle(page);
+    assert.match(outcome.text, /^Done: /);
+    assert.ok(dates.length >= 2, `expected the text in parts, saw ${dates.length} check(s)`);
+    assert.deepEqual([...new Set(dates)], ['2025-11-07'], `the parts were checked with dates ${dates.join(', ')}`);
+  } finally {
+    await context.close();
+  }
+});
