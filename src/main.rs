@@ -191,12 +191,18 @@ fn json_out(v: &serde_json::Value) -> String {
     serde_json::to_string_pretty(v).unwrap_or_else(|_| "{}".into()) + "\n"
 }
 
-/// Today's date (UTC), `YYYY-MM-DD`: the date of the review in the exports.
+/// Today's date (UTC), `YYYY-MM-DD`: the date of the review in the exports. `SOURCE_DATE_EPOCH`
+/// (seconds, the reproducible-builds convention) fixes it, for byte-identical output.
 fn today_utc() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_secs())
+                .unwrap_or(0)
+        });
     let (y, m, d) = corroborate::extract::civil_from_days((secs / 86_400) as i32);
     format!("{y:04}-{m:02}-{d:02}")
 }

@@ -106,3 +106,23 @@ fn an_unknown_format_is_a_usage_error_naming_the_formats() {
     );
     assert!(o.stdout.is_empty());
 }
+
+#[test]
+fn source_date_epoch_fixes_the_review_date() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_corroborate"))
+        .args(["check", "--format", "claimreview", "-"])
+        .env("SOURCE_DATE_EPOCH", "1762473600") // 2025-11-07T00:00:00Z
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run corroborate");
+    let _ = child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(ARTICLE.as_bytes());
+    let out = child.wait_with_output().expect("wait");
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["@graph"][0]["datePublished"], "2025-11-07");
+}
