@@ -4,8 +4,8 @@
 //! stdout. Exit status: 0 done; 1 the input or corpus was unusable (one line on stderr says
 //! which file and why); 2 a usage error.
 
-use corroborate::corpus::{self, Corpus, DocError, Needs, Part, Searcher};
-use corroborate::{analyze, parse_date, reconcile, report, MAX_TEXT_BYTES};
+use corroborate::corpus::{self, DocError, Needs, Part, Searcher};
+use corroborate::{analyze, parse_date, report, MAX_TEXT_BYTES};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -153,8 +153,9 @@ fn run(args: &[String]) -> Result<String, Failure> {
                 )));
             }
             let analysis = analyze(&text, today);
-            let corpus = source.prepare(&analysis.claims)?;
-            let judgments = reconcile::reconcile(&text, &analysis.claims, &corpus);
+            let retrieved = source.prepare(&analysis.claims)?;
+            let judgments = retrieved.reconcile(&text, &analysis.claims);
+            let corpus = retrieved.corpus;
             Ok(match format {
                 "json" => json_out(&report::check_json(
                     &text,
@@ -257,7 +258,10 @@ impl CorpusSource {
     }
 
     /// Retrieves what a check of these claims needs, reading shards as the searcher asks.
-    fn prepare(&mut self, claims: &[corroborate::claims::Claim]) -> Result<Corpus, Failure> {
+    fn prepare(
+        &mut self,
+        claims: &[corroborate::claims::Claim],
+    ) -> Result<corpus::Retrieved, Failure> {
         loop {
             match self.searcher.prepare(claims) {
                 Ok(c) => return Ok(c),

@@ -12,6 +12,8 @@
 // Every call into wasm is wrapped: a Rust panic aborts (panic = "abort") and surfaces here as a
 // WebAssembly.RuntimeError ("unreachable"); after that the instance's memory cannot be trusted.
 
+import { resolveNeeds, handleCorpusMessage } from './corpus-worker.js';
+
 const PKG_URL = new URL('./pkg/corroborate.js', self.location).href;
 const CORPUS_URL = new URL('./corpus/', self.location);
 
@@ -82,17 +84,11 @@ async function loadCorpus() {
   } catch (err) {
     throw new Error(`corpus/manifest.json is not valid JSON (${messageOf(err)}); rebuild the corpus with \`npm run build\``);
   }
-  if (!manifest || typeof manifest !== 'object' || !Array.isArray(manifest.shards)) {
-    throw new Error('corpus/manifest.json has no "shards" list; rebuild the corpus with `npm run build`');
+  if (!manifest || typeof manifest !== 'object') {
+    throw new Error('corpus/manifest.json is not a corpus manifest; rebuild the corpus with `npm run build`');
   }
-  const shards = await Promise.all(manifest.shards.map((name) => {
-    // Shard names come from our own manifest, but never let one point outside corpus/.
-    if (typeof name !== 'string' || !/^[A-Za-z0-9._-]+$/.test(name) || name.startsWith('.')) {
-      throw new Error(`corpus/manifest.json lists a bad shard name: ${JSON.stringify(name)}`);
-    }
-    return fetchText(new URL(name, CORPUS_URL), `corpus/${name}`);
-  }));
-  return { manifestText, shards };
+  // Only the manifest now: the core names the shards a check needs (corpus-worker.js fetches them).
+  return { manifestText, shards: [] };
 }
 
 async function start() {
@@ -117,6 +113,7 @@ async function start() {
   let version = '';
   try {
     checker = new wasm.Checker(corpus.manifestText, corpus.shards);
+    await resolveNeeds(checker, CORPUS_URL, () => plain(checker.catalog(0)));
     info = plain(checker.corpusInfo());
     version = wasm.version();
   } catch (err) {
@@ -134,6 +131,16 @@ checkerPromise.catch((err) => {
 
 self.addEventListener('message', async (event) => {
   const msg = event.data;
+  if (msg && typeof msg.type === 'string' && msg.type.startsWith('corpus-')) {
+    let ready;
+    try { ready = await checkerPromise; } catch (err) {
+      self.postMessage({ type: 'corpus-reply', rid: msg.rid, ok: false, message: messageOf(err) });
+      return;
+    }
+    if (crashed) return;
+    try { await handleCorpusMessage(msg, ready, CORPUS_URL, (m) => self.postMessage(m)); } catch (err) { crash(err); }
+    return;
+  }
   if (!msg || msg.type !== 'check') return;
   const { id } = msg;
   let checker;
@@ -152,6 +159,7 @@ self.addEventListener('message', async (event) => {
   if (typeof msg.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(msg.date)) options.date = msg.date;
   let report;
   try {
+    await resolveNeeds(checker, CORPUS_URL, () => checker.needs(text, options));
     report = plain(checker.check(text, options));
   } catch (err) {
     if (isTrap(err)) {

@@ -43,7 +43,7 @@ pub const DOCS_PER_CATALOG: usize = 200;
 /// Aimed-at size of a term shard's body, in bytes.
 pub const TERM_SHARD_BYTES: usize = 6 * 1024;
 /// Claim sentences kept per claim of the article.
-pub const TOP_K: usize = 16;
+pub const TOP_K: usize = 8;
 
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
@@ -116,18 +116,41 @@ pub struct CatalogEntry {
     pub bytes: usize,
 }
 
-/// A document as a document shard stores it: the claims without their sentence terms, which
-/// are stored once per claim sentence.
+/// A document as a document shard stores it: short keys, defaults left out, and the claims
+/// without their sentence terms, which are stored once per claim sentence.
 #[derive(Serialize, Deserialize)]
 struct StoredDoc {
     #[serde(flatten)]
     meta: DocMeta,
     text: String,
     sentences: Vec<(usize, usize)>,
-    claims: Vec<Claim>,
+    claims: Vec<StoredClaim>,
     terms: Vec<Vec<String>>,
     mentions: usize,
     entities: Vec<Entity>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// A claim as a document shard stores it (see [`Claim`] for the fields).
+#[derive(Serialize, Deserialize)]
+struct StoredClaim {
+    /// sentence, start, end, anchor start, anchor end
+    s: [usize; 5],
+    v: Value,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    j: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    l: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    q: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    t: Option<String>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    n: bool,
+    w: f64,
 }
 
 /// A term's document frequency and postings: `[doc delta, claim sentence in doc, terms in it]…`.
@@ -265,7 +288,7 @@ impl Part {
         }
         counts.entities = entity_names.len();
         counts.terms = postings.len();
-        let stop_df = (counts.claim_sentences / 20).max(64);
+        let stop_df = (counts.claim_sentences / 100).max(64);
         let avg_terms = if counts.claim_sentences == 0 {
             1.0
         } else {
@@ -584,9 +607,15 @@ fn store(d: &Document) -> StoredDoc {
         claims: d
             .claims
             .iter()
-            .map(|c| Claim {
-                terms: Vec::new(),
-                ..c.clone()
+            .map(|c| StoredClaim {
+                s: [c.sentence, c.start, c.end, c.anchor.0, c.anchor.1],
+                v: c.value.clone(),
+                j: c.subject.clone(),
+                l: c.local.clone(),
+                q: c.qualifiers.clone(),
+                t: c.time.clone(),
+                n: c.negated,
+                w: c.checkworthiness,
             })
             .collect(),
         terms,
@@ -596,7 +625,24 @@ fn store(d: &Document) -> StoredDoc {
 }
 
 fn restore(s: StoredDoc) -> Result<Document, String> {
-    let mut claims = s.claims;
+    let mut claims: Vec<Claim> = s
+        .claims
+        .into_iter()
+        .map(|c| Claim {
+            sentence: c.s[0],
+            start: c.s[1],
+            end: c.s[2],
+            anchor: (c.s[3], c.s[4]),
+            value: c.v,
+            subject: c.j,
+            local: c.l,
+            terms: Vec::new(),
+            qualifiers: c.q,
+            time: c.t,
+            negated: c.n,
+            checkworthiness: c.w,
+        })
+        .collect();
     let mut k = 0usize;
     let mut last = usize::MAX;
     for c in &mut claims {
@@ -745,7 +791,7 @@ impl Searcher {
 
     /// The corpus a check of these claims needs: the documents holding the best-matching claim
     /// sentences for each claim, with the whole corpus's IDFs. Or the shards still to load.
-    pub fn prepare(&self, claims: &[Claim]) -> Result<Corpus, Needs> {
+    pub fn prepare(&self, claims: &[Claim]) -> Result<Retrieved, Needs> {
         let mut needs = BTreeSet::new();
         // The query of each claim: its sentence's terms, its clause's terms, its value's keys.
         let mut queries: Vec<Vec<String>> = Vec::new();
@@ -808,6 +854,7 @@ impl Searcher {
             .map(|p| p.manifest.counts.claim_sentences)
             .sum();
         let mut hits: BTreeSet<Hit> = BTreeSet::new();
+        let mut per_query: Vec<Vec<Hit>> = Vec::with_capacity(queries.len());
         let mut scores: std::collections::HashMap<Hit, f64> = std::collections::HashMap::new();
         let mut ranked: Vec<(Hit, f64)> = Vec::new();
         let mut idf_cache: BTreeMap<&str, f64> = BTreeMap::new();
@@ -844,21 +891,53 @@ impl Searcher {
             }
             let k = TOP_K.min(ranked.len());
             if k == 0 {
+                per_query.push(Vec::new());
                 continue;
             }
             let cmp = |a: &(Hit, f64), b: &(Hit, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
             ranked.select_nth_unstable_by(k - 1, cmp);
-            hits.extend(ranked[..k].iter().map(|(h, _)| *h));
+            let mut best: Vec<Hit> = ranked[..k].iter().map(|(h, _)| *h).collect();
+            best.sort();
+            hits.extend(best.iter().copied());
+            per_query.push(best);
         }
-        // The documents that hold them.
-        let wanted: BTreeSet<(usize, usize)> = hits.iter().map(|&(p, d, _)| (p, d)).collect();
-        let mut documents = Vec::new();
-        for &(pi, d) in &wanted {
-            match self.parts[pi].document(d) {
-                Ok(Some(doc)) => documents.push(doc),
-                Ok(None) => {}
-                Err(Needs(n)) => needs.extend(n),
+        // The documents that hold them, each with only its candidate claims.
+        let mut wanted: BTreeMap<(usize, usize), BTreeSet<usize>> = BTreeMap::new();
+        for &(p, d, k) in &hits {
+            wanted.entry((p, d)).or_default().insert(k);
+        }
+        let mut documents: Vec<Document> = Vec::new();
+        // (part, doc, claim sentence) → claim indexes in the retrieved document.
+        let mut where_: BTreeMap<Hit, (usize, Vec<usize>)> = BTreeMap::new();
+        for (&(pi, d), ks) in &wanted {
+            let doc = match self.parts[pi].document(d) {
+                Ok(Some(doc)) => doc,
+                Ok(None) => continue,
+                Err(Needs(n)) => {
+                    needs.extend(n);
+                    continue;
+                }
+            };
+            if !needs.is_empty() {
+                continue;
             }
+            let di = documents.len();
+            let mut kept = Vec::new();
+            for (k, (_, group)) in group_claims(doc).into_iter().enumerate() {
+                if ks.contains(&k) {
+                    let first = kept.len();
+                    kept.extend(group.into_iter().cloned());
+                    where_.insert((pi, d, k), (di, (first..kept.len()).collect()));
+                }
+            }
+            documents.push(Document {
+                meta: doc.meta.clone(),
+                text: doc.text.clone(),
+                sentences: Vec::new(),
+                claims: kept,
+                mentions: doc.mentions,
+                entities: Vec::new(),
+            });
         }
         if !needs.is_empty() {
             return Err(Needs(needs.into_iter().collect()));
@@ -879,12 +958,76 @@ impl Searcher {
             return Err(Needs(needs.into_iter().collect()));
         }
         df.retain(|_, f| *f > 0);
-        Ok(Corpus::with_df(
-            self.id(),
-            documents.into_iter().cloned().collect(),
-            n_total,
-            &df,
-            self.document_count(),
-        ))
+        let mut queries_hits = per_query.into_iter();
+        let candidates = claims
+            .iter()
+            .map(|c| {
+                if matches!(c.value, Value::Entity { .. }) {
+                    return Vec::new();
+                }
+                let mut out = Vec::new();
+                for h in queries_hits.next().unwrap_or_default() {
+                    if let Some((di, cis)) = where_.get(&h) {
+                        out.extend(cis.iter().map(|&ci| (*di, ci)));
+                    }
+                }
+                out
+            })
+            .collect();
+        Ok(Retrieved {
+            corpus: Corpus::with_df(self.id(), documents, n_total, &df, self.document_count()),
+            candidates,
+        })
+    }
+}
+
+/// What retrieval found for a check: the documents holding candidate claim sentences (with the
+/// whole corpus's IDFs), and each claim's candidates.
+#[derive(Debug, Clone)]
+pub struct Retrieved {
+    /// The documents that hold candidates, as a corpus (for reports: its id and document count
+    /// are the whole corpus's).
+    pub corpus: Corpus,
+    /// For each claim of the article: (document in `corpus`, claim in the document).
+    pub candidates: Vec<Vec<(usize, usize)>>,
+}
+
+impl Retrieved {
+    /// Judges each claim against its own candidates only ([`crate::reconcile::judge`] on a
+    /// corpus of just those claims), with evidence pointing into `self.corpus`.
+    pub fn reconcile(&self, text: &str, claims: &[Claim]) -> Vec<crate::reconcile::Judgment> {
+        claims
+            .iter()
+            .enumerate()
+            .map(|(i, claim)| {
+                let cands = self.candidates.get(i).map(Vec::as_slice).unwrap_or(&[]);
+                let mut docs: Vec<usize> = cands.iter().map(|&(d, _)| d).collect();
+                docs.dedup();
+                let view_docs: Vec<Document> = docs
+                    .iter()
+                    .map(|&d| {
+                        let src = &self.corpus.documents[d];
+                        Document {
+                            meta: src.meta.clone(),
+                            text: src.text.clone(),
+                            sentences: Vec::new(),
+                            claims: cands
+                                .iter()
+                                .filter(|&&(x, _)| x == d)
+                                .map(|&(_, ci)| src.claims[ci].clone())
+                                .collect(),
+                            mentions: src.mentions,
+                            entities: Vec::new(),
+                        }
+                    })
+                    .collect();
+                let view = self.corpus.view(view_docs);
+                let mut j = crate::reconcile::judge(text, claim, &view);
+                for e in &mut j.evidence {
+                    e.document = docs[e.document];
+                }
+                j
+            })
+            .collect()
     }
 }

@@ -14,7 +14,7 @@ mod document;
 pub mod index;
 
 pub use document::{html_to_text, parse_document, DocError, DocMeta, MAX_DOCUMENT_BYTES};
-pub use index::{Needs, Part, Searcher, INDEX_FORMAT};
+pub use index::{Needs, Part, Retrieved, Searcher, INDEX_FORMAT};
 
 use crate::claims::Claim;
 use crate::extract::Value;
@@ -64,7 +64,7 @@ pub struct Corpus {
     /// candidate sentences).
     pub documents: Vec<Document>,
     /// Inverse document frequency of each term over the corpus's claim sentences.
-    idf: BTreeMap<String, f64>,
+    idf: std::sync::Arc<BTreeMap<String, f64>>,
     /// The largest IDF (for terms the corpus never uses).
     max_idf: f64,
     /// How many documents the whole corpus has.
@@ -197,12 +197,24 @@ impl Corpus {
         Corpus {
             id,
             documents,
-            idf: df
-                .iter()
-                .map(|(t, &f)| (t.clone(), (1.0 + n / (f as f64 + 0.5)).ln()))
-                .collect(),
+            idf: std::sync::Arc::new(
+                df.iter()
+                    .map(|(t, &f)| (t.clone(), (1.0 + n / (f as f64 + 0.5)).ln()))
+                    .collect(),
+            ),
             max_idf: (1.0 + n / 0.5).ln(),
             total_documents,
+        }
+    }
+
+    /// The same corpus (id, IDFs, document count) over other documents.
+    pub fn view(&self, documents: Vec<Document>) -> Corpus {
+        Corpus {
+            id: self.id.clone(),
+            documents,
+            idf: self.idf.clone(),
+            max_idf: self.max_idf,
+            total_documents: self.total_documents,
         }
     }
 
