@@ -216,11 +216,35 @@ pub fn value_keys(v: &Value) -> Vec<String> {
     }
 }
 
+/// The kind of a value, for subject keys: `#count:store`, `#money:USD`, `#date`, ….
+fn kind_key(v: &Value) -> Option<String> {
+    Some(match v {
+        Value::Number(_) => "#num".into(),
+        Value::Quantity(_, unit) => format!("#count:{unit}"),
+        Value::Money(_, cur) => format!("#money:{cur}"),
+        Value::Percent(_) => "#percent".into(),
+        Value::Ordinal(_, noun) => format!("#rank:{noun}"),
+        Value::Date(_) => "#date".into(),
+        Value::Duration(..) => "#duration".into(),
+        Value::Quote { .. } => "#quote".into(),
+        Value::Entity { .. } => return None,
+    })
+}
+
+/// The key of "this subject, this kind of value" (`@kazakhstan#count:company`): rare, so it
+/// finds the sentences that state the same attribute of the same subject among many alike.
+pub fn subject_key(subject: &str, v: &Value) -> Option<String> {
+    kind_key(v).map(|k| format!("@{}{k}", subject.to_lowercase()))
+}
+
 /// Terms under which a claim sentence is indexed.
 fn sentence_keys(terms: &[String], claims: &[&Claim]) -> Vec<String> {
     let mut keys: Vec<String> = terms.to_vec();
     for c in claims {
         keys.extend(value_keys(&c.value));
+        if let Some(k) = c.subject.as_deref().and_then(|s| subject_key(s, &c.value)) {
+            keys.push(k);
+        }
     }
     keys.sort();
     keys.dedup();
@@ -801,6 +825,9 @@ impl Searcher {
             }
             let mut q: Vec<String> = c.terms.iter().chain(&c.local).cloned().collect();
             q.extend(value_keys(&c.value));
+            if let Some(k) = c.subject.as_deref().and_then(|s| subject_key(s, &c.value)) {
+                q.push(k);
+            }
             q.sort();
             q.dedup();
             queries.push(q);
@@ -830,13 +857,24 @@ impl Searcher {
                 }
             }
         }
-        for q in &mut queries {
-            let extra: Vec<String> = q
+        for (q, c) in queries.iter_mut().zip(
+            claims
+                .iter()
+                .filter(|c| !matches!(c.value, Value::Entity { .. })),
+        ) {
+            let mut extra: Vec<String> = q
                 .iter()
                 .filter_map(|t| expansions.get(t))
                 .flatten()
                 .cloned()
                 .collect();
+            if let Some(subject) = &c.subject {
+                let names = expansions
+                    .get(&subject.to_lowercase())
+                    .into_iter()
+                    .flatten();
+                extra.extend(names.filter_map(|n| subject_key(n, &c.value)));
+            }
             q.extend(extra);
             q.sort();
             q.dedup();
