@@ -299,43 +299,7 @@ fn a_check_loads_the_manifest_then_only_the_shards_it_needs() {
         .position(|c| &text[c.anchor.0..c.anchor.1] == "394")
         .expect("a claim on 394");
     let j = &judgments[stores];
-    {
-        let full = Corpus::from_documents(docs.clone());
-        let d42 = &r.corpus.documents[0];
-        let f42 = full
-            .documents
-            .iter()
-            .find(|d| d.meta.id == "gen-042")
-            .unwrap();
-        for (x, y) in d42.claims.iter().zip(&f42.claims) {
-            eprintln!(
-                "{:?} {:?} view {} full {}",
-                x.value,
-                x.local,
-                corroborate::reconcile::alignment(&claims[stores], x, &r.corpus),
-                corroborate::reconcile::alignment(&claims[stores], y, &full)
-            );
-        }
-        for t in claims[stores].local.iter().chain(&claims[stores].terms) {
-            eprintln!("{t}: {} {}", r.corpus.idf(t), full.idf(t));
-        }
-    }
-    let full_scan =
-        corroborate::reconcile::reconcile(text, &claims, &Corpus::from_documents(docs.clone()));
-    assert_eq!(
-        j.verdict.as_str(),
-        "supported",
-        "{} / full scan: {} / candidates {:?} / docs {:?}",
-        j.explanation,
-        full_scan[stores].explanation,
-        r.candidates[stores],
-        r.corpus
-            .documents
-            .iter()
-            .map(|d| &d.meta.id)
-            .collect::<Vec<_>>()
-    );
-    let doc = &r.corpus.documents[j.evidence[0].document];
+    assert_eq!(j.verdict.as_str(), "supported", "{}", j.explanation);
     assert_eq!(doc.meta.id, "gen-042");
     assert_eq!(r.corpus.document_count(), 300);
     // The same check against the whole corpus in memory gives the same verdicts.
