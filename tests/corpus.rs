@@ -300,6 +300,7 @@ fn a_check_loads_the_manifest_then_only_the_shards_it_needs() {
         .expect("a claim on 394");
     let j = &judgments[stores];
     assert_eq!(j.verdict.as_str(), "supported", "{}", j.explanation);
+    let doc = &r.corpus.documents[j.evidence[0].document];
     assert_eq!(doc.meta.id, "gen-042");
     assert_eq!(r.corpus.document_count(), 300);
     // The same check against the whole corpus in memory gives the same verdicts.
