@@ -381,3 +381,42 @@ fn the_users_documents_are_searched_with_the_shipped_ones_and_named() {
         .unwrap();
     assert_eq!(judgments[stores].verdict.as_str(), "contradicted");
 }
+
+#[test]
+fn retrieval_gives_the_verdicts_of_a_full_scan_on_the_dev_set() {
+    let docs = default_documents();
+    let full = Corpus::from_documents(docs.clone());
+    let files = Part::build(docs).to_files();
+    let mut searcher = Searcher::new(vec![Part::from_manifest(&files.manifest).unwrap()]);
+    let dir = root().join("tests/devset");
+    let mut articles: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    articles.sort();
+    assert!(articles.len() >= 5);
+    let mut compared = 0;
+    for path in articles {
+        let a: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let text = a["text"].as_str().unwrap();
+        let today = a["date"].as_str().and_then(corroborate::parse_date);
+        let claims = corroborate::analyze(text, today).claims;
+        let (r, _) = retrieve(&mut searcher, &files.shards, &claims);
+        let got = r.reconcile(text, &claims);
+        let want = corroborate::reconcile::reconcile(text, &claims, &full);
+        for ((g, w), c) in got.iter().zip(&want).zip(&claims) {
+            assert_eq!(
+                (g.verdict, g.mismatch),
+                (w.verdict, w.mismatch),
+                "{}: {:?}: {} / full scan: {}",
+                path.display(),
+                &text[c.start..c.end],
+                g.explanation,
+                w.explanation
+            );
+            compared += 1;
+        }
+    }
+    assert!(compared > 100, "{compared}");
+}

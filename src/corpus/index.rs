@@ -237,11 +237,24 @@ pub fn subject_key(subject: &str, v: &Value) -> Option<String> {
     kind_key(v).map(|k| format!("@{}{k}", subject.to_lowercase()))
 }
 
+/// A quote's content words as keys (`#q:peace`): a quote may run past the sentence that holds it.
+fn quote_keys(v: &Value) -> Vec<String> {
+    match v {
+        Value::Quote { quote, .. } => quote
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .filter_map(crate::claims::normalize)
+            .map(|w| format!("#q:{w}"))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// Terms under which a claim sentence is indexed.
 fn sentence_keys(terms: &[String], claims: &[&Claim]) -> Vec<String> {
     let mut keys: Vec<String> = terms.to_vec();
     for c in claims {
         keys.extend(value_keys(&c.value));
+        keys.extend(quote_keys(&c.value));
         if let Some(k) = c.subject.as_deref().and_then(|s| subject_key(s, &c.value)) {
             keys.push(k);
         }
@@ -825,6 +838,7 @@ impl Searcher {
             }
             let mut q: Vec<String> = c.terms.iter().chain(&c.local).cloned().collect();
             q.extend(value_keys(&c.value));
+            q.extend(quote_keys(&c.value));
             if let Some(k) = c.subject.as_deref().and_then(|s| subject_key(s, &c.value)) {
                 q.push(k);
             }
