@@ -153,7 +153,8 @@ test('add (picker, drop, paste), check, read, reload, export, remove, import', {
     // Remove them all: gone, and still gone after a reload.
     for (let n = 3; n > 0; n -= 1) {
       await page.locator('#corpus-yours li[data-id]').first().getByRole('button', { name: 'Remove' }).click();
-      await panelStatus(page, /^Removed 1 document/);
+      await page.waitForFunction((left) => document.querySelectorAll('#corpus-yours li[data-id]').length === left, n - 1, { timeout: 30_000 });
+      assert.match(await page.locator('#corpus-status').textContent(), /^Removed 1 document/);
     }
     assert.deepEqual(await listed(page, '#corpus-yours'), []);
     await page.reload();
