@@ -71,7 +71,54 @@ fn main() {
         times.push(t.elapsed().as_secs_f64() * 1000.0);
     }
     times.sort_by(f64::total_cmp);
+    if std::env::var_os("BREAKDOWN").is_some() {
+        let t = Instant::now();
+        let an = corroborate::analyze(&a, None);
+        let t1 = t.elapsed();
+        let r = searcher.prepare(&an.claims).expect("loaded");
+        let t2 = t.elapsed();
+        let j = r.reconcile(&a, &an.claims);
+        let t3 = t.elapsed();
+        let rep = corroborate::report::check_json(&a, &an.claims, &j, &r.corpus);
+        let t4 = t.elapsed();
+        std::hint::black_box(rep);
+        eprintln!(
+            "analyze {t1:?}, retrieve {:?}, reconcile {:?}, report {:?}; {} documents retrieved",
+            t2 - t1,
+            t3 - t2,
+            t4 - t3,
+            r.corpus.documents.len()
+        );
+    }
     let median = times[times.len() / 2];
+    if std::env::var_os("FULLSCAN").is_some() {
+        // Retrieval against a scan of every claim of the corpus: how often the verdicts agree.
+        let part = Part::from_manifest(&manifest).expect("manifest");
+        let names = part.shard_names();
+        let texts: Vec<String> = names
+            .iter()
+            .map(|n| std::fs::read_to_string(dir.join(n)).expect("shard"))
+            .collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let full = corroborate::corpus::Corpus::from_index(&manifest, &refs).expect("index");
+        for text in [&a, &b] {
+            let an = corroborate::analyze(text, None);
+            let t = Instant::now();
+            let scan = corroborate::reconcile::reconcile(text, &an.claims, &full);
+            let scan_ms = t.elapsed().as_secs_f64() * 1000.0;
+            let r = searcher.prepare(&an.claims).expect("loaded");
+            let got = r.reconcile(text, &an.claims);
+            let same = got
+                .iter()
+                .zip(&scan)
+                .filter(|(g, s)| g.verdict == s.verdict)
+                .count();
+            eprintln!(
+                "full scan {scan_ms:.0} ms; retrieval agrees on {same} of {} verdicts",
+                scan.len()
+            );
+        }
+    }
     let claims = claims_a.len();
     println!(
         "{{\"cold_ms\":{cold:.2},\"warm_ms\":{median:.2},\"claims\":{claims},\"shards\":{files},\"shard_bytes\":{bytes},\"report_bytes\":{size},\"peak_rss_kb\":{}}}",

@@ -106,6 +106,10 @@ pub struct Checker {
     user: Vec<Document>,
     user_dirty: bool,
     last: Option<(String, Option<i32>, crate::Analysis)>,
+    /// What `needs` retrieved for the last text, with the generation it was retrieved at.
+    prepared: Option<(u64, crate::corpus::Retrieved)>,
+    /// Bumped whenever a shard or a document of yours comes or goes.
+    generation: u64,
 }
 
 const USER_PREFIX: &str = "user/";
@@ -180,6 +184,8 @@ impl Checker {
             user: Vec::new(),
             user_dirty: false,
             last: None,
+            prepared: None,
+            generation: 0,
         })
     }
 
@@ -193,11 +199,13 @@ impl Checker {
     /// truncated, altered or from another build is refused with a message naming it.
     #[wasm_bindgen(js_name = addShard)]
     pub fn add_shard(&mut self, name: &str, text: &str) -> Result<(), js_sys::Error> {
+        self.generation += 1;
         self.searcher.add_shard(name, text).map_err(into_error)
     }
 
     fn sync_user(&mut self) {
         if self.user_dirty {
+            self.generation += 1;
             self.searcher.parts[1] = Part::build(self.user.clone());
             self.user_dirty = false;
         }
@@ -206,6 +214,7 @@ impl Checker {
     fn analysis(&mut self, text: &str, today: Option<i32>) -> &crate::Analysis {
         let fresh = matches!(&self.last, Some((t, d, _)) if t == text && *d == today);
         if !fresh {
+            self.prepared = None;
             self.last = Some((text.to_string(), today, crate::analyze(text, today)));
         }
         &self.last.as_ref().expect("just set").2
@@ -220,9 +229,13 @@ impl Checker {
         let today = options(options_value)?;
         check_text(text)?;
         self.sync_user();
-        let claims = self.analysis(text, today).claims.clone();
-        Ok(match self.searcher.prepare(&claims) {
-            Ok(_) => Vec::new(),
+        self.analysis(text, today);
+        let claims = &self.last.as_ref().expect("analysed").2.claims;
+        Ok(match self.searcher.prepare(claims) {
+            Ok(r) => {
+                self.prepared = Some((self.generation, r));
+                Vec::new()
+            }
             Err(n) => n.0,
         })
     }
@@ -340,12 +353,16 @@ impl Checker {
         self.sync_user();
         self.analysis(text, today);
         let analysis = &self.last.as_ref().expect("analysed").2;
-        let retrieved = self.searcher.prepare(&analysis.claims).map_err(|n| {
-            into_error(format!(
-                "the corpus shards {} are not loaded yet: call needs() and addShard() first",
-                n.0.join(", ")
-            ))
-        })?;
+        // What `needs` just retrieved for this text, if nothing changed since.
+        let retrieved = match self.prepared.take() {
+            Some((g, r)) if g == self.generation => r,
+            _ => self.searcher.prepare(&analysis.claims).map_err(|n| {
+                into_error(format!(
+                    "the corpus shards {} are not loaded yet: call needs() and addShard() first",
+                    n.0.join(", ")
+                ))
+            })?,
+        };
         let judgments = retrieved.reconcile(text, &analysis.claims);
         to_js(&crate::report::check_json(
             text,

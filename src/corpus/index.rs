@@ -43,7 +43,7 @@ pub const DOCS_PER_CATALOG: usize = 200;
 /// Aimed-at size of a term shard's body, in bytes.
 pub const TERM_SHARD_BYTES: usize = 6 * 1024;
 /// Claim sentences kept per claim of the article.
-pub const TOP_K: usize = 8;
+pub const TOP_K: usize = 16;
 
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
