@@ -4,7 +4,7 @@
 //! ```text
 //! manifest.json                  format, engine version, corpus id, counts, shard counts (a few hundred bytes)
 //! catalog-<id12>-<n>.json        documents n*200 … : metadata and counts (for the corpus panel)
-//! docs-<id12>-<n>.json           documents n*8 … : text, sentence spans, claims, entities
+//! docs-<id12>-<n>.json           documents n*2 … : text, sentence spans, claims, entities
 //! terms-<id12>-<n>.json          terms whose hash falls in bucket n: document frequency, BM25
 //!                                postings over claim sentences, entity aliases
 //! ```
@@ -37,7 +37,7 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The index format this engine writes and reads.
 pub const INDEX_FORMAT: u32 = 2;
 /// Documents per document shard.
-pub const DOCS_PER_SHARD: usize = 8;
+pub const DOCS_PER_SHARD: usize = 2;
 /// Documents per catalog shard.
 pub const DOCS_PER_CATALOG: usize = 200;
 /// Aimed-at size of a term shard's body, in bytes.
