@@ -45,12 +45,17 @@ try {
 } catch (err) {
   fail(`corpus/manifest.json is not JSON (${err.message})`, 'rebuild the corpus: npm run build');
 }
-const shards = (manifest.shards ?? []).map((name) => {
-  if (typeof name !== 'string' || !/^[A-Za-z0-9._-]+$/.test(name) || name.startsWith('.')) {
-    fail(`corpus/manifest.json lists a bad shard name: ${JSON.stringify(name)}`);
-  }
-  return read(`corpus/${name}`);
-});
+// Every shard of the index, in the order the core's Checker takes them (Part::shard_names in
+// src/corpus/index.rs): catalog, docs, terms; `{kind}-{first 12 of the id}-{n}.json`.
+const shardNames = [];
+if (typeof manifest.id !== 'string' || !/^[0-9a-f]{12,}$/.test(manifest.id)) {
+  fail('corpus/manifest.json has no corpus id', 'rebuild the corpus: npm run build');
+}
+for (const [kind, count] of [['catalog', manifest.catalog_shards], ['docs', manifest.doc_shards], ['terms', manifest.term_shards]]) {
+  if (!Number.isInteger(count) || count < 0) fail(`corpus/manifest.json has no count of ${kind} shards`, 'rebuild the corpus: npm run build');
+  for (let n = 0; n < count; n += 1) shardNames.push(`${kind}-${manifest.id.slice(0, 12)}-${n}.json`);
+}
+const shards = shardNames.map((name) => read(`corpus/${name}`));
 
 // A module the page or the worker imports from this folder (`import ... from './store.js'`) has
 // nothing to load from in one file: each becomes a data: URL of its own text (its own imports
@@ -79,7 +84,10 @@ for (const m of modules) {
 const worker = inlineImports(read('worker.js'), 'worker.js');
 
 const favicon = `data:image/svg+xml;base64,${read('favicon.svg', null).toString('base64')}`;
-const style = css.replace(/url\((["']?)\.\/favicon\.svg\1\)/g, `url("${favicon}")`);
+// Every same-folder stylesheet of the page (style.css, corpus.css, ...), in order, as one <style>.
+const sheetLinks = [...html.matchAll(/\s*<link rel="stylesheet" href="\.\/([A-Za-z0-9_-]+\.css)">/g)];
+const sheets = sheetLinks.map((m) => (m[1] === 'style.css' ? css : read(m[1]))).join('\n');
+const style = sheets.replace(/url\((["']?)\.\/favicon\.svg\1\)/g, `url("${favicon}")`);
 
 const csp = [
   "default-src 'none'",
@@ -102,6 +110,7 @@ replaceOnce(/<html lang="en">/, '<html lang="en" data-inline="true">', '<html la
 replaceOnce(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/,
   `<meta http-equiv="Content-Security-Policy" content="${csp}">`, 'Content-Security-Policy meta element');
 replaceOnce(/<link rel="stylesheet" href="\.\/style\.css">/, `<style>${style}</style>`, 'stylesheet link');
+for (const m of sheetLinks) if (m[1] !== 'style.css') html = html.replace(m[0], '');
 for (const m of modules) html = html.replace(m.tag, () => `<script type="module">${m.source}</script>`);
 replaceOnce(/<link rel="icon" href="\.\/favicon\.svg" type="image\/svg\+xml">/,
   `<link rel="icon" href="${favicon}" type="image/svg+xml">`, 'favicon link');

@@ -4,8 +4,8 @@
 //! stdout. Exit status: 0 done; 1 the input or corpus was unusable (one line on stderr says
 //! which file and why); 2 a usage error.
 
-use corroborate::corpus::{Corpus, DocError};
-use corroborate::{analyze, export, parse_date, reconcile, report, MAX_TEXT_BYTES};
+use corroborate::corpus::{self, DocError, Needs, Part, Searcher};
+use corroborate::{analyze, export, parse_date, report, MAX_TEXT_BYTES};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -144,7 +144,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
                 )));
             }
             let today = date_arg(&a)?;
-            let corpus = load_corpus(a.corpus.as_deref())?;
+            let mut source = load_corpus(a.corpus.as_deref())?;
             let text = read_input(a.file.as_deref())?;
             if text.trim().is_empty() {
                 return Err(Failure::Input(format!(
@@ -153,7 +153,9 @@ fn run(args: &[String]) -> Result<String, Failure> {
                 )));
             }
             let analysis = analyze(&text, today);
-            let judgments = reconcile::reconcile(&text, &analysis.claims, &corpus);
+            let retrieved = source.prepare(&analysis.claims)?;
+            let judgments = retrieved.reconcile(&text, &analysis.claims);
+            let corpus = retrieved.corpus;
             if format == "text" {
                 return Ok(report::check_text(
                     &text,
@@ -263,16 +265,56 @@ fn doc_warnings(errors: &[DocError]) {
     }
 }
 
+/// A corpus to check against: a searcher, and the folder its shards are read from when a check
+/// needs them (none when everything is in memory).
+struct CorpusSource {
+    searcher: Searcher,
+    dir: Option<PathBuf>,
+}
+
+impl CorpusSource {
+    fn in_memory(documents: Vec<corpus::Document>) -> CorpusSource {
+        CorpusSource {
+            searcher: Searcher::new(vec![Part::build(documents)]),
+            dir: None,
+        }
+    }
+
+    /// Retrieves what a check of these claims needs, reading shards as the searcher asks.
+    fn prepare(
+        &mut self,
+        claims: &[corroborate::claims::Claim],
+    ) -> Result<corpus::Retrieved, Failure> {
+        loop {
+            match self.searcher.prepare(claims) {
+                Ok(c) => return Ok(c),
+                Err(Needs(names)) => {
+                    let dir = self.dir.clone().unwrap_or_default();
+                    for name in names {
+                        let path = dir.join(&name);
+                        let text = std::fs::read_to_string(&path).map_err(|e| {
+                            Failure::Input(format!("{}: cannot be read: {e}", path.display()))
+                        })?;
+                        self.searcher
+                            .add_shard(&name, &text)
+                            .map_err(|e| Failure::Input(format!("{}: {e}", path.display())))?;
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// The default corpus, a folder written by `index`, a manifest, or a folder of source documents.
-fn load_corpus(path: Option<&str>) -> Result<Corpus, Failure> {
+fn load_corpus(path: Option<&str>) -> Result<CorpusSource, Failure> {
     let Some(path) = path else {
         let sources: Vec<(String, Vec<u8>)> = DEFAULT_CORPUS
             .iter()
             .map(|(n, b)| (n.to_string(), b.to_vec()))
             .collect();
-        let (corpus, errors) = Corpus::compile(&sources);
+        let (documents, errors) = compile_sources(&sources);
         doc_warnings(&errors);
-        return Ok(corpus);
+        return Ok(CorpusSource::in_memory(documents));
     };
     let p = PathBuf::from(path);
     let manifest = if p.is_file() && p.file_name().is_some_and(|n| n == "manifest.json") {
@@ -283,40 +325,53 @@ fn load_corpus(path: Option<&str>) -> Result<Corpus, Failure> {
         None
     };
     if let Some(m) = manifest {
-        let dir = m.parent().unwrap_or(Path::new("."));
+        let dir = m.parent().unwrap_or(Path::new(".")).to_path_buf();
         let text = std::fs::read_to_string(&m)
             .map_err(|e| Failure::Input(format!("{}: cannot be read: {e}", m.display())))?;
-        let parsed = Corpus::read_manifest(&text)
+        let part = Part::from_manifest(&text)
             .map_err(|e| Failure::Input(format!("{}: {e}", m.display())))?;
-        let mut shards = Vec::new();
-        for name in &parsed.shards {
-            if name.contains('/') || name.contains('\\') || name.starts_with('.') {
-                return Err(Failure::Input(format!(
-                    "{}: shard name {name:?} is not a plain file name",
-                    m.display()
-                )));
-            }
-            let sp = dir.join(name);
-            shards.push(
-                std::fs::read_to_string(&sp).map_err(|e| {
-                    Failure::Input(format!("{}: cannot be read: {e}", sp.display()))
-                })?,
-            );
-        }
-        let refs: Vec<&str> = shards.iter().map(String::as_str).collect();
-        return Corpus::from_index(&text, &refs)
-            .map_err(|e| Failure::Input(format!("{}: {e}", m.display())));
+        return Ok(CorpusSource {
+            searcher: Searcher::new(vec![part]),
+            dir: Some(dir),
+        });
     }
     if !p.is_dir() {
         return Err(Failure::Input(format!("{path}: no such corpus folder (give a folder of documents or one written by `corroborate index`)")));
     }
     let sources = read_sources(&p)?;
-    let (corpus, errors) = Corpus::compile(&sources);
+    let (documents, errors) = compile_sources(&sources);
     doc_warnings(&errors);
-    if corpus.documents.is_empty() {
+    if documents.is_empty() {
         return Err(Failure::Input(format!("{path}: no usable documents (.md, .txt or .html with front matter: title, source, published)")));
     }
-    Ok(corpus)
+    Ok(CorpusSource::in_memory(documents))
+}
+
+/// Compiles source documents on every core (the result does not depend on how many).
+fn compile_sources(sources: &[(String, Vec<u8>)]) -> (Vec<corpus::Document>, Vec<DocError>) {
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .clamp(1, 16);
+    let per = sources.len().div_ceil(threads).max(1);
+    let results: Vec<(String, Result<corpus::Document, DocError>)> = std::thread::scope(|s| {
+        let handles: Vec<_> = sources
+            .chunks(per)
+            .map(|chunk| {
+                s.spawn(move || {
+                    chunk
+                        .iter()
+                        .map(|(n, b)| (n.clone(), corpus::compile_document(n, b)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    corpus::assemble(results)
 }
 
 fn read_sources(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, Failure> {
@@ -353,22 +408,23 @@ fn index(src: &Path, out: &Path) -> Result<String, Failure> {
         )));
     }
     let sources = read_sources(src)?;
-    let (corpus, errors) = Corpus::compile(&sources);
+    let (documents, errors) = compile_sources(&sources);
     doc_warnings(&errors);
-    if corpus.documents.is_empty() {
+    if documents.is_empty() {
         return Err(Failure::Input(format!("{}: no usable documents (.md, .txt or .html with front matter: title, source, published)", src.display())));
     }
-    let idx = corpus.to_index();
+    let part = Part::build(documents);
+    let idx = part.to_files();
     std::fs::create_dir_all(out)
         .map_err(|e| Failure::Input(format!("{}: cannot be created: {e}", out.display())))?;
-    // Old shards of earlier builds go; the new ones are written before the manifest that names them.
+    // Shards of earlier builds go; the new ones are written before the manifest that names them.
     if let Ok(rd) = std::fs::read_dir(out) {
         for e in rd.flatten() {
             let n = e.file_name().to_string_lossy().into_owned();
-            if n.starts_with("docs-")
-                && n.ends_with(".json")
-                && !idx.shards.iter().any(|(s, _)| *s == n)
-            {
+            let ours = ["docs-", "terms-", "catalog-"]
+                .iter()
+                .any(|p| n.starts_with(p));
+            if ours && n.ends_with(".json") && !idx.shards.iter().any(|(s, _)| *s == n) {
                 let _ = std::fs::remove_file(e.path());
             }
         }
@@ -377,15 +433,19 @@ fn index(src: &Path, out: &Path) -> Result<String, Failure> {
         write_file(&out.join(name), text)?;
     }
     write_file(&out.join("manifest.json"), &idx.manifest)?;
-    let claims: usize = corpus.documents.iter().map(|d| d.claims.len()).sum();
-    let sentences: usize = corpus.documents.iter().map(|d| d.sentences.len()).sum();
+    let m = &part.manifest;
+    let c = &m.counts;
     Ok(format!(
-        "indexed {} documents ({} sentences, {} claims) into {}: corpus {}\n",
-        corpus.documents.len(),
-        sentences,
-        claims,
+        "indexed {} documents ({} sentences, {} claims, {} mentions, {} entities, {} terms) into {}: corpus {}, {} shards\n",
+        c.documents,
+        c.sentences,
+        c.claims,
+        c.mentions,
+        c.entities,
+        c.terms,
         out.display(),
-        &corpus.id[..12]
+        &m.id[..12],
+        idx.shards.len()
     ))
 }
 

@@ -261,7 +261,7 @@ pub fn check_json(text: &str, claims: &[Claim], judgments: &[Judgment], corpus: 
         .collect();
     json!({
         "engine": { "name": crate::ENGINE_NAME, "version": crate::VERSION },
-        "corpus": { "id": corpus.id, "documents": corpus.documents.len() },
+        "corpus": { "id": corpus.id, "documents": corpus.document_count() },
         "claims": items,
         "summary": summary(judgments),
     })
@@ -316,7 +316,7 @@ pub fn check_text(text: &str, claims: &[Claim], judgments: &[Judgment], corpus: 
         s.conflicting,
         s.unverified,
         &corpus.id[..12.min(corpus.id.len())],
-        corpus.documents.len()
+        corpus.document_count()
     ));
     out
 }
@@ -338,7 +338,7 @@ pub fn check_markdown(
         s.conflicting,
         s.unverified,
         corpus.id,
-        corpus.documents.len(),
+        corpus.document_count(),
         crate::ENGINE_NAME,
         crate::VERSION
     ));

@@ -2,7 +2,8 @@
 //! Options go in and results come out through serde-wasm-bindgen; every failure is a JS `Error`
 //! with a message a person can act on.
 
-use crate::corpus::Corpus;
+use crate::corpus::index::CatalogEntry;
+use crate::corpus::{compile_document, DocMeta, Document, Needs, Part, Searcher};
 use wasm_bindgen::prelude::*;
 
 fn into_error(message: impl std::fmt::Display) -> js_sys::Error {
@@ -47,8 +48,16 @@ export interface ExtractReport {
   mentions: Mention[];
   claims: (Span & { id: string; text: string; kind: string; anchor: Span; subject: string | null; checkworthiness: number })[];
 }
-export interface CorpusDocument { id: string; title: string; source: string; url: string | null; author: string | null; published: string; sentences: number; claims: number }
-export interface CorpusInfo { id: string; engine_version: string; documents: CorpusDocument[] }
+export interface CorpusDocument {
+  id: string; title: string; source: string; url: string | null; author: string | null; published: string;
+  sentences: number; claims: number; mentions: number; entities: number; bytes: number;
+  /** "shipped" (the page's corpus) or "yours" (added in this browser). */
+  origin: "shipped" | "yours"; n?: number;
+}
+export interface CorpusCounts { documents: number; sentences: number; claim_sentences: number; claims: number; mentions: number; entities: number; terms: number; text_bytes: number }
+export interface CorpusInfo { id: string; engine_version: string; counts: CorpusCounts; total: number; documents: CorpusDocument[] }
+/** Either the shards to load first (then ask again), or the answer. */
+export type NeedsOr<T> = { needs: string[] } | T;
 "#;
 
 /// Options for a check: the article's date (`YYYY-MM-DD`), for relative dates.
@@ -85,59 +94,281 @@ fn check_text(text: &str) -> Result<(), js_sys::Error> {
     Ok(())
 }
 
-/// A fact checker with its corpus loaded.
+/// A fact checker with its corpus: the shipped index (its shards loaded as checks need them)
+/// and the documents the user added in this browser (compiled here by the same core).
+///
+/// A check is two steps: `needs(text)` names the shards it still needs (fetch each and give it
+/// to `addShard`, then ask again until the list is empty), then `check(text)`. The analysis of
+/// the last text is kept, so the rounds do not redo it.
 #[wasm_bindgen]
 pub struct Checker {
-    corpus: Corpus,
+    searcher: Searcher,
+    user: Vec<Document>,
+    user_dirty: bool,
+    last: Option<(String, Option<i32>, crate::Analysis)>,
+    /// What `needs` retrieved for the last text, with the generation it was retrieved at.
+    prepared: Option<(u64, crate::corpus::Retrieved)>,
+    /// Bumped whenever a shard or a document of yours comes or goes.
+    generation: u64,
+}
+
+const USER_PREFIX: &str = "user/";
+
+fn doc_json(
+    meta: &DocMeta,
+    counts: [usize; 5],
+    origin: &str,
+    n: Option<usize>,
+) -> serde_json::Value {
+    let mut v = serde_json::json!({
+        "id": meta.id, "title": meta.title, "source": meta.source, "url": meta.url,
+        "author": meta.author, "published": meta.published,
+        "sentences": counts[0], "claims": counts[1], "mentions": counts[2],
+        "entities": counts[3], "bytes": counts[4], "origin": origin,
+    });
+    if let (Some(n), Some(o)) = (n, v.as_object_mut()) {
+        o.insert("n".into(), n.into());
+    }
+    v
+}
+
+fn user_doc_json(d: &Document) -> serde_json::Value {
+    doc_json(
+        &d.meta,
+        [
+            d.sentences.len(),
+            d.claims.len(),
+            d.mentions,
+            d.entities.len(),
+            d.text.len(),
+        ],
+        "yours",
+        None,
+    )
+}
+
+fn entry_json(e: &CatalogEntry) -> serde_json::Value {
+    doc_json(
+        &e.meta,
+        [e.sentences, e.claims, e.mentions, e.entities, e.bytes],
+        "shipped",
+        Some(e.n),
+    )
+}
+
+fn needs_json(n: Needs) -> serde_json::Value {
+    serde_json::json!({ "needs": n.0 })
 }
 
 #[wasm_bindgen]
 impl Checker {
-    /// Loads a corpus index: `manifest.json`'s text and its shards' texts, in order.
+    /// Loads the shipped corpus's `manifest.json`. `shards` may hold the texts of its first
+    /// shards, in `shardNames()` order (all of them, or none: the rest load on demand).
     #[wasm_bindgen(constructor)]
     pub fn new(manifest: &str, shards: Vec<String>) -> Result<Checker, js_sys::Error> {
         console_error_panic_hook::set_once();
-        let refs: Vec<&str> = shards.iter().map(String::as_str).collect();
-        let corpus = Corpus::from_index(manifest, &refs).map_err(into_error)?;
-        Ok(Checker { corpus })
+        let mut part = Part::from_manifest(manifest).map_err(into_error)?;
+        let names = part.shard_names();
+        if shards.len() > names.len() {
+            return Err(into_error(format!(
+                "the corpus manifest lists {} shard(s) but {} were given",
+                names.len(),
+                shards.len()
+            )));
+        }
+        for (name, text) in names.iter().zip(&shards) {
+            part.add_shard(name, text).map_err(into_error)?;
+        }
+        Ok(Checker {
+            searcher: Searcher::new(vec![part, Part::build(Vec::new())]),
+            user: Vec::new(),
+            user_dirty: false,
+            last: None,
+            prepared: None,
+            generation: 0,
+        })
     }
 
-    /// The corpus: its id, the engine version and the documents' metadata and counts.
+    /// Every shard of the shipped index, in order.
+    #[wasm_bindgen(js_name = shardNames)]
+    pub fn shard_names(&self) -> Vec<String> {
+        self.searcher.parts[0].shard_names()
+    }
+
+    /// Loads one shard (its name as `needs` gave it, its text as fetched). A shard that is
+    /// truncated, altered or from another build is refused with a message naming it.
+    #[wasm_bindgen(js_name = addShard)]
+    pub fn add_shard(&mut self, name: &str, text: &str) -> Result<(), js_sys::Error> {
+        self.generation += 1;
+        self.searcher.add_shard(name, text).map_err(into_error)
+    }
+
+    fn sync_user(&mut self) {
+        if self.user_dirty {
+            self.generation += 1;
+            self.searcher.parts[1] = Part::build(self.user.clone());
+            self.user_dirty = false;
+        }
+    }
+
+    fn analysis(&mut self, text: &str, today: Option<i32>) -> &crate::Analysis {
+        let fresh = matches!(&self.last, Some((t, d, _)) if t == text && *d == today);
+        if !fresh {
+            self.prepared = None;
+            self.last = Some((text.to_string(), today, crate::analyze(text, today)));
+        }
+        &self.last.as_ref().expect("just set").2
+    }
+
+    /// The shards a check of this text still needs (empty: `check` can run).
+    pub fn needs(
+        &mut self,
+        text: &str,
+        #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] options_value: JsValue,
+    ) -> Result<Vec<String>, js_sys::Error> {
+        let today = options(options_value)?;
+        check_text(text)?;
+        self.sync_user();
+        self.analysis(text, today);
+        let claims = &self.last.as_ref().expect("analysed").2.claims;
+        Ok(match self.searcher.prepare(claims) {
+            Ok(r) => {
+                self.prepared = Some((self.generation, r));
+                Vec::new()
+            }
+            Err(n) => n.0,
+        })
+    }
+
+    /// The corpus: its id, counts, and the documents listed so far (yours, then the loaded
+    /// catalog pages of the shipped ones).
     #[wasm_bindgen(js_name = corpusInfo, unchecked_return_type = "CorpusInfo")]
-    pub fn corpus_info(&self) -> Result<JsValue, js_sys::Error> {
-        let docs: Vec<serde_json::Value> = self
-            .corpus
-            .documents
-            .iter()
-            .map(|d| {
-                serde_json::json!({
-                    "id": d.meta.id, "title": d.meta.title, "source": d.meta.source, "url": d.meta.url,
-                    "author": d.meta.author, "published": d.meta.published,
-                    "sentences": d.sentences.len(), "claims": d.claims.len(),
-                })
-            })
-            .collect();
-        to_js(
-            &serde_json::json!({ "id": self.corpus.id, "engine_version": crate::VERSION, "documents": docs }),
-        )
+    pub fn corpus_info(&mut self) -> Result<JsValue, js_sys::Error> {
+        self.sync_user();
+        let base = &self.searcher.parts[0];
+        let mut docs: Vec<serde_json::Value> = self.user.iter().map(user_doc_json).collect();
+        for page in 0..base.manifest.catalog_shards {
+            if let Ok(entries) = base.catalog(page) {
+                docs.extend(entries.iter().map(entry_json));
+            }
+        }
+        to_js(&serde_json::json!({
+            "id": self.searcher.id(), "engine_version": crate::VERSION,
+            "counts": base.manifest.counts, "total": self.searcher.document_count(),
+            "documents": docs,
+        }))
     }
 
-    /// Checks a text: the report of `corroborate check --format json`.
+    /// One page of the shipped corpus's catalog: `{ documents, page, pages }`, or `{ needs }`.
+    #[wasm_bindgen(
+        unchecked_return_type = "NeedsOr<{ documents: CorpusDocument[]; page: number; pages: number }>"
+    )]
+    pub fn catalog(&self, page: usize) -> Result<JsValue, js_sys::Error> {
+        let base = &self.searcher.parts[0];
+        to_js(&match base.catalog(page) {
+            Ok(entries) => serde_json::json!({
+                "documents": entries.iter().map(entry_json).collect::<Vec<_>>(),
+                "page": page, "pages": base.manifest.catalog_shards,
+            }),
+            Err(n) => needs_json(n),
+        })
+    }
+
+    /// A document to read: `{ document: { …metadata, text } }`, `{ needs }`, or `null` when
+    /// there is none with this id (shipped ones must be listed by `catalog` first).
+    #[wasm_bindgen(
+        unchecked_return_type = "NeedsOr<{ document: CorpusDocument & { text: string } }> | null"
+    )]
+    pub fn document(&self, id: &str) -> Result<JsValue, js_sys::Error> {
+        let with_text = |mut v: serde_json::Value, text: &str| {
+            if let Some(o) = v.as_object_mut() {
+                o.insert("text".into(), text.into());
+            }
+            serde_json::json!({ "document": v })
+        };
+        if let Some(d) = self.user.iter().find(|d| d.meta.id == id) {
+            return to_js(&with_text(user_doc_json(d), &d.text));
+        }
+        let base = &self.searcher.parts[0];
+        let Some(entry) = base.find(id) else {
+            return Ok(JsValue::NULL);
+        };
+        to_js(&match base.document(entry.n) {
+            Ok(Some(d)) => with_text(entry_json(entry), &d.text),
+            Ok(None) => serde_json::Value::Null,
+            Err(n) => needs_json(n),
+        })
+    }
+
+    /// Compiles a document of yours (`name` ends in .md, .txt or .html; `text` is its content)
+    /// and adds it to the corpus. Returns its listing; a document that cannot be used is refused
+    /// with a message naming the file and the problem.
+    #[wasm_bindgen(js_name = addDocument, unchecked_return_type = "CorpusDocument")]
+    pub fn add_document(&mut self, name: &str, text: &str) -> Result<JsValue, js_sys::Error> {
+        let lower = name.to_ascii_lowercase();
+        if ![".md", ".markdown", ".txt", ".html", ".htm"]
+            .iter()
+            .any(|x| lower.ends_with(x))
+        {
+            return Err(into_error(format!(
+                "{name}: not a .txt, .md or .html file; only text documents can be added"
+            )));
+        }
+        let mut doc = compile_document(name, text.as_bytes()).map_err(into_error)?;
+        doc.meta.id = format!("{USER_PREFIX}{}", doc.meta.id);
+        if self.user.iter().any(|d| d.meta.id == doc.meta.id) {
+            return Err(into_error(format!(
+                "{name}: you already added a document with this file name; remove it first or rename the file"
+            )));
+        }
+        let info = user_doc_json(&doc);
+        let at = self
+            .user
+            .binary_search_by(|d| d.meta.id.cmp(&doc.meta.id))
+            .unwrap_or_else(|i| i);
+        self.user.insert(at, doc);
+        self.user_dirty = true;
+        to_js(&info)
+    }
+
+    /// Removes a document of yours; false if there is none with this id.
+    #[wasm_bindgen(js_name = removeDocument)]
+    pub fn remove_document(&mut self, id: &str) -> bool {
+        let before = self.user.len();
+        self.user.retain(|d| d.meta.id != id);
+        self.user_dirty |= self.user.len() != before;
+        self.user.len() != before
+    }
+
+    /// Checks a text: the report of `corroborate check --format json`. Every shard `needs`
+    /// names must be loaded first.
     #[wasm_bindgen(unchecked_return_type = "CheckReport")]
     pub fn check(
-        &self,
+        &mut self,
         text: &str,
         #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] options_value: JsValue,
     ) -> Result<JsValue, js_sys::Error> {
         let today = options(options_value)?;
         check_text(text)?;
-        let analysis = crate::analyze(text, today);
-        let judgments = crate::reconcile::reconcile(text, &analysis.claims, &self.corpus);
+        self.sync_user();
+        self.analysis(text, today);
+        let analysis = &self.last.as_ref().expect("analysed").2;
+        // What `needs` just retrieved for this text, if nothing changed since.
+        let retrieved = match self.prepared.take() {
+            Some((g, r)) if g == self.generation => r,
+            _ => self.searcher.prepare(&analysis.claims).map_err(|n| {
+                into_error(format!(
+                    "the corpus shards {} are not loaded yet: call needs() and addShard() first",
+                    n.0.join(", ")
+                ))
+            })?,
+        };
+        let judgments = retrieved.reconcile(text, &analysis.claims);
         to_js(&crate::report::check_json(
             text,
             &analysis.claims,
             &judgments,
-            &self.corpus,
+            &retrieved.corpus,
         ))
     }
 

@@ -286,3 +286,70 @@ fn html_input_drops_markup_and_scripts() {
         "script text was read: {texts:?}"
     );
 }
+
+#[test]
+fn index_skips_bad_documents_by_name_counts_what_it_wrote_and_replaces_old_shards() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus-docs");
+    let out = temp_dir("index-mixed");
+    std::fs::write(out.join("docs-000000000000-0.json"), "stale").unwrap();
+    std::fs::write(out.join("notes.txt"), "not ours").unwrap();
+    let o = run(
+        &[
+            "index",
+            src.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    for bad in [
+        "bad-front-matter.md",
+        "no-text.md",
+        "binary.txt",
+        "bad-date.md",
+    ] {
+        assert!(err.contains(bad), "{bad} not named: {err}");
+    }
+    let said = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(said.starts_with("indexed 3 documents ("), "{said}");
+    let manifest: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["counts"]["documents"], 3);
+    assert_eq!(manifest["engine_version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(manifest["id"].as_str().unwrap().len(), 64);
+    assert!(
+        !out.join("docs-000000000000-0.json").exists(),
+        "a stale shard was kept"
+    );
+    assert!(
+        out.join("notes.txt").exists(),
+        "a file that is not ours was removed"
+    );
+    // The written index checks like the sources do.
+    let text = b"Acme Holdings opened 45 stores in Norland in 2023.";
+    let from_index = run(&["check", "--corpus", out.to_str().unwrap(), "-"], text);
+    let from_sources = run(&["check", "--corpus", src.to_str().unwrap(), "-"], text);
+    assert!(from_index.status.success(), "{}", stderr(&from_index));
+    assert_eq!(json(&from_index), json(&from_sources));
+    let v = json(&from_index);
+    assert_eq!(v["claims"][0]["verdict"], "contradicted");
+    assert_eq!(v["claims"][0]["evidence"][0]["document"], "acme-results");
+    assert_eq!(v["corpus"]["documents"], 3);
+
+    // Nothing usable: exit 1, naming the folder.
+    let empty = temp_dir("index-empty");
+    std::fs::write(empty.join("x.md"), "---\ntitle: T\n").unwrap();
+    let o = run(
+        &[
+            "index",
+            empty.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no usable documents"), "{}", stderr(&o));
+}

@@ -5,6 +5,7 @@
 // innerHTML, insertAdjacentHTML or outerHTML. The pasted text is never lost: the textarea is only
 // ever written when the page starts (restoring the sessionStorage draft), never on an error.
 
+import { attachCorpus } from './corpus.js';
 const MAX_CHARS = 2_000_000;
 const DRAFT_KEY = 'corroborate:text';
 const DATE_KEY = 'corroborate:date';
@@ -221,6 +222,7 @@ function startWorker() {
   }
   worker = w;
   workerState = 'loading';
+  attachCorpus(w);
   w.addEventListener('message', (event) => {
     if (w === worker) onWorkerMessage(event.data);
   });

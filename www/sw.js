@@ -7,23 +7,35 @@
 // person's: texts and documents live in the page's own storage, which this worker never touches.
 // Every path is relative to this script, so it works under any sub-path (GitHub Pages).
 
-const CACHE = 'corroborate-v1';
+const CACHE = 'corroborate-v2';
 const CORE = [
   './', './index.html', './app.js', './worker.js', './style.css', './favicon.svg', './manifest.webmanifest',
   './icon.svg', './pkg/corroborate.js', './pkg/corroborate_bg.wasm', './corpus/manifest.json',
+  './corpus.js', './corpus.css', './corpus-worker.js', './store.js',
 ];
+
+/** Up to this many shards, the whole shipped corpus is cached on install; a bigger corpus caches
+ *  its catalog and then each shard as a check first fetches it. */
+const PRECACHE_SHARDS = 400;
 
 const scope = new URL('./', self.location).href;
 
 async function precache() {
   const cache = await caches.open(CACHE);
   await cache.addAll(CORE);
-  // The corpus shards its manifest names.
+  // The corpus shards its manifest counts (names as in src/corpus/index.rs: catalog, docs, terms).
   const manifest = await (await cache.match('./corpus/manifest.json')).json();
-  const shards = Array.isArray(manifest.shards) ? manifest.shards : [];
-  await cache.addAll(shards
-    .filter((name) => typeof name === 'string' && /^[A-Za-z0-9._-]+$/.test(name) && !name.startsWith('.'))
-    .map((name) => `./corpus/${name}`));
+  const id = typeof manifest.id === 'string' && /^[0-9a-f]{12,}$/.test(manifest.id) ? manifest.id.slice(0, 12) : null;
+  if (!id) return;
+  const counts = [['catalog', manifest.catalog_shards], ['docs', manifest.doc_shards], ['terms', manifest.term_shards]]
+    .map(([kind, n]) => [kind, Number.isInteger(n) && n > 0 ? n : 0]);
+  const total = counts.reduce((sum, [, n]) => sum + n, 0);
+  const names = [];
+  for (const [kind, n] of counts) {
+    if (total > PRECACHE_SHARDS && kind !== 'catalog') continue;
+    for (let i = 0; i < n; i += 1) names.push(`./corpus/${kind}-${id}-${i}.json`);
+  }
+  await cache.addAll(names);
 }
 
 self.addEventListener('install', (event) => {

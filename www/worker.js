@@ -19,6 +19,8 @@
 // Every call into wasm is wrapped: a Rust panic aborts (panic = "abort") and surfaces here as a
 // WebAssembly.RuntimeError ("unreachable"); after that the instance's memory cannot be trusted.
 
+import { resolveNeeds, handleCorpusMessage } from './corpus-worker.js';
+
 // In the one-file build (scripts/dist-single.mjs) this worker runs from a blob: URL and gets the
 // glue's URL, the wasm bytes and the corpus in an 'init' message instead of fetching them.
 const INLINE = self.name === 'corroborate-inline';
@@ -99,17 +101,11 @@ async function loadCorpus() {
   } catch (err) {
     throw new Error(`corpus/manifest.json is not valid JSON (${messageOf(err)}); rebuild the corpus with \`npm run build\``);
   }
-  if (!manifest || typeof manifest !== 'object' || !Array.isArray(manifest.shards)) {
-    throw new Error('corpus/manifest.json has no "shards" list; rebuild the corpus with `npm run build`');
+  if (!manifest || typeof manifest !== 'object') {
+    throw new Error('corpus/manifest.json is not a corpus manifest; rebuild the corpus with `npm run build`');
   }
-  const shards = await Promise.all(manifest.shards.map((name) => {
-    // Shard names come from our own manifest, but never let one point outside corpus/.
-    if (typeof name !== 'string' || !/^[A-Za-z0-9._-]+$/.test(name) || name.startsWith('.')) {
-      throw new Error(`corpus/manifest.json lists a bad shard name: ${JSON.stringify(name)}`);
-    }
-    return fetchText(new URL(name, CORPUS_URL), `corpus/${name}`);
-  }));
-  return { manifestText, shards };
+  // Only the manifest now: the core names the shards a check needs (corpus-worker.js fetches them).
+  return { manifestText, shards: [] };
 }
 
 /** The 'init' message of the one-file build (taken by the page's bootstrap, see app.js). */
@@ -157,6 +153,7 @@ async function start() {
   let version = '';
   try {
     checker = new wasm.Checker(corpus.manifestText, corpus.shards);
+    await resolveNeeds(checker, CORPUS_URL, () => plain(checker.catalog(0)));
     info = plain(checker.corpusInfo());
     version = wasm.version();
   } catch (err) {
@@ -219,20 +216,26 @@ function headDate(checker, text) {
 }
 
 /** Checks a text, in parts when it is long: one report, offsets into the whole text. */
-function checkInParts(checker, id, text, options) {
+/** Checks one text: first fetches the shards of the shipped corpus its claims need. */
+async function checkOne(checker, text, options) {
+  await resolveNeeds(checker, CORPUS_URL, () => checker.needs(text, options));
+  return plain(checker.check(text, options));
+}
+
+async function checkInParts(checker, id, text, options) {
   const list = parts(text);
   // Over the limit, the whole text goes to the core, which refuses it with its own message.
   if (list.length === 1 || new TextEncoder().encode(text).length > MAX_TEXT_BYTES) {
-    return plain(checker.check(text, options));
+    return checkOne(checker, text, options);
   }
   if (!options.date) {
     const date = headDate(checker, text);
     if (date) options = { ...options, date };
   }
   let merged = null;
-  list.forEach((part, i) => {
+  for (const [i, part] of list.entries()) {
     self.postMessage({ type: 'progress', id, done: i, total: list.length });
-    const report = plain(checker.check(part.text, options));
+    const report = await checkOne(checker, part.text, options);
     for (const claim of report.claims) {
       shift(claim, part.start);
       shift(claim.anchor, part.start);
@@ -243,7 +246,7 @@ function checkInParts(checker, id, text, options) {
       merged.claims.push(...report.claims);
       for (const [k, v] of Object.entries(report.summary ?? {})) merged.summary[k] = (merged.summary[k] ?? 0) + v;
     }
-  });
+  }
   merged.claims.forEach((claim, i) => { claim.id = `c${i + 1}`; });
   self.postMessage({ type: 'progress', id, done: list.length, total: list.length });
   return merged;
@@ -276,6 +279,16 @@ self.addEventListener('message', async (event) => {
     exportReport(msg);
     return;
   }
+  if (msg && typeof msg.type === 'string' && msg.type.startsWith('corpus-')) {
+    let ready;
+    try { ready = await checkerPromise; } catch (err) {
+      self.postMessage({ type: 'corpus-reply', rid: msg.rid, ok: false, message: messageOf(err) });
+      return;
+    }
+    if (crashed) return;
+    try { await handleCorpusMessage(msg, ready, CORPUS_URL, (m) => self.postMessage(m)); } catch (err) { crash(err); }
+    return;
+  }
   if (!msg || msg.type !== 'check') return;
   const { id } = msg;
   let checker;
@@ -294,7 +307,7 @@ self.addEventListener('message', async (event) => {
   if (typeof msg.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(msg.date)) options.date = msg.date;
   let report;
   try {
-    report = checkInParts(checker, id, text, options);
+    report = await checkInParts(checker, id, text, options);
   } catch (err) {
     if (isTrap(err)) {
       crash(err, id);

@@ -1,24 +1,39 @@
-//! The corpus: source documents in, a compiled [`Corpus`] out, and its serialised index
-//! (a manifest plus shards) for the page.
+//! The corpus: source documents in, a compiled [`Corpus`] out, and its index on disk for the
+//! page and the CLI ([`index`]).
 //!
 //! Compiling runs each document through the same front half as an article ([`crate::analyze`]),
-//! so both sides represent a fact the same way. The index is JSON: `manifest.json` (format,
-//! engine version, corpus id, the documents' metadata and counts, the shard names) and shards
-//! holding each document's text, sentence spans and claims. The corpus id is the SHA-256 of the
-//! shards' bytes, so the same documents give the same id and the same bytes.
+//! so both sides represent a fact the same way. The compiled index ([`index::Part`]) is a small
+//! `manifest.json` (format, engine version, corpus id, counts) and shards fetched only when a
+//! check needs them: term shards (BM25 postings over claim sentences, numeric/date/kind keys and
+//! entity aliases, split by a hash of the term), document shards (text, sentences, claims) and
+//! catalog shards (the documents' metadata and counts, for the corpus panel). A check first
+//! retrieves candidate sentences through the term shards ([`index::Searcher`]), then reconciles
+//! only with the documents that hold them.
 
 mod document;
+pub mod index;
 
 pub use document::{html_to_text, parse_document, DocError, DocMeta, MAX_DOCUMENT_BYTES};
+pub use index::{Needs, Part, Retrieved, Searcher, INDEX_FORMAT};
 
 use crate::claims::Claim;
+use crate::extract::Value;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::fmt;
 
-/// The index format this engine writes and reads.
-pub const INDEX_FORMAT: u32 = 1;
+/// An entity a document names: canonical name, type and the surface forms it appears as.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Canonical name.
+    pub name: String,
+    /// `person`, `place`, `organization` or `other`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Other names it appears under in the text (lower-case), sorted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+}
 
 /// One compiled document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -32,19 +47,28 @@ pub struct Document {
     pub sentences: Vec<(usize, usize)>,
     /// Its claims.
     pub claims: Vec<Claim>,
+    /// How many mentions extraction found in it.
+    #[serde(default)]
+    pub mentions: usize,
+    /// The entities it names.
+    #[serde(default)]
+    pub entities: Vec<Entity>,
 }
 
-/// A compiled corpus, ready for reconciliation.
+/// A compiled corpus (or the part of one a check needs), ready for reconciliation.
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
-    /// SHA-256 (hex) of the compiled shards.
+    /// The corpus id: SHA-256 (hex) of its compiled index.
     pub id: String,
-    /// The documents, in file-name order.
+    /// The documents, in file-name order (for a retrieved corpus: the documents that hold
+    /// candidate sentences).
     pub documents: Vec<Document>,
-    /// Inverse document frequency of each term over the corpus sentences (derived on load).
-    idf: BTreeMap<String, f64>,
+    /// Inverse document frequency of each term over the corpus's claim sentences.
+    idf: std::sync::Arc<BTreeMap<String, f64>>,
     /// The largest IDF (for terms the corpus never uses).
     max_idf: f64,
+    /// How many documents the whole corpus has.
+    total_documents: usize,
 }
 
 /// Why a corpus could not be used.
@@ -59,40 +83,193 @@ impl fmt::Display for CorpusError {
 
 impl std::error::Error for CorpusError {}
 
-/// The manifest's entry for one document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ManifestDoc {
-    /// Metadata.
-    #[serde(flatten)]
-    pub meta: DocMeta,
-    /// Number of sentences.
-    pub sentences: usize,
-    /// Number of claims.
-    pub claims: usize,
+/// Compiles one source document (file name, bytes).
+pub fn compile_document(name: &str, bytes: &[u8]) -> Result<Document, DocError> {
+    let (meta, text) = parse_document(name, bytes)?;
+    let today = crate::parse_date(&meta.published);
+    let analysis = crate::analyze(&text, today);
+    let sentences = analysis
+        .sentences
+        .iter()
+        .filter(|s| !s.junk)
+        .map(|s| (s.start, s.end))
+        .collect();
+    let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
+    for m in &analysis.mentions {
+        if let Value::Entity { name, kind } = &m.value {
+            let e = entities.entry(name.clone()).or_insert_with(|| Entity {
+                name: name.clone(),
+                kind: kind.as_str().to_string(),
+                aliases: Vec::new(),
+            });
+            let surface = text[m.start..m.end].to_lowercase();
+            if surface != name.to_lowercase() && !e.aliases.contains(&surface) {
+                e.aliases.push(surface);
+            }
+        }
+    }
+    let entities = entities
+        .into_values()
+        .map(|mut e| {
+            e.aliases.sort();
+            e
+        })
+        .collect();
+    Ok(Document {
+        meta,
+        text,
+        sentences,
+        claims: analysis.claims,
+        mentions: analysis.mentions.len(),
+        entities,
+    })
 }
 
-/// `manifest.json`: all a page needs before it fetches shards.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Manifest {
-    /// [`INDEX_FORMAT`].
-    pub format: u32,
-    /// The engine version that wrote it.
-    pub engine_version: String,
-    /// The corpus id.
-    pub id: String,
-    /// The documents' metadata.
-    pub documents: Vec<ManifestDoc>,
-    /// Shard file names, relative to the manifest.
-    pub shards: Vec<String>,
+/// Puts compiled documents in file-name order and refuses a second document with an id already
+/// taken. `results` holds (file name, outcome) in any order.
+pub fn assemble(
+    mut results: Vec<(String, Result<Document, DocError>)>,
+) -> (Vec<Document>, Vec<DocError>) {
+    results.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut documents: Vec<Document> = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    let mut errors = Vec::new();
+    for (name, r) in results {
+        match r {
+            Ok(d) => {
+                if !seen.insert(d.meta.id.clone()) {
+                    errors.push(DocError {
+                        file: name,
+                        line: None,
+                        message: format!("another document already has the id {:?} (ids come from file names); rename one of them", d.meta.id),
+                    });
+                    continue;
+                }
+                documents.push(d);
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    (documents, errors)
 }
 
-#[derive(Serialize, Deserialize)]
-struct Shard {
-    format: u32,
-    documents: Vec<Document>,
+impl Corpus {
+    /// Compiles source documents given as (file name, bytes). Documents that cannot be read are
+    /// left out and returned as errors; the others are compiled.
+    pub fn compile(sources: &[(String, Vec<u8>)]) -> (Corpus, Vec<DocError>) {
+        let results = sources
+            .iter()
+            .map(|(n, b)| (n.clone(), compile_document(n, b)))
+            .collect();
+        let (documents, errors) = assemble(results);
+        (Corpus::from_documents(documents), errors)
+    }
+
+    /// A whole corpus from compiled documents (its id is that of its index).
+    pub fn from_documents(documents: Vec<Document>) -> Corpus {
+        let part = Part::build(documents);
+        let id = part.manifest.id.clone();
+        let documents = part.into_documents();
+        let mut df: BTreeMap<String, usize> = BTreeMap::new();
+        let mut n = 0usize;
+        for d in &documents {
+            for terms in claim_sentence_terms(d) {
+                n += 1;
+                for t in terms {
+                    *df.entry(t.clone()).or_default() += 1;
+                }
+            }
+        }
+        let total = documents.len();
+        Corpus::with_df(id, documents, n, &df, total)
+    }
+
+    /// A corpus from documents and the document frequencies of terms over `n` claim sentences
+    /// (those of a larger corpus, when these documents are the part of it a check retrieved).
+    pub fn with_df(
+        id: String,
+        documents: Vec<Document>,
+        n: usize,
+        df: &BTreeMap<String, usize>,
+        total_documents: usize,
+    ) -> Corpus {
+        let n = n.max(1) as f64;
+        Corpus {
+            id,
+            documents,
+            idf: std::sync::Arc::new(
+                df.iter()
+                    .map(|(t, &f)| (t.clone(), (1.0 + n / (f as f64 + 0.5)).ln()))
+                    .collect(),
+            ),
+            max_idf: (1.0 + n / 0.5).ln(),
+            total_documents,
+        }
+    }
+
+    /// The same corpus (id, IDFs, document count) over other documents.
+    pub fn view(&self, documents: Vec<Document>) -> Corpus {
+        Corpus {
+            id: self.id.clone(),
+            documents,
+            idf: self.idf.clone(),
+            max_idf: self.max_idf,
+            total_documents: self.total_documents,
+        }
+    }
+
+    /// How informative a term is: rare terms weigh more.
+    pub fn idf(&self, term: &str) -> f64 {
+        self.idf.get(term).copied().unwrap_or(self.max_idf)
+    }
+
+    /// How many documents the whole corpus has (a retrieved corpus holds only some of them).
+    pub fn document_count(&self) -> usize {
+        self.total_documents.max(self.documents.len())
+    }
+
+    /// Serialises the corpus: the manifest and the shards (see [`index`]).
+    pub fn to_index(&self) -> Index {
+        Part::build(self.documents.clone()).to_files()
+    }
+
+    /// Loads a whole written index: the manifest's text and all its shards' texts, in the
+    /// manifest's order. A truncated, corrupt or mismatched index is refused with a message.
+    pub fn from_index(manifest: &str, shards: &[&str]) -> Result<Corpus, CorpusError> {
+        let mut part = Part::from_manifest(manifest)?;
+        let names = part.shard_names();
+        if shards.len() != names.len() {
+            return Err(CorpusError(format!(
+                "the corpus manifest lists {} shard(s) but {} were given",
+                names.len(),
+                shards.len()
+            )));
+        }
+        for (name, text) in names.iter().zip(shards) {
+            part.add_shard(name, text)?;
+        }
+        let id = part.manifest.id.clone();
+        let docs = part.loaded_documents();
+        let mut c = Corpus::from_documents(docs);
+        c.id = id;
+        Ok(c)
+    }
 }
 
-/// A written index: the manifest and the shards, as (file name, bytes).
+/// The terms of each claim sentence of a document, in order (claims of one sentence share them).
+pub fn claim_sentence_terms(d: &Document) -> Vec<&Vec<String>> {
+    let mut out = Vec::new();
+    let mut last = usize::MAX;
+    for c in &d.claims {
+        if c.sentence != last {
+            last = c.sentence;
+            out.push(&c.terms);
+        }
+    }
+    out
+}
+
+/// A written index: the manifest and the shards, as (file name, text).
 #[derive(Debug, Clone)]
 pub struct Index {
     /// `manifest.json`'s text.
@@ -101,185 +278,6 @@ pub struct Index {
     pub shards: Vec<(String, String)>,
 }
 
-impl Corpus {
-    /// Compiles source documents given as (file name, bytes). Documents that cannot be read are
-    /// left out and returned as errors; the others are compiled.
-    pub fn compile(sources: &[(String, Vec<u8>)]) -> (Corpus, Vec<DocError>) {
-        let mut sorted: Vec<&(String, Vec<u8>)> = sources.iter().collect();
-        sorted.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut documents = Vec::new();
-        let mut errors = Vec::new();
-        for (name, bytes) in sorted {
-            match parse_document(name, bytes) {
-                Ok((meta, text)) => {
-                    if documents.iter().any(|d: &Document| d.meta.id == meta.id) {
-                        errors.push(DocError { file: name.clone(), line: None, message: format!("another document already has the id {:?} (ids come from file names)", meta.id) });
-                        continue;
-                    }
-                    let today = crate::parse_date(&meta.published);
-                    let analysis = crate::analyze(&text, today);
-                    let sentences = analysis
-                        .sentences
-                        .iter()
-                        .filter(|s| !s.junk)
-                        .map(|s| (s.start, s.end))
-                        .collect();
-                    documents.push(Document {
-                        meta,
-                        text,
-                        sentences,
-                        claims: analysis.claims,
-                    });
-                }
-                Err(e) => errors.push(e),
-            }
-        }
-        (Corpus::from_documents(documents), errors)
-    }
-
-    fn from_documents(documents: Vec<Document>) -> Corpus {
-        let mut corpus = Corpus {
-            id: String::new(),
-            documents,
-            idf: BTreeMap::new(),
-            max_idf: 1.0,
-        };
-        corpus.id = hex(&Sha256::digest(corpus.shard_text().as_bytes()));
-        corpus.compute_idf();
-        corpus
-    }
-
-    fn shard_text(&self) -> String {
-        let shard = Shard {
-            format: INDEX_FORMAT,
-            documents: self.documents.clone(),
-        };
-        serde_json::to_string(&shard).unwrap_or_default()
-    }
-
-    fn compute_idf(&mut self) {
-        let mut df: BTreeMap<String, usize> = BTreeMap::new();
-        let mut n = 0usize;
-        for d in &self.documents {
-            let mut seen_sentence = usize::MAX;
-            for c in &d.claims {
-                if c.sentence == seen_sentence {
-                    continue;
-                }
-                seen_sentence = c.sentence;
-                n += 1;
-                for t in &c.terms {
-                    *df.entry(t.clone()).or_default() += 1;
-                }
-            }
-        }
-        let n = n.max(1) as f64;
-        self.max_idf = (1.0 + n / 0.5).ln();
-        self.idf = df
-            .into_iter()
-            .map(|(t, f)| (t, (1.0 + n / (f as f64 + 0.5)).ln()))
-            .collect();
-    }
-
-    /// How informative a term is: rare terms weigh more.
-    pub fn idf(&self, term: &str) -> f64 {
-        self.idf.get(term).copied().unwrap_or(self.max_idf)
-    }
-
-    /// Serialises the corpus: the manifest and one shard (the shard's name carries its hash).
-    pub fn to_index(&self) -> Index {
-        let shard = self.shard_text();
-        let name = format!("docs-{}.json", &self.id[..16.min(self.id.len())]);
-        let manifest = Manifest {
-            format: INDEX_FORMAT,
-            engine_version: crate::VERSION.to_string(),
-            id: self.id.clone(),
-            documents: self
-                .documents
-                .iter()
-                .map(|d| ManifestDoc {
-                    meta: d.meta.clone(),
-                    sentences: d.sentences.len(),
-                    claims: d.claims.len(),
-                })
-                .collect(),
-            shards: vec![name.clone()],
-        };
-        let manifest = serde_json::to_string_pretty(&manifest).unwrap_or_default() + "\n";
-        Index {
-            manifest,
-            shards: vec![(name, shard)],
-        }
-    }
-
-    /// Parses a manifest, checking its format and engine version.
-    pub fn read_manifest(manifest: &str) -> Result<Manifest, CorpusError> {
-        let m: Manifest = serde_json::from_str(manifest).map_err(|e| CorpusError(format!("the corpus manifest is not valid (line {}, column {}: {e}); rebuild it with `corroborate index`", e.line(), e.column())))?;
-        if m.format != INDEX_FORMAT {
-            return Err(CorpusError(format!("the corpus index has format {} but this engine reads format {INDEX_FORMAT}; rebuild it with `corroborate index`", m.format)));
-        }
-        if m.engine_version != crate::VERSION {
-            return Err(CorpusError(format!("the corpus index was written by corroborate {} but this is {}; rebuild it with `corroborate index`", m.engine_version, crate::VERSION)));
-        }
-        Ok(m)
-    }
-
-    /// Loads a written index: the manifest's text and its shards' texts, in the manifest's order.
-    /// A truncated, corrupt or mismatched index is refused with a message saying so.
-    pub fn from_index(manifest: &str, shards: &[&str]) -> Result<Corpus, CorpusError> {
-        let m = Corpus::read_manifest(manifest)?;
-        if shards.len() != m.shards.len() {
-            return Err(CorpusError(format!(
-                "the corpus manifest lists {} shard(s) but {} were given",
-                m.shards.len(),
-                shards.len()
-            )));
-        }
-        let mut hasher = Sha256::new();
-        let mut documents = Vec::new();
-        for (name, text) in m.shards.iter().zip(shards) {
-            hasher.update(text.as_bytes());
-            let shard: Shard = serde_json::from_str(text).map_err(|e| CorpusError(format!("corpus shard {name} is corrupt or truncated ({e}); rebuild the index with `corroborate index`")))?;
-            documents.extend(shard.documents);
-        }
-        let id = hex(&hasher.finalize());
-        if id != m.id {
-            return Err(CorpusError(format!("the corpus shards do not match the manifest (id {} expected, {} found): a partial or mixed upload? Rebuild with `corroborate index`", short(&m.id), short(&id))));
-        }
-        for d in &documents {
-            let bad_span = d.sentences.iter().any(|&(s, e)| {
-                s > e
-                    || e > d.text.len()
-                    || !d.text.is_char_boundary(s)
-                    || !d.text.is_char_boundary(e)
-            });
-            let bad_claim = d.claims.iter().any(|c| {
-                c.end > d.text.len()
-                    || c.anchor.1 > d.text.len()
-                    || !d.text.is_char_boundary(c.start)
-                    || !d.text.is_char_boundary(c.end)
-                    || !d.text.is_char_boundary(c.anchor.0)
-                    || !d.text.is_char_boundary(c.anchor.1)
-            });
-            if bad_span || bad_claim {
-                return Err(CorpusError(format!("corpus document {} has spans outside its text; rebuild the index with `corroborate index`", d.meta.id)));
-            }
-        }
-        let mut corpus = Corpus {
-            id,
-            documents,
-            idf: BTreeMap::new(),
-            max_idf: 1.0,
-        };
-        corpus.compute_idf();
-        Ok(corpus)
-    }
-}
-
-fn short(id: &str) -> &str {
-    &id[..12.min(id.len())]
-}
-
-fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

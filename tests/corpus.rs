@@ -1,0 +1,422 @@
+//! The corpus index: documents in (with refusals that name the file), the same bytes for the same
+//! documents, a round trip through the written shards, lazy loading (the manifest alone first,
+//! then only the shards a check names), clear errors for corrupt, truncated or mismatched
+//! shards, and retrieval that gives the verdicts a full scan of the corpus gives.
+
+use corroborate::corpus::{
+    compile_document, Corpus, Document, Needs, Part, Retrieved, Searcher, INDEX_FORMAT,
+};
+use serde_json::Value;
+use std::path::Path;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn read_dir(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut v: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .flatten()
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .filter(|(n, _)| !n.ends_with(".json"))
+        .collect();
+    v.sort();
+    v
+}
+
+fn default_documents() -> Vec<Document> {
+    let (c, errors) = Corpus::compile(&read_dir(&root().join("corpus")));
+    assert!(errors.is_empty(), "{errors:?}");
+    c.documents
+}
+
+/// Loads shards from an in-memory index until the searcher has what the claims need.
+fn retrieve(
+    searcher: &mut Searcher,
+    files: &[(String, String)],
+    claims: &[corroborate::claims::Claim],
+) -> (Retrieved, Vec<String>) {
+    let mut loaded = Vec::new();
+    loop {
+        match searcher.prepare(claims) {
+            Ok(r) => return (r, loaded),
+            Err(Needs(names)) => {
+                assert!(!names.is_empty(), "needs with no names");
+                for n in names {
+                    assert!(!loaded.contains(&n), "{n} asked for twice");
+                    let text = &files.iter().find(|(f, _)| *f == n).expect("named shard").1;
+                    searcher.add_shard(&n, text).expect("valid shard");
+                    loaded.push(n);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn documents_in_with_refusals_that_name_the_file() {
+    let dir = root().join("tests/corpus-docs");
+    let expected: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
+    let (corpus, errors) = Corpus::compile(&read_dir(&dir));
+    let ids: Vec<&str> = corpus
+        .documents
+        .iter()
+        .map(|d| d.meta.id.as_str())
+        .collect();
+    let good: Vec<&str> = expected["good"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(ids, good, "the good documents load, in file-name order");
+    let refused = expected["refused"].as_object().unwrap();
+    assert_eq!(errors.len(), refused.len(), "{errors:?}");
+    for (file, why) in refused {
+        let e = errors
+            .iter()
+            .find(|e| &e.file == file)
+            .unwrap_or_else(|| panic!("{file} was not refused: {errors:?}"));
+        let msg = e.to_string();
+        assert!(
+            msg.starts_with(file.as_str()) && msg.contains(why.as_str().unwrap()),
+            "{msg}"
+        );
+    }
+    // HTML: scripts, styles, navigation and footers dropped; metadata from the meta tags.
+    let page = corpus
+        .documents
+        .iter()
+        .find(|d| d.meta.id == "page")
+        .unwrap();
+    assert_eq!(page.meta.source, "Food Daily");
+    assert_eq!(page.meta.published, "2024-06-01");
+    assert!(page.text.contains("5,300 people"), "{}", page.text);
+    for junk in ["9,999", "color", "Sign up", "Copyright"] {
+        assert!(!page.text.contains(junk), "{junk} kept: {}", page.text);
+    }
+    // Too large: refused by size before anything else.
+    let big = vec![b'a'; corroborate::corpus::MAX_DOCUMENT_BYTES + 1];
+    let e = compile_document("huge.txt", &big).unwrap_err().to_string();
+    assert!(
+        e.starts_with("huge.txt") && e.contains("over the limit"),
+        "{e}"
+    );
+}
+
+#[test]
+fn same_documents_same_bytes_and_a_lossless_round_trip() {
+    let docs = default_documents();
+    let a = Part::build(docs.clone()).to_files();
+    let b = Part::build(docs.clone()).to_files();
+    assert_eq!(a.manifest, b.manifest);
+    assert_eq!(a.shards, b.shards);
+    let m: Value = serde_json::from_str(&a.manifest).unwrap();
+    assert_eq!(m["format"], INDEX_FORMAT);
+    assert_eq!(m["engine_version"], corroborate::VERSION);
+    assert_eq!(m["counts"]["documents"], docs.len());
+    let claims: usize = docs.iter().map(|d| d.claims.len()).sum();
+    assert_eq!(m["counts"]["claims"], claims);
+    assert!(m["counts"]["entities"].as_u64().unwrap() > 0);
+    assert!(m["counts"]["terms"].as_u64().unwrap() > 0);
+    // Loaded back from every shard: the same documents, claims and all.
+    let texts: Vec<&str> = a.shards.iter().map(|(_, t)| t.as_str()).collect();
+    let back = Corpus::from_index(&a.manifest, &texts).unwrap();
+    assert_eq!(back.documents.len(), docs.len());
+    for (b, d) in back.documents.iter().zip(&docs) {
+        assert_eq!(b.meta, d.meta);
+        assert_eq!(b.text, d.text);
+        assert_eq!(b.sentences, d.sentences);
+        assert_eq!(b.entities, d.entities);
+        for (x, y) in b.claims.iter().zip(&d.claims) {
+            assert_eq!(x, y, "{}", d.meta.id);
+        }
+        assert_eq!(b, d);
+    }
+    assert_eq!(back.id, m["id"].as_str().unwrap());
+    // Another corpus, another id.
+    let other = Part::build(docs[..1].to_vec());
+    assert_ne!(other.manifest.id, m["id"].as_str().unwrap());
+}
+
+#[test]
+fn corrupt_truncated_and_mismatched_shards_are_refused_by_name() {
+    let files = Part::build(default_documents()).to_files();
+    let (name, text) = files
+        .shards
+        .iter()
+        .find(|(n, _)| n.starts_with("docs-"))
+        .unwrap()
+        .clone();
+    let part = || Part::from_manifest(&files.manifest).unwrap();
+    let err = |t: &str| part().add_shard(&name, t).unwrap_err().to_string();
+    let truncated = err(&text[..text.len() / 2]);
+    assert!(
+        truncated.contains(&name) && truncated.contains("corrupt or truncated"),
+        "{truncated}"
+    );
+    let altered = err(&text.replacen("Kazakhstan", "Kazakhstam", 1));
+    assert!(
+        altered.contains("corrupt or truncated") && altered.contains("checksum"),
+        "{altered}"
+    );
+    assert!(err("").contains("corrupt or truncated"));
+    // A shard of another build.
+    let other = Part::build(default_documents()[..1].to_vec()).to_files();
+    let (oname, otext) = other
+        .shards
+        .iter()
+        .find(|(n, _)| n.starts_with("docs-"))
+        .unwrap();
+    let e = part().add_shard(oname, otext).unwrap_err().to_string();
+    assert!(e.contains("not part of corpus"), "{e}");
+    let e = part().add_shard(&name, otext).unwrap_err().to_string();
+    assert!(e.contains("another build"), "{e}");
+    // Manifests: not JSON, another format, another engine version, truncated.
+    for (manifest, want) in [
+        ("{not json".to_string(), "not valid"),
+        (
+            files.manifest.replace("\"format\": 2", "\"format\": 1"),
+            "format 1 but this engine reads format 2",
+        ),
+        (
+            files.manifest.replace(corroborate::VERSION, "0.0.1"),
+            "written by corroborate 0.0.1",
+        ),
+        (
+            files.manifest[..files.manifest.len() / 2].to_string(),
+            "not valid",
+        ),
+    ] {
+        let e = Part::from_manifest(&manifest).unwrap_err().to_string();
+        assert!(e.contains(want) && e.contains("rebuild"), "{e}");
+    }
+}
+
+/// Generated documents: enough that a check must not load the whole index.
+fn generated(n: usize) -> Vec<Document> {
+    let places = [
+        "Norland", "Eastmark", "Suderia", "Westvale", "Ostholm", "Lakeport",
+    ];
+    let first = [
+        "Northwind",
+        "Bluewater",
+        "Helios",
+        "Granite",
+        "Aurora",
+        "Meridian",
+        "Caspian",
+        "Orion",
+        "Falcon",
+        "Vertex",
+        "Harbor",
+        "Zenith",
+        "Atlas",
+        "Cobalt",
+        "Summit",
+    ];
+    let second = [
+        "Energy",
+        "Logistics",
+        "Mining",
+        "Telecom",
+        "Foods",
+        "Motors",
+        "Pharma",
+        "Steel",
+        "Solar",
+        "Rail",
+        "Grain",
+        "Textiles",
+        "Chemicals",
+        "Software",
+        "Airlines",
+        "Bank",
+        "Media",
+        "Glass",
+        "Paper",
+        "Water",
+    ];
+    let nouns = ["stores", "workers", "schools", "trains", "flights", "farms"];
+    (0..n)
+        .map(|i| {
+            let company = format!("{} {} Holdings", first[i % 15], second[i / 15]);
+            let place = places[i % places.len()];
+            let mut body = String::new();
+            for k in 0..6 {
+                let noun = nouns[(i + k) % nouns.len()];
+                body.push_str(&format!(
+                    "{company} operates {} {noun} in {place}. {company} reported revenue of ${}.{} billion in {}.\n\n",
+                    100 + 7 * i + k,
+                    1 + (i + k) % 9,
+                    k,
+                    2010 + (i + k) % 14
+                ));
+            }
+            let src = format!(
+                "---\ntitle: {company} report {i}\nsource: Outlet {}\npublished: 2024-0{}-1{}\n---\n{body}",
+                i % 5,
+                1 + i % 9,
+                i % 9
+            );
+            compile_document(&format!("gen-{i:03}.md"), src.as_bytes()).unwrap()
+        })
+        .collect()
+}
+
+#[test]
+fn a_check_loads_the_manifest_then_only_the_shards_it_needs() {
+    let docs = generated(300);
+    let files = Part::build(docs.clone()).to_files();
+    let small = Part::build(docs[..3].to_vec()).to_files();
+    // The first load is the manifest: it does not grow with the corpus.
+    assert!(files.manifest.len() < 1024, "{}", files.manifest.len());
+    assert!(files.manifest.len() < small.manifest.len() + 64);
+    let total = files.shards.len();
+    assert!(total > 40, "{total} shards");
+    // Document 42: Atlas Mining Holdings in Norland; its first sentence has 100 + 7 * 42 = 394.
+    let text = "Atlas Mining Holdings operates 394 stores in Norland. Atlas Mining Holdings reported revenue of $7.0 billion in 2010.";
+    let claims = corroborate::analyze(text, None).claims;
+    let mut searcher = Searcher::new(vec![Part::from_manifest(&files.manifest).unwrap()]);
+    let (r, loaded) = retrieve(&mut searcher, &files.shards, &claims);
+    assert!(
+        loaded.len() * 4 < total,
+        "a check of two sentences loaded {} of {total} shards: {loaded:?}",
+        loaded.len()
+    );
+    assert!(loaded.iter().any(|n| n.starts_with("terms-")));
+    assert!(loaded.iter().any(|n| n.starts_with("docs-")));
+    // Its evidence comes from the document that states it, named.
+    let judgments = r.reconcile(text, &claims);
+    let stores = claims
+        .iter()
+        .position(|c| &text[c.anchor.0..c.anchor.1] == "394")
+        .expect("a claim on 394");
+    let j = &judgments[stores];
+    assert_eq!(j.verdict.as_str(), "supported", "{}", j.explanation);
+    let doc = &r.corpus.documents[j.evidence[0].document];
+    assert_eq!(doc.meta.id, "gen-042");
+    assert_eq!(r.corpus.document_count(), 300);
+    // The same check against the whole corpus in memory gives the same verdicts.
+    let full = Corpus::from_documents(docs);
+    let scan = corroborate::reconcile::reconcile(text, &claims, &full);
+    let verdicts = |js: &[corroborate::reconcile::Judgment]| {
+        js.iter().map(|j| j.verdict.as_str()).collect::<Vec<_>>()
+    };
+    assert_eq!(verdicts(&judgments), verdicts(&scan));
+}
+
+#[test]
+fn retrieval_gives_the_verdicts_of_a_full_scan_on_the_check_cases() {
+    let docs = default_documents();
+    let full = Corpus::from_documents(docs.clone());
+    let files = Part::build(docs).to_files();
+    let cases: Vec<Value> = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/cases/check.json")).unwrap(),
+    )
+    .unwrap();
+    let mut searcher = Searcher::new(vec![Part::from_manifest(&files.manifest).unwrap()]);
+    assert!(cases.len() >= 10);
+    for case in &cases {
+        let text = case["text"].as_str().unwrap();
+        let today = case
+            .get("date")
+            .and_then(Value::as_str)
+            .and_then(corroborate::parse_date);
+        let claims = corroborate::analyze(text, today).claims;
+        let (r, _) = retrieve(&mut searcher, &files.shards, &claims);
+        let got = r.reconcile(text, &claims);
+        let want = corroborate::reconcile::reconcile(text, &claims, &full);
+        for (g, w) in got.iter().zip(&want) {
+            assert_eq!(
+                (g.verdict, g.mismatch),
+                (w.verdict, w.mismatch),
+                "{}: {}",
+                case["name"],
+                g.explanation
+            );
+        }
+    }
+}
+
+#[test]
+fn the_users_documents_are_searched_with_the_shipped_ones_and_named() {
+    let shipped = Part::build(default_documents());
+    let files = shipped.to_files();
+    let mut mine = compile_document(
+        "acme.md",
+        b"---\ntitle: Acme notes\nsource: My notes\npublished: 2024-03-02\n---\nAcme Holdings opened 40 stores in Norland in 2023.\n",
+    )
+    .unwrap();
+    mine.meta.id = format!("user/{}", mine.meta.id);
+    let mut searcher = Searcher::new(vec![
+        Part::from_manifest(&files.manifest).unwrap(),
+        Part::build(vec![mine]),
+    ]);
+    let text = "Acme Holdings opened 45 stores in Norland in 2023. More than 600 American companies operate in Kazakhstan.";
+    let claims = corroborate::analyze(text, None).claims;
+    let (r, _) = retrieve(&mut searcher, &files.shards, &claims);
+    let judgments = r.reconcile(text, &claims);
+    let cited: Vec<&str> = judgments
+        .iter()
+        .flat_map(|j| &j.evidence)
+        .map(|e| r.corpus.documents[e.document].meta.id.as_str())
+        .collect();
+    assert!(cited.contains(&"user/acme"), "{cited:?}");
+    assert!(cited.iter().any(|c| !c.starts_with("user/")), "{cited:?}");
+    assert_eq!(r.corpus.document_count(), 3);
+    assert_ne!(
+        r.corpus.id, shipped.manifest.id,
+        "the combined corpus has its own id"
+    );
+    let stores = claims
+        .iter()
+        .position(|c| &text[c.anchor.0..c.anchor.1] == "45")
+        .unwrap();
+    assert_eq!(judgments[stores].verdict.as_str(), "contradicted");
+}
+
+#[test]
+fn retrieval_gives_the_verdicts_of_a_full_scan_on_the_dev_set() {
+    let docs = default_documents();
+    let full = Corpus::from_documents(docs.clone());
+    let files = Part::build(docs).to_files();
+    let mut searcher = Searcher::new(vec![Part::from_manifest(&files.manifest).unwrap()]);
+    let dir = root().join("tests/devset");
+    let mut articles: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    articles.sort();
+    assert!(articles.len() >= 5);
+    let mut compared = 0;
+    for path in articles {
+        let a: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let text = a["text"].as_str().unwrap();
+        let today = a["date"].as_str().and_then(corroborate::parse_date);
+        let claims = corroborate::analyze(text, today).claims;
+        let (r, _) = retrieve(&mut searcher, &files.shards, &claims);
+        let got = r.reconcile(text, &claims);
+        let want = corroborate::reconcile::reconcile(text, &claims, &full);
+        for ((g, w), c) in got.iter().zip(&want).zip(&claims) {
+            assert_eq!(
+                (g.verdict, g.mismatch),
+                (w.verdict, w.mismatch),
+                "{}: {:?}: {} / full scan: {}",
+                path.display(),
+                &text[c.start..c.end],
+                g.explanation,
+                w.explanation
+            );
+            compared += 1;
+        }
+    }
+    assert!(compared > 100, "{compared}");
+}
