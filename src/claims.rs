@@ -581,10 +581,11 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
             });
             // "600 American companies": the qualifier is not the subject.
             let usable = |e: &&&Mention| {
-                !(e.start >= m.end
-                    && quals.iter().any(|q| text[e.start..e.end] == **q)
-                    && e.start - m.end < 40)
-                    && !(e.start < m.end && m.start < e.end)
+                let qualifier = e.start >= m.end
+                    && e.start - m.end < 40
+                    && quals.iter().any(|q| text[e.start..e.end] == **q);
+                let overlaps = e.start < m.end && m.start < e.end;
+                !qualifier && !overlaps
             };
             // An entity in the value's clause first, then any in the sentence.
             let from = subjects.partition_point(|e| e.start < span.0);
@@ -642,7 +643,7 @@ fn nearest_date(dates: &[&Mention], at: usize) -> Option<String> {
     for d in near {
         if let Value::Date(date) = &d.value {
             let c = (d.start.abs_diff(at), date.iso.as_str());
-            if best.is_none_or(|b| c < b) {
+            if best.map_or(true, |b| c < b) {
                 best = Some(c);
             }
         }
