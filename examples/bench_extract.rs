@@ -157,7 +157,7 @@ fn main() {
             (
                 "json",
                 Box::new(|| {
-                    serde_json::to_string(&report::extract_json(&text, &a)).map_or(0, |s| s.len())
+                    serde_json::to_string(&report::extract_report(&text, &a)).map_or(0, |s| s.len())
                 }),
             ),
         ];

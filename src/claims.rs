@@ -221,11 +221,15 @@ fn is_stopword(w: &str) -> bool {
 /// A light stemmer and synonym fold: "invested"/"investment"/"investor" → "invest",
 /// "firms" → "company", "population" → "people".
 pub fn normalize(word: &str) -> Option<String> {
-    let w: String = word
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .trim_end_matches("’s")
-        .trim_end_matches("'s")
-        .to_lowercase();
+    let mut w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    // As `.trim_end_matches("’s").trim_end_matches("'s")`, without building a searcher per word.
+    while let Some(rest) = w.strip_suffix("’s") {
+        w = rest;
+    }
+    while let Some(rest) = w.strip_suffix("'s") {
+        w = rest;
+    }
+    let w = w.to_lowercase();
     if w.len() < 2 || is_stopword(&w) || w.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
@@ -284,7 +288,9 @@ fn stem(w: &str) -> String {
     w.to_string()
 }
 
-/// Normalised terms of a span of text, plus the canonical names of the entities in it.
+/// Normalised terms of a span of text, plus the canonical names of the entities in it: the
+/// definition that [`SentenceTerms`] computes without rescanning (kept as the tests' reference).
+#[cfg(test)]
 fn terms_of(
     text: &str,
     span: (usize, usize),
@@ -475,8 +481,7 @@ fn clauses(sentence: &str, offset: usize) -> Vec<(usize, usize)> {
 /// True when a clause denies what it states ("has no diplomatic relations", "did not sign"),
 /// leaving out idioms that deny nothing ("not long after", "not only", "no more than").
 fn is_negated(clause: &str) -> bool {
-    let mut lower = format!(" {} ", clause.to_lowercase().replace('’', "'"));
-    for idiom in [
+    const IDIOMS: [&str; 12] = [
         "not long",
         "not only",
         "not just",
@@ -489,15 +494,32 @@ fn is_negated(clause: &str) -> bool {
         "no longer than",
         "neither free nor fair",
         "not far",
-    ] {
-        lower = lower.replace(idiom, " ");
+    ];
+    const NEGATORS: [&str; 6] = [" not ", "n't ", " no ", " never ", " neither ", " none "];
+    // Every idiom and every negator has an "n" before "o", "e", "'" or "’": without one (in
+    // any case), nothing is denied.
+    let b = clause.as_bytes();
+    if !b
+        .windows(2)
+        .any(|w| (w[0] | 0x20) == b'n' && matches!(w[1] | 0x20, b'o' | b'e' | b'\'' | 0xe2))
+    {
+        return false;
     }
-    [" not ", "n't ", " no ", " never ", " neither ", " none "]
-        .iter()
-        .any(|n| lower.contains(n))
+    let mut lower = format!(" {} ", clause.to_lowercase().replace('’', "'"));
+    // The idioms are taken out one after another, as written; most clauses have none.
+    if IDIOMS.iter().any(|i| lower.contains(i)) {
+        for idiom in IDIOMS {
+            lower = lower.replace(idiom, " ");
+        }
+    }
+    NEGATORS.iter().any(|n| lower.contains(n))
 }
 
 /// Turns a text's sentences and mentions into claims, in order of their anchors.
+///
+/// Linear in the text: each sentence's words are normalised once ([`SentenceTerms`]), a
+/// clause's terms are counted once, the widening of a value's clause skips clauses that add
+/// nothing, and subjects, times and negation are looked up, not rescanned, for each value.
 pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<Claim> {
     let mut out = Vec::new();
     let mut by_sentence: Vec<Vec<&Mention>> = vec![Vec::new(); sentences.len()];
@@ -513,14 +535,24 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
         if worth < MIN_CHECKWORTHINESS {
             continue;
         }
-        let mut all_terms = terms_of(text, (s.start, s.end), ms, None);
+        let parts = clauses(sent, s.start);
+        let st = SentenceTerms::new(text, (s.start, s.end), ms, &parts);
+        let mut all_terms = st.span_terms((s.start, s.end), None);
         all_terms.extend(ms.iter().filter_map(|m| match &m.value {
             Value::Quantity(_, unit) => normalize(unit),
             _ => None,
         }));
         all_terms.sort();
         all_terms.dedup();
-        let parts = clauses(sent, s.start);
+        // Entities that can be a subject (not only reporting the claim), in order.
+        let mut subjects: Option<Vec<&Mention>> = None;
+        // Date mentions, in order of start, for each value's time.
+        let dates: Vec<&Mention> = ms
+            .iter()
+            .copied()
+            .filter(|d| matches!(d.value, Value::Date(_)))
+            .collect();
+        let mut negation: std::collections::BTreeMap<(usize, usize), bool> = Default::default();
         for m in ms {
             let value_claim = match &m.value {
                 Value::Entity { .. } => false,
@@ -530,63 +562,41 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
             if !value_claim {
                 continue;
             }
-            // The clause holding the value, widened until it has two terms.
-            let idx = parts
-                .iter()
-                .position(|&(a, b)| a <= m.start && m.start < b)
-                .unwrap_or(0);
-            let (mut lo, mut hi) = (idx, idx);
-            let local_of = |lo: usize, hi: usize| -> Vec<String> {
-                let span = (
-                    parts.get(lo).map_or(s.start, |p| p.0),
-                    parts.get(hi).map_or(s.end, |p| p.1),
-                );
-                terms_of(text, span, ms, Some((m.start, m.end)))
-            };
             // The counted noun is part of the predicate ("600 companies" is about companies).
             let unit_term = match &m.value {
                 Value::Quantity(_, unit) => normalize(unit),
                 _ => None,
             };
-            let with_unit = |mut terms: Vec<String>| {
-                if let Some(u) = &unit_term {
-                    if !terms.contains(u) {
-                        terms.push(u.clone());
-                        terms.sort();
-                    }
-                }
-                terms
-            };
-            let mut local = with_unit(local_of(lo, hi));
-            while local.len() < 2 && (lo > 0 || hi + 1 < parts.len()) {
-                if lo > 0 {
-                    lo -= 1;
-                } else {
-                    hi += 1;
-                }
-                local = with_unit(local_of(lo, hi));
-            }
-            let span = (
-                parts.get(lo).map_or(s.start, |p| p.0),
-                parts.get(hi).map_or(s.end, |p| p.1),
-            );
-            let negated = is_negated(&text[span.0..span.1]);
+            // The clause holding the value, widened until it has two terms.
+            let (local, span) = st.local_terms(m, unit_term.as_deref());
+            let negated = *negation
+                .entry(span)
+                .or_insert_with(|| is_negated(&text[span.0..span.1]));
             let quals = qualifiers(text, m);
-            let subject = ms
+            let subjects = subjects.get_or_insert_with(|| {
+                ms.iter()
+                    .copied()
+                    .filter(|e| matches!(e.value, Value::Entity { .. }) && !is_reporter(text, e))
+                    .collect()
+            });
+            // "600 American companies": the qualifier is not the subject.
+            let usable = |e: &&&Mention| {
+                let qualifier = e.start >= m.end
+                    && e.start - m.end < 40
+                    && quals.iter().any(|q| text[e.start..e.end] == **q);
+                let overlaps = e.start < m.end && m.start < e.end;
+                !qualifier && !overlaps
+            };
+            // An entity in the value's clause first, then any in the sentence.
+            let from = subjects.partition_point(|e| e.start < span.0);
+            let subject = subjects[from..]
                 .iter()
-                .filter(|e| span.0 <= e.start && e.end <= span.1)
-                .chain(ms.iter())
-                .filter(|e| !is_reporter(text, e))
-                // "600 American companies": the qualifier is not the subject.
-                .filter(|e| {
-                    !(e.start >= m.end
-                        && quals.iter().any(|q| text[e.start..e.end] == **q)
-                        && e.start - m.end < 40)
-                })
-                .find_map(|e| match &e.value {
-                    Value::Entity { name, .. } if !(e.start < m.end && m.start < e.end) => {
-                        Some(name.clone())
-                    }
+                .take_while(|e| e.start <= span.1)
+                .filter(|e| e.end <= span.1)
+                .find(usable)
+                .or_else(|| subjects.iter().find(usable))
+                .and_then(|e| match &e.value {
+                    Value::Entity { name, .. } => Some(name.clone()),
                     _ => None,
                 });
             let subject = match &m.value {
@@ -595,15 +605,7 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
                 } => Some(sp.clone()),
                 _ => subject,
             };
-            let time = ms
-                .iter()
-                .filter(|d| d.start != m.start)
-                .filter_map(|d| match &d.value {
-                    Value::Date(date) => Some((d.start.abs_diff(m.start), date.iso.clone())),
-                    _ => None,
-                })
-                .min()
-                .map(|(_, iso)| iso);
+            let time = nearest_date(&dates, m.start);
             out.push(Claim {
                 qualifiers: quals,
                 time,
@@ -623,9 +625,408 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
     out
 }
 
+/// The ISO form of the date mention nearest to `at` that does not start there (ties: the least
+/// ISO form). `dates` is sorted by start.
+fn nearest_date(dates: &[&Mention], at: usize) -> Option<String> {
+    let mut best: Option<(usize, &str)> = None;
+    // The nearest start before `at`, and the nearest after it, each with every date sharing it.
+    let before = dates.partition_point(|d| d.start < at);
+    let after = dates.partition_point(|d| d.start <= at);
+    let mut near: Vec<&Mention> = Vec::new();
+    if let Some(last) = before.checked_sub(1) {
+        let s = dates[last].start;
+        near.extend(dates[..before].iter().rev().take_while(|d| d.start == s));
+    }
+    if let Some(first) = dates.get(after) {
+        near.extend(dates[after..].iter().take_while(|d| d.start == first.start));
+    }
+    for d in near {
+        if let Value::Date(date) = &d.value {
+            let c = (d.start.abs_diff(at), date.iso.as_str());
+            if best.map_or(true, |b| c < b) {
+                best = Some(c);
+            }
+        }
+    }
+    best.map(|(_, iso)| iso.to_string())
+}
+
+/// A sentence's words and entities, normalised once, for the terms of any span of its clauses
+/// (what `terms_of` gives for that span, without rescanning it).
+///
+/// Clause boundaries fall on characters that are not word characters, so a span of clauses
+/// holds whole words of the sentence, and its terms are those of the words inside it (less the
+/// words inside an entity) plus the names of the entities inside it. Terms are numbered in
+/// their sorted order, so sorting numbers sorts the terms.
+struct SentenceTerms<'a> {
+    /// The sentence's span.
+    sentence: (usize, usize),
+    /// The clauses (absolute byte spans), as [`clauses`] gives them.
+    parts: &'a [(usize, usize)],
+    /// Every distinct term and lower-cased entity name of the sentence, sorted.
+    strings: Vec<String>,
+    /// Words that give a term and are not inside an entity: start, end, term.
+    words: Vec<(usize, usize, u32)>,
+    /// Entity mentions, by start: start, end, name, first clause, last clause (`usize::MAX` or
+    /// `parts.len()` when the entity reaches outside the clauses).
+    entities: Vec<(usize, usize, u32, usize, usize)>,
+    /// Per clause: its words' index range in `words`.
+    clause_words: Vec<(usize, usize)>,
+    /// Per clause: its distinct word terms and how many words give each.
+    clause_terms: Vec<Vec<(u32, u32)>>,
+    /// Per clause: the names of the entities inside it.
+    clause_names: Vec<Vec<u32>>,
+    /// Entities over more than one clause (indices into `entities`), by first and last clause.
+    across_by_first: Vec<Vec<usize>>,
+    across_by_last: Vec<Vec<usize>>,
+    /// Per clause: the nearest clause at or before it, and at or after it, that can add a term.
+    prev_adding: Vec<Option<usize>>,
+    next_adding: Vec<Option<usize>>,
+}
+
+impl<'a> SentenceTerms<'a> {
+    fn new(
+        text: &str,
+        sentence: (usize, usize),
+        mentions: &[&Mention],
+        parts: &'a [(usize, usize)],
+    ) -> SentenceTerms<'a> {
+        let n = parts.len();
+        let mut raw_entities: Vec<(usize, usize, String)> = mentions
+            .iter()
+            .filter_map(|m| match &m.value {
+                Value::Entity { name, .. } => Some((m.start, m.end, name.to_lowercase())),
+                _ => None,
+            })
+            .collect();
+        raw_entities.sort_by_key(|e| e.0);
+        // Words, split as `terms_of` splits them; a word inside an entity gives no term.
+        let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
+        let slice = &text[sentence.0..sentence.1];
+        let mut raw_words: Vec<(usize, usize, String)> = Vec::new();
+        let mut word_start = None;
+        let mut next_entity = 0;
+        let mut reach = 0; // the furthest end of the entities that start at or before a word
+        for (i, c) in slice
+            .char_indices()
+            .chain(std::iter::once((slice.len(), ' ')))
+        {
+            match (word_start, is_word(c)) {
+                (None, true) => word_start = Some(i),
+                (Some(ws_rel), false) => {
+                    word_start = None;
+                    let (ws, we) = (sentence.0 + ws_rel, sentence.0 + i);
+                    while next_entity < raw_entities.len() && raw_entities[next_entity].0 <= ws {
+                        reach = reach.max(raw_entities[next_entity].1);
+                        next_entity += 1;
+                    }
+                    if next_entity > 0 && reach >= we {
+                        continue;
+                    }
+                    if let Some(t) = normalize(&slice[ws_rel..i]) {
+                        raw_words.push((ws, we, t));
+                    }
+                }
+                _ => {}
+            }
+        }
+        // Number the distinct strings in sorted order.
+        let mut strings: Vec<String> = raw_words
+            .iter()
+            .map(|w| w.2.clone())
+            .chain(raw_entities.iter().map(|e| e.2.clone()))
+            .collect();
+        strings.sort_unstable();
+        strings.dedup();
+        let id = |s: &str| strings.binary_search_by(|x| x.as_str().cmp(s)).unwrap_or(0) as u32;
+        let words: Vec<(usize, usize, u32)> =
+            raw_words.iter().map(|w| (w.0, w.1, id(&w.2))).collect();
+        // The clause holding a start (the last one starting at or before it), and the clause
+        // holding an end (the first one ending at or after it).
+        let first_clause = |at: usize| {
+            parts
+                .partition_point(|p| p.0 <= at)
+                .checked_sub(1)
+                .unwrap_or(usize::MAX)
+        };
+        let last_clause = |at: usize| parts.partition_point(|p| p.1 < at);
+        let entities: Vec<(usize, usize, u32, usize, usize)> = raw_entities
+            .iter()
+            .map(|e| (e.0, e.1, id(&e.2), first_clause(e.0), last_clause(e.1)))
+            .collect();
+        let mut clause_words = Vec::with_capacity(n);
+        let mut clause_terms = Vec::with_capacity(n);
+        for &(a, b) in parts {
+            let lo = words.partition_point(|w| w.0 < a);
+            let hi = lo + words[lo..].partition_point(|w| w.1 <= b);
+            clause_words.push((lo, hi));
+            let mut ids: Vec<u32> = words[lo..hi].iter().map(|w| w.2).collect();
+            ids.sort_unstable();
+            let mut counted: Vec<(u32, u32)> = Vec::new();
+            for t in ids {
+                match counted.last_mut() {
+                    Some(last) if last.0 == t => last.1 += 1,
+                    _ => counted.push((t, 1)),
+                }
+            }
+            clause_terms.push(counted);
+        }
+        let mut clause_names = vec![Vec::new(); n];
+        let mut across_by_first = vec![Vec::new(); n];
+        let mut across_by_last = vec![Vec::new(); n];
+        for (k, e) in entities.iter().enumerate() {
+            let (first, last) = (e.3, e.4);
+            if first >= n || last >= n {
+                continue; // never inside a span of clauses
+            }
+            if first == last {
+                clause_names[first].push(e.2);
+            } else {
+                across_by_first[first].push(k);
+                across_by_last[last].push(k);
+            }
+        }
+        for names in &mut clause_names {
+            names.sort_unstable();
+            names.dedup();
+        }
+        let adding = |k: usize| {
+            clause_words[k].0 < clause_words[k].1
+                || !clause_names[k].is_empty()
+                || !across_by_first[k].is_empty()
+                || !across_by_last[k].is_empty()
+        };
+        let mut prev_adding = Vec::with_capacity(n);
+        let mut last = None;
+        for k in 0..n {
+            if adding(k) {
+                last = Some(k);
+            }
+            prev_adding.push(last);
+        }
+        let mut next_adding = vec![None; n];
+        let mut next = None;
+        for k in (0..n).rev() {
+            if adding(k) {
+                next = Some(k);
+            }
+            next_adding[k] = next;
+        }
+        SentenceTerms {
+            sentence,
+            parts,
+            strings,
+            words,
+            entities,
+            clause_words,
+            clause_terms,
+            clause_names,
+            across_by_first,
+            across_by_last,
+            prev_adding,
+            next_adding,
+        }
+    }
+
+    /// The terms of `span` (normalised, sorted, unique), leaving out words that overlap `skip`:
+    /// what `terms_of` gives.
+    fn span_terms(&self, span: (usize, usize), skip: Option<(usize, usize)>) -> Vec<String> {
+        let mut ids: Vec<u32> = Vec::new();
+        let from = self.words.partition_point(|w| w.0 < span.0);
+        for w in self.words[from..].iter().take_while(|w| w.0 < span.1) {
+            if w.1 <= span.1 && !skip.is_some_and(|(s, e)| w.0 < e && s < w.1) {
+                ids.push(w.2);
+            }
+        }
+        let from = self.entities.partition_point(|e| e.0 < span.0);
+        for e in self.entities[from..].iter().take_while(|e| e.0 <= span.1) {
+            if e.1 <= span.1 {
+                ids.push(e.2);
+            }
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        ids.iter()
+            .map(|&t| self.strings[t as usize].clone())
+            .collect()
+    }
+
+    /// The terms local to mention `m`: those of the clause holding it, widened (first towards
+    /// the start of the sentence, then towards its end) until there are two, with `unit`; and
+    /// the span of the clauses used.
+    fn local_terms(&self, m: &Mention, unit: Option<&str>) -> (Vec<String>, (usize, usize)) {
+        let with_unit = |mut terms: Vec<String>| {
+            if let Some(u) = unit {
+                if let Err(at) = terms.binary_search_by(|t| t.as_str().cmp(u)) {
+                    terms.insert(at, u.to_string());
+                }
+            }
+            terms
+        };
+        let n = self.parts.len();
+        if n == 0 {
+            let terms = self.span_terms(self.sentence, Some((m.start, m.end)));
+            return (with_unit(terms), self.sentence);
+        }
+        let idx = {
+            let j = self.parts.partition_point(|p| p.1 <= m.start);
+            if j < n && self.parts[j].0 <= m.start {
+                j
+            } else {
+                0
+            }
+        };
+        // The words the mention overlaps: they give no term.
+        let skip_lo = self.words.partition_point(|w| w.1 <= m.start);
+        let skip_hi = skip_lo
+            + self.words[skip_lo..]
+                .iter()
+                .take_while(|w| w.0 < m.end)
+                .count();
+        let mut set: std::collections::BTreeSet<u32> = Default::default();
+        let add_clause = |set: &mut std::collections::BTreeSet<u32>, k: usize| {
+            let (wl, wh) = self.clause_words[k];
+            let (sl, sh) = (skip_lo.max(wl), skip_hi.min(wh));
+            if sl >= sh {
+                set.extend(self.clause_terms[k].iter().map(|t| t.0));
+            } else {
+                let skipped: Vec<u32> = self.words[sl..sh].iter().map(|w| w.2).collect();
+                for &(t, count) in &self.clause_terms[k] {
+                    if count as usize > skipped.iter().filter(|&&s| s == t).count() {
+                        set.insert(t);
+                    }
+                }
+            }
+            set.extend(self.clause_names[k].iter().copied());
+        };
+        let unit_id = unit.and_then(|u| {
+            self.strings
+                .binary_search_by(|x| x.as_str().cmp(u))
+                .ok()
+                .map(|i| i as u32)
+        });
+        let size = |set: &std::collections::BTreeSet<u32>| {
+            set.len() + usize::from(unit.is_some() && !unit_id.is_some_and(|u| set.contains(&u)))
+        };
+        let (mut lo, mut hi) = (idx, idx);
+        add_clause(&mut set, idx);
+        while size(&set) < 2 && (lo > 0 || hi + 1 < n) {
+            if lo > 0 {
+                match self.prev_adding[lo - 1] {
+                    Some(k) => {
+                        lo = k;
+                        add_clause(&mut set, k);
+                        for &e in &self.across_by_first[k] {
+                            if self.entities[e].4 <= hi {
+                                set.insert(self.entities[e].2);
+                            }
+                        }
+                    }
+                    None => lo = 0,
+                }
+            } else {
+                match self.next_adding[hi + 1] {
+                    Some(k) => {
+                        hi = k;
+                        add_clause(&mut set, k);
+                        for &e in &self.across_by_last[k] {
+                            if self.entities[e].3 >= lo {
+                                set.insert(self.entities[e].2);
+                            }
+                        }
+                    }
+                    None => hi = n - 1,
+                }
+            }
+        }
+        let terms = set
+            .iter()
+            .map(|&t| self.strings[t as usize].clone())
+            .collect();
+        (with_unit(terms), (self.parts[lo].0, self.parts[hi].1))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The widening as first written: the clause's terms from `terms_of`, recomputed per step.
+    fn reference_local(
+        text: &str,
+        s: &Sentence,
+        ms: &[&Mention],
+        m: &Mention,
+        unit: Option<&str>,
+    ) -> (Vec<String>, (usize, usize)) {
+        let parts = clauses(&text[s.start..s.end], s.start);
+        let idx = parts
+            .iter()
+            .position(|&(a, b)| a <= m.start && m.start < b)
+            .unwrap_or(0);
+        let (mut lo, mut hi) = (idx, idx);
+        let span_of = |lo: usize, hi: usize| {
+            (
+                parts.get(lo).map_or(s.start, |p| p.0),
+                parts.get(hi).map_or(s.end, |p| p.1),
+            )
+        };
+        let local_of = |lo: usize, hi: usize| {
+            let mut t = terms_of(text, span_of(lo, hi), ms, Some((m.start, m.end)));
+            if let Some(u) = unit {
+                if !t.iter().any(|x| x == u) {
+                    t.push(u.to_string());
+                    t.sort();
+                }
+            }
+            t
+        };
+        let mut local = local_of(lo, hi);
+        while local.len() < 2 && (lo > 0 || hi + 1 < parts.len()) {
+            if lo > 0 {
+                lo -= 1;
+            } else {
+                hi += 1;
+            }
+            local = local_of(lo, hi);
+        }
+        (local, span_of(lo, hi))
+    }
+
+    #[test]
+    fn sentence_terms_match_the_reference() {
+        let texts = [
+            "Kazakhstan, which has no ties, said on Thursday that 600 American companies and 20 firms invested $5 billion; Tokayev (the president) agreed.",
+            "Between 1 and 2 and 3 and 4 and 5 companies, 6 companies, 7 companies and 8 people: the U.S. Treasury, Mr. Abc Def said 3.",
+            "Trade rose 20% to $1.1 billion in 2024, the ministry said, while exports, imports and investment grew by a quarter — the largest rise since 1992.",
+            "“We will sign,” Tokayev said, adding that Kazakhstan, Uzbekistan and the United Arab Emirates, with 40 million people, joined.",
+            ", , ; : ( ) 5 companies ,, and and 6",
+            "Washington, D.C., Smith, Jones and Brown's 12 investors' firms, 3 firms, 4 firm's firms.",
+        ];
+        for text in texts {
+            let a = crate::analyze(text, None);
+            for (i, s) in a.sentences.iter().enumerate() {
+                let ms: Vec<&Mention> = a.mentions.iter().filter(|m| m.sentence == i).collect();
+                let parts = clauses(&text[s.start..s.end], s.start);
+                let st = SentenceTerms::new(text, (s.start, s.end), &ms, &parts);
+                assert_eq!(
+                    st.span_terms((s.start, s.end), None),
+                    terms_of(text, (s.start, s.end), &ms, None),
+                    "{text}"
+                );
+                for m in &ms {
+                    for unit in [None, Some("company"), Some("zzz")] {
+                        assert_eq!(
+                            st.local_terms(m, unit),
+                            reference_local(text, s, &ms, m, unit),
+                            "{text}: {}",
+                            &text[m.start..m.end]
+                        );
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn normalize_folds_forms() {

@@ -132,7 +132,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
             let text = read_input(a.file.as_deref())?;
             let analysis = analyze(&text, today);
             Ok(match format {
-                "json" => json_out(&report::extract_json(&text, &analysis)),
+                "json" => json_out(&report::extract_report(&text, &analysis)),
                 _ => report::extract_text(&text, &analysis),
             })
         }
@@ -189,7 +189,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
     }
 }
 
-fn json_out(v: &serde_json::Value) -> String {
+fn json_out(v: &impl serde::Serialize) -> String {
     serde_json::to_string_pretty(v).unwrap_or_else(|_| "{}".into()) + "\n"
 }
 

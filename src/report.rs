@@ -5,7 +5,9 @@
 
 use crate::claims::Claim;
 use crate::corpus::Corpus;
-use crate::extract::{Amount, Mention, Value};
+#[cfg(test)]
+use crate::extract::Amount;
+use crate::extract::{Mention, Value};
 use crate::reconcile::{Judgment, Verdict};
 use crate::Analysis;
 use serde::Serialize;
@@ -42,6 +44,7 @@ impl Offsets {
     }
 }
 
+#[cfg(test)]
 fn num(x: f64) -> Json {
     if x.fract() == 0.0 && x.abs() < 9.0e15 {
         json!(x as i64)
@@ -50,6 +53,7 @@ fn num(x: f64) -> Json {
     }
 }
 
+#[cfg(test)]
 fn amount_fields(obj: &mut Map<String, Json>, a: &Amount) {
     obj.insert("value".into(), num(a.value));
     obj.insert("low".into(), a.low.map_or(Json::Null, num));
@@ -60,6 +64,7 @@ fn amount_fields(obj: &mut Map<String, Json>, a: &Amount) {
     );
 }
 
+#[cfg(test)]
 fn mention_json(text: &str, off: &Offsets, m: &Mention) -> Json {
     let mut o = Map::new();
     o.insert("kind".into(), json!(m.value.kind()));
@@ -122,8 +127,215 @@ fn claim_base(text: &str, off: &Offsets, i: usize, c: &Claim) -> Map<String, Jso
     o
 }
 
-/// `extract --format json`.
+/// A number as the reports write it: whole numbers as integers, others to six decimals.
+#[derive(Clone, Copy)]
+enum Num {
+    Int(i64),
+    Float(f64),
+}
+
+impl Num {
+    fn of(x: f64) -> Num {
+        if x.fract() == 0.0 && x.abs() < 9.0e15 {
+            Num::Int(x as i64)
+        } else {
+            Num::Float((x * 1e6).round() / 1e6)
+        }
+    }
+}
+
+impl Serialize for Num {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match *self {
+            Num::Int(i) => s.serialize_i64(i),
+            // As `json!(x)`: a number that JSON cannot write is null.
+            Num::Float(x) if x.is_finite() => s.serialize_f64(x),
+            Num::Float(_) => s.serialize_unit(),
+        }
+    }
+}
+
+/// A float as `json!(x)` writes it (null when not finite).
+fn float(x: f64) -> Option<f64> {
+    x.is_finite().then_some(x)
+}
+
+/// `{ "start": …, "end": … }` in UTF-16 offsets (keys in sorted order, as the JSON tree writes them).
+#[derive(Serialize)]
+struct SpanOut {
+    end: usize,
+    start: usize,
+}
+
+/// One sentence of the extract report.
+#[derive(Serialize)]
+struct SentenceOut {
+    checkworthiness: Option<f64>,
+    end: usize,
+    junk: bool,
+    start: usize,
+}
+
+/// One mention of the extract report: its fields depend on its kind.
+struct MentionOut<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    mention: &'a Mention,
+}
+
+impl Serialize for MentionOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        // Keys in sorted order, as the `serde_json::Value` tree the report used to build wrote them.
+        let mut o = s.serialize_struct("Mention", 9)?;
+        let amount = self.mention.value.amount();
+        let numeric = !matches!(self.mention.value, Value::Duration(..));
+        match (&self.mention.value, amount) {
+            (Value::Duration(a, _), _) => o.serialize_field("bound", &a.bound)?,
+            (_, Some(a)) if numeric => o.serialize_field("bound", &a.bound)?,
+            _ => o.skip_field("bound")?,
+        }
+        if let Value::Money(_, cur) = &self.mention.value {
+            o.serialize_field("currency", cur)?;
+        }
+        o.serialize_field("end", &self.end)?;
+        if let (Some(a), true) = (amount, numeric) {
+            o.serialize_field("high", &a.high.map(Num::of))?;
+        }
+        o.serialize_field("kind", self.mention.value.kind())?;
+        if let (Some(a), true) = (amount, numeric) {
+            o.serialize_field("low", &a.low.map(Num::of))?;
+        }
+        match &self.mention.value {
+            Value::Entity { name, .. } => o.serialize_field("name", name)?,
+            Value::Ordinal(_, noun) => o.serialize_field("of", noun)?,
+            Value::Quote { quote, speaker, .. } => {
+                o.serialize_field("quote", quote)?;
+                o.serialize_field("speaker", speaker)?;
+            }
+            _ => {}
+        }
+        o.serialize_field("start", &self.start)?;
+        o.serialize_field("text", self.text)?;
+        match &self.mention.value {
+            Value::Entity { kind, .. } => o.serialize_field("type", kind.as_str())?,
+            Value::Quantity(_, unit) => o.serialize_field("unit", unit)?,
+            _ => {}
+        }
+        match &self.mention.value {
+            Value::Number(a) | Value::Percent(a) | Value::Money(a, _) | Value::Quantity(a, _) => {
+                o.serialize_field("value", &Num::of(a.value))?
+            }
+            Value::Ordinal(n, _) => o.serialize_field("value", n)?,
+            Value::Date(d) => o.serialize_field("value", &d.iso)?,
+            Value::Duration(_, iso) => o.serialize_field("value", iso)?,
+            Value::Quote { verb, .. } => o.serialize_field("verb", verb)?,
+            Value::Entity { .. } => {}
+        }
+        o.end()
+    }
+}
+
+/// One claim of the extract report.
+#[derive(Serialize)]
+struct ClaimOut<'a> {
+    anchor: SpanOut,
+    checkworthiness: Option<f64>,
+    end: usize,
+    id: String,
+    kind: &'static str,
+    negated: bool,
+    qualifiers: &'a [String],
+    start: usize,
+    subject: &'a Option<String>,
+    terms: &'a [String],
+    text: &'a str,
+    time: &'a Option<String>,
+}
+
+/// The report of `extract --format json`, serialised straight from the analysis (no JSON tree in
+/// between): with `serde_json::to_string_pretty` it gives the CLI's output, byte for byte what
+/// [`extract_json`] gives.
+#[derive(Serialize)]
+pub struct ExtractReport<'a> {
+    claims: Vec<ClaimOut<'a>>,
+    mentions: Vec<MentionOut<'a>>,
+    sentences: Vec<SentenceOut>,
+}
+
+/// The report of `extract --format json`, ready to serialise.
+pub fn extract_report<'a>(text: &'a str, a: &'a Analysis) -> ExtractReport<'a> {
+    let off = Offsets::new(text);
+    let mut by_sentence: Vec<Vec<&Mention>> = vec![Vec::new(); a.sentences.len()];
+    for m in &a.mentions {
+        if let Some(v) = by_sentence.get_mut(m.sentence) {
+            v.push(m);
+        }
+    }
+    let sentences = a
+        .sentences
+        .iter()
+        .zip(&by_sentence)
+        .map(|(s, ms)| SentenceOut {
+            checkworthiness: float(round2(crate::claims::checkworthiness(
+                &text[s.start..s.end],
+                ms,
+                s.junk,
+            ))),
+            end: off.at(s.end),
+            junk: s.junk,
+            start: off.at(s.start),
+        })
+        .collect();
+    let mentions = a
+        .mentions
+        .iter()
+        .map(|m| MentionOut {
+            text: &text[m.start..m.end],
+            start: off.at(m.start),
+            end: off.at(m.end),
+            mention: m,
+        })
+        .collect();
+    let claims = a
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| ClaimOut {
+            anchor: SpanOut {
+                end: off.at(c.anchor.1),
+                start: off.at(c.anchor.0),
+            },
+            checkworthiness: float(round2(c.checkworthiness)),
+            end: off.at(c.end),
+            id: format!("c{}", i + 1),
+            kind: c.kind(),
+            negated: c.negated,
+            qualifiers: &c.qualifiers,
+            start: off.at(c.start),
+            subject: &c.subject,
+            terms: &c.local,
+            text: &text[c.start..c.end],
+            time: &c.time,
+        })
+        .collect();
+    ExtractReport {
+        claims,
+        mentions,
+        sentences,
+    }
+}
+
+/// `extract --format json`, as a JSON tree (what [`extract_report`] serialises to).
 pub fn extract_json(text: &str, a: &Analysis) -> Json {
+    serde_json::to_value(extract_report(text, a)).unwrap_or(Json::Null)
+}
+
+/// The first version of [`extract_json`], which built the tree field by field: the reference
+/// the tests hold [`extract_report`] to.
+#[cfg(test)]
+fn extract_json_tree(text: &str, a: &Analysis) -> Json {
     let off = Offsets::new(text);
     let mut by_sentence: Vec<Vec<&Mention>> = vec![Vec::new(); a.sentences.len()];
     for m in &a.mentions {
@@ -393,6 +605,28 @@ fn md_escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn extract_report_writes_what_the_tree_wrote() {
+        let texts = [
+            "Kazakhstan, which has no ties, said on Thursday, 7 November 2025, that 600 American companies invested more than $4.5 billion; Tokayev (the president) agreed.",
+            "“We will sign,” Tokayev said. Almost 20% of about 3-5 million people — the first Asian country — paid €1.1 bn, up to 30 years ago, in the early 1990s.",
+            "Café 🙂 «x» 12.345678912 km, 0.5 percent, 1e308 and half a dozen; the 50th largest economy; No. 3.",
+            "",
+            "Kazakhstan to Join Abraham Accords, Trump Announces\n\nClick here to subscribe.",
+        ];
+        for t in texts {
+            let a = crate::analyze(t, None);
+            let tree = extract_json_tree(t, &a);
+            let direct = serde_json::to_string_pretty(&extract_report(t, &a)).expect("json");
+            assert_eq!(
+                direct,
+                serde_json::to_string_pretty(&tree).expect("json"),
+                "{t}"
+            );
+            assert_eq!(extract_json(t, &a), tree, "{t}");
+        }
+    }
 
     #[test]
     fn utf16_offsets() {

@@ -12,7 +12,7 @@ use super::build_regex;
 use super::{Mention, Taken, Value};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// The type of a named entity.
@@ -1184,16 +1184,65 @@ const PLACE_WORDS: &[&str] = &[
 
 /// Whether a name is known without context: a gazetteer place, an alias or an organisation.
 pub(super) fn is_known(name: &str) -> bool {
-    alias(name).is_some() || PLACES.contains(&name) || ORG_WORDS.contains(&name)
+    alias(name).is_some() || is_place(name) || is_org_word(name)
+}
+
+/// A word list as a set: `contains` by hash instead of a scan of hundreds of names.
+fn set_of(words: &'static [&'static str]) -> HashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+static PLACE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set_of(PLACES));
+static ORG_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set_of(ORG_WORDS));
+/// Each title's first position in [`TITLES`].
+static TITLE_INDEX: LazyLock<HashMap<&'static str, usize>> = LazyLock::new(|| {
+    let mut index = HashMap::new();
+    for (i, t) in TITLES.iter().enumerate() {
+        index.entry(*t).or_insert(i);
+    }
+    index
+});
+/// The longest title, in bytes.
+static TITLE_MAX: LazyLock<usize> =
+    LazyLock::new(|| TITLES.iter().map(|t| t.len()).max().unwrap_or(0));
+
+/// `PLACES.contains(&name)`.
+fn is_place(name: &str) -> bool {
+    PLACE_SET.contains(name)
+}
+
+/// `ORG_WORDS.contains(&name)`.
+fn is_org_word(name: &str) -> bool {
+    ORG_SET.contains(name)
+}
+
+/// `TITLES.contains(&w)`.
+fn is_title(w: &str) -> bool {
+    TITLE_INDEX.contains_key(w)
+}
+
+/// The first title of [`TITLES`] (in its order) that `text` starts with, followed by a space:
+/// `TITLES.iter().find(|t| text.starts_with(**t) && text[t.len()..].starts_with(' '))`.
+fn title_prefix(text: &str) -> Option<&'static str> {
+    let mut best: Option<usize> = None;
+    for (k, _) in text.match_indices(' ') {
+        if k > *TITLE_MAX {
+            break;
+        }
+        if let Some(&i) = TITLE_INDEX.get(&text[..k]) {
+            best = Some(best.map_or(i, |b| b.min(i)));
+        }
+    }
+    best.map(|i| TITLES[i])
 }
 
 fn entity_type(name: &str) -> EntityType {
-    if PLACES.contains(&name) {
+    if is_place(name) {
         return EntityType::Place;
     }
     let words: Vec<&str> = name.split_whitespace().collect();
     let last = words.last().copied().unwrap_or("");
-    if words.iter().any(|w| ORG_WORDS.contains(w)) || ORG_WORDS.contains(&name) {
+    if words.iter().any(|w| is_org_word(w)) || is_org_word(name) {
         return EntityType::Organization;
     }
     if OTHER_WORDS.contains(&last) {
@@ -1210,7 +1259,7 @@ fn entity_type(name: &str) -> EntityType {
             && !is_common_word(&w.to_lowercase())
             && !(w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.') && w.len() > 4)
             && alias(w).is_none()
-            && !PLACES.contains(w)
+            && !is_place(w)
     };
     let particles = |w: &&str| {
         matches!(
@@ -1282,7 +1331,7 @@ fn split_run<'a>(start: usize, text: &'a str, titled: bool, out: &mut Vec<Piece<
             || (!is_known(first)
                 && text
                     .split_whitespace()
-                    .any(|w| ORG_WORDS.contains(&w) && w != "Social"));
+                    .any(|w| is_org_word(w) && w != "Social"));
         if !whole_known {
             out.push((start, &text[..p], titled));
             split_run(start + p + 5, &text[p + 5..], false, out);
@@ -1292,9 +1341,7 @@ fn split_run<'a>(start: usize, text: &'a str, titled: bool, out: &mut Vec<Piece<
     // A leading country adjective before a title: "Kazakh President Kassym-Jomart Tokayev".
     if let Some((first, rest)) = text.split_once(' ') {
         let rest_trim = rest.trim_start();
-        let title = TITLES
-            .iter()
-            .find(|t| rest_trim.starts_with(**t) && rest_trim[t.len()..].starts_with(' '));
+        let title = title_prefix(rest_trim);
         if let (Some(t), true) = (
             title,
             canonical_entity(first).1 == EntityType::Place || is_known(first),
@@ -1315,7 +1362,7 @@ fn strip_titles<'a>(mut start: usize, mut text: &'a str, out: &mut Vec<Piece<'a>
     let mut titled = false;
     loop {
         let first = text.split_whitespace().next().unwrap_or("");
-        if is_common(first) && !TITLES.contains(&first) {
+        if is_common(first) && !is_title(first) {
             let skip =
                 first.len() + (text[first.len()..].len() - text[first.len()..].trim_start().len());
             start += skip;
@@ -1326,10 +1373,7 @@ fn strip_titles<'a>(mut start: usize, mut text: &'a str, out: &mut Vec<Piece<'a>
             continue;
         }
         // Titles before a name: "President Donald Trump" → "Donald Trump".
-        if let Some(t) = TITLES
-            .iter()
-            .find(|t| text.starts_with(**t) && text[t.len()..].starts_with(' '))
-        {
+        if let Some(t) = title_prefix(text) {
             let mut skip = t.len() + 1;
             // "President of Kazakhstan Kassym-Jomart Tokayev": the place, then the person.
             if text[skip..].starts_with("of ") {
@@ -1354,13 +1398,13 @@ fn strip_titles<'a>(mut start: usize, mut text: &'a str, out: &mut Vec<Piece<'a>
             }
             start += skip;
             text = &text[skip..];
-            titled = !matches!(*t, "Former" | "Acting" | "Deputy") || titled;
+            titled = !matches!(t, "Former" | "Acting" | "Deputy") || titled;
             continue;
         }
         break;
     }
     // A title alone ("the President said") names no one.
-    if TITLES.contains(&text.trim_end_matches("’s").trim_end_matches("'s")) {
+    if is_title(text.trim_end_matches("’s").trim_end_matches("'s")) {
         return;
     }
     split_run(start, text, titled, out);
