@@ -323,8 +323,19 @@ fn terms_of(
     }
     for m in mentions {
         if let Value::Entity { name, .. } = &m.value {
-            if span.0 <= m.start && m.end <= span.1 {
-                out.push(name.to_lowercase());
+            if span.0 <= m.start
+                && m.end <= span.1
+                && !skip.is_some_and(|(s, e)| m.start < e && s < m.end)
+            {
+                let name = name.to_lowercase();
+                // The head of a longer name too ("kazakh president kassym-jomart tokayev" →
+                // "tokayev"), so that two forms of one name share a term.
+                if let Some((_, last)) = name.rsplit_once(' ') {
+                    if last.len() > 3 {
+                        out.push(last.to_string());
+                    }
+                }
+                out.push(name);
             }
         }
     }
@@ -433,6 +444,37 @@ fn is_reporter(text: &str, e: &Mention) -> bool {
     ) || before.ends_with("according to")
 }
 
+/// Entities that fill a role in their sentence (who was on the call, which countries signed),
+/// by start offset: not the sentence's subject (its first named entity), not a reporter
+/// ("Tokayev said"), not a possessive modifier ("Kazakhstan's economy"), not inside a quote.
+fn role_entities(text: &str, ms: &[&Mention]) -> Vec<usize> {
+    let quotes: Vec<(usize, usize)> = ms
+        .iter()
+        .filter(|m| matches!(m.value, Value::Quote { .. }))
+        .map(|m| (m.start, m.end))
+        .collect();
+    let mut out = Vec::new();
+    let mut seen_subject = false;
+    for m in ms {
+        if !matches!(m.value, Value::Entity { .. })
+            || quotes.iter().any(|&(a, b)| a <= m.start && m.end <= b)
+            || is_reporter(text, m)
+        {
+            continue;
+        }
+        if !seen_subject {
+            seen_subject = true;
+            continue;
+        }
+        let after = &text[m.end..];
+        if after.starts_with("'s") || after.starts_with("’s") || after.starts_with("’") {
+            continue;
+        }
+        out.push(m.start);
+    }
+    out
+}
+
 /// Clause boundaries: the byte ranges (absolute) of the clauses of a sentence.
 fn clauses(sentence: &str, offset: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -448,6 +490,12 @@ fn clauses(sentence: &str, offset: usize) -> Vec<(usize, usize)> {
                     && bytes[i + 1].is_ascii_digit())
             }
             b';' | b':' | b'(' | b')' => true,
+            // "… and Morocco", "… and Israel's President": a list of names, not a new clause.
+            b' ' if bytes[i..].starts_with(b" and ")
+                && bytes.get(i + 5).is_some_and(u8::is_ascii_uppercase) =>
+            {
+                false
+            }
             _ => [
                 &b" and "[..],
                 b" while ",
@@ -521,9 +569,10 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
         all_terms.sort();
         all_terms.dedup();
         let parts = clauses(sent, s.start);
+        let role_entities = role_entities(text, ms);
         for m in ms {
             let value_claim = match &m.value {
-                Value::Entity { .. } => false,
+                Value::Entity { .. } => role_entities.contains(&m.start),
                 Value::Quote { quote, .. } => quote.split_whitespace().count() >= 3,
                 _ => true,
             };

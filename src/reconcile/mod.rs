@@ -10,9 +10,12 @@
 //! stronger alignment ([`CONTRADICT_ALIGNMENT`]) than support ([`SUPPORT_ALIGNMENT`]); without
 //! an alignment the verdict is `unverified`, never `contradicted`.
 
+pub mod diff;
+pub mod disagreements;
+
 use crate::claims::Claim;
 use crate::corpus::Corpus;
-use crate::extract::Value;
+use crate::extract::{Amount, Bound, Value};
 
 /// Alignment score from which a compatible corpus claim supports a claim.
 pub const SUPPORT_ALIGNMENT: f64 = 0.34;
@@ -98,6 +101,11 @@ pub struct Judgment {
     pub explanation: String,
     /// Evidence sentences, most relevant first.
     pub evidence: Vec<Evidence>,
+    /// For quotes that differ from the corpus's wording: the word diff from the corpus's
+    /// version to the text's.
+    pub diff: Vec<(diff::Op, String)>,
+    /// For `conflicting`: each document's value, side by side (document index, value as worded).
+    pub sides: Vec<(usize, String)>,
 }
 
 /// What a value is a value of: claims align only within one dimension.
@@ -110,7 +118,7 @@ fn dimension(v: &Value) -> Option<&'static str> {
         Value::Date(_) => "date",
         Value::Duration(..) => "duration",
         Value::Quote { .. } => "quote",
-        Value::Entity { .. } => return None,
+        Value::Entity { .. } => "entity",
     })
 }
 
@@ -137,6 +145,8 @@ fn compatible(a: &Value, b: &Value) -> Option<bool> {
         (Value::Quantity(x, ux), Value::Quantity(y, uy)) => {
             (same_unit(ux, uy)).then(|| x.compatible(y))
         }
+        // A factor ("doubled") compares only with a factor.
+        (Value::Quantity(_, u), _) | (_, Value::Quantity(_, u)) if u == "fold" => None,
         (Value::Quantity(x, _) | Value::Number(x), Value::Quantity(y, _) | Value::Number(y)) => {
             Some(x.compatible(y))
         }
@@ -227,8 +237,12 @@ pub fn judge(text: &str, claim: &Claim, corpus: &Corpus) -> Judgment {
     let Some(dim) = dimension(&claim.value) else {
         return unverified(claim, Vec::new());
     };
-    if let Value::Quote { quote, speaker, .. } = &claim.value {
-        return judge_quote(quote, speaker.as_deref(), claim, corpus);
+    match &claim.value {
+        Value::Quote { quote, speaker, .. } => {
+            return judge_quote(quote, speaker.as_deref(), claim, corpus)
+        }
+        Value::Entity { name, kind } => return judge_entity(name, *kind, claim, corpus),
+        _ => {}
     }
     let mut supports: Vec<Evidence> = Vec::new();
     let mut contradicts: Vec<(Evidence, &'static str)> = Vec::new();
@@ -239,7 +253,7 @@ pub fn judge(text: &str, claim: &Claim, corpus: &Corpus) -> Judgment {
                 continue;
             }
             let score = alignment(claim, c, corpus);
-            let ev = |stance| Evidence {
+            let ev = |stance, score| Evidence {
                 document: di,
                 start: c.start,
                 end: c.end,
@@ -247,59 +261,95 @@ pub fn judge(text: &str, claim: &Claim, corpus: &Corpus) -> Judgment {
                 stance,
                 score,
             };
+            let swapped = subjects_differ(claim, c);
             match compatible(&claim.value, &c.value) {
-                Some(true) if score >= SUPPORT_ALIGNMENT => {
-                    if claim.negated != c.negated
-                        && score >= 0.7
-                        && !matches!(claim.value, Value::Quote { .. })
+                // The same rank of the same thing given to another subject: "China is the
+                // largest investor" against "the United States is".
+                Some(true) if swapped => {
+                    let unpenalised = predicate_share(claim, c, corpus);
+                    if matches!(claim.value, Value::Ordinal(..))
+                        && unpenalised >= 0.75
+                        && claim.negated == c.negated
+                        && same_time(claim, c)
                     {
-                        contradicts.push((ev(Stance::Contradicts), "negation"));
+                        contradicts.push((ev(Stance::Contradicts, unpenalised * 0.9), "entity"));
+                    } else if score >= SUPPORT_ALIGNMENT * 0.75 {
+                        related.push(ev(Stance::Related, score));
+                    }
+                }
+                // A statement of X never supports "not X".
+                Some(true) if score >= SUPPORT_ALIGNMENT => {
+                    if claim.negated == c.negated {
+                        supports.push(ev(Stance::Supports, score));
+                    } else if score >= 0.6 {
+                        contradicts.push((ev(Stance::Contradicts, score), "negation"));
                     } else {
-                        supports.push(ev(Stance::Supports));
+                        related.push(ev(Stance::Related, score));
                     }
                 }
                 Some(false)
                     if score >= CONTRADICT_ALIGNMENT
                         && claim.negated == c.negated
-                        && !matches!(claim.value, Value::Quote { .. }) =>
+                        && same_time(claim, c) =>
                 {
-                    let mismatch = match dim {
-                        "date" | "duration" => "date",
-                        _ => "number",
-                    };
-                    contradicts.push((ev(Stance::Contradicts), mismatch));
+                    contradicts.push((
+                        ev(Stance::Contradicts, score),
+                        mismatch_of(&claim.value, &c.value),
+                    ));
                 }
-                _ if score >= SUPPORT_ALIGNMENT * 0.75 => related.push(ev(Stance::Related)),
+                _ if score >= SUPPORT_ALIGNMENT * 0.75 => related.push(ev(Stance::Related, score)),
                 _ => {}
             }
         }
     }
-    let by_score = |a: &Evidence, b: &Evidence| {
-        b.score
-            .total_cmp(&a.score)
-            .then(a.document.cmp(&b.document))
-            .then(a.start.cmp(&b.start))
-    };
+    decide(text, claim, corpus, supports, contradicts, related)
+}
+
+/// The verdict from the evidence found: support unless another document contradicts it
+/// (`conflicting`), then contradiction, then `unverified`.
+fn decide(
+    text: &str,
+    claim: &Claim,
+    corpus: &Corpus,
+    mut supports: Vec<Evidence>,
+    mut contradicts: Vec<(Evidence, &'static str)>,
+    mut related: Vec<Evidence>,
+) -> Judgment {
     supports.sort_by(by_score);
     contradicts.sort_by(|a, b| by_score(&a.0, &b.0));
     related.sort_by(by_score);
     dedup_sentences(&mut supports);
 
+    // A denial aligned more closely than any support outweighs it.
+    let denial = contradicts
+        .iter()
+        .filter(|(_, k)| *k == "negation")
+        .map(|(e, _)| e.score)
+        .fold(0.0, f64::max);
+    if supports.first().is_some_and(|b| denial > b.score + 0.05) {
+        supports.clear();
+    }
     if let Some(best) = supports.first() {
         // Another document states the same attribute with an incompatible value: the corpus's
         // own sources disagree.
-        let rival = contradicts
-            .iter()
-            .find(|(e, _)| e.score >= 0.65 && !supports.iter().any(|s| s.document == e.document));
+        let rival = contradicts.iter().find(|(e, kind)| {
+            e.score >= 0.65
+                && matches!(*kind, "number" | "date" | "comparison")
+                && !supports.iter().any(|s| s.document == e.document)
+        });
         if let (Some((r, _)), true) = (rival, best.score >= 0.5) {
             let mut evidence = vec![best.clone(), r.clone()];
             evidence.dedup_by(|a, b| a.document == b.document && a.start == b.start);
+            let sides = vec![
+                (best.document, value_phrase(corpus, best)),
+                (r.document, value_phrase(corpus, r)),
+            ];
             let explanation = format!(
                 "The corpus's sources disagree: {} says {}; {} says {}.",
                 cite(corpus, best),
-                value_phrase(corpus, best),
+                sides[0].1,
                 cite(corpus, r),
-                value_phrase(corpus, r)
+                sides[1].1
             );
             return Judgment {
                 verdict: Verdict::Conflicting,
@@ -307,6 +357,8 @@ pub fn judge(text: &str, claim: &Claim, corpus: &Corpus) -> Judgment {
                 mismatch: None,
                 explanation,
                 evidence,
+                diff: Vec::new(),
+                sides,
             };
         }
         let explanation = format!(
@@ -322,22 +374,28 @@ pub fn judge(text: &str, claim: &Claim, corpus: &Corpus) -> Judgment {
             mismatch: None,
             explanation,
             evidence,
+            diff: Vec::new(),
+            sides: Vec::new(),
         };
     }
     if let Some((best, mismatch)) = contradicts.first() {
-        let explanation = if *mismatch == "negation" {
-            format!(
+        let explanation = match *mismatch {
+            "negation" => format!(
                 "The corpus states the opposite ({}): {}.",
                 cite(corpus, best),
                 sentence_text(corpus, best)
-            )
-        } else {
-            format!(
+            ),
+            "entity" => format!(
+                "The corpus gives this to another subject ({}): {}.",
+                cite(corpus, best),
+                sentence_text(corpus, best)
+            ),
+            _ => format!(
                 "The corpus says {} ({}); the text says {}.",
                 value_phrase(corpus, best),
                 cite(corpus, best),
                 claim_phrase(text, claim)
-            )
+            ),
         };
         let confidence = round2(best.score.min(0.99));
         let mismatch = Some(*mismatch);
@@ -348,9 +406,198 @@ pub fn judge(text: &str, claim: &Claim, corpus: &Corpus) -> Judgment {
             mismatch,
             explanation,
             evidence,
+            diff: Vec::new(),
+            sides: Vec::new(),
         };
     }
     unverified(claim, related.into_iter().take(1).collect())
+}
+
+fn by_score(a: &Evidence, b: &Evidence) -> std::cmp::Ordering {
+    b.score
+        .total_cmp(&a.score)
+        .then(a.document.cmp(&b.document))
+        .then(a.start.cmp(&b.start))
+}
+
+/// Both claims name a subject, the two are different entities, and neither sentence mentions
+/// the other's subject: the same predicate said of someone else.
+fn subjects_differ(a: &Claim, c: &Claim) -> bool {
+    match (&a.subject, &c.subject) {
+        (Some(x), Some(y)) => {
+            !same_entity(x, y)
+                && !c.terms.iter().any(|t| same_entity(t, x))
+                && !a.terms.iter().any(|t| same_entity(t, y))
+        }
+        _ => false,
+    }
+}
+
+/// Predicate overlap alone, subjects left aside.
+fn predicate_share(a: &Claim, c: &Claim, corpus: &Corpus) -> f64 {
+    (weighted_share(&a.local, &c.terms, corpus) + weighted_share(&c.local, &a.terms, corpus)) / 2.0
+}
+
+/// The claims hold at compatible times: a figure "in 2023" is not contradicted by one "in
+/// 2024".
+fn same_time(a: &Claim, c: &Claim) -> bool {
+    match (&a.time, &c.time) {
+        (Some(x), Some(y)) => {
+            let (x4, y4) = (x.get(..4), y.get(..4));
+            x4.is_none() || y4.is_none() || x4 == y4 || x.contains('/') || y.contains('/')
+        }
+        _ => true,
+    }
+}
+
+/// Which part differs between two incompatible values of one dimension.
+fn mismatch_of(a: &Value, b: &Value) -> &'static str {
+    match (a, b) {
+        (Value::Date(_) | Value::Duration(..), _) => "date",
+        // A rank of a period ("second term") is a date; other ranks are comparisons.
+        (Value::Ordinal(_, noun), _) if is_period(noun) => "date",
+        (Value::Ordinal(..), _) => "comparison",
+        _ => match (a.amount(), b.amount()) {
+            (Some(x), Some(y)) if opposite_bounds(x, y) => "comparison",
+            _ => "number",
+        },
+    }
+}
+
+fn is_period(noun: &str) -> bool {
+    matches!(
+        noun,
+        "term" | "century" | "decade" | "year" | "quarter" | "half" | "anniversary" | "month"
+    )
+}
+
+/// "more than 600" against "fewer than 600": the same figure with the comparison flipped.
+fn opposite_bounds(a: &Amount, b: &Amount) -> bool {
+    let up = |x: &Amount| matches!(x.bound, Bound::MoreThan | Bound::AtLeast);
+    let down = |x: &Amount| matches!(x.bound, Bound::LessThan | Bound::AtMost) || x.below_near;
+    let near = (a.value - b.value).abs() <= 0.05 * a.value.abs().max(b.value.abs());
+    near && ((up(a) && down(b)) || (down(a) && up(b)))
+}
+
+/// Alignment from which an entity contradicts another in a role that both sentences share
+/// with a third entity of the same type ("with Tokayev and Herzog" against "with Tokayev and
+/// Netanyahu").
+pub const ROLE_ALIGNMENT: f64 = 0.4;
+
+/// Another entity of the corpus claim's type in its sentence that the claim's sentence names
+/// too: the two sentences list the same role.
+fn co_listed(claim: &Claim, c: &Claim, doc_claims: &[Claim]) -> bool {
+    let Value::Entity { name, kind } = &c.value else {
+        return false;
+    };
+    doc_claims
+        .iter()
+        .filter(|k| k.sentence == c.sentence)
+        .any(|k| match &k.value {
+            Value::Entity { name: kn, kind: kk } => {
+                kk == kind
+                    && kn != name
+                    && ![&claim.subject, &c.subject]
+                        .iter()
+                        .any(|s| s.as_deref().is_some_and(|s| same_entity(s, kn)))
+                    && claim.terms.iter().any(|t| same_entity(t, kn))
+            }
+            _ => false,
+        })
+}
+
+/// Entity claims compare who fills a role: supported when an aligned corpus sentence names the
+/// same entity; contradicted (`entity`) when a strongly aligned corpus sentence has another
+/// entity of the same type in that role and no aligned corpus sentence names this one.
+fn judge_entity(
+    name: &str,
+    kind: crate::extract::EntityType,
+    claim: &Claim,
+    corpus: &Corpus,
+) -> Judgment {
+    let mut supports: Vec<Evidence> = Vec::new();
+    let mut contradicts: Vec<(Evidence, &'static str)> = Vec::new();
+    let mut related: Vec<Evidence> = Vec::new();
+    let mut named_nearby = false;
+    let lower = name.to_lowercase();
+    for (di, doc) in corpus.documents.iter().enumerate() {
+        for c in &doc.claims {
+            let score = alignment(claim, c, corpus);
+            if score < SUPPORT_ALIGNMENT * 0.75 {
+                continue;
+            }
+            let ev = |stance, anchor| Evidence {
+                document: di,
+                start: c.start,
+                end: c.end,
+                anchor,
+                stance,
+                score,
+            };
+            let mentions = c.terms.iter().any(|t| *t == lower || same_entity(t, name));
+            if mentions {
+                named_nearby = true;
+            }
+            match &c.value {
+                Value::Entity { name: cn, .. } if same_entity(cn, name) => {
+                    if score < SUPPORT_ALIGNMENT {
+                        related.push(ev(Stance::Related, c.anchor));
+                    } else if claim.negated == c.negated {
+                        supports.push(ev(Stance::Supports, c.anchor));
+                    } else if score >= 0.6 {
+                        contradicts.push((ev(Stance::Contradicts, c.anchor), "negation"));
+                    } else {
+                        related.push(ev(Stance::Related, c.anchor));
+                    }
+                }
+                Value::Entity { kind: ck, .. }
+                    if *ck == kind
+                        && kind != crate::extract::EntityType::Other
+                        && !mentions
+                        && (score >= CONTRADICT_ALIGNMENT
+                            || (score >= ROLE_ALIGNMENT && co_listed(claim, c, &doc.claims)))
+                        && claim.negated == c.negated
+                        && !subjects_differ(claim, c) =>
+                {
+                    contradicts.push((ev(Stance::Contradicts, c.anchor), "entity"));
+                }
+                // The entity is the corpus sentence's subject, or named beside another value.
+                _ if mentions && score >= SUPPORT_ALIGNMENT + 0.1 => {
+                    if claim.negated == c.negated {
+                        supports.push(ev(Stance::Supports, c.anchor));
+                    } else if score >= 0.6 {
+                        contradicts.push((ev(Stance::Contradicts, c.anchor), "negation"));
+                    } else {
+                        related.push(ev(Stance::Related, c.anchor));
+                    }
+                }
+                _ => related.push(ev(Stance::Related, c.anchor)),
+            }
+        }
+    }
+    if named_nearby {
+        contradicts.retain(|(_, k)| *k != "entity");
+    }
+    let mut j = decide("", claim, corpus, supports, contradicts, related);
+    match (j.verdict, j.mismatch) {
+        (Verdict::Supported, _) => {
+            j.explanation = format!(
+                "The corpus names {name} here too ({}).",
+                cite(corpus, &j.evidence[0])
+            );
+        }
+        (Verdict::Contradicted, Some("entity")) => {
+            let e = &j.evidence[0];
+            j.explanation = format!(
+                "The corpus names {} in this role, not {name} ({}): {}.",
+                value_phrase(corpus, e),
+                cite(corpus, e),
+                sentence_text(corpus, e)
+            );
+        }
+        _ => {}
+    }
+    j
 }
 
 /// Content words of a quote, normalised (function words dropped), sorted and unique.
@@ -369,26 +616,62 @@ fn named(speaker: Option<&str>) -> Option<&str> {
     speaker.filter(|s| !s.starts_with("the ") && s.chars().next().is_some_and(char::is_uppercase))
 }
 
+/// Negation words in a quote: a quote with "not" added says the opposite, however small the
+/// change.
+fn negations(q: &str) -> usize {
+    diff::words(q)
+        .iter()
+        .filter(|w| {
+            matches!(
+                w.as_str(),
+                "not" | "no" | "never" | "none" | "nothing" | "neither" | "nor" | "without"
+            ) || w.ends_with("n't")
+                || w.ends_with("n’t")
+        })
+        .count()
+}
+
+/// The diff from a corpus quote to the text's, without the corpus words before and after the
+/// part the text quotes.
+fn quote_diff(corpus_quote: &str, text_quote: &str) -> Vec<(diff::Op, String)> {
+    let mut d = diff::diff(corpus_quote, text_quote);
+    while d.first().is_some_and(|(op, _)| *op == diff::Op::Removed) {
+        d.remove(0);
+    }
+    while d.last().is_some_and(|(op, _)| *op == diff::Op::Removed) {
+        d.pop();
+    }
+    d
+}
+
 /// Quotes are compared word by word, and their speakers separately: the same words given to
 /// another named person is a misattribution (`speaker`); most of a corpus quote's words with
-/// other words in place of some is a changed quote (`wording`), shown as a word diff.
+/// other words in place of some is a changed quote (`wording`), shown as a word diff. A change
+/// of function words or punctuation only (a translation's wording) is supported, with the
+/// difference noted; a short quote in the same context with other words is a changed quote.
 fn judge_quote(quote: &str, speaker: Option<&str>, claim: &Claim, corpus: &Corpus) -> Judgment {
     let words = quote_content(quote);
-    // (coverage, shared, document, corpus claim), best first.
-    let mut found: Vec<(f64, usize, usize, &Claim)> = Vec::new();
+    // (coverage, shared, document, corpus claim, context alignment), best first.
+    let mut found: Vec<(f64, usize, usize, &Claim, f64)> = Vec::new();
     for (di, doc) in corpus.documents.iter().enumerate() {
         for c in &doc.claims {
             if let Value::Quote { quote: cq, .. } = &c.value {
                 let cw = quote_content(cq);
                 let shared = words.iter().filter(|w| cw.binary_search(w).is_ok()).count();
-                if !words.is_empty() && shared > 0 {
-                    found.push((shared as f64 / words.len() as f64, shared, di, c));
+                let context = if words.len() <= 4 {
+                    predicate_share(claim, c, corpus)
+                } else {
+                    0.0
+                };
+                if !words.is_empty() && (shared > 0 || context >= 0.6) {
+                    found.push((shared as f64 / words.len() as f64, shared, di, c, context));
                 }
             }
         }
     }
     found.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
-    let ev = |f: &(f64, usize, usize, &Claim), stance| Evidence {
+    type Found<'a> = (f64, usize, usize, &'a Claim, f64);
+    let ev = |f: &Found, stance| Evidence {
         document: f.2,
         start: f.3.start,
         end: f.3.end,
@@ -400,75 +683,117 @@ fn judge_quote(quote: &str, speaker: Option<&str>, claim: &Claim, corpus: &Corpu
         Value::Quote { speaker, .. } => speaker.clone(),
         _ => None,
     };
+    let quote_of = |c: &Claim| match &c.value {
+        Value::Quote { quote, .. } => quote.clone(),
+        _ => String::new(),
+    };
+    let same_speaker = |f: &Found| match (named(speaker), speaker_of(f.3)) {
+        (Some(a), Some(b)) if named(Some(&b)).is_some() => same_entity(a, &b),
+        _ => true,
+    };
     let whole: Vec<_> = found
         .iter()
         .filter(|f| f.0 >= 0.999 && f.1 >= 3.min(words.len()))
         .collect();
+    let changed = |f: &Found| {
+        let d = quote_diff(&quote_of(f.3), quote);
+        let differs = d.iter().any(|(op, _)| *op != diff::Op::Same);
+        (d, differs)
+    };
     if !whole.is_empty() {
-        let same_speaker = |f: &(f64, usize, usize, &Claim)| match (named(speaker), speaker_of(f.3))
-        {
-            (Some(a), Some(b)) if named(Some(&b)).is_some() => same_entity(a, &b),
-            _ => true,
+        // The same content words, but a negation added or dropped: another quote.
+        let flipped = |f: &Found| {
+            let d = quote_diff(&quote_of(f.3), quote);
+            let kept: String = d
+                .iter()
+                .filter(|(op, _)| *op != diff::Op::Added)
+                .map(|(_, w)| w.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            negations(&kept) != negations(quote)
         };
-        if let Some(best) = whole.iter().copied().find(|f| same_speaker(f)) {
+        if let Some(best) = whole
+            .iter()
+            .copied()
+            .find(|f| same_speaker(f) && !flipped(f))
+        {
             let e = ev(best, Stance::Supports);
-            let explanation = format!(
-                "The corpus quotes these words ({}), as the text does.",
-                cite(corpus, &e)
-            );
+            let (d, differs) = changed(best);
+            let explanation = if differs {
+                format!(
+                    "The corpus quotes these words ({}) with small differences of wording: {}.",
+                    cite(corpus, &e),
+                    diff::render(&d)
+                )
+            } else {
+                format!(
+                    "The corpus quotes these words ({}), as the text does.",
+                    cite(corpus, &e)
+                )
+            };
             let evidence = whole
                 .iter()
                 .copied()
-                .filter(|f| same_speaker(f))
+                .filter(|f| same_speaker(f) && !flipped(f))
                 .take(3)
                 .map(|f| ev(f, Stance::Supports))
                 .collect();
             return Judgment {
                 verdict: Verdict::Supported,
-                confidence: 0.95,
+                confidence: if differs { 0.85 } else { 0.95 },
                 mismatch: None,
                 explanation,
                 evidence,
+                diff: if differs { d } else { Vec::new() },
+                sides: Vec::new(),
             };
         }
-        let e = ev(whole[0], Stance::Contradicts);
-        let explanation = format!(
-            "The corpus gives these words to {} ({}); the text gives them to {}.",
-            speaker_of(whole[0].3).unwrap_or_default(),
-            cite(corpus, &e),
-            speaker.unwrap_or_default()
-        );
-        return Judgment {
-            verdict: Verdict::Contradicted,
-            confidence: 0.9,
-            mismatch: Some("speaker"),
-            explanation,
-            evidence: vec![e],
-        };
+        if let Some(best) = whole.iter().copied().find(|f| !same_speaker(f)) {
+            let e = ev(best, Stance::Contradicts);
+            let explanation = format!(
+                "The corpus gives these words to {} ({}); the text gives them to {}.",
+                speaker_of(best.3).unwrap_or_default(),
+                cite(corpus, &e),
+                speaker.unwrap_or_default()
+            );
+            return Judgment {
+                verdict: Verdict::Contradicted,
+                confidence: 0.9,
+                mismatch: Some("speaker"),
+                explanation,
+                evidence: vec![e],
+                diff: Vec::new(),
+                sides: Vec::new(),
+            };
+        }
     }
-    if let Some(best) = found.first().filter(|f| f.0 >= 0.6 && f.1 >= 3) {
-        let corpus_words = match &best.3.value {
-            Value::Quote { quote: cq, .. } => quote_content(cq),
-            _ => Vec::new(),
-        };
-        let changed: Vec<&str> = words
-            .iter()
-            .filter(|w| corpus_words.binary_search(w).is_err())
-            .map(String::as_str)
-            .collect();
+    let wording = found
+        .iter()
+        .find(|f| f.0 >= 0.6 && f.1 >= 3 && same_speaker(f))
+        .or_else(|| {
+            // A short quote ("perpetual engine") in the same context, with other words.
+            found
+                .iter()
+                .filter(|f| f.4 >= 0.6 && (f.0 >= 0.3 || f.4 >= 0.75) && same_speaker(f))
+                .max_by(|a, b| a.4.total_cmp(&b.4).then(b.2.cmp(&a.2)))
+        });
+    if let Some(best) = wording {
         let e = ev(best, Stance::Contradicts);
+        let (d, _) = changed(best);
         let explanation = format!(
-            "The corpus quotes this differently ({}): {}; the text has words the corpus's version lacks: {}.",
+            "The corpus quotes this differently ({}): {}; word by word: {}.",
             cite(corpus, &e),
             value_phrase(corpus, &e),
-            changed.join(", ")
+            diff::render(&d)
         );
         return Judgment {
             verdict: Verdict::Contradicted,
-            confidence: round2(best.0),
+            confidence: round2(best.0.max(best.4).min(0.95)),
             mismatch: Some("wording"),
             explanation,
             evidence: vec![e],
+            diff: d,
+            sides: Vec::new(),
         };
     }
     let related = found
@@ -496,6 +821,8 @@ fn unverified(claim: &Claim, related: Vec<Evidence>) -> Judgment {
         mismatch: None,
         explanation,
         evidence: related,
+        diff: Vec::new(),
+        sides: Vec::new(),
     }
 }
 
