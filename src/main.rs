@@ -354,15 +354,20 @@ fn index(src: &Path, out: &Path) -> Result<String, Failure> {
         write_file(&out.join(name), text)?;
     }
     write_file(&out.join("manifest.json"), &idx.manifest)?;
+    // The corpus's own disagreements, for the page to list.
+    let found = reconcile::disagreements::find(&corpus);
+    let json = reconcile::disagreements::to_json(&corpus, &found);
+    write_file(&out.join("disagreements.json"), &json.to_string())?;
     let claims: usize = corpus.documents.iter().map(|d| d.claims.len()).sum();
     let sentences: usize = corpus.documents.iter().map(|d| d.sentences.len()).sum();
     Ok(format!(
-        "indexed {} documents ({} sentences, {} claims) into {}: corpus {}\n",
+        "indexed {} documents ({} sentences, {} claims) into {}: corpus {}\n{}",
         corpus.documents.len(),
         sentences,
         claims,
         out.display(),
-        &corpus.id[..12]
+        &corpus.id[..12],
+        reconcile::disagreements::summary(&corpus, &found)
     ))
 }
 

@@ -635,11 +635,16 @@ fn negations(q: &str) -> usize {
 /// part the text quotes.
 fn quote_diff(corpus_quote: &str, text_quote: &str) -> Vec<(diff::Op, String)> {
     let mut d = diff::diff(corpus_quote, text_quote);
-    while d.first().is_some_and(|(op, _)| *op == diff::Op::Removed) {
-        d.remove(0);
+    // A run of corpus-only words at either end goes when the text quotes from the word next to
+    // it; after the text's own words it is a replacement and stays.
+    let removed = |op: &diff::Op| *op == diff::Op::Removed;
+    let head = d.iter().take_while(|(op, _)| removed(op)).count();
+    if d.get(head).is_none_or(|(op, _)| *op == diff::Op::Same) {
+        d.drain(..head);
     }
-    while d.last().is_some_and(|(op, _)| *op == diff::Op::Removed) {
-        d.pop();
+    let tail = d.iter().rev().take_while(|(op, _)| removed(op)).count();
+    if tail < d.len() && d[d.len() - tail - 1].0 == diff::Op::Same {
+        d.truncate(d.len() - tail);
     }
     d
 }
