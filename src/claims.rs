@@ -239,7 +239,10 @@ pub fn normalize(word: &str) -> Option<String> {
         "nation" | "nations" | "countries" | "country" | "state" | "states" => "country",
         "trade" | "trading" | "traded" => "trade",
         "ties" | "relations" | "relationship" | "relationships" => "relation",
-        "resigned" | "resign" | "resignation" | "resigns" => "resign",
+        "resigned" | "resign" | "resignation" | "resigns" | "quit" | "quits" | "stepped"
+        | "steps" => "resign",
+        "ruled" | "rule" | "rules" | "ruling" | "governed" | "govern" | "governs" | "ran"
+        | "led" => "rule",
         "supplies" | "supply" | "supplied" | "provides" | "provide" | "provided" | "meets"
         | "meet" | "covers" | "cover" => "supply",
         "operate" | "operates" | "operating" | "operated" | "active" => "operate",
@@ -338,6 +341,14 @@ fn terms_of(
                 out.push(name);
             }
         }
+    }
+    // "gross domestic product" is GDP.
+    if ["gross", "domestic", "product"]
+        .iter()
+        .all(|w| out.iter().any(|t| t == w))
+    {
+        out.retain(|t| !matches!(t.as_str(), "gross" | "domestic" | "product"));
+        out.push("gdp".to_string());
     }
     out.sort();
     out.dedup();

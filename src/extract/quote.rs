@@ -378,6 +378,14 @@ pub(super) fn extract(text: &str, sentences: &[Sentence], out: &mut Vec<Mention>
             }
             Some(named(out, ws, we, who))
         });
+        // "Rubio, at the summit: “…”": a colon introduces the words of the person the
+        // sentence named before it.
+        let speaker = match speaker {
+            None if before.trim_end().ends_with(':') => {
+                person_before(text, out, &quote_spans, sent_start, start)
+            }
+            other => other,
+        };
         // "In the same post Trump wrote:", "Danon greeted the announcement by saying:": the
         // pattern caught a common noun, but a person named earlier in the sentence, outside
         // quotes, is the one speaking.

@@ -229,11 +229,77 @@ pub fn alignment(a: &Claim, c: &Claim, corpus: &Corpus) -> f64 {
 
 /// Judges every claim of `text` against the corpus.
 pub fn reconcile(text: &str, claims: &[Claim], corpus: &Corpus) -> Vec<Judgment> {
-    claims.iter().map(|c| judge(text, c, corpus)).collect()
+    let names = Names::of(corpus);
+    claims
+        .iter()
+        .map(|c| judge_with(text, c, corpus, &names))
+        .collect()
 }
+
+/// The names of the corpus's entities (lower-case, with the heads of longer names): terms that
+/// say who, not what is said of them.
+pub struct Names(std::collections::HashSet<String>);
+
+impl Names {
+    /// Collects the names from the corpus's entity claims and subjects.
+    pub fn of(corpus: &Corpus) -> Names {
+        let mut set = std::collections::HashSet::new();
+        let mut add = |n: &str| {
+            let n = n.to_lowercase();
+            if let Some((_, last)) = n.rsplit_once(' ') {
+                set.insert(last.to_string());
+            }
+            set.insert(n);
+        };
+        for d in &corpus.documents {
+            for c in &d.claims {
+                if let Value::Entity { name, .. } = &c.value {
+                    add(name);
+                }
+                if let Some(s) = &c.subject {
+                    add(s);
+                }
+            }
+        }
+        Names(set)
+    }
+
+    fn has(&self, term: &str) -> bool {
+        self.0.contains(term)
+    }
+}
+
+/// How much of what is said (the predicate, names and generic time words left out) two claims
+/// share, in [0, 1]: a contradiction needs the same thing said, not only the same names.
+fn said_share(a: &Claim, c: &Claim, corpus: &Corpus, names: &Names) -> f64 {
+    let said = |t: &String| !names.has(t) && !matches!(t.as_str(), "year" | "years" | "time");
+    let share = |part: &[String], whole: &[String]| {
+        let (mut total, mut shared) = (0.0, 0.0);
+        for t in part.iter().filter(|t| said(t)) {
+            let w = corpus.idf(t);
+            total += w;
+            if whole.binary_search(t).is_ok() {
+                shared += w;
+            }
+        }
+        if total == 0.0 {
+            1.0
+        } else {
+            shared / total
+        }
+    };
+    share(&a.local, &c.terms).min(share(&c.local, &a.terms))
+}
+
+/// The least share of what is said ([`said_share`]) for a contradiction.
+pub const SAID_SHARE: f64 = 0.3;
 
 /// Judges one claim of `text`.
 pub fn judge(text: &str, claim: &Claim, corpus: &Corpus) -> Judgment {
+    judge_with(text, claim, corpus, &Names::of(corpus))
+}
+
+fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, names: &Names) -> Judgment {
     let Some(dim) = dimension(&claim.value) else {
         return unverified(claim, Vec::new());
     };
@@ -290,7 +356,8 @@ pub fn judge(text: &str, claim: &Claim, corpus: &Corpus) -> Judgment {
                 Some(false)
                     if score >= CONTRADICT_ALIGNMENT
                         && claim.negated == c.negated
-                        && same_time(claim, c) =>
+                        && same_time(claim, c)
+                        && said_share(claim, c, corpus, names) >= SAID_SHARE =>
                 {
                     contradicts.push((
                         ev(Stance::Contradicts, score),
@@ -774,7 +841,8 @@ fn judge_quote(quote: &str, speaker: Option<&str>, claim: &Claim, corpus: &Corpu
     }
     let wording = found
         .iter()
-        .find(|f| f.0 >= 0.6 && f.1 >= 3 && same_speaker(f))
+        // Most of a corpus quote's words: the same quote, changed (whoever the text names).
+        .find(|f| f.0 >= 0.6 && f.1 >= 3 && (same_speaker(f) || (f.0 >= 0.8 && f.1 >= 5)))
         .or_else(|| {
             // A short quote ("perpetual engine") in the same context, with other words.
             found
