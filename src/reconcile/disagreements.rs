@@ -9,7 +9,8 @@
 //! corpus is held to the same standard as the text it checks.
 
 use super::{alignment, compatible, dimension, mismatch_of, same_entity, same_time};
-use super::{diff, quote_content, subjects_differ, CONTRADICT_ALIGNMENT};
+use super::{diff, quote_content, said_share, subjects_differ, Names};
+use super::{CONTRADICT_ALIGNMENT, SAID_SHARE};
 use crate::claims::Claim;
 use crate::corpus::Corpus;
 use crate::extract::Value;
@@ -64,6 +65,7 @@ fn quote_share(a: &[String], b: &[String]) -> (f64, usize) {
 pub fn find(corpus: &Corpus) -> Vec<Disagreement> {
     let mut out: Vec<Disagreement> = Vec::new();
     let docs = &corpus.documents;
+    let names = Names::of(corpus);
     for (da, doc_a) in docs.iter().enumerate() {
         for (db, doc_b) in docs.iter().enumerate().skip(da + 1) {
             for a in &doc_a.claims {
@@ -74,7 +76,7 @@ pub fn find(corpus: &Corpus) -> Vec<Disagreement> {
                     if dimension(&b.value) != Some(dim) {
                         continue;
                     }
-                    if let Some(d) = compare(da, a, db, b, corpus) {
+                    if let Some(d) = compare((da, a), (db, b), corpus, &names) {
                         let same_pair = out.iter_mut().find(|o| {
                             o.a.document == da
                                 && o.b.document == db
@@ -94,7 +96,12 @@ pub fn find(corpus: &Corpus) -> Vec<Disagreement> {
     out
 }
 
-fn compare(da: usize, a: &Claim, db: usize, b: &Claim, corpus: &Corpus) -> Option<Disagreement> {
+fn compare(
+    (da, a): (usize, &Claim),
+    (db, b): (usize, &Claim),
+    corpus: &Corpus,
+    names: &Names,
+) -> Option<Disagreement> {
     if let (
         Value::Quote {
             quote: qa,
@@ -154,13 +161,15 @@ fn compare(da: usize, a: &Claim, db: usize, b: &Claim, corpus: &Corpus) -> Optio
         return None;
     }
     let score = alignment(a, b, corpus).min(alignment(b, a, corpus));
-    (score >= CONTRADICT_ALIGNMENT + 0.1).then(|| Disagreement {
-        kind: mismatch_of(&a.value, &b.value),
-        a: side(da, a),
-        b: side(db, b),
-        score,
-        diff: Vec::new(),
-    })
+    (score >= CONTRADICT_ALIGNMENT + 0.1 && said_share(a, b, corpus, names) >= SAID_SHARE).then(
+        || Disagreement {
+            kind: mismatch_of(&a.value, &b.value),
+            a: side(da, a),
+            b: side(db, b),
+            score,
+            diff: Vec::new(),
+        },
+    )
 }
 
 /// The diff without the words only one side has at either end (one quotes a part).

@@ -12,6 +12,7 @@
 
 pub mod diff;
 pub mod disagreements;
+pub mod prep;
 
 use crate::claims::Claim;
 use crate::corpus::Corpus;
@@ -123,18 +124,18 @@ fn dimension(v: &Value) -> Option<&'static str> {
 }
 
 /// Whether two entity names name the same entity ("Tokayev" and "Kassym-Jomart Tokayev").
+///
+/// Case is folded for ASCII letters only, without allocating: it runs in the inner loops.
 pub fn same_entity(a: &str, b: &str) -> bool {
-    let (a, b) = (a.to_lowercase(), b.to_lowercase());
-    if a == b {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.eq_ignore_ascii_case(b) {
         return true;
     }
-    let (short, long) = if a.len() < b.len() {
-        (&a, &b)
-    } else {
-        (&b, &a)
-    };
-    long.ends_with(short.as_str())
-        && long.as_bytes().get(long.len() - short.len() - 1) == Some(&b' ')
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    !short.is_empty()
+        && long.len() > short.len()
+        && long[long.len() - short.len()..].eq_ignore_ascii_case(short)
+        && long[long.len() - short.len() - 1] == b' '
 }
 
 /// Values of one dimension that can't both be true. `None` when they can't be compared at all
@@ -229,10 +230,10 @@ pub fn alignment(a: &Claim, c: &Claim, corpus: &Corpus) -> f64 {
 
 /// Judges every claim of `text` against the corpus.
 pub fn reconcile(text: &str, claims: &[Claim], corpus: &Corpus) -> Vec<Judgment> {
-    let names = Names::of(corpus);
+    let prepared = prep::Prepared::new(corpus);
     claims
         .iter()
-        .map(|c| judge_with(text, c, corpus, &names))
+        .map(|c| judge_with(text, c, corpus, &prepared))
         .collect()
 }
 
@@ -296,29 +297,30 @@ pub const SAID_SHARE: f64 = 0.3;
 
 /// Judges one claim of `text`.
 pub fn judge(text: &str, claim: &Claim, corpus: &Corpus) -> Judgment {
-    judge_with(text, claim, corpus, &Names::of(corpus))
+    judge_with(text, claim, corpus, &prep::Prepared::new(corpus))
 }
 
-fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, names: &Names) -> Judgment {
+fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared) -> Judgment {
+    let pa = p.prep(claim, corpus);
     let Some(dim) = dimension(&claim.value) else {
         return unverified(claim, Vec::new());
     };
     match &claim.value {
         Value::Quote { quote, speaker, .. } => {
-            return judge_quote(quote, speaker.as_deref(), claim, corpus)
+            return judge_quote(quote, speaker.as_deref(), claim, corpus, p, &pa)
         }
-        Value::Entity { name, kind } => return judge_entity(name, *kind, claim, corpus),
+        Value::Entity { name, kind } => return judge_entity(name, *kind, claim, corpus, p, &pa),
         _ => {}
     }
     let mut supports: Vec<Evidence> = Vec::new();
     let mut contradicts: Vec<(Evidence, &'static str)> = Vec::new();
     let mut related: Vec<Evidence> = Vec::new();
     for (di, doc) in corpus.documents.iter().enumerate() {
-        for c in &doc.claims {
+        for (c, pc) in doc.claims.iter().zip(&p.docs[di]) {
             if dimension(&c.value) != Some(dim) {
                 continue;
             }
-            let score = alignment(claim, c, corpus);
+            let score = prep::alignment(claim, &pa, c, pc, corpus);
             let ev = |stance, score| Evidence {
                 document: di,
                 start: c.start,
@@ -332,7 +334,7 @@ fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, names: &Names) -> Judg
                 // The same rank of the same thing given to another subject: "China is the
                 // largest investor" against "the United States is".
                 Some(true) if swapped => {
-                    let unpenalised = predicate_share(claim, c, corpus);
+                    let unpenalised = prep::predicate_share(&pa, pc);
                     if matches!(claim.value, Value::Ordinal(..))
                         && unpenalised >= 0.75
                         && claim.negated == c.negated
@@ -357,7 +359,7 @@ fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, names: &Names) -> Judg
                     if score >= CONTRADICT_ALIGNMENT
                         && claim.negated == c.negated
                         && same_time(claim, c)
-                        && said_share(claim, c, corpus, names) >= SAID_SHARE =>
+                        && prep::said_share(&pa, pc) >= SAID_SHARE =>
                 {
                     contradicts.push((
                         ev(Stance::Contradicts, score),
@@ -500,11 +502,6 @@ fn subjects_differ(a: &Claim, c: &Claim) -> bool {
     }
 }
 
-/// Predicate overlap alone, subjects left aside.
-fn predicate_share(a: &Claim, c: &Claim, corpus: &Corpus) -> f64 {
-    (weighted_share(&a.local, &c.terms, corpus) + weighted_share(&c.local, &a.terms, corpus)) / 2.0
-}
-
 /// The claims hold at compatible times: a figure "in 2023" is not contradicted by one "in
 /// 2024".
 fn same_time(a: &Claim, c: &Claim) -> bool {
@@ -581,6 +578,8 @@ fn judge_entity(
     kind: crate::extract::EntityType,
     claim: &Claim,
     corpus: &Corpus,
+    p: &prep::Prepared,
+    pa: &prep::Prep,
 ) -> Judgment {
     let mut supports: Vec<Evidence> = Vec::new();
     let mut contradicts: Vec<(Evidence, &'static str)> = Vec::new();
@@ -588,8 +587,8 @@ fn judge_entity(
     let mut named_nearby = false;
     let lower = name.to_lowercase();
     for (di, doc) in corpus.documents.iter().enumerate() {
-        for c in &doc.claims {
-            let score = alignment(claim, c, corpus);
+        for (c, pc) in doc.claims.iter().zip(&p.docs[di]) {
+            let score = prep::alignment(claim, pa, c, pc, corpus);
             if score < SUPPORT_ALIGNMENT * 0.75 {
                 continue;
             }
@@ -721,17 +720,24 @@ fn quote_diff(corpus_quote: &str, text_quote: &str) -> Vec<(diff::Op, String)> {
 /// other words in place of some is a changed quote (`wording`), shown as a word diff. A change
 /// of function words or punctuation only (a translation's wording) is supported, with the
 /// difference noted; a short quote in the same context with other words is a changed quote.
-fn judge_quote(quote: &str, speaker: Option<&str>, claim: &Claim, corpus: &Corpus) -> Judgment {
-    let words = quote_content(quote);
+fn judge_quote(
+    quote: &str,
+    speaker: Option<&str>,
+    claim: &Claim,
+    corpus: &Corpus,
+    p: &prep::Prepared,
+    pa: &prep::Prep,
+) -> Judgment {
+    let words = &pa.quote;
     // (coverage, shared, document, corpus claim, context alignment), best first.
     let mut found: Vec<(f64, usize, usize, &Claim, f64)> = Vec::new();
     for (di, doc) in corpus.documents.iter().enumerate() {
-        for c in &doc.claims {
-            if let Value::Quote { quote: cq, .. } = &c.value {
-                let cw = quote_content(cq);
+        for (c, pc) in doc.claims.iter().zip(&p.docs[di]) {
+            if let Value::Quote { .. } = &c.value {
+                let cw = &pc.quote;
                 let shared = words.iter().filter(|w| cw.binary_search(w).is_ok()).count();
                 let context = if words.len() <= 4 {
-                    predicate_share(claim, c, corpus)
+                    prep::predicate_share(pa, pc)
                 } else {
                     0.0
                 };
