@@ -215,6 +215,14 @@ fn is_stopword(w: &str) -> bool {
             | "added"
             | "told"
             | "stated"
+            // Factors are values ("doubled" is ×2), not predicate words.
+            | "doubled"
+            | "doubling"
+            | "tripled"
+            | "tripling"
+            | "trebled"
+            | "quadrupled"
+            | "halved"
     )
 }
 
@@ -581,6 +589,19 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
         all_terms.dedup();
         let parts = clauses(sent, s.start);
         let role_entities = role_entities(text, ms);
+        // Who reports a claim ("Tokayev said") is not part of what it says.
+        let mut reporter_terms: Vec<String> = Vec::new();
+        for e in ms {
+            if let Value::Entity { name, .. } = &e.value {
+                if is_reporter(text, e) {
+                    let lower = name.to_lowercase();
+                    if let Some((_, last)) = lower.rsplit_once(' ') {
+                        reporter_terms.push(last.to_string());
+                    }
+                    reporter_terms.push(lower);
+                }
+            }
+        }
         for m in ms {
             let value_claim = match &m.value {
                 Value::Entity { .. } => role_entities.contains(&m.start),
@@ -601,7 +622,9 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
                     parts.get(lo).map_or(s.start, |p| p.0),
                     parts.get(hi).map_or(s.end, |p| p.1),
                 );
-                terms_of(text, span, ms, Some((m.start, m.end)))
+                let mut t = terms_of(text, span, ms, Some((m.start, m.end)));
+                t.retain(|t| !reporter_terms.contains(t));
+                t
             };
             // The counted noun is part of the predicate ("600 companies" is about companies).
             let unit_term = match &m.value {

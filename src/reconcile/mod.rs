@@ -218,12 +218,7 @@ pub fn alignment(a: &Claim, c: &Claim, corpus: &Corpus) -> f64 {
         / 2.0;
     match (&a.subject, &c.subject) {
         (Some(x), Some(y)) if same_entity(x, y) => s * 0.9 + 0.1,
-        (Some(x), Some(y))
-            if !c.terms.iter().any(|t| same_entity(t, x))
-                && !a.terms.iter().any(|t| same_entity(t, y)) =>
-        {
-            s * 0.5
-        }
+        (Some(x), Some(y)) if !mentions(c, x) && !mentions(a, y) => s * 0.5,
         _ => s,
     }
 }
@@ -271,7 +266,8 @@ impl Names {
 }
 
 /// How much of what is said (the predicate, names and generic time words left out) two claims
-/// share, in [0, 1]: a contradiction needs the same thing said, not only the same names.
+/// share, in [0, 1], on average both ways; 0 when either says nothing but names: a
+/// contradiction needs the same thing said, not only the same names.
 fn said_share(a: &Claim, c: &Claim, corpus: &Corpus, names: &Names) -> f64 {
     let said = |t: &String| !names.has(t) && !matches!(t.as_str(), "year" | "years" | "time");
     let share = |part: &[String], whole: &[String]| {
@@ -289,11 +285,15 @@ fn said_share(a: &Claim, c: &Claim, corpus: &Corpus, names: &Names) -> f64 {
             shared / total
         }
     };
-    share(&a.local, &c.terms).min(share(&c.local, &a.terms))
+    let says = |c: &Claim| c.local.iter().any(said);
+    if !says(a) || !says(c) {
+        return 0.0;
+    }
+    (share(&a.local, &c.terms) + share(&c.local, &a.terms)) / 2.0
 }
 
 /// The least share of what is said ([`said_share`]) for a contradiction.
-pub const SAID_SHARE: f64 = 0.3;
+pub const SAID_SHARE: f64 = 0.4;
 
 /// Judges one claim of `text`.
 pub fn judge(text: &str, claim: &Claim, corpus: &Corpus) -> Judgment {
@@ -334,9 +334,9 @@ fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared) ->
                 // The same rank of the same thing given to another subject: "China is the
                 // largest investor" against "the United States is".
                 Some(true) if swapped => {
-                    let unpenalised = prep::predicate_share(&pa, pc);
-                    if matches!(claim.value, Value::Ordinal(..))
-                        && unpenalised >= 0.75
+                    let unpenalised = prep::said_share_mean(&pa, pc);
+                    if matches!(&claim.value, Value::Ordinal(_, noun) if !noun.is_empty())
+                        && unpenalised >= 0.7
                         && claim.negated == c.negated
                         && same_time(claim, c)
                     {
@@ -359,7 +359,10 @@ fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared) ->
                     if score >= CONTRADICT_ALIGNMENT
                         && claim.negated == c.negated
                         && same_time(claim, c)
-                        && prep::said_share(&pa, pc) >= SAID_SHARE =>
+                        && prep::said_share(&pa, pc) >= SAID_SHARE
+                        && (dim != "date"
+                            || date_role(text, claim.anchor.0)
+                                == date_role(&doc.text, c.anchor.0)) =>
                 {
                     contradicts.push((
                         ev(Stance::Contradicts, score),
@@ -493,13 +496,19 @@ fn by_score(a: &Evidence, b: &Evidence) -> std::cmp::Ordering {
 /// the other's subject: the same predicate said of someone else.
 fn subjects_differ(a: &Claim, c: &Claim) -> bool {
     match (&a.subject, &c.subject) {
-        (Some(x), Some(y)) => {
-            !same_entity(x, y)
-                && !c.terms.iter().any(|t| same_entity(t, x))
-                && !a.terms.iter().any(|t| same_entity(t, y))
-        }
+        (Some(x), Some(y)) => !same_entity(x, y) && !mentions(c, x) && !mentions(a, y),
         _ => false,
     }
+}
+
+/// The claim's sentence names `who`: as an entity, or word for word ("Total GDP" in a sentence
+/// on "total GDP").
+fn mentions(c: &Claim, who: &str) -> bool {
+    c.terms.iter().any(|t| same_entity(t, who))
+        || who.split_whitespace().all(|w| {
+            let w = w.to_lowercase();
+            c.terms.binary_search(&w).is_ok()
+        })
 }
 
 /// The claims hold at compatible times: a figure "in 2023" is not contradicted by one "in
@@ -511,6 +520,23 @@ fn same_time(a: &Claim, c: &Claim) -> bool {
             x4.is_none() || y4.is_none() || x4 == y4 || x.contains('/') || y.contains('/')
         }
         _ => true,
+    }
+}
+
+/// What a date is to its sentence, by the word before it: "since 2020" starts a period, "by
+/// 2023" ends one, "in 2020" or "on November 7" is when something happened. Dates in other
+/// roles don't contradict each other.
+fn date_role(text: &str, start: usize) -> &'static str {
+    let before = text.get(..start).unwrap_or("").trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match word.as_str() {
+        "since" | "from" | "after" => "start",
+        "until" | "till" | "by" | "before" | "through" => "end",
+        _ => "at",
     }
 }
 

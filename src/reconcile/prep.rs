@@ -3,7 +3,7 @@
 //! integers, without hashing or comparing strings. Built once per check ([`Prepared::new`]);
 //! the scores are those of [`super::alignment`] and [`super::said_share`].
 
-use super::{same_entity, Names};
+use super::{mentions, same_entity, Names};
 use crate::claims::Claim;
 use crate::corpus::Corpus;
 use crate::extract::Value;
@@ -118,7 +118,17 @@ pub fn predicate_share(pa: &Prep, pc: &Prep) -> f64 {
 
 /// [`super::said_share`] on prepared claims.
 pub fn said_share(pa: &Prep, pc: &Prep) -> f64 {
-    share(&pa.local, &pc.terms, true).min(share(&pc.local, &pa.terms, true))
+    let says = |p: &Prep| p.local.iter().any(|&(_, _, said)| said);
+    if !says(pa) || !says(pc) {
+        return 0.0;
+    }
+    (share(&pa.local, &pc.terms, true) + share(&pc.local, &pa.terms, true)) / 2.0
+}
+
+/// What is said, names left out, on average both ways: for a subject swap, where the names
+/// differ by definition.
+pub fn said_share_mean(pa: &Prep, pc: &Prep) -> f64 {
+    (share(&pa.local, &pc.terms, true) + share(&pc.local, &pa.terms, true)) / 2.0
 }
 
 /// [`super::alignment`] on prepared claims.
@@ -129,12 +139,7 @@ pub fn alignment(a: &Claim, pa: &Prep, c: &Claim, pc: &Prep, corpus: &Corpus) ->
     let s = predicate_share(pa, pc);
     match (&a.subject, &c.subject) {
         (Some(x), Some(y)) if same_entity(x, y) => s * 0.9 + 0.1,
-        (Some(x), Some(y))
-            if !c.terms.iter().any(|t| same_entity(t, x))
-                && !a.terms.iter().any(|t| same_entity(t, y)) =>
-        {
-            s * 0.5
-        }
+        (Some(x), Some(y)) if !mentions(c, x) && !mentions(a, y) => s * 0.5,
         _ => s,
     }
 }
