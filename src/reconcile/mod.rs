@@ -21,7 +21,7 @@ use crate::extract::{Amount, Bound, Value};
 /// Alignment score from which a compatible corpus claim supports a claim.
 pub const SUPPORT_ALIGNMENT: f64 = 0.34;
 /// Alignment score from which an incompatible corpus claim contradicts a claim.
-pub const CONTRADICT_ALIGNMENT: f64 = 0.55;
+pub const CONTRADICT_ALIGNMENT: f64 = 0.5;
 /// Share of a quote's words a corpus quote must hold to be the same quote.
 pub const QUOTE_OVERLAP: f64 = 0.8;
 
@@ -266,8 +266,9 @@ impl Names {
 }
 
 /// How much of what is said (the predicate, names and generic time words left out) two claims
-/// share, in [0, 1], on average both ways; 0 when either says nothing but names: a
-/// contradiction needs the same thing said, not only the same names.
+/// share, in [0, 1], on average both ways (one way when one clause says nothing but names; 0
+/// when neither says anything): a contradiction needs the same thing said, not only the same
+/// names.
 fn said_share(a: &Claim, c: &Claim, corpus: &Corpus, names: &Names) -> f64 {
     let said = |t: &String| !names.has(t) && !matches!(t.as_str(), "year" | "years" | "time");
     let share = |part: &[String], whole: &[String]| {
@@ -286,10 +287,12 @@ fn said_share(a: &Claim, c: &Claim, corpus: &Corpus, names: &Names) -> f64 {
         }
     };
     let says = |c: &Claim| c.local.iter().any(said);
-    if !says(a) || !says(c) {
-        return 0.0;
+    match (says(a), says(c)) {
+        (true, true) => (share(&a.local, &c.terms) + share(&c.local, &a.terms)) / 2.0,
+        (true, false) => share(&a.local, &c.terms),
+        (false, true) => share(&c.local, &a.terms),
+        (false, false) => 0.0,
     }
-    (share(&a.local, &c.terms) + share(&c.local, &a.terms)) / 2.0
 }
 
 /// The least share of what is said ([`said_share`]) for a contradiction.

@@ -119,10 +119,14 @@ pub fn predicate_share(pa: &Prep, pc: &Prep) -> f64 {
 /// [`super::said_share`] on prepared claims.
 pub fn said_share(pa: &Prep, pc: &Prep) -> f64 {
     let says = |p: &Prep| p.local.iter().any(|&(_, _, said)| said);
-    if !says(pa) || !says(pc) {
-        return 0.0;
+    match (says(pa), says(pc)) {
+        (true, true) => {
+            (share(&pa.local, &pc.terms, true) + share(&pc.local, &pa.terms, true)) / 2.0
+        }
+        (true, false) => share(&pa.local, &pc.terms, true),
+        (false, true) => share(&pc.local, &pa.terms, true),
+        (false, false) => 0.0,
     }
-    (share(&pa.local, &pc.terms, true) + share(&pc.local, &pa.terms, true)) / 2.0
 }
 
 /// What is said, names left out, on average both ways: for a subject swap, where the names
