@@ -141,6 +141,17 @@ pub fn same_entity(a: &str, b: &str) -> bool {
 /// Values of one dimension that can't both be true. `None` when they can't be compared at all
 /// (different currencies or counted nouns).
 fn compatible(a: &Value, b: &Value) -> Option<bool> {
+    // "just under 2,000" and "just over 2,000" meet at 2,000, but can't both be true.
+    if let (Some(x), Some(y)) = (a.amount(), b.amount()) {
+        if opposite_bounds(x, y) && dimension(a) == dimension(b) {
+            let comparable = match (a, b) {
+                (Value::Money(_, cx), Value::Money(_, cy)) => cx == cy,
+                (Value::Quantity(_, ux), Value::Quantity(_, uy)) => same_unit(ux, uy),
+                _ => true,
+            };
+            return comparable.then_some(false);
+        }
+    }
     match (a, b) {
         (Value::Money(x, cx), Value::Money(y, cy)) => (cx == cy).then(|| x.compatible(y)),
         (Value::Quantity(x, ux), Value::Quantity(y, uy)) => {
@@ -156,6 +167,9 @@ fn compatible(a: &Value, b: &Value) -> Option<bool> {
         // Ranks compare only when they rank the same thing ("first country" is not "first term").
         // Without a noun on one side only a match can be judged (it supports, never contradicts).
         (Value::Ordinal(x, nx), Value::Ordinal(y, ny)) if nx == ny && !nx.is_empty() => {
+            Some(x == y)
+        }
+        (Value::Ordinal(x, nx), Value::Ordinal(y, ny)) if nx.is_empty() && ny.is_empty() => {
             Some(x == y)
         }
         (Value::Ordinal(x, nx), Value::Ordinal(y, ny))
@@ -347,6 +361,14 @@ fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared) ->
                     } else if score >= SUPPORT_ALIGNMENT * 0.75 {
                         related.push(ev(Stance::Related, score));
                     }
+                }
+                // A bare rank ("ranks 60th") supports only a rank of the same thing.
+                Some(true)
+                    if score >= SUPPORT_ALIGNMENT
+                        && matches!(&claim.value, Value::Ordinal(_, n) if n.is_empty())
+                        && prep::said_share(&pa, pc) < SAID_SHARE =>
+                {
+                    related.push(ev(Stance::Related, score));
                 }
                 // A statement of X never supports "not X".
                 Some(true) if score >= SUPPORT_ALIGNMENT => {
