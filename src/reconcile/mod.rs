@@ -756,7 +756,7 @@ fn quote_diff(corpus_quote: &str, text_quote: &str) -> Vec<(diff::Op, String)> {
     // it; after the text's own words it is a replacement and stays.
     let removed = |op: &diff::Op| *op == diff::Op::Removed;
     let head = d.iter().take_while(|(op, _)| removed(op)).count();
-    if d.get(head).is_none_or(|(op, _)| *op == diff::Op::Same) {
+    if d.get(head).map_or(true, |(op, _)| *op == diff::Op::Same) {
         d.drain(..head);
     }
     let tail = d.iter().rev().take_while(|(op, _)| removed(op)).count();
