@@ -172,14 +172,27 @@ fn compare(
     )
 }
 
-/// The diff without the words only one side has at either end (one quotes a part).
+/// The diff without the words only one side has at either end (one quotes a part of the
+/// other). An end where both sides have words of their own is a replacement and stays.
 fn trim(d: &[(diff::Op, String)]) -> Vec<(diff::Op, String)> {
-    let first = d.iter().position(|(op, _)| *op == diff::Op::Same);
-    let last = d.iter().rposition(|(op, _)| *op == diff::Op::Same);
-    match (first, last) {
-        (Some(f), Some(l)) => d[f..=l].to_vec(),
-        _ => d.to_vec(),
-    }
+    let same = |op: &diff::Op| *op == diff::Op::Same;
+    let (Some(first), Some(last)) = (
+        d.iter().position(|(op, _)| same(op)),
+        d.iter().rposition(|(op, _)| same(op)),
+    ) else {
+        return d.to_vec();
+    };
+    let one_sided = |run: &[(diff::Op, String)]| {
+        run.iter().all(|(op, _)| *op == diff::Op::Added)
+            || run.iter().all(|(op, _)| *op == diff::Op::Removed)
+    };
+    let from = if one_sided(&d[..first]) { first } else { 0 };
+    let to = if one_sided(&d[last + 1..]) {
+        last + 1
+    } else {
+        d.len()
+    };
+    d[from..to].to_vec()
 }
 
 /// UTF-16 offset of byte offset `b` in `text`.
@@ -243,4 +256,65 @@ pub fn summary(corpus: &Corpus, found: &[Disagreement]) -> String {
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus(docs: &[(&str, &str)]) -> Corpus {
+        let sources: Vec<(String, Vec<u8>)> = docs
+            .iter()
+            .map(|(name, body)| {
+                let text = format!(
+                    "---\ntitle: {name}\nsource: {name} News\npublished: 2025-11-07\n---\n{body}\n"
+                );
+                (format!("{name}.md"), text.into_bytes())
+            })
+            .collect();
+        let (c, errors) = Corpus::compile(&sources);
+        assert!(errors.is_empty(), "{errors:?}");
+        c
+    }
+
+    #[test]
+    fn finds_values_and_wordings_that_differ() {
+        let c = corpus(&[
+            (
+                "a",
+                "Tokayev said more than 600 American companies operate in Kazakhstan. \
+                 Danny Danon said: “Congratulations to Kazakhstan, which strengthens the regional alliance for peace.”",
+            ),
+            (
+                "b",
+                "Tokayev said about 300 American companies operate in Kazakhstan. \
+                 Danny Danon said: “Congratulations to Kazakhstan, which strengthens the regional alliance against Iran.”",
+            ),
+        ]);
+        let found = find(&c);
+        let kinds: Vec<&str> = found.iter().map(|d| d.kind).collect();
+        assert!(kinds.contains(&"number"), "{found:?}");
+        assert!(kinds.contains(&"wording"), "{found:?}");
+        let json = to_json(&c, &found);
+        assert_eq!(
+            json["disagreements"][0]["sides"].as_array().map(Vec::len),
+            Some(2)
+        );
+        assert!(summary(&c, &found).starts_with(&format!("{} disagreement", found.len())));
+    }
+
+    #[test]
+    fn agreeing_documents_have_no_disagreements() {
+        let c = corpus(&[
+            (
+                "a",
+                "Tokayev said more than 600 American companies operate in Kazakhstan.",
+            ),
+            (
+                "b",
+                "Some 630 American companies operate in Kazakhstan, Tokayev said.",
+            ),
+        ]);
+        assert!(find(&c).is_empty(), "{:?}", find(&c));
+    }
 }
