@@ -52,6 +52,11 @@ impl Claim {
 /// Below this check-worthiness a sentence gives no claims.
 pub const MIN_CHECKWORTHINESS: f64 = 0.3;
 
+/// At most this many claims from one sentence (its first values). A real sentence states a few;
+/// a "sentence" of thousands of figures is a pasted table, and each claim carries its sentence's
+/// text in the report, so without a cap 200 KB of "1 1 1 …" made a report of gigabytes.
+pub const MAX_CLAIMS_PER_SENTENCE: usize = 64;
+
 /// Words that carry no predicate meaning.
 fn is_stopword(w: &str) -> bool {
     matches!(
@@ -215,6 +220,14 @@ fn is_stopword(w: &str) -> bool {
             | "added"
             | "told"
             | "stated"
+            // Factors are values ("doubled" is ×2), not predicate words.
+            | "doubled"
+            | "doubling"
+            | "tripled"
+            | "tripling"
+            | "trebled"
+            | "quadrupled"
+            | "halved"
     )
 }
 
@@ -243,7 +256,10 @@ pub fn normalize(word: &str) -> Option<String> {
         "nation" | "nations" | "countries" | "country" | "state" | "states" => "country",
         "trade" | "trading" | "traded" => "trade",
         "ties" | "relations" | "relationship" | "relationships" => "relation",
-        "resigned" | "resign" | "resignation" | "resigns" => "resign",
+        "resigned" | "resign" | "resignation" | "resigns" | "quit" | "quits" | "stepped"
+        | "steps" => "resign",
+        "ruled" | "rule" | "rules" | "ruling" | "governed" | "govern" | "governs" | "ran"
+        | "led" => "rule",
         "supplies" | "supply" | "supplied" | "provides" | "provide" | "provided" | "meets"
         | "meet" | "covers" | "cover" => "supply",
         "operate" | "operates" | "operating" | "operated" | "active" => "operate",
@@ -329,10 +345,29 @@ fn terms_of(
     }
     for m in mentions {
         if let Value::Entity { name, .. } = &m.value {
-            if span.0 <= m.start && m.end <= span.1 {
-                out.push(name.to_lowercase());
+            if span.0 <= m.start
+                && m.end <= span.1
+                && !skip.is_some_and(|(s, e)| m.start < e && s < m.end)
+            {
+                let name = name.to_lowercase();
+                // The head of a longer name too ("kazakh president kassym-jomart tokayev" →
+                // "tokayev"), so that two forms of one name share a term.
+                if let Some((_, last)) = name.rsplit_once(' ') {
+                    if last.len() > 3 {
+                        out.push(last.to_string());
+                    }
+                }
+                out.push(name);
             }
         }
+    }
+    // "gross domestic product" is GDP.
+    if ["gross", "domestic", "product"]
+        .iter()
+        .all(|w| out.iter().any(|t| t == w))
+    {
+        out.retain(|t| !matches!(t.as_str(), "gross" | "domestic" | "product"));
+        out.push("gdp".to_string());
     }
     out.sort();
     out.dedup();
@@ -439,6 +474,37 @@ fn is_reporter(text: &str, e: &Mention) -> bool {
     ) || before.ends_with("according to")
 }
 
+/// Entities that fill a role in their sentence (who was on the call, which countries signed),
+/// by start offset: not the sentence's subject (its first named entity), not a reporter
+/// ("Tokayev said"), not a possessive modifier ("Kazakhstan's economy"), not inside a quote.
+fn role_entities(text: &str, ms: &[&Mention]) -> Vec<usize> {
+    let quotes: Vec<(usize, usize)> = ms
+        .iter()
+        .filter(|m| matches!(m.value, Value::Quote { .. }))
+        .map(|m| (m.start, m.end))
+        .collect();
+    let mut out = Vec::new();
+    let mut seen_subject = false;
+    for m in ms {
+        if !matches!(m.value, Value::Entity { .. })
+            || quotes.iter().any(|&(a, b)| a <= m.start && m.end <= b)
+            || is_reporter(text, m)
+        {
+            continue;
+        }
+        if !seen_subject {
+            seen_subject = true;
+            continue;
+        }
+        let after = &text[m.end..];
+        if after.starts_with("'s") || after.starts_with("’s") || after.starts_with("’") {
+            continue;
+        }
+        out.push(m.start);
+    }
+    out
+}
+
 /// Clause boundaries: the byte ranges (absolute) of the clauses of a sentence.
 fn clauses(sentence: &str, offset: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -454,6 +520,12 @@ fn clauses(sentence: &str, offset: usize) -> Vec<(usize, usize)> {
                     && bytes[i + 1].is_ascii_digit())
             }
             b';' | b':' | b'(' | b')' => true,
+            // "… and Morocco", "… and Israel's President": a list of names, not a new clause.
+            b' ' if bytes[i..].starts_with(b" and ")
+                && bytes.get(i + 5).is_some_and(u8::is_ascii_uppercase) =>
+            {
+                false
+            }
             _ => [
                 &b" and "[..],
                 b" while ",
@@ -553,9 +625,27 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
             .filter(|d| matches!(d.value, Value::Date(_)))
             .collect();
         let mut negation: std::collections::BTreeMap<(usize, usize), bool> = Default::default();
+        let role_entities = role_entities(text, ms);
+        // Who reports a claim ("Tokayev said") is not part of what it says.
+        let mut reporter_terms: Vec<String> = Vec::new();
+        for e in ms {
+            if let Value::Entity { name, .. } = &e.value {
+                if is_reporter(text, e) {
+                    let lower = name.to_lowercase();
+                    if let Some((_, last)) = lower.rsplit_once(' ') {
+                        reporter_terms.push(last.to_string());
+                    }
+                    reporter_terms.push(lower);
+                }
+            }
+        }
+        let mut made = 0usize;
         for m in ms {
+            if made == MAX_CLAIMS_PER_SENTENCE {
+                break;
+            }
             let value_claim = match &m.value {
-                Value::Entity { .. } => false,
+                Value::Entity { .. } => role_entities.contains(&m.start),
                 Value::Quote { quote, .. } => quote.split_whitespace().count() >= 3,
                 _ => true,
             };
@@ -568,7 +658,7 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
                 _ => None,
             };
             // The clause holding the value, widened until it has two terms.
-            let (local, span) = st.local_terms(m, unit_term.as_deref());
+            let (local, span) = st.local_terms(m, unit_term.as_deref(), &reporter_terms);
             let negated = *negation
                 .entry(span)
                 .or_insert_with(|| is_negated(&text[span.0..span.1]));
@@ -606,6 +696,7 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
                 _ => subject,
             };
             let time = nearest_date(&dates, m.start);
+            made += 1;
             out.push(Claim {
                 qualifiers: quals,
                 time,
@@ -651,6 +742,29 @@ fn nearest_date(dates: &[&Mention], at: usize) -> Option<String> {
     best.map(|(_, iso)| iso.to_string())
 }
 
+/// Terms as claims compare them: an entity name of several words also gives its head ("kazakh
+/// president kassym-jomart tokayev" gives "tokayev"), so that two forms of one name share a
+/// term; "gross domestic product" is "gdp"; sorted and unique.
+fn fold_terms(mut out: Vec<String>) -> Vec<String> {
+    let heads: Vec<String> = out
+        .iter()
+        .filter_map(|t| t.rsplit_once(' ').map(|(_, last)| last))
+        .filter(|last| last.len() > 3)
+        .map(str::to_string)
+        .collect();
+    out.extend(heads);
+    if ["gross", "domestic", "product"]
+        .iter()
+        .all(|w| out.iter().any(|t| t == w))
+    {
+        out.retain(|t| !matches!(t.as_str(), "gross" | "domestic" | "product"));
+        out.push("gdp".to_string());
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// A sentence's words and entities, normalised once, for the terms of any span of its clauses
 /// (what `terms_of` gives for that span, without rescanning it).
 ///
@@ -670,6 +784,8 @@ struct SentenceTerms<'a> {
     /// Entity mentions, by start: start, end, name, first clause, last clause (`usize::MAX` or
     /// `parts.len()` when the entity reaches outside the clauses).
     entities: Vec<(usize, usize, u32, usize, usize)>,
+    /// Per term: where it occurs (words and entity mentions), by start.
+    occurrences: Vec<Vec<(usize, usize)>>,
     /// Per clause: its words' index range in `words`.
     clause_words: Vec<(usize, usize)>,
     /// Per clause: its distinct word terms and how many words give each.
@@ -754,6 +870,16 @@ impl<'a> SentenceTerms<'a> {
             .iter()
             .map(|e| (e.0, e.1, id(&e.2), first_clause(e.0), last_clause(e.1)))
             .collect();
+        let mut occurrences = vec![Vec::new(); strings.len()];
+        for w in &words {
+            occurrences[w.2 as usize].push((w.0, w.1));
+        }
+        for e in &entities {
+            occurrences[e.2 as usize].push((e.0, e.1));
+        }
+        for at in &mut occurrences {
+            at.sort_unstable();
+        }
         let mut clause_words = Vec::with_capacity(n);
         let mut clause_terms = Vec::with_capacity(n);
         for &(a, b) in parts {
@@ -818,6 +944,7 @@ impl<'a> SentenceTerms<'a> {
             strings,
             words,
             entities,
+            occurrences,
             clause_words,
             clause_terms,
             clause_names,
@@ -840,33 +967,80 @@ impl<'a> SentenceTerms<'a> {
         }
         let from = self.entities.partition_point(|e| e.0 < span.0);
         for e in self.entities[from..].iter().take_while(|e| e.0 <= span.1) {
-            if e.1 <= span.1 {
+            if e.1 <= span.1 && !skip.is_some_and(|(s, x)| e.0 < x && s < e.1) {
                 ids.push(e.2);
             }
         }
         ids.sort_unstable();
         ids.dedup();
-        ids.iter()
+        fold_terms(
+            ids.iter()
+                .map(|&t| self.strings[t as usize].clone())
+                .collect(),
+        )
+    }
+
+    /// The terms of a set of term ids for value `m` over `span`: `m`'s own entity left out
+    /// (unless it also occurs elsewhere in the span), [`fold_terms`], the unit, and without the
+    /// reporters' names: what `terms_of` and the unit and reporter filters give.
+    fn finish(
+        &self,
+        set: &std::collections::BTreeSet<u32>,
+        m: &Mention,
+        span: (usize, usize),
+        unit: Option<&str>,
+        reporters: &[String],
+    ) -> Vec<String> {
+        let own = match m.value {
+            Value::Entity { .. } => self
+                .entities
+                .iter()
+                .find(|e| e.0 == m.start && e.1 == m.end)
+                .map(|e| e.2),
+            _ => None,
+        };
+        let elsewhere = |t: u32| {
+            let at = &self.occurrences[t as usize];
+            let from = at.partition_point(|o| o.0 < span.0);
+            at[from..]
+                .iter()
+                .take_while(|o| o.0 < span.1)
+                .any(|o| o.1 <= span.1 && !(o.0 < m.end && m.start < o.1))
+        };
+        let terms: Vec<String> = set
+            .iter()
+            .filter(|&&t| Some(t) != own || elsewhere(t))
             .map(|&t| self.strings[t as usize].clone())
-            .collect()
+            .collect();
+        let mut terms = fold_terms(terms);
+        if let Some(u) = unit {
+            if let Err(at) = terms.binary_search_by(|t| t.as_str().cmp(u)) {
+                terms.insert(at, u.to_string());
+            }
+        }
+        terms.retain(|t| !reporters.contains(t));
+        terms
     }
 
     /// The terms local to mention `m`: those of the clause holding it, widened (first towards
     /// the start of the sentence, then towards its end) until there are two, with `unit`; and
     /// the span of the clauses used.
-    fn local_terms(&self, m: &Mention, unit: Option<&str>) -> (Vec<String>, (usize, usize)) {
-        let with_unit = |mut terms: Vec<String>| {
+    fn local_terms(
+        &self,
+        m: &Mention,
+        unit: Option<&str>,
+        reporters: &[String],
+    ) -> (Vec<String>, (usize, usize)) {
+        let n = self.parts.len();
+        if n == 0 {
+            let mut terms = self.span_terms(self.sentence, Some((m.start, m.end)));
             if let Some(u) = unit {
                 if let Err(at) = terms.binary_search_by(|t| t.as_str().cmp(u)) {
                     terms.insert(at, u.to_string());
                 }
             }
-            terms
-        };
-        let n = self.parts.len();
-        if n == 0 {
-            let terms = self.span_terms(self.sentence, Some((m.start, m.end)));
-            return (with_unit(terms), self.sentence);
+            terms.retain(|t| !reporters.contains(t));
+            return (terms, self.sentence);
         }
         let idx = {
             let j = self.parts.partition_point(|p| p.1 <= m.start);
@@ -899,18 +1073,11 @@ impl<'a> SentenceTerms<'a> {
             }
             set.extend(self.clause_names[k].iter().copied());
         };
-        let unit_id = unit.and_then(|u| {
-            self.strings
-                .binary_search_by(|x| x.as_str().cmp(u))
-                .ok()
-                .map(|i| i as u32)
-        });
-        let size = |set: &std::collections::BTreeSet<u32>| {
-            set.len() + usize::from(unit.is_some() && !unit_id.is_some_and(|u| set.contains(&u)))
-        };
+        let span_of = |lo: usize, hi: usize| (self.parts[lo].0, self.parts[hi].1);
         let (mut lo, mut hi) = (idx, idx);
         add_clause(&mut set, idx);
-        while size(&set) < 2 && (lo > 0 || hi + 1 < n) {
+        let mut terms = self.finish(&set, m, span_of(lo, hi), unit, reporters);
+        while terms.len() < 2 && (lo > 0 || hi + 1 < n) {
             if lo > 0 {
                 match self.prev_adding[lo - 1] {
                     Some(k) => {
@@ -938,12 +1105,9 @@ impl<'a> SentenceTerms<'a> {
                     None => hi = n - 1,
                 }
             }
+            terms = self.finish(&set, m, span_of(lo, hi), unit, reporters);
         }
-        let terms = set
-            .iter()
-            .map(|&t| self.strings[t as usize].clone())
-            .collect();
-        (with_unit(terms), (self.parts[lo].0, self.parts[hi].1))
+        (terms, span_of(lo, hi))
     }
 }
 
@@ -1017,7 +1181,7 @@ mod tests {
                 for m in &ms {
                     for unit in [None, Some("company"), Some("zzz")] {
                         assert_eq!(
-                            st.local_terms(m, unit),
+                            st.local_terms(m, unit, &[]),
                             reference_local(text, s, &ms, m, unit),
                             "{text}: {}",
                             &text[m.start..m.end]

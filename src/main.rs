@@ -5,7 +5,10 @@
 //! which file and why); 2 a usage error.
 
 use corroborate::corpus::{self, DocError, Needs, Part, Searcher};
-use corroborate::{analyze, export, parse_date, report, MAX_TEXT_BYTES};
+use corroborate::{analyze, export, parse_date, reconcile, report, MAX_TEXT_BYTES};
+
+/// Up to this many documents, `index` compares every pair for the corpus's own disagreements.
+const DISAGREEMENT_DOCS: usize = 300;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -413,6 +416,16 @@ fn index(src: &Path, out: &Path) -> Result<String, Failure> {
     if documents.is_empty() {
         return Err(Failure::Input(format!("{}: no usable documents (.md, .txt or .html with front matter: title, source, published)", src.display())));
     }
+    // The corpus's own disagreements compare every pair of documents' claims: quadratic, so only
+    // for a corpus of up to DISAGREEMENT_DOCS documents (the page lists them).
+    let disagreements = (documents.len() <= DISAGREEMENT_DOCS).then(|| {
+        let corpus = corpus::Corpus::from_documents(documents.clone());
+        let found = reconcile::disagreements::find(&corpus);
+        (
+            reconcile::disagreements::to_json(&corpus, &found).to_string(),
+            reconcile::disagreements::summary(&corpus, &found),
+        )
+    });
     let part = Part::build(documents);
     let idx = part.to_files();
     std::fs::create_dir_all(out)
@@ -433,10 +446,21 @@ fn index(src: &Path, out: &Path) -> Result<String, Failure> {
         write_file(&out.join(name), text)?;
     }
     write_file(&out.join("manifest.json"), &idx.manifest)?;
+    let summary = match disagreements {
+        Some((json, summary)) => {
+            write_file(&out.join("disagreements.json"), &json)?;
+            summary
+        }
+        None => {
+            // A stale list from an earlier, smaller build must not pass for this corpus's.
+            let _ = std::fs::remove_file(out.join("disagreements.json"));
+            format!("disagreements between documents: not compared (more than {DISAGREEMENT_DOCS} documents)\n")
+        }
+    };
     let m = &part.manifest;
     let c = &m.counts;
     Ok(format!(
-        "indexed {} documents ({} sentences, {} claims, {} mentions, {} entities, {} terms) into {}: corpus {}, {} shards\n",
+        "indexed {} documents ({} sentences, {} claims, {} mentions, {} entities, {} terms) into {}: corpus {}, {} shards\n{}",
         c.documents,
         c.sentences,
         c.claims,
@@ -445,7 +469,8 @@ fn index(src: &Path, out: &Path) -> Result<String, Failure> {
         c.terms,
         out.display(),
         &m.id[..12],
-        idx.shards.len()
+        idx.shards.len(),
+        summary
     ))
 }
 

@@ -468,6 +468,20 @@ pub fn check_json(text: &str, claims: &[Claim], judgments: &[Judgment], corpus: 
                 })
                 .collect();
             o.insert("evidence".into(), Json::Array(evidence));
+            // A quote's word diff against the corpus's wording; each source's value when they
+            // disagree.
+            if !j.diff.is_empty() {
+                let diff = j.diff.iter().map(|(op, w)| json!({ "op": op.as_str(), "word": w }));
+                o.insert("diff".into(), Json::Array(diff.collect()));
+            }
+            if !j.sides.is_empty() {
+                let sides = j.sides.iter().map(|(di, value)| {
+                    let d = &corpus.documents[*di];
+                    json!({ "document": d.meta.id, "source": d.meta.source,
+                            "published": d.meta.published, "value": value })
+                });
+                o.insert("sides".into(), Json::Array(sides.collect()));
+            }
             Json::Object(o)
         })
         .collect();

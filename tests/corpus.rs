@@ -303,13 +303,18 @@ fn a_check_loads_the_manifest_then_only_the_shards_it_needs() {
     let doc = &r.corpus.documents[j.evidence[0].document];
     assert_eq!(doc.meta.id, "gen-042");
     assert_eq!(r.corpus.document_count(), 300);
-    // The same check against the whole corpus in memory gives the same verdicts.
+    // Against the whole corpus in memory: the same verdict on the figure the corpus states once,
+    // and retrieval never contradicts where a full scan does not (it keeps the best 16
+    // sentences of 300 near-identical documents, so it may miss a far document that disagrees:
+    // "supported" where a full scan says "conflicting", the README's measured agreement).
     let full = Corpus::from_documents(docs);
     let scan = corroborate::reconcile::reconcile(text, &claims, &full);
-    let verdicts = |js: &[corroborate::reconcile::Judgment]| {
-        js.iter().map(|j| j.verdict.as_str()).collect::<Vec<_>>()
-    };
-    assert_eq!(verdicts(&judgments), verdicts(&scan));
+    assert_eq!(scan[stores].verdict.as_str(), "supported");
+    for (r, s) in judgments.iter().zip(&scan) {
+        if r.verdict.as_str() == "contradicted" {
+            assert_eq!(s.verdict.as_str(), "contradicted", "{}", r.explanation);
+        }
+    }
 }
 
 #[test]

@@ -45,6 +45,11 @@ pub const TERM_SHARD_BYTES: usize = 6 * 1024;
 /// Claim sentences kept per claim of the article.
 pub const TOP_K: usize = 16;
 
+/// Up to this many claim sentences in all, every one is a candidate for every claim: a small
+/// corpus (the shipped one, a newsroom's few dozen documents) gets exactly the verdicts of a
+/// full scan, and BM25's top [`TOP_K`] is for larger ones.
+pub const FULL_SCAN_SENTENCES: usize = 1_000;
+
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
 
@@ -833,9 +838,6 @@ impl Searcher {
         // The query of each claim: its sentence's terms, its clause's terms, its value's keys.
         let mut queries: Vec<Vec<String>> = Vec::new();
         for c in claims {
-            if matches!(c.value, Value::Entity { .. }) {
-                continue;
-            }
             let mut q: Vec<String> = c.terms.iter().chain(&c.local).cloned().collect();
             q.extend(value_keys(&c.value));
             q.extend(quote_keys(&c.value));
@@ -871,11 +873,7 @@ impl Searcher {
                 }
             }
         }
-        for (q, c) in queries.iter_mut().zip(
-            claims
-                .iter()
-                .filter(|c| !matches!(c.value, Value::Entity { .. })),
-        ) {
+        for (q, c) in queries.iter_mut().zip(claims) {
             let mut extra: Vec<String> = q
                 .iter()
                 .filter_map(|t| expansions.get(t))
@@ -958,6 +956,15 @@ impl Searcher {
         for &(p, d, k) in &hits {
             wanted.entry((p, d)).or_default().insert(k);
         }
+        // A small corpus: every claim sentence of every document, for every claim.
+        let full_scan = n_total <= FULL_SCAN_SENTENCES;
+        if full_scan {
+            for (pi, p) in self.parts.iter().enumerate() {
+                for d in 0..p.manifest.counts.documents {
+                    wanted.entry((pi, d)).or_default();
+                }
+            }
+        }
         let mut documents: Vec<Document> = Vec::new();
         // (part, doc, claim sentence) → claim indexes in the retrieved document.
         let mut where_: BTreeMap<Hit, (usize, Vec<usize>)> = BTreeMap::new();
@@ -976,7 +983,7 @@ impl Searcher {
             let di = documents.len();
             let mut kept = Vec::new();
             for (k, (_, group)) in group_claims(doc).into_iter().enumerate() {
-                if ks.contains(&k) {
+                if full_scan || ks.contains(&k) {
                     let first = kept.len();
                     kept.extend(group.into_iter().cloned());
                     where_.insert((pi, d, k), (di, (first..kept.len()).collect()));
@@ -1013,11 +1020,15 @@ impl Searcher {
         let mut queries_hits = per_query.into_iter();
         let candidates = claims
             .iter()
-            .map(|c| {
-                if matches!(c.value, Value::Entity { .. }) {
-                    return Vec::new();
-                }
+            .map(|_| {
                 let mut out = Vec::new();
+                if full_scan {
+                    // Every kept claim, in document order.
+                    for (di, d) in documents.iter().enumerate() {
+                        out.extend((0..d.claims.len()).map(|ci| (di, ci)));
+                    }
+                    return out;
+                }
                 for h in queries_hits.next().unwrap_or_default() {
                     if let Some((di, cis)) = where_.get(&h) {
                         out.extend(cis.iter().map(|&ci| (*di, ci)));

@@ -269,6 +269,7 @@ static ORDINALS: LazyLock<Regex> = LazyLock::new(|| {
           (?-u:\b)(?P<n>[0-9]+)(?P<suf>st|nd|rd|th)(?:[\s-]+(?P<nsup>largest|biggest))?(?-u:\b)
         | (?-u:\b)(?P<w>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|hundredth)(?:[\s-]+(?P<wsup>largest|biggest))?(?-u:\b)
         | (?-u:\b)(?P<sup>largest|biggest)(?-u:\b)
+        | (?-u:\b)(?P<inf>smallest|lowest)(?-u:\b)
         | (?-u:\b)(?-i:No\.)\s?(?P<no>[0-9]{1,2})(?-u:\b)
         ",
     )
@@ -1719,6 +1720,9 @@ pub(super) fn extract(sent: &str, taken: &[Mention], out: &mut Vec<Mention>) {
                 Ok(v) => v,
                 Err(_) => continue,
             }
+        } else if c.name("inf").is_some() {
+            // "the smallest": the last rank, counted from the end.
+            -1
         } else {
             1
         };
@@ -1731,7 +1735,37 @@ pub(super) fn extract(sent: &str, taken: &[Mention], out: &mut Vec<Mention>) {
         });
     }
     out.extend(ordinals);
+    // "doubled", "tripled": a change by a factor, counted in "fold".
+    let taken_now = Taken::new(out.iter().map(|m| (m.start, m.end)).collect());
+    for m in MULTIPLES.find_iter(sent) {
+        if taken_spans.hits(m.start(), m.end()) || taken_now.hits(m.start(), m.end()) {
+            continue;
+        }
+        let w = m.as_str().to_ascii_lowercase();
+        let factor = if w.starts_with("doubl") {
+            2.0
+        } else if w.starts_with("tripl") || w.starts_with("trebl") {
+            3.0
+        } else if w.starts_with("quadrupl") {
+            4.0
+        } else {
+            0.5
+        };
+        out.push(Mention {
+            start: m.start(),
+            end: m.end(),
+            sentence: 0,
+            value: Value::Quantity(Amount::exact(factor, 1.0), "fold".to_string()),
+        });
+    }
 }
+
+static MULTIPLES: LazyLock<Regex> = LazyLock::new(|| {
+    build_regex(
+        r"(?i)(?-u:\b)(?:doubled|doubling|tripled|tripling|trebled|quadrupled|halved)(?-u:\b)",
+    )
+    .expect("multiples regex")
+});
 
 /// The value of a numeric mention: money, percent, points, a quantity or a bare number.
 fn make_value(sent: &str, a: &Atom, amount: Amount, end: usize) -> Value {

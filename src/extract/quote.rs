@@ -47,6 +47,9 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("quote-before regex")
 });
 
+static VERB_NEXT: LazyLock<Regex> =
+    LazyLock::new(|| build_regex(&format!(r"^\s+(?:{VERBS})(?-u:\b)")).expect("verb-next regex"));
+
 /// The kinds of quote mark, by their closing mark.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -375,6 +378,23 @@ pub(super) fn extract(text: &str, sentences: &[Sentence], out: &mut Vec<Mention>
             }
             Some(named(out, ws, we, who))
         });
+        // "Rubio, at the summit: “…”": a colon introduces the words of the person the
+        // sentence named before it.
+        let speaker = match speaker {
+            None if before.trim_end().ends_with(':') => {
+                person_before(text, out, &quote_spans, sent_start, start)
+            }
+            other => other,
+        };
+        // "In the same post Trump wrote:", "Danon greeted the announcement by saying:": the
+        // pattern caught a common noun, but a person named earlier in the sentence, outside
+        // quotes, is the one speaking.
+        let speaker = match speaker {
+            Some(s) if cannot_speak(&s) => {
+                person_before(text, out, &quote_spans, sent_start, start).or(Some(s))
+            }
+            other => other,
+        };
         if let Some(s) = &speaker {
             if s.starts_with(|c: char| c.is_uppercase()) {
                 last_speaker = Some(s.clone());
@@ -392,6 +412,66 @@ pub(super) fn extract(text: &str, sentences: &[Sentence], out: &mut Vec<Mention>
         });
     }
     out.extend(found);
+}
+
+/// A common noun phrase that names a message or an occasion, not a speaker ("the same Truth
+/// Social post", "the announcement").
+fn cannot_speak(phrase: &str) -> bool {
+    let head = phrase.rsplit(' ').next().unwrap_or("");
+    phrase.contains(' ')
+        && !phrase.starts_with(|c: char| c.is_uppercase())
+        && matches!(
+            head,
+            "post"
+                | "posts"
+                | "announcement"
+                | "news"
+                | "move"
+                | "decision"
+                | "development"
+                | "tweet"
+                | "message"
+                | "remarks"
+                | "speech"
+                | "interview"
+                | "call"
+                | "meeting"
+                | "ceremony"
+                | "event"
+                | "conference"
+                | "occasion"
+                | "visit"
+                | "letter"
+                | "video"
+        )
+}
+
+/// The last person named in `from..to` outside quotes (the sentence's words before a quote).
+fn person_before(
+    text: &str,
+    mentions: &[Mention],
+    quotes: &Taken,
+    from: usize,
+    to: usize,
+) -> Option<String> {
+    let i = mentions.partition_point(|m| m.start < from);
+    mentions[i..]
+        .iter()
+        .take_while(|m| m.start < to)
+        .filter(|m| m.end <= to && !quotes.hits(m.start, m.end))
+        .filter_map(|m| match &m.value {
+            Value::Entity {
+                name,
+                kind: EntityType::Person,
+            } => Some(name.clone()),
+            // A lone unknown name right before a reporting verb speaks ("… post Trump wrote:").
+            Value::Entity {
+                name,
+                kind: EntityType::Other,
+            } if VERB_NEXT.is_match(&text[m.end..to]) => Some(name.clone()),
+            _ => None,
+        })
+        .last()
 }
 
 /// The canonical name of a named speaker: the person (or else the entity) mention inside the

@@ -64,7 +64,8 @@ test('a true and a false claim are marked supported and contradicted, with evide
       `expected "${TRUE_SENTENCE}" to be supported; the list shows:\n${verdictsOf(trueClaims)}`);
     assert.deepEqual(trueClaims.filter((c) => c.verdictClass === 'v-contradicted'), [],
       `a claim of the true sentence is contradicted:\n${verdictsOf(trueClaims)}`);
-    const yes = supported[0];
+    // The sentence holds more than one claim (the year, and Israel in its role): take the year's.
+    const yes = supported.find((c) => /1992/.test(c.anchor ?? '')) ?? supported[0];
     assert.match(yes.label, /^✓\s*Supported$/);
     assert.ok(yes.explanation.length > 0, 'the supported claim has no explanation');
     const support = yes.evidence.find((e) => e.text.includes('1992') && /Israel/.test(e.text));

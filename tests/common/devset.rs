@@ -209,6 +209,8 @@ pub struct Score {
     pub shadowed: usize,
     /// All system claims.
     pub system_claims: usize,
+    /// Labels no claim's anchor overlaps, matched to the nearest claim of their sentence.
+    pub nearest: usize,
 }
 
 /// Counts over a set of outcomes.
@@ -236,6 +238,7 @@ pub fn score(articles: &[Article], corpus: &Corpus) -> Score {
     let mut unlabelled = Vec::new();
     let mut shadowed = 0;
     let mut system_claims = 0;
+    let mut nearest = 0;
     for (ai, article) in articles.iter().enumerate() {
         let text = article.text.as_str();
         let analysis = corroborate::analyze(text, corroborate::parse_date(&article.date));
@@ -265,6 +268,25 @@ pub fn score(articles: &[Article], corpus: &Corpus) -> Score {
                     Some((_, b)) if b >= r => best,
                     _ => Some((ci, r)),
                 });
+            // No anchor overlaps (a label on a phrase: "has no diplomatic relations"): the
+            // claim of the same sentence whose anchor is nearest, whatever its verdict.
+            let best = best.or_else(|| {
+                claims
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| c.start <= ls && le <= c.end)
+                    // Not a claim another label names.
+                    .filter(|(_, c)| !spans.iter().any(|&(s, e)| s < c.anchor.1 && c.anchor.0 < e))
+                    .map(|(ci, c)| {
+                        let (cs, ce) = c.anchor;
+                        (ci, cs.saturating_sub(le).max(ls.saturating_sub(ce)))
+                    })
+                    .min_by_key(|&(ci, d)| (d, ci))
+                    .map(|(ci, _)| {
+                        nearest += 1;
+                        (ci, 0.0)
+                    })
+            });
             let outcome = match best {
                 Some((ci, _)) => {
                     matched[ci] = true;
@@ -315,6 +337,7 @@ pub fn score(articles: &[Article], corpus: &Corpus) -> Score {
         unlabelled,
         shadowed,
         system_claims,
+        nearest,
     }
 }
 
@@ -404,7 +427,7 @@ impl Score {
         let all = self.tally(|_| true);
         let _ = writeln!(
             out,
-            "Dev set: {} articles, {} labels ({} planted errors, {} true, {} unverifiable); {} system claims, {} unlabelled.\n",
+            "Dev set: {} articles, {} labels ({} planted errors, {} true, {} unverifiable); {} system claims, {} unlabelled; {} labels matched to the nearest claim of their sentence.\n",
             self.articles.len(),
             all.n,
             self.tally(Label::planted).n,
@@ -412,6 +435,7 @@ impl Score {
             self.tally(|l| l.verdict == "unverified").n,
             self.system_claims,
             self.unlabelled.len(),
+            self.nearest,
         );
         let pct = |k: usize, n: usize| {
             if n == 0 {

@@ -1,0 +1,73 @@
+//! Times a whole check natively: `cargo run --release --example bench_check -- FILE [--runs N]`.
+//!
+//! Loads the default corpus (corpus/) once, then runs, N times (default 50), what
+//! `Checker.check` runs in the page: segment + extract + claims + reconcile + the JSON report.
+//! Prints the best and the median time, and a `RESULT {json}` line for
+//! scripts/bench/bench-check.mjs. A benchmark, not a test.
+
+use corroborate::corpus::Corpus;
+use std::time::Instant;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(file) = args.iter().find(|a| !a.starts_with("--")) else {
+        eprintln!("usage: bench_check FILE [--runs N]");
+        std::process::exit(2);
+    };
+    let runs: usize = args
+        .iter()
+        .position(|a| a == "--runs")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(50)
+        .max(1);
+    let text = match std::fs::read_to_string(file) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{file}: {e}");
+            std::process::exit(1);
+        }
+    };
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let mut sources = Vec::new();
+    for e in std::fs::read_dir(&root).expect("corpus/").flatten() {
+        sources.push((
+            e.file_name().to_string_lossy().into_owned(),
+            std::fs::read(e.path()).expect("read a corpus file"),
+        ));
+    }
+    sources.sort();
+    let (corpus, _) = Corpus::compile(&sources);
+    let mut times = Vec::with_capacity(runs);
+    let mut stages = [f64::INFINITY; 3];
+    let mut claims = 0;
+    let mut bytes = 0;
+    for _ in 0..runs {
+        let t = Instant::now();
+        let analysis = corroborate::analyze(&text, None);
+        let t1 = t.elapsed().as_secs_f64() * 1e3;
+        let judgments = corroborate::reconcile::reconcile(&text, &analysis.claims, &corpus);
+        let t2 = t.elapsed().as_secs_f64() * 1e3;
+        let report = corroborate::report::check_json(&text, &analysis.claims, &judgments, &corpus);
+        let out = report.to_string();
+        let t3 = t.elapsed().as_secs_f64() * 1e3;
+        times.push(t3);
+        for (s, v) in stages.iter_mut().zip([t1, t2 - t1, t3 - t2]) {
+            *s = s.min(v);
+        }
+        claims = analysis.claims.len();
+        bytes = out.len();
+    }
+    println!(
+        "stages (best of each): analyze {:.3} ms, reconcile {:.3} ms, report {:.3} ms",
+        stages[0], stages[1], stages[2]
+    );
+    times.sort_by(f64::total_cmp);
+    let (best, median) = (times[0], times[times.len() / 2]);
+    println!(
+        "native check: best {best:.3} ms, median {median:.3} ms over {runs} runs; {claims} claims, {bytes} bytes of JSON"
+    );
+    println!(
+        "RESULT {{\"best_ms\":{best:.4},\"median_ms\":{median:.4},\"runs\":{runs},\"claims\":{claims}}}"
+    );
+}

@@ -1,0 +1,1042 @@
+//! Reconciliation: an article's claims and a [`Corpus`] in, a [`Judgment`] per claim out.
+//!
+//! A claim is compared with a corpus claim only after the two are *aligned*: same kind of value
+//! (money in the same currency, a count of the same noun, a date, a percentage, …), compatible
+//! subjects, and enough shared predicate terms, weighted by how rare each term is in the corpus.
+//! Then the values are compared as intervals, allowing for hedges and rounding
+//! ([`crate::extract::Amount::compatible`]).
+//!
+//! A wrong "contradicted" is the worst error a fact checker makes, so contradiction needs a
+//! stronger alignment ([`CONTRADICT_ALIGNMENT`]) than support ([`SUPPORT_ALIGNMENT`]); without
+//! an alignment the verdict is `unverified`, never `contradicted`.
+
+pub mod diff;
+pub mod disagreements;
+pub mod prep;
+
+use crate::claims::Claim;
+use crate::corpus::Corpus;
+use crate::extract::{Amount, Bound, Value};
+
+/// Alignment score from which a compatible corpus claim supports a claim.
+pub const SUPPORT_ALIGNMENT: f64 = 0.34;
+/// Alignment score from which an incompatible corpus claim contradicts a claim.
+pub const CONTRADICT_ALIGNMENT: f64 = 0.5;
+/// Share of a quote's words a corpus quote must hold to be the same quote.
+pub const QUOTE_OVERLAP: f64 = 0.8;
+
+/// The verdict on one claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// The corpus states the same attribute of the same subject with a compatible value.
+    Supported,
+    /// The corpus states the same attribute of the same subject with an incompatible value.
+    Contradicted,
+    /// The corpus's own documents disagree on it.
+    Conflicting,
+    /// The corpus says nothing about it.
+    Unverified,
+}
+
+impl Verdict {
+    /// The name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Supported => "supported",
+            Verdict::Contradicted => "contradicted",
+            Verdict::Conflicting => "conflicting",
+            Verdict::Unverified => "unverified",
+        }
+    }
+}
+
+/// How a piece of evidence bears on the claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stance {
+    /// It states a compatible value.
+    Supports,
+    /// It states an incompatible value.
+    Contradicts,
+    /// It is about something close, but does not settle the claim.
+    Related,
+}
+
+impl Stance {
+    /// The name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Supports => "supports",
+            Stance::Contradicts => "contradicts",
+            Stance::Related => "related",
+        }
+    }
+}
+
+/// One corpus sentence offered as evidence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    /// Index of the document in the corpus.
+    pub document: usize,
+    /// Byte span of the sentence in the document's text.
+    pub start: usize,
+    /// End of the span.
+    pub end: usize,
+    /// Byte span of the value in the document's text.
+    pub anchor: (usize, usize),
+    /// How it bears on the claim.
+    pub stance: Stance,
+    /// The alignment score.
+    pub score: f64,
+}
+
+/// The verdict on a claim, with the evidence and a one-line explanation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Judgment {
+    /// The verdict.
+    pub verdict: Verdict,
+    /// How sure, in [0, 1].
+    pub confidence: f64,
+    /// Which part differs, for contradictions: `number`, `date`, `negation`, ….
+    pub mismatch: Option<&'static str>,
+    /// One plain line naming the document and its date.
+    pub explanation: String,
+    /// Evidence sentences, most relevant first.
+    pub evidence: Vec<Evidence>,
+    /// For quotes that differ from the corpus's wording: the word diff from the corpus's
+    /// version to the text's.
+    pub diff: Vec<(diff::Op, String)>,
+    /// For `conflicting`: each document's value, side by side (document index, value as worded).
+    pub sides: Vec<(usize, String)>,
+}
+
+/// What a value is a value of: claims align only within one dimension.
+fn dimension(v: &Value) -> Option<&'static str> {
+    Some(match v {
+        Value::Number(_) | Value::Quantity(..) => "count",
+        Value::Money(..) => "money",
+        Value::Percent(_) => "percent",
+        Value::Ordinal(..) => "ordinal",
+        Value::Date(_) => "date",
+        Value::Duration(..) => "duration",
+        Value::Quote { .. } => "quote",
+        Value::Entity { .. } => "entity",
+    })
+}
+
+/// Whether two entity names name the same entity ("Tokayev" and "Kassym-Jomart Tokayev").
+///
+/// Case is folded for ASCII letters only, without allocating: it runs in the inner loops.
+pub fn same_entity(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.eq_ignore_ascii_case(b) {
+        return true;
+    }
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    !short.is_empty()
+        && long.len() > short.len()
+        && long[long.len() - short.len()..].eq_ignore_ascii_case(short)
+        && long[long.len() - short.len() - 1] == b' '
+}
+
+/// Values of one dimension that can't both be true. `None` when they can't be compared at all
+/// (different currencies or counted nouns).
+fn compatible(a: &Value, b: &Value) -> Option<bool> {
+    // "just under 2,000" and "just over 2,000" meet at 2,000, but can't both be true.
+    if let (Some(x), Some(y)) = (a.amount(), b.amount()) {
+        if opposite_bounds(x, y) && dimension(a) == dimension(b) {
+            let comparable = match (a, b) {
+                (Value::Money(_, cx), Value::Money(_, cy)) => cx == cy,
+                (Value::Quantity(_, ux), Value::Quantity(_, uy)) => same_unit(ux, uy),
+                _ => true,
+            };
+            return comparable.then_some(false);
+        }
+    }
+    match (a, b) {
+        (Value::Money(x, cx), Value::Money(y, cy)) => (cx == cy).then(|| x.compatible(y)),
+        (Value::Quantity(x, ux), Value::Quantity(y, uy)) => {
+            (same_unit(ux, uy)).then(|| x.compatible(y))
+        }
+        // A factor ("doubled") compares only with a factor.
+        (Value::Quantity(_, u), _) | (_, Value::Quantity(_, u)) if u == "fold" => None,
+        (Value::Quantity(x, _) | Value::Number(x), Value::Quantity(y, _) | Value::Number(y)) => {
+            Some(x.compatible(y))
+        }
+        (Value::Percent(x), Value::Percent(y)) => Some(x.compatible(y)),
+        (Value::Duration(x, _), Value::Duration(y, _)) => Some(x.compatible(y)),
+        // Ranks compare only when they rank the same thing ("first country" is not "first term").
+        // Without a noun on one side only a match can be judged (it supports, never contradicts).
+        (Value::Ordinal(x, nx), Value::Ordinal(y, ny)) if nx == ny && !nx.is_empty() => {
+            Some(x == y)
+        }
+        (Value::Ordinal(x, nx), Value::Ordinal(y, ny)) if nx.is_empty() && ny.is_empty() => {
+            Some(x == y)
+        }
+        (Value::Ordinal(x, nx), Value::Ordinal(y, ny))
+            if (nx.is_empty() || ny.is_empty()) && x == y =>
+        {
+            Some(true)
+        }
+        (Value::Date(x), Value::Date(y)) => Some(x.overlaps(y)),
+        (Value::Quote { quote: x, .. }, Value::Quote { quote: y, .. }) => {
+            Some(quote_overlap(x, y) >= QUOTE_OVERLAP)
+        }
+        _ => None,
+    }
+}
+
+fn same_unit(a: &str, b: &str) -> bool {
+    a == b || crate::claims::normalize(a) == crate::claims::normalize(b)
+}
+
+fn quote_words(q: &str) -> Vec<String> {
+    let mut w: Vec<String> = q
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    w.sort();
+    w.dedup();
+    w
+}
+
+/// Share of `a`'s distinct words that `b` has too.
+fn quote_overlap(a: &str, b: &str) -> f64 {
+    let (wa, wb) = (quote_words(a), quote_words(b));
+    if wa.is_empty() {
+        return 0.0;
+    }
+    wa.iter().filter(|w| wb.binary_search(w).is_ok()).count() as f64 / wa.len() as f64
+}
+
+fn weighted_share(part: &[String], whole: &[String], corpus: &Corpus) -> f64 {
+    let total: f64 = part.iter().map(|t| corpus.idf(t)).sum();
+    if total == 0.0 {
+        return 0.0;
+    }
+    let shared: f64 = part
+        .iter()
+        .filter(|t| whole.binary_search(t).is_ok())
+        .map(|t| corpus.idf(t))
+        .sum();
+    shared / total
+}
+
+/// How surely two claims speak of the same attribute of the same subject, in [0, 1].
+pub fn alignment(a: &Claim, c: &Claim, corpus: &Corpus) -> f64 {
+    if let (Value::Quote { quote: qa, .. }, Value::Quote { quote: qc, .. }) = (&a.value, &c.value) {
+        return quote_overlap(qa, qc).min(quote_overlap(qc, qa).max(0.5));
+    }
+    let s = (weighted_share(&a.local, &c.terms, corpus)
+        + weighted_share(&c.local, &a.terms, corpus))
+        / 2.0;
+    match (&a.subject, &c.subject) {
+        (Some(x), Some(y)) if same_entity(x, y) => s * 0.9 + 0.1,
+        (Some(x), Some(y)) if !mentions(c, x) && !mentions(a, y) => s * 0.5,
+        _ => s,
+    }
+}
+
+/// Judges every claim of `text` against the corpus.
+pub fn reconcile(text: &str, claims: &[Claim], corpus: &Corpus) -> Vec<Judgment> {
+    let prepared = prep::Prepared::new(corpus);
+    claims
+        .iter()
+        .map(|c| judge_with(text, c, corpus, &prepared))
+        .collect()
+}
+
+/// The names of the corpus's entities (lower-case, with the heads of longer names): terms that
+/// say who, not what is said of them.
+pub struct Names(std::collections::HashSet<String>);
+
+impl Names {
+    /// Collects the names from the corpus's entity claims and subjects.
+    pub fn of(corpus: &Corpus) -> Names {
+        let mut set = std::collections::HashSet::new();
+        let mut add = |n: &str| {
+            let n = n.to_lowercase();
+            if let Some((_, last)) = n.rsplit_once(' ') {
+                set.insert(last.to_string());
+            }
+            set.insert(n);
+        };
+        for d in &corpus.documents {
+            for c in &d.claims {
+                if let Value::Entity { name, .. } = &c.value {
+                    add(name);
+                }
+                if let Some(s) = &c.subject {
+                    add(s);
+                }
+            }
+        }
+        Names(set)
+    }
+
+    fn has(&self, term: &str) -> bool {
+        self.0.contains(term)
+    }
+}
+
+/// How much of what is said (the predicate, names and generic time words left out) two claims
+/// share, in [0, 1], on average both ways (one way when one clause says nothing but names; 0
+/// when neither says anything): a contradiction needs the same thing said, not only the same
+/// names.
+fn said_share(a: &Claim, c: &Claim, corpus: &Corpus, names: &Names) -> f64 {
+    let said = |t: &String| !names.has(t) && !matches!(t.as_str(), "year" | "years" | "time");
+    let share = |part: &[String], whole: &[String]| {
+        let (mut total, mut shared) = (0.0, 0.0);
+        for t in part.iter().filter(|t| said(t)) {
+            let w = corpus.idf(t);
+            total += w;
+            if whole.binary_search(t).is_ok() {
+                shared += w;
+            }
+        }
+        if total == 0.0 {
+            1.0
+        } else {
+            shared / total
+        }
+    };
+    let says = |c: &Claim| c.local.iter().any(said);
+    match (says(a), says(c)) {
+        (true, true) => (share(&a.local, &c.terms) + share(&c.local, &a.terms)) / 2.0,
+        (true, false) => share(&a.local, &c.terms),
+        (false, true) => share(&c.local, &a.terms),
+        (false, false) => 0.0,
+    }
+}
+
+/// The least share of what is said ([`said_share`]) for a contradiction.
+pub const SAID_SHARE: f64 = 0.4;
+
+/// Judges one claim of `text`.
+pub fn judge(text: &str, claim: &Claim, corpus: &Corpus) -> Judgment {
+    judge_with(text, claim, corpus, &prep::Prepared::new(corpus))
+}
+
+fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared) -> Judgment {
+    let pa = p.prep(claim, corpus);
+    let Some(dim) = dimension(&claim.value) else {
+        return unverified(claim, Vec::new());
+    };
+    match &claim.value {
+        Value::Quote { quote, speaker, .. } => {
+            return judge_quote(quote, speaker.as_deref(), claim, corpus, p, &pa)
+        }
+        Value::Entity { name, kind } => return judge_entity(name, *kind, claim, corpus, p, &pa),
+        _ => {}
+    }
+    let mut supports: Vec<Evidence> = Vec::new();
+    let mut contradicts: Vec<(Evidence, &'static str)> = Vec::new();
+    let mut related: Vec<Evidence> = Vec::new();
+    for (di, doc) in corpus.documents.iter().enumerate() {
+        for (c, pc) in doc.claims.iter().zip(&p.docs[di]) {
+            if dimension(&c.value) != Some(dim) {
+                continue;
+            }
+            let score = prep::alignment(claim, &pa, c, pc, corpus);
+            let ev = |stance, score| Evidence {
+                document: di,
+                start: c.start,
+                end: c.end,
+                anchor: c.anchor,
+                stance,
+                score,
+            };
+            let swapped = subjects_differ(claim, c);
+            match compatible(&claim.value, &c.value) {
+                // The same rank of the same thing given to another subject: "China is the
+                // largest investor" against "the United States is".
+                Some(true) if swapped => {
+                    let unpenalised = prep::said_share_mean(&pa, pc);
+                    if matches!(&claim.value, Value::Ordinal(_, noun) if !noun.is_empty())
+                        && unpenalised >= 0.7
+                        && claim.negated == c.negated
+                        && same_time(claim, c)
+                    {
+                        contradicts.push((ev(Stance::Contradicts, unpenalised * 0.9), "entity"));
+                    } else if score >= SUPPORT_ALIGNMENT * 0.75 {
+                        related.push(ev(Stance::Related, score));
+                    }
+                }
+                // A bare rank ("ranks 60th") supports only a rank of the same thing.
+                Some(true)
+                    if score >= SUPPORT_ALIGNMENT
+                        && matches!(&claim.value, Value::Ordinal(_, n) if n.is_empty())
+                        && prep::said_share(&pa, pc) < SAID_SHARE =>
+                {
+                    related.push(ev(Stance::Related, score));
+                }
+                // A statement of X never supports "not X".
+                Some(true) if score >= SUPPORT_ALIGNMENT => {
+                    if claim.negated == c.negated {
+                        supports.push(ev(Stance::Supports, score));
+                    } else if score >= 0.6 {
+                        contradicts.push((ev(Stance::Contradicts, score), "negation"));
+                    } else {
+                        related.push(ev(Stance::Related, score));
+                    }
+                }
+                Some(false)
+                    if score >= CONTRADICT_ALIGNMENT
+                        && claim.negated == c.negated
+                        && same_time(claim, c)
+                        && prep::said_share(&pa, pc) >= SAID_SHARE
+                        && (dim != "date"
+                            || date_role(text, claim.anchor.0)
+                                == date_role(&doc.text, c.anchor.0)) =>
+                {
+                    contradicts.push((
+                        ev(Stance::Contradicts, score),
+                        mismatch_of(&claim.value, &c.value),
+                    ));
+                }
+                _ if score >= SUPPORT_ALIGNMENT * 0.75 => related.push(ev(Stance::Related, score)),
+                _ => {}
+            }
+        }
+    }
+    decide(text, claim, corpus, supports, contradicts, related)
+}
+
+/// The verdict from the evidence found: support unless another document contradicts it
+/// (`conflicting`), then contradiction, then `unverified`.
+fn decide(
+    text: &str,
+    claim: &Claim,
+    corpus: &Corpus,
+    mut supports: Vec<Evidence>,
+    mut contradicts: Vec<(Evidence, &'static str)>,
+    mut related: Vec<Evidence>,
+) -> Judgment {
+    supports.sort_by(by_score);
+    contradicts.sort_by(|a, b| by_score(&a.0, &b.0));
+    related.sort_by(by_score);
+    dedup_sentences(&mut supports);
+
+    // A denial aligned more closely than any support outweighs it.
+    let denial = contradicts
+        .iter()
+        .filter(|(_, k)| *k == "negation")
+        .map(|(e, _)| e.score)
+        .fold(0.0, f64::max);
+    if supports.first().is_some_and(|b| denial > b.score + 0.05) {
+        supports.clear();
+    }
+    if let Some(best) = supports.first() {
+        // Another document states the same attribute with an incompatible value: the corpus's
+        // own sources disagree.
+        let rival = contradicts.iter().find(|(e, kind)| {
+            e.score >= 0.65
+                && matches!(*kind, "number" | "date" | "comparison")
+                && !supports.iter().any(|s| s.document == e.document)
+        });
+        if let (Some((r, _)), true) = (rival, best.score >= 0.5) {
+            let mut evidence = vec![best.clone(), r.clone()];
+            evidence.dedup_by(|a, b| a.document == b.document && a.start == b.start);
+            let sides = vec![
+                (best.document, value_phrase(corpus, best)),
+                (r.document, value_phrase(corpus, r)),
+            ];
+            let explanation = format!(
+                "The corpus's sources disagree: {} says {}; {} says {}.",
+                cite(corpus, best),
+                sides[0].1,
+                cite(corpus, r),
+                sides[1].1
+            );
+            return Judgment {
+                verdict: Verdict::Conflicting,
+                confidence: round2(best.score.min(r.score)),
+                mismatch: None,
+                explanation,
+                evidence,
+                diff: Vec::new(),
+                sides,
+            };
+        }
+        let explanation = format!(
+            "The corpus says {} ({}), as the text does.",
+            value_phrase(corpus, best),
+            cite(corpus, best)
+        );
+        let confidence = round2(0.5 + best.score / 2.0);
+        let evidence: Vec<Evidence> = supports.into_iter().take(3).collect();
+        return Judgment {
+            verdict: Verdict::Supported,
+            confidence,
+            mismatch: None,
+            explanation,
+            evidence,
+            diff: Vec::new(),
+            sides: Vec::new(),
+        };
+    }
+    if let Some((best, mismatch)) = contradicts.first() {
+        let explanation = match *mismatch {
+            "negation" => format!(
+                "The corpus states the opposite ({}): {}.",
+                cite(corpus, best),
+                sentence_text(corpus, best)
+            ),
+            "entity" => format!(
+                "The corpus gives this to another subject ({}): {}.",
+                cite(corpus, best),
+                sentence_text(corpus, best)
+            ),
+            _ => format!(
+                "The corpus says {} ({}); the text says {}.",
+                value_phrase(corpus, best),
+                cite(corpus, best),
+                claim_phrase(text, claim)
+            ),
+        };
+        let confidence = round2(best.score.min(0.99));
+        let mismatch = Some(*mismatch);
+        let evidence = contradicts.into_iter().map(|(e, _)| e).take(3).collect();
+        return Judgment {
+            verdict: Verdict::Contradicted,
+            confidence,
+            mismatch,
+            explanation,
+            evidence,
+            diff: Vec::new(),
+            sides: Vec::new(),
+        };
+    }
+    unverified(claim, related.into_iter().take(1).collect())
+}
+
+fn by_score(a: &Evidence, b: &Evidence) -> std::cmp::Ordering {
+    b.score
+        .total_cmp(&a.score)
+        .then(a.document.cmp(&b.document))
+        .then(a.start.cmp(&b.start))
+}
+
+/// Both claims name a subject, the two are different entities, and neither sentence mentions
+/// the other's subject: the same predicate said of someone else.
+fn subjects_differ(a: &Claim, c: &Claim) -> bool {
+    match (&a.subject, &c.subject) {
+        (Some(x), Some(y)) => !same_entity(x, y) && !mentions(c, x) && !mentions(a, y),
+        _ => false,
+    }
+}
+
+/// The claim's sentence names `who`: as an entity, or word for word ("Total GDP" in a sentence
+/// on "total GDP").
+fn mentions(c: &Claim, who: &str) -> bool {
+    c.terms.iter().any(|t| same_entity(t, who))
+        || who.split_whitespace().all(|w| {
+            let w = w.to_lowercase();
+            c.terms.binary_search(&w).is_ok()
+        })
+}
+
+/// The claims hold at compatible times: a figure "in 2023" is not contradicted by one "in
+/// 2024".
+fn same_time(a: &Claim, c: &Claim) -> bool {
+    match (&a.time, &c.time) {
+        (Some(x), Some(y)) => {
+            let (x4, y4) = (x.get(..4), y.get(..4));
+            x4.is_none() || y4.is_none() || x4 == y4 || x.contains('/') || y.contains('/')
+        }
+        _ => true,
+    }
+}
+
+/// What a date is to its sentence, by the word before it: "since 2020" starts a period, "by
+/// 2023" ends one, "in 2020" or "on November 7" is when something happened. Dates in other
+/// roles don't contradict each other.
+fn date_role(text: &str, start: usize) -> &'static str {
+    let before = text.get(..start).unwrap_or("").trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match word.as_str() {
+        "since" | "from" | "after" => "start",
+        "until" | "till" | "by" | "before" | "through" => "end",
+        _ => "at",
+    }
+}
+
+/// Which part differs between two incompatible values of one dimension.
+fn mismatch_of(a: &Value, b: &Value) -> &'static str {
+    match (a, b) {
+        (Value::Date(_) | Value::Duration(..), _) => "date",
+        // A rank of a period ("second term") is a date; other ranks are comparisons.
+        (Value::Ordinal(_, noun), _) if is_period(noun) => "date",
+        (Value::Ordinal(..), _) => "comparison",
+        _ => match (a.amount(), b.amount()) {
+            (Some(x), Some(y)) if opposite_bounds(x, y) => "comparison",
+            _ => "number",
+        },
+    }
+}
+
+fn is_period(noun: &str) -> bool {
+    matches!(
+        noun,
+        "term" | "century" | "decade" | "year" | "quarter" | "half" | "anniversary" | "month"
+    )
+}
+
+/// "more than 600" against "fewer than 600": the same figure with the comparison flipped.
+fn opposite_bounds(a: &Amount, b: &Amount) -> bool {
+    let up = |x: &Amount| matches!(x.bound, Bound::MoreThan | Bound::AtLeast);
+    let down = |x: &Amount| matches!(x.bound, Bound::LessThan | Bound::AtMost) || x.below_near;
+    let near = (a.value - b.value).abs() <= 0.05 * a.value.abs().max(b.value.abs());
+    near && ((up(a) && down(b)) || (down(a) && up(b)))
+}
+
+/// Alignment from which an entity contradicts another in a role that both sentences share
+/// with a third entity of the same type ("with Tokayev and Herzog" against "with Tokayev and
+/// Netanyahu").
+pub const ROLE_ALIGNMENT: f64 = 0.4;
+
+/// Another entity of the corpus claim's type in its sentence that the claim's sentence names
+/// too: the two sentences list the same role.
+fn co_listed(claim: &Claim, c: &Claim, doc_claims: &[Claim]) -> bool {
+    let Value::Entity { name, kind } = &c.value else {
+        return false;
+    };
+    doc_claims
+        .iter()
+        .filter(|k| k.sentence == c.sentence)
+        .any(|k| match &k.value {
+            Value::Entity { name: kn, kind: kk } => {
+                kk == kind
+                    && kn != name
+                    && ![&claim.subject, &c.subject]
+                        .iter()
+                        .any(|s| s.as_deref().is_some_and(|s| same_entity(s, kn)))
+                    && claim.terms.iter().any(|t| same_entity(t, kn))
+            }
+            _ => false,
+        })
+}
+
+/// Entity claims compare who fills a role: supported when an aligned corpus sentence names the
+/// same entity; contradicted (`entity`) when a strongly aligned corpus sentence has another
+/// entity of the same type in that role and no aligned corpus sentence names this one.
+fn judge_entity(
+    name: &str,
+    kind: crate::extract::EntityType,
+    claim: &Claim,
+    corpus: &Corpus,
+    p: &prep::Prepared,
+    pa: &prep::Prep,
+) -> Judgment {
+    let mut supports: Vec<Evidence> = Vec::new();
+    let mut contradicts: Vec<(Evidence, &'static str)> = Vec::new();
+    let mut related: Vec<Evidence> = Vec::new();
+    let mut named_nearby = false;
+    let lower = name.to_lowercase();
+    for (di, doc) in corpus.documents.iter().enumerate() {
+        for (c, pc) in doc.claims.iter().zip(&p.docs[di]) {
+            let score = prep::alignment(claim, pa, c, pc, corpus);
+            if score < SUPPORT_ALIGNMENT * 0.75 {
+                continue;
+            }
+            let ev = |stance, anchor| Evidence {
+                document: di,
+                start: c.start,
+                end: c.end,
+                anchor,
+                stance,
+                score,
+            };
+            let mentions = c.terms.iter().any(|t| *t == lower || same_entity(t, name));
+            if mentions {
+                named_nearby = true;
+            }
+            match &c.value {
+                Value::Entity { name: cn, .. } if same_entity(cn, name) => {
+                    if score < SUPPORT_ALIGNMENT {
+                        related.push(ev(Stance::Related, c.anchor));
+                    } else if claim.negated == c.negated {
+                        supports.push(ev(Stance::Supports, c.anchor));
+                    } else if score >= 0.6 {
+                        contradicts.push((ev(Stance::Contradicts, c.anchor), "negation"));
+                    } else {
+                        related.push(ev(Stance::Related, c.anchor));
+                    }
+                }
+                Value::Entity { kind: ck, .. }
+                    if *ck == kind
+                        && kind != crate::extract::EntityType::Other
+                        && !mentions
+                        && (score >= CONTRADICT_ALIGNMENT
+                            || (score >= ROLE_ALIGNMENT && co_listed(claim, c, &doc.claims)))
+                        && claim.negated == c.negated
+                        && !subjects_differ(claim, c) =>
+                {
+                    contradicts.push((ev(Stance::Contradicts, c.anchor), "entity"));
+                }
+                // The entity is the corpus sentence's subject, or named beside another value.
+                _ if mentions && score >= SUPPORT_ALIGNMENT + 0.1 => {
+                    if claim.negated == c.negated {
+                        supports.push(ev(Stance::Supports, c.anchor));
+                    } else if score >= 0.6 {
+                        contradicts.push((ev(Stance::Contradicts, c.anchor), "negation"));
+                    } else {
+                        related.push(ev(Stance::Related, c.anchor));
+                    }
+                }
+                _ => related.push(ev(Stance::Related, c.anchor)),
+            }
+        }
+    }
+    if named_nearby {
+        contradicts.retain(|(_, k)| *k != "entity");
+    }
+    let mut j = decide("", claim, corpus, supports, contradicts, related);
+    match (j.verdict, j.mismatch) {
+        (Verdict::Supported, _) => {
+            j.explanation = format!(
+                "The corpus names {name} here too ({}).",
+                cite(corpus, &j.evidence[0])
+            );
+        }
+        (Verdict::Contradicted, Some("entity")) => {
+            let e = &j.evidence[0];
+            j.explanation = format!(
+                "The corpus names {} in this role, not {name} ({}): {}.",
+                value_phrase(corpus, e),
+                cite(corpus, e),
+                sentence_text(corpus, e)
+            );
+        }
+        _ => {}
+    }
+    j
+}
+
+/// Content words of a quote, normalised (function words dropped), sorted and unique.
+fn quote_content(q: &str) -> Vec<String> {
+    let mut w: Vec<String> = q
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter_map(crate::claims::normalize)
+        .collect();
+    w.sort();
+    w.dedup();
+    w
+}
+
+/// A named speaker (not "the statement", not unresolved).
+fn named(speaker: Option<&str>) -> Option<&str> {
+    speaker.filter(|s| !s.starts_with("the ") && s.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Negation words in a quote: a quote with "not" added says the opposite, however small the
+/// change.
+fn negations(q: &str) -> usize {
+    diff::words(q)
+        .iter()
+        .filter(|w| {
+            matches!(
+                w.as_str(),
+                "not" | "no" | "never" | "none" | "nothing" | "neither" | "nor" | "without"
+            ) || w.ends_with("n't")
+                || w.ends_with("n’t")
+        })
+        .count()
+}
+
+/// The diff from a corpus quote to the text's, without the corpus words before and after the
+/// part the text quotes.
+fn quote_diff(corpus_quote: &str, text_quote: &str) -> Vec<(diff::Op, String)> {
+    let mut d = diff::diff(corpus_quote, text_quote);
+    // A run of corpus-only words at either end goes when the text quotes from the word next to
+    // it; after the text's own words it is a replacement and stays.
+    let removed = |op: &diff::Op| *op == diff::Op::Removed;
+    let head = d.iter().take_while(|(op, _)| removed(op)).count();
+    if d.get(head).map_or(true, |(op, _)| *op == diff::Op::Same) {
+        d.drain(..head);
+    }
+    let tail = d.iter().rev().take_while(|(op, _)| removed(op)).count();
+    if tail < d.len() && d[d.len() - tail - 1].0 == diff::Op::Same {
+        d.truncate(d.len() - tail);
+    }
+    d
+}
+
+/// Quotes are compared word by word, and their speakers separately: the same words given to
+/// another named person is a misattribution (`speaker`); most of a corpus quote's words with
+/// other words in place of some is a changed quote (`wording`), shown as a word diff. A change
+/// of function words or punctuation only (a translation's wording) is supported, with the
+/// difference noted; a short quote in the same context with other words is a changed quote.
+fn judge_quote(
+    quote: &str,
+    speaker: Option<&str>,
+    claim: &Claim,
+    corpus: &Corpus,
+    p: &prep::Prepared,
+    pa: &prep::Prep,
+) -> Judgment {
+    let words = &pa.quote;
+    // (coverage, shared, document, corpus claim, context alignment), best first.
+    let mut found: Vec<(f64, usize, usize, &Claim, f64)> = Vec::new();
+    for (di, doc) in corpus.documents.iter().enumerate() {
+        for (c, pc) in doc.claims.iter().zip(&p.docs[di]) {
+            if let Value::Quote { .. } = &c.value {
+                let cw = &pc.quote;
+                let shared = words.iter().filter(|w| cw.binary_search(w).is_ok()).count();
+                let context = if words.len() <= 4 {
+                    prep::predicate_share(pa, pc)
+                } else {
+                    0.0
+                };
+                if !words.is_empty() && (shared > 0 || context >= 0.6) {
+                    found.push((shared as f64 / words.len() as f64, shared, di, c, context));
+                }
+            }
+        }
+    }
+    found.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    type Found<'a> = (f64, usize, usize, &'a Claim, f64);
+    let ev = |f: &Found, stance| Evidence {
+        document: f.2,
+        start: f.3.start,
+        end: f.3.end,
+        anchor: f.3.anchor,
+        stance,
+        score: f.0,
+    };
+    let speaker_of = |c: &Claim| match &c.value {
+        Value::Quote { speaker, .. } => speaker.clone(),
+        _ => None,
+    };
+    let quote_of = |c: &Claim| match &c.value {
+        Value::Quote { quote, .. } => quote.clone(),
+        _ => String::new(),
+    };
+    let same_speaker = |f: &Found| match (named(speaker), speaker_of(f.3)) {
+        (Some(a), Some(b)) if named(Some(&b)).is_some() => same_entity(a, &b),
+        _ => true,
+    };
+    let whole: Vec<_> = found
+        .iter()
+        .filter(|f| f.0 >= 0.999 && f.1 >= 3.min(words.len()))
+        .collect();
+    let changed = |f: &Found| {
+        let d = quote_diff(&quote_of(f.3), quote);
+        let differs = d.iter().any(|(op, _)| *op != diff::Op::Same);
+        (d, differs)
+    };
+    if !whole.is_empty() {
+        // The same content words, but a negation added or dropped: another quote.
+        let flipped = |f: &Found| {
+            let d = quote_diff(&quote_of(f.3), quote);
+            let kept: String = d
+                .iter()
+                .filter(|(op, _)| *op != diff::Op::Added)
+                .map(|(_, w)| w.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            negations(&kept) != negations(quote)
+        };
+        if let Some(best) = whole
+            .iter()
+            .copied()
+            .find(|f| same_speaker(f) && !flipped(f))
+        {
+            let e = ev(best, Stance::Supports);
+            let (d, differs) = changed(best);
+            let explanation = if differs {
+                format!(
+                    "The corpus quotes these words ({}) with small differences of wording: {}.",
+                    cite(corpus, &e),
+                    diff::render(&d)
+                )
+            } else {
+                format!(
+                    "The corpus quotes these words ({}), as the text does.",
+                    cite(corpus, &e)
+                )
+            };
+            let evidence = whole
+                .iter()
+                .copied()
+                .filter(|f| same_speaker(f) && !flipped(f))
+                .take(3)
+                .map(|f| ev(f, Stance::Supports))
+                .collect();
+            return Judgment {
+                verdict: Verdict::Supported,
+                confidence: if differs { 0.85 } else { 0.95 },
+                mismatch: None,
+                explanation,
+                evidence,
+                diff: if differs { d } else { Vec::new() },
+                sides: Vec::new(),
+            };
+        }
+        if let Some(best) = whole.iter().copied().find(|f| !same_speaker(f)) {
+            let e = ev(best, Stance::Contradicts);
+            let explanation = format!(
+                "The corpus gives these words to {} ({}); the text gives them to {}.",
+                speaker_of(best.3).unwrap_or_default(),
+                cite(corpus, &e),
+                speaker.unwrap_or_default()
+            );
+            return Judgment {
+                verdict: Verdict::Contradicted,
+                confidence: 0.9,
+                mismatch: Some("speaker"),
+                explanation,
+                evidence: vec![e],
+                diff: Vec::new(),
+                sides: Vec::new(),
+            };
+        }
+    }
+    let wording = found
+        .iter()
+        // Most of a corpus quote's words: the same quote, changed (whoever the text names).
+        .find(|f| f.0 >= 0.6 && f.1 >= 3 && (same_speaker(f) || (f.0 >= 0.8 && f.1 >= 5)))
+        .or_else(|| {
+            // A short quote ("perpetual engine") in the same context, with other words.
+            found
+                .iter()
+                .filter(|f| f.4 >= 0.6 && (f.0 >= 0.3 || f.4 >= 0.75) && same_speaker(f))
+                .max_by(|a, b| a.4.total_cmp(&b.4).then(b.2.cmp(&a.2)))
+        });
+    if let Some(best) = wording {
+        let e = ev(best, Stance::Contradicts);
+        let (d, _) = changed(best);
+        let explanation = format!(
+            "The corpus quotes this differently ({}): {}; word by word: {}.",
+            cite(corpus, &e),
+            value_phrase(corpus, &e),
+            diff::render(&d)
+        );
+        return Judgment {
+            verdict: Verdict::Contradicted,
+            confidence: round2(best.0.max(best.4).min(0.95)),
+            mismatch: Some("wording"),
+            explanation,
+            evidence: vec![e],
+            diff: d,
+            sides: Vec::new(),
+        };
+    }
+    let related = found
+        .first()
+        .filter(|f| f.0 >= 0.3)
+        .map(|f| ev(f, Stance::Related))
+        .into_iter()
+        .collect();
+    unverified(claim, related)
+}
+
+fn unverified(claim: &Claim, related: Vec<Evidence>) -> Judgment {
+    let what = match &claim.subject {
+        Some(s) => format!("this {} about {s}", noun_of(&claim.value)),
+        None => format!("this {}", noun_of(&claim.value)),
+    };
+    let explanation = if related.is_empty() {
+        format!("Nothing in the corpus states {what}.")
+    } else {
+        format!("Nothing in the corpus states {what}; the closest sentence is shown as related, not as evidence.")
+    };
+    Judgment {
+        verdict: Verdict::Unverified,
+        confidence: 0.5,
+        mismatch: None,
+        explanation,
+        evidence: related,
+        diff: Vec::new(),
+        sides: Vec::new(),
+    }
+}
+
+fn noun_of(v: &Value) -> &'static str {
+    match v {
+        Value::Money(..) => "amount",
+        Value::Percent(_) => "share",
+        Value::Date(_) => "date",
+        Value::Duration(..) => "duration",
+        Value::Ordinal(..) => "rank",
+        Value::Quote { .. } => "quote",
+        _ => "figure",
+    }
+}
+
+fn dedup_sentences(v: &mut Vec<Evidence>) {
+    let mut seen = Vec::new();
+    v.retain(|e| {
+        let key = (e.document, e.start);
+        let fresh = !seen.contains(&key);
+        seen.push(key);
+        fresh
+    });
+}
+
+fn round2(x: f64) -> f64 {
+    (x.clamp(0.0, 1.0) * 100.0).round() / 100.0
+}
+
+fn cite(corpus: &Corpus, e: &Evidence) -> String {
+    let d = &corpus.documents[e.document];
+    format!("{}, {}", d.meta.source, d.meta.published)
+}
+
+fn sentence_text(corpus: &Corpus, e: &Evidence) -> String {
+    corpus.documents[e.document]
+        .text
+        .get(e.start..e.end)
+        .unwrap_or("")
+        .to_string()
+}
+
+/// The value as the corpus words it, with the counted noun for counts ("more than 600 American
+/// companies").
+fn value_phrase(corpus: &Corpus, e: &Evidence) -> String {
+    let doc = &corpus.documents[e.document];
+    let claim = doc.claims.iter().find(|c| c.anchor == e.anchor);
+    let anchor = doc.text.get(e.anchor.0..e.anchor.1).unwrap_or("");
+    match claim.map(|c| &c.value) {
+        Some(Value::Quantity(_, unit)) => {
+            with_noun(anchor, &doc.text[e.anchor.1..e.end.max(e.anchor.1)], unit)
+        }
+        Some(Value::Quote { quote, .. }) => format!("“{quote}”"),
+        _ => anchor.to_string(),
+    }
+}
+
+/// The claim's value in the text's own words, with the counted noun for counts.
+fn claim_phrase(text: &str, claim: &Claim) -> String {
+    let anchor = text.get(claim.anchor.0..claim.anchor.1).unwrap_or("");
+    match &claim.value {
+        Value::Quantity(_, unit) => with_noun(
+            anchor,
+            text.get(claim.anchor.1..claim.end.max(claim.anchor.1))
+                .unwrap_or(""),
+            unit,
+        ),
+        _ => anchor.to_string(),
+    }
+}
+
+/// "600" + " American companies operate…" → "600 American companies".
+fn with_noun(anchor: &str, rest: &str, unit: &str) -> String {
+    let mut phrase = anchor.to_string();
+    for w in rest.split_whitespace().take(4) {
+        let word: String = w
+            .chars()
+            .filter(|c| c.is_alphabetic() || *c == '-')
+            .collect();
+        phrase.push(' ');
+        phrase.push_str(&word);
+        if crate::extract::singular_noun(&word) == unit {
+            return phrase;
+        }
+    }
+    anchor.to_string()
+}
