@@ -18,7 +18,7 @@
 //!   list patched to match the shards, so the fuzzer gets past the SHA-256 check to the
 //!   documents (a crafted index, not a damaged one).
 
-use corroborate::corpus::{parse_document, Corpus, DocError};
+use corroborate::corpus::{parse_document, Corpus, DocError, Document};
 use corroborate::{analyze, reconcile, report, Analysis};
 use serde_json::Value as Json;
 use sha2::{Digest, Sha256};
@@ -48,7 +48,10 @@ fn check_analysis(text: &str, a: &Analysis) {
             (s.start, s.end)
         );
         assert!(s.start < s.end, "sentence {i} is empty");
-        assert!(s.start >= last, "sentence {i} starts before the previous one ends");
+        assert!(
+            s.start >= last,
+            "sentence {i} starts before the previous one ends"
+        );
         last = s.end;
     }
     for (i, m) in a.mentions.iter().enumerate() {
@@ -57,7 +60,11 @@ fn check_analysis(text: &str, a: &Analysis) {
             "mention {i} {:?} is not a span of the text",
             (m.start, m.end)
         );
-        assert!(m.sentence < a.sentences.len(), "mention {i}: no sentence {}", m.sentence);
+        assert!(
+            m.sentence < a.sentences.len(),
+            "mention {i}: no sentence {}",
+            m.sentence
+        );
     }
     assert!(
         a.mentions.windows(2).all(|w| w[0].start <= w[1].start),
@@ -74,7 +81,11 @@ fn check_analysis(text: &str, a: &Analysis) {
             "claim {i}'s anchor {:?} is not a span of the text",
             c.anchor
         );
-        assert!(c.sentence < a.sentences.len(), "claim {i}: no sentence {}", c.sentence);
+        assert!(
+            c.sentence < a.sentences.len(),
+            "claim {i}: no sentence {}",
+            c.sentence
+        );
         assert!(
             (0.0..=1.0).contains(&c.checkworthiness),
             "claim {i}: checkworthiness {} outside [0, 1]",
@@ -84,7 +95,10 @@ fn check_analysis(text: &str, a: &Analysis) {
     // Bounded work: the outputs grow at most linearly with the input.
     assert!(a.sentences.len() <= text.len(), "more sentences than bytes");
     assert!(a.mentions.len() <= text.len(), "more mentions than bytes");
-    assert!(a.claims.len() <= a.mentions.len(), "more claims than mentions");
+    assert!(
+        a.claims.len() <= a.mentions.len(),
+        "more claims than mentions"
+    );
 }
 
 /// The UTF-16 length of `text`: every offset in a report is at most this.
@@ -101,7 +115,10 @@ fn check_offsets(items: &Json, len: u64, what: &str) {
             let (Some(s), Some(e)) = (s, e) else {
                 panic!("{what} {i}: no start/end in {span}");
             };
-            assert!(s <= e && e <= len, "{what} {i}: offsets {s}..{e} outside 0..{len}");
+            assert!(
+                s <= e && e <= len,
+                "{what} {i}: offsets {s}..{e} outside 0..{len}"
+            );
         }
     }
 }
@@ -134,11 +151,17 @@ pub fn default_corpus(root: &Path) -> Corpus {
     for e in entries {
         let name = e.file_name().to_string_lossy().into_owned();
         if [".md", ".txt", ".html"].iter().any(|x| name.ends_with(x)) {
-            sources.push((name, std::fs::read(e.path()).expect("read a corpus document")));
+            sources.push((
+                name,
+                std::fs::read(e.path()).expect("read a corpus document"),
+            ));
         }
     }
     let (corpus, errors) = Corpus::compile(&sources);
-    assert!(errors.is_empty(), "the default corpus has bad documents: {errors:?}");
+    assert!(
+        errors.is_empty(),
+        "the default corpus has bad documents: {errors:?}"
+    );
     assert!(!corpus.documents.is_empty(), "the default corpus is empty");
     corpus
 }
@@ -187,9 +210,55 @@ pub fn check(data: &[u8], corpus: &Corpus) {
 
 const EXTENSIONS: [&str; 4] = ["md", "txt", "html", "htm"];
 
+/// How strict the round-trip checks are.
+#[derive(Debug, Clone, Copy)]
+pub struct Mode {
+    /// A written and reloaded index must give back bit-identical numbers. The fuzz targets run
+    /// with `false` while finding F1 (fuzz-findings: serde_json's default float parsing is off by
+    /// one unit in the last place for some values) is open, so that fuzzing goes on past it;
+    /// tests/fuzz_regressions.rs runs with `true`.
+    pub exact_floats: bool,
+}
+
+/// Whether two document lists are the same, numbers compared exactly or to 1e-12 (relative).
+fn same_documents(a: &[Document], b: &[Document], mode: Mode) -> Result<(), String> {
+    fn same(x: &Json, y: &Json, exact: bool, at: &str) -> Result<(), String> {
+        match (x, y) {
+            (Json::Number(p), Json::Number(q)) if !exact => {
+                let (p, q) = (p.as_f64().unwrap_or(0.0), q.as_f64().unwrap_or(0.0));
+                if (p - q).abs() <= 1e-12 * p.abs().max(q.abs()).max(1.0) {
+                    Ok(())
+                } else {
+                    Err(format!("{at}: {p} became {q}"))
+                }
+            }
+            (Json::Array(p), Json::Array(q)) if p.len() == q.len() => p
+                .iter()
+                .zip(q)
+                .enumerate()
+                .try_for_each(|(i, (p, q))| same(p, q, exact, &format!("{at}[{i}]"))),
+            (Json::Object(p), Json::Object(q)) if p.len() == q.len() => {
+                p.iter().try_for_each(|(k, v)| {
+                    let w = q.get(k).ok_or_else(|| format!("{at}.{k} is gone"))?;
+                    same(v, w, exact, &format!("{at}.{k}"))
+                })
+            }
+            _ if x == y => Ok(()),
+            _ => Err(format!("{at}: {x} became {y}")),
+        }
+    }
+    let x = serde_json::to_value(a).map_err(|e| e.to_string())?;
+    let y = serde_json::to_value(b).map_err(|e| e.to_string())?;
+    if mode.exact_floats && a != b {
+        same(&x, &y, false, "documents")?;
+        return Err("documents: a number changed in its last digits (F1)".into());
+    }
+    same(&x, &y, mode.exact_floats, "documents")
+}
+
 /// Parses one source document (as `corroborate index` and a user's upload do), converts HTML to
 /// text, and compiles what parses into an index that must load back.
-pub fn document(data: &[u8]) {
+pub fn document(data: &[u8], mode: Mode) {
     let Some((&pick, bytes)) = data.split_first() else {
         return;
     };
@@ -215,13 +284,18 @@ pub fn document(data: &[u8]) {
                 meta.published
             );
             let (corpus, errors) = Corpus::compile(&[(name.clone(), bytes.to_vec())]);
-            assert!(errors.is_empty(), "parsed, then refused by compile: {errors:?}");
+            assert!(
+                errors.is_empty(),
+                "parsed, then refused by compile: {errors:?}"
+            );
             let index = corpus.to_index();
             let shards: Vec<&str> = index.shards.iter().map(|(_, s)| s.as_str()).collect();
             let back = Corpus::from_index(&index.manifest, &shards)
                 .unwrap_or_else(|e| panic!("a compiled index does not load back: {e}"));
             assert_eq!(back.id, corpus.id, "the id changes on loading");
-            assert_eq!(back.documents, corpus.documents, "the documents change on loading");
+            if let Err(e) = same_documents(&corpus.documents, &back.documents, mode) {
+                panic!("the documents change on loading: {e}");
+            }
         }
     }
 }
@@ -239,9 +313,17 @@ fn patched(m: &str, shards: &[&str]) -> Option<String> {
         h.update(s.as_bytes());
     }
     o.insert("id".into(), Json::String(hex(&h.finalize())));
-    o.insert("format".into(), Json::from(corroborate::corpus::INDEX_FORMAT));
-    o.insert("engine_version".into(), Json::String(corroborate::VERSION.into()));
-    let names = (0..shards.len()).map(|i| Json::String(format!("s{i}.json"))).collect();
+    o.insert(
+        "format".into(),
+        Json::from(corroborate::corpus::INDEX_FORMAT),
+    );
+    o.insert(
+        "engine_version".into(),
+        Json::String(corroborate::VERSION.into()),
+    );
+    let names = (0..shards.len())
+        .map(|i| Json::String(format!("s{i}.json")))
+        .collect();
     o.insert("shards".into(), Json::Array(names));
     serde_json::to_string(&v).ok()
 }
@@ -253,7 +335,11 @@ It is the first country to join in his second term. \"We are proud,\" Tokayev sa
 
 /// Loads an index (manifest, NUL, shard, NUL, shard…) as the CLI's `--corpus` and the page's
 /// `new Checker(manifest, shards)` do; whatever loads must round-trip and check a text.
-pub fn index(data: &[u8]) {
+///
+/// The round trip re-patches the manifest: `to_index` on a loaded corpus keeps the id of the
+/// shards it was loaded from, not of the shards it writes (nothing in the CLI or the page writes
+/// a loaded corpus, so that is noted in fuzz-findings, not checked here).
+pub fn index(data: &[u8], mode: Mode) {
     let text = String::from_utf8_lossy(data);
     let mut parts = text.split('\0');
     let manifest = parts.next().unwrap_or("");
@@ -272,9 +358,12 @@ pub fn index(data: &[u8]) {
     for corpus in loaded {
         let again = corpus.to_index();
         let refs: Vec<&str> = again.shards.iter().map(|(_, s)| s.as_str()).collect();
-        let back = Corpus::from_index(&again.manifest, &refs)
+        let m = patched(&again.manifest, &refs).expect("a written manifest is a JSON object");
+        let back = Corpus::from_index(&m, &refs)
             .unwrap_or_else(|e| panic!("a loaded index does not load back once written: {e}"));
-        assert_eq!(back.documents, corpus.documents, "the documents change on a round trip");
+        if let Err(e) = same_documents(&corpus.documents, &back.documents, mode) {
+            panic!("the documents change on a round trip: {e}");
+        }
         check_against(PROBE, corroborate::parse_date("2025-11-07"), &corpus, false);
     }
 }
