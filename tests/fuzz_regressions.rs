@@ -22,7 +22,10 @@ use std::time::Duration;
 
 const HANG: Duration = Duration::from_secs(120);
 const TARGETS: [&str; 4] = ["extract", "check", "document", "index"];
-const STRICT: entry::Mode = entry::Mode { exact_floats: true };
+const STRICT: entry::Mode = entry::Mode {
+    exact_floats: true,
+    dodge_known: false,
+};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -151,12 +154,12 @@ fn runner_catches_panics_and_entry_points_accept_good_input() {
     entry::extract(b"@2025-11-07\nMore than 600 American companies operate in Kazakhstan.");
     entry::check(b"Trade reached almost $5 billion.", &corpus);
     let doc = b"\x00---\ntitle: T\nsource: S\npublished: 2025-11-07\n---\nKazakhstan has 20 million people.\n";
-    entry::document(
-        doc,
-        entry::Mode {
-            exact_floats: false,
-        },
-    );
+    // Floats compared loosely here: F1 is a finding of its own (tests/fuzz-regressions/KNOWN).
+    let loose = entry::Mode {
+        exact_floats: false,
+        dodge_known: false,
+    };
+    entry::document(doc, loose);
     // The default corpus's index, as the page loads it.
     let index = corpus.to_index();
     let mut bytes = index.manifest.clone().into_bytes();
@@ -164,13 +167,7 @@ fn runner_catches_panics_and_entry_points_accept_good_input() {
         bytes.push(0);
         bytes.extend_from_slice(s.as_bytes());
     }
-    assert!(run(move || entry::index(
-        &bytes,
-        entry::Mode {
-            exact_floats: false
-        }
-    ))
-    .is_ok());
+    assert_eq!(run(move || entry::index(&bytes, loose)), Ok(()));
     let loaded = Corpus::from_index(
         &index.manifest,
         &index

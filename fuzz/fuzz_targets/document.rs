@@ -1,7 +1,9 @@
 //! Source documents: front matter, HTML to text, and compiling what parses into an index.
 #![no_main]
-// Floats compared to 1e-12 while finding F1 is open; make it `true` once it is fixed.
+// While findings F1 and F2 are open: floats compared to 1e-12, and inputs that hit F2 left out.
+// Make these `true` and `false` once they are fixed.
 const MODE: corroborate_fuzz::Mode = corroborate_fuzz::Mode {
     exact_floats: false,
+    dodge_known: true,
 };
 libfuzzer_sys::fuzz_target!(|data: &[u8]| corroborate_fuzz::document(data, MODE));

@@ -218,6 +218,18 @@ pub struct Mode {
     /// one unit in the last place for some values) is open, so that fuzzing goes on past it;
     /// tests/fuzz_regressions.rs runs with `true`.
     pub exact_floats: bool,
+    /// Leave out inputs that would hit an open finding whose panic is already known (F2: a
+    /// manifest id that is not ASCII), so that fuzzing goes on past it. `false` in
+    /// tests/fuzz_regressions.rs.
+    pub dodge_known: bool,
+}
+
+/// F2: `Corpus::from_index` slices the manifest's id at byte 12 for its message.
+fn hits_f2(manifest: &str) -> bool {
+    serde_json::from_str::<Json>(manifest)
+        .ok()
+        .and_then(|v| v.get("id").and_then(Json::as_str).map(|id| !id.is_ascii()))
+        .unwrap_or(false)
 }
 
 /// Whether two document lists are the same, numbers compared exactly or to 1e-12 (relative).
@@ -345,6 +357,9 @@ pub fn index(data: &[u8], mode: Mode) {
     let manifest = parts.next().unwrap_or("");
     let shards: Vec<&str> = parts.collect();
     let mut loaded = Vec::new();
+    if mode.dodge_known && hits_f2(manifest) {
+        return;
+    }
     match Corpus::from_index(manifest, &shards) {
         Ok(c) => loaded.push(c),
         Err(e) => assert!(!e.0.is_empty(), "the refusal says why"),
