@@ -219,8 +219,9 @@ pub struct Mode {
     /// tests/fuzz_regressions.rs runs with `true`.
     pub exact_floats: bool,
     /// Leave out inputs that would hit an open finding whose panic is already known (F2: a
-    /// manifest id that is not ASCII; F3: an `&` 10 or 11 bytes before a multi-byte character),
-    /// so that fuzzing goes on past it. `false` in tests/fuzz_regressions.rs.
+    /// manifest id that is not ASCII; F3: an `&` 10 or 11 bytes before a multi-byte character;
+    /// F4: a loaded claim whose span ends before it starts), so that fuzzing goes on past it.
+    /// `false` in tests/fuzz_regressions.rs.
     pub dodge_known: bool,
 }
 
@@ -228,6 +229,15 @@ pub struct Mode {
 fn hits_f3(text: &str) -> bool {
     text.match_indices('&')
         .any(|(p, _)| p + 12 < text.len() && !text.is_char_boundary(p + 12))
+}
+
+/// F4: `Corpus::from_index` accepts a claim whose span (or anchor) ends before it starts.
+fn hits_f4(corpus: &Corpus) -> bool {
+    corpus
+        .documents
+        .iter()
+        .flat_map(|d| &d.claims)
+        .any(|c| c.start > c.end || c.anchor.0 > c.anchor.1)
 }
 
 /// F2: `Corpus::from_index` slices the manifest's id at byte 12 for its message.
@@ -388,6 +398,8 @@ pub fn index(data: &[u8], mode: Mode) {
         if let Err(e) = same_documents(&corpus.documents, &back.documents, mode) {
             panic!("the documents change on a round trip: {e}");
         }
-        check_against(PROBE, corroborate::parse_date("2025-11-07"), &corpus, false);
+        if !(mode.dodge_known && hits_f4(&corpus)) {
+            check_against(PROBE, corroborate::parse_date("2025-11-07"), &corpus, false);
+        }
     }
 }
