@@ -65,7 +65,11 @@ async function panelStatus(page, pattern) {
   return page.locator('#corpus-status').textContent();
 }
 
-const yourTitles = (page) => page.locator('#corpus-yours > li[data-id] cite').allTextContents();
+/** Your documents' titles, once the list shows `count` of them. */
+async function yourTitles(page, count = 1) {
+  await page.waitForFunction((n) => document.querySelectorAll('#corpus-yours > li[data-id]').length === n, count, { timeout: 30_000 });
+  return page.locator('#corpus-yours > li[data-id] cite').allTextContents();
+}
 
 async function openPanel(page) {
   await openReady(page, server);
@@ -275,6 +279,7 @@ test('limits: too large a text, too large a document, too many documents; the re
     await pickInPage(page, '#corpus-import-file', () => [new File([JSON.stringify({
       format: 'corroborate-documents', version: 1, documents: [{ name: 'inside.md', text: `---\ntitle: T\nsource: S\npublished: 2024-01-01\n---\n${'é'.repeat(26 * 1024 * 1024)}` }],
     })], 'big-export.json', { type: 'application/json' })]);
+    await page.waitForFunction(() => /^inside\.md/.test(document.querySelector('#corpus-problems li')?.textContent ?? ''), null, { timeout: 60_000 });
     assert.equal(await panelStatus(page, /^No document added/), 'No document added: 1 file refused (see below).');
     assert.match((await page.locator('#corpus-problems li').allTextContents())[0],
       /^inside\.md: 52\.0 MB is over the limit of 50 MB per document/);
@@ -291,7 +296,8 @@ test('limits: too large a text, too large a document, too many documents; the re
     assert.equal(await panelStatus(page, /^Added/), 'Added 999 documents; 1 file refused (see below).');
     assert.deepEqual(await page.locator('#corpus-problems li').allTextContents(),
       ['many-0999.md: not added: you already have 1,000 documents, the most this page keeps; remove some first']);
-    assert.equal(await page.locator('#corpus-yours > li[data-id]').count(), 1000);
+    await page.waitForFunction(() => document.querySelectorAll('#corpus-yours > li[data-id]').length === 1000, null, { timeout: 60_000 });
+    assert.match(await page.locator('#corpus-summary').textContent(), / and 1,000 documents of yours\./);
 
     // One more: refused. Remove one, and it goes in.
     await page.locator('#corpus-panel summary').click();
@@ -300,6 +306,7 @@ test('limits: too large a text, too large a document, too many documents; the re
     await page.locator('#corpus-paste-date').fill('2024-02-02');
     await page.locator('#corpus-paste-text').fill('Delta Steel runs 12 mills in Norland.');
     await page.locator('#corpus-paste-add').click();
+    await page.waitForFunction(() => /^delta-steel/.test(document.querySelector('#corpus-problems li')?.textContent ?? ''), null, { timeout: 60_000 });
     assert.equal(await panelStatus(page, /^No document added/), 'No document added: 1 file refused (see below).');
     assert.match((await page.locator('#corpus-problems li').allTextContents())[0], /^delta-steel\.md: not added: you already have 1,000 documents/);
     assert.equal(await page.locator('#corpus-paste-title').inputValue(), 'Delta Steel', 'the refused pasted document was dropped from the form');
