@@ -306,6 +306,7 @@ async function addDocuments(docs, { quiet = false, problems = [], damaged = 0, n
     await refresh().catch((err) => setStatus(`The corpus could not be listed: ${err.message}`, 'error'));
     return;
   }
+  const to = worker;
   busy = true;
   ui.progress.hidden = false;
   ui.progress.max = docs.length;
@@ -351,6 +352,8 @@ async function addDocuments(docs, { quiet = false, problems = [], damaged = 0, n
       ? `Loaded your ${plural(kept.length, 'document')}${more}.${note}`
       : `Added ${plural(kept.length, 'document')}${more}.${saveNote}`, problems.length || saveNote || note ? 'error' : 'info');
   } catch (err) {
+    // Loading into a checker that has since stopped: the new one's loading says what happens.
+    if (quiet && to !== worker) return;
     setStatus(`Your documents could not be ${quiet ? 'loaded' : 'added'}: ${err.message}${quiet ? '' : '; try again'}.`, 'error');
   } finally {
     busy = false;

@@ -243,6 +243,63 @@ test('an unreadable store: a message, the shipped corpus works', { timeout: 90_0
   }
 });
 
+test('a stored document that stops the checker: not given to the new one, kept, and the page works', { timeout: 120_000 }, async () => {
+  const { page, context, problems } = await newPage(browser, server);
+  try {
+    // As routeTrappingChecker, but indexing a document that holds 'TRAPDOC' traps.
+    await context.route((url) => url.pathname.endsWith('/pkg/corroborate.js') && url.search === '', (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'text/javascript',
+        body: `
+          import init, * as real from './corroborate.js?real';
+          export default init;
+          export const version = real.version;
+          export const renderReport = real.renderReport;
+          export class Checker {
+            constructor(manifest, shards) {
+              this.inner = new real.Checker(manifest, shards);
+              return new Proxy(this, { get: (t, p) => (p in t ? t[p] : (typeof t.inner[p] === 'function' ? t.inner[p].bind(t.inner) : t.inner[p])) });
+            }
+            addDocument(name, text) {
+              if (text.includes('TRAPDOC')) throw new WebAssembly.RuntimeError('unreachable');
+              return this.inner.addDocument(name, text);
+            }
+          }`,
+      }));
+    await openPanel(page);
+    const poison = ACME.replace('Acme Holdings opened 40', 'TRAPDOC Acme Holdings opened 40');
+    await page.evaluate((text) => new Promise((resolve, reject) => {
+      const req = indexedDB.open('corroborate', 1);
+      req.onerror = () => reject(req.error);
+      req.onsuccess = () => {
+        const t = req.result.transaction('documents', 'readwrite');
+        t.objectStore('documents').put({ name: 'poison.md', text, added: '2024-01-01T00:00:00.000Z' });
+        t.oncomplete = () => { req.result.close(); resolve(); };
+        t.onerror = () => reject(t.error);
+      };
+    }), poison);
+    await page.reload();
+    assert.equal(await panelStatus(page, /stopped while/),
+      'The checker stopped while it was loading your documents, so they were not loaded this time. They are still kept in this browser: reload the page to try again, or export them.');
+    // The page said the checker stopped, and the new one works.
+    assert.match(await page.locator('#status').textContent(), /^The checker stopped unexpectedly: RuntimeError: unreachable\./);
+    await assertShippedWorks(page);
+    const kept = await page.evaluate(() => new Promise((resolve, reject) => {
+      const req = indexedDB.open('corroborate', 1);
+      req.onerror = () => reject(req.error);
+      req.onsuccess = () => {
+        const r = req.result.transaction('documents').objectStore('documents').getAllKeys();
+        r.onsuccess = () => resolve(r.result);
+      };
+    }));
+    assert.deepEqual(kept, ['poison.md'], 'the stored document was lost');
+    assert.deepEqual(problems.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 /** Sets a file input's files to File objects made in the page (no 50 MB through the protocol). */
 function pickInPage(page, selector, make) {
   return page.evaluate(({ selector, source }) => {
