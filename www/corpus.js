@@ -6,9 +6,19 @@
 //
 // app.js calls attachCorpus(worker) each time it starts a checker worker.
 
-import { allDocuments, putDocuments, deleteDocuments, exportText, parseExport } from './store.js';
+import {
+  loadDocuments, putDocuments, deleteDocuments, exportText, parseExport, describeStorageError,
+} from './store.js';
 
+/** The core's limit per document (MAX_DOCUMENT_BYTES in src/corpus/document.rs), in UTF-8 bytes. */
 const MAX_BYTES = 50 * 1024 * 1024;
+/**
+ * The most documents of yours this page keeps. Every one is indexed again, in the checker's
+ * worker, on each page load and after each restart of the checker, and all of them live whole in
+ * the wasm memory (at most 4 GB on wasm32) and in IndexedDB; 1,000 is far more than a person adds
+ * by hand while keeping that reload and the memory bounded. Beyond it the page says so.
+ */
+export const MAX_DOCUMENTS = 1000;
 const EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'];
 const numberFormat = new Intl.NumberFormat('en');
 
@@ -32,10 +42,15 @@ const plural = (n, word) => `${numberFormat.format(n)} ${word}${n === 1 ? '' : '
 let worker = null;
 let nextRid = 1;
 const waiting = new Map();
+/** Workers that said 'ready' (their checker loaded). */
+const readyWorkers = new WeakSet();
+/** The worker being given your documents at start, until it has them. */
+let loadingInto = null;
 
 function onMessage(event) {
   const msg = event.data;
   if (!msg || typeof msg.type !== 'string') return;
+  if (msg.type === 'ready') readyWorkers.add(event.target);
   const w = waiting.get(msg.rid);
   if (!w) return;
   if (msg.type === 'corpus-progress') {
@@ -62,6 +77,15 @@ function ask(type, payload = {}, progress = undefined) {
 const ui = {};
 /** Your documents: id → stored name. */
 const nameOf = new Map();
+/**
+ * Your documents this session, by name: { name, text, added }. A new checker (after a crash) is
+ * given them again; the ones the browser could not keep stay here until the page is closed.
+ */
+const session = new Map();
+/** Names of your documents the browser could not keep (kept only for this session). */
+const unsaved = new Set();
+/** Why this browser keeps nothing (IndexedDB unavailable), or null. */
+let storageProblem = null;
 let shippedShown = 0;
 let shippedPage = 0;
 let busy = false;
@@ -242,14 +266,47 @@ async function readFile(file) {
   }
 }
 
+function utf8Length(text) {
+  return text.length * 3 <= MAX_BYTES ? text.length : new TextEncoder().encode(text).length;
+}
+
+/** The docs within the limits (size, count); a problem for each one refused. */
+function withinLimits(docs, problems) {
+  const have = new Set(nameOf.values());
+  let count = have.size;
+  const ok = [];
+  for (const d of docs) {
+    const bytes = utf8Length(d.text);
+    if (bytes > MAX_BYTES) {
+      problems.push(`${d.name}: ${(bytes / 1048576).toFixed(1)} MB is over the limit of 50 MB per document; split it into smaller documents`);
+    } else if (!have.has(d.name) && count >= MAX_DOCUMENTS) {
+      problems.push(`${d.name}: not added: you already have ${numberFormat.format(MAX_DOCUMENTS)} documents, the most this page keeps; remove some first`);
+    } else {
+      if (!have.has(d.name)) { have.add(d.name); count += 1; }
+      ok.push(d);
+    }
+  }
+  return ok;
+}
+
+const sessionOnly = (n) => `${n === 1 ? 'it is' : 'they are'} kept only until this page is closed: export ${n === 1 ? 'it' : 'them'} to keep ${n === 1 ? 'it' : 'them'}`;
+
 /** Adds documents ({ name, text, added? }) to the checker, then keeps the ones it took. */
-async function addDocuments(docs, { quiet = false, problems = [] } = {}) {
+async function addDocuments(docs, { quiet = false, problems = [], damaged = 0, note = '' } = {}) {
+  docs = withinLimits(docs, problems);
   if (docs.length === 0) {
-    if (!quiet) showProblems(problems);
-    if (!quiet && problems.length) setStatus(`No document added: ${plural(problems.length, 'file')} refused.`, 'error');
+    showProblems(problems);
+    if (problems.length) {
+      setStatus(quiet
+        ? `No document of yours loaded: ${plural(problems.length, 'problem')} (see below).${note}`
+        : `No document added: ${plural(problems.length, 'file')} refused (see below).`, 'error');
+    } else if (note) {
+      setStatus(note.trim(), 'error');
+    }
     await refresh().catch((err) => setStatus(`The corpus could not be listed: ${err.message}`, 'error'));
     return;
   }
+  const to = worker;
   busy = true;
   ui.progress.hidden = false;
   ui.progress.max = docs.length;
@@ -264,19 +321,40 @@ async function addDocuments(docs, { quiet = false, problems = [] } = {}) {
     results.forEach((r, i) => {
       if (r.ok) {
         nameOf.set(r.doc.id, docs[i].name);
-        kept.push(docs[i]);
+        const doc = { name: docs[i].name, text: docs[i].text, added: docs[i].added ?? new Date().toISOString() };
+        session.set(doc.name, doc);
+        kept.push(doc);
       } else {
         problems.push(r.message);
       }
     });
-    if (!quiet) await putDocuments(kept);
+    // Kept in this browser; if it cannot keep them, they stay for this session and we say so.
+    let saveNote = '';
+    if (!quiet && kept.length) {
+      if (storageProblem) {
+        kept.forEach((d) => unsaved.add(d.name));
+        saveNote = ` This browser cannot keep documents (${storageProblem}), so ${sessionOnly(kept.length)}.`;
+      } else {
+        try {
+          await putDocuments(kept);
+          kept.forEach((d) => unsaved.delete(d.name));
+        } catch (err) {
+          kept.forEach((d) => unsaved.add(d.name));
+          saveNote = ` ${kept.length === 1 ? 'It' : 'They'} could not be saved in this browser (${describeStorageError(err)}), so ${sessionOnly(kept.length)}.`;
+        }
+      }
+    }
     showProblems(problems);
-    const refused = problems.length ? `; ${plural(problems.length, 'file')} refused (see below)` : '';
+    const refusedCount = problems.length - damaged;
+    let more = refusedCount > 0 ? `; ${plural(refusedCount, quiet ? 'document' : 'file')} refused (see below)` : '';
+    if (damaged) more += `; ${plural(damaged, 'stored document')} damaged and not loaded (see below)`;
     setStatus(quiet
-      ? `Loaded your ${plural(kept.length, 'document')}${refused}.`
-      : `Added ${plural(kept.length, 'document')}${refused}.`, problems.length ? 'error' : 'info');
+      ? `Loaded your ${plural(kept.length, 'document')}${more}.${note}`
+      : `Added ${plural(kept.length, 'document')}${more}.${saveNote}`, problems.length || saveNote || note ? 'error' : 'info');
   } catch (err) {
-    setStatus(`Your documents could not be added: ${err.message}`, 'error');
+    // Loading into a checker that has since stopped: the new one's loading says what happens.
+    if (quiet && to !== worker) return;
+    setStatus(`Your documents could not be ${quiet ? 'loaded' : 'added'}: ${err.message}${quiet ? '' : '; try again'}.`, 'error');
   } finally {
     busy = false;
     ui.progress.hidden = true;
@@ -322,8 +400,10 @@ async function addPasted() {
 async function removeDocuments(ids) {
   try {
     await ask('corpus-remove', { ids });
-    await deleteDocuments(ids.map((id) => nameOf.get(id)).filter(Boolean));
+    const names = ids.map((id) => nameOf.get(id)).filter(Boolean);
     ids.forEach((id) => nameOf.delete(id));
+    names.forEach((n) => { session.delete(n); unsaved.delete(n); });
+    if (!storageProblem) await deleteDocuments(names);
     setStatus(`Removed ${plural(ids.length, 'document')}.`);
   } catch (err) {
     setStatus(`The document could not be removed: ${err.message}`, 'error');
@@ -333,7 +413,8 @@ async function removeDocuments(ids) {
 
 async function exportDocuments() {
   try {
-    const docs = await allDocuments();
+    // What this session has (including documents the browser could not keep).
+    const docs = [...session.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const blob = new Blob([exportText(docs)], { type: 'application/json' });
     const url = URL.createObjectURL(blob);
     const a = el('a', { href: url, download: `corroborate-documents-${new Date().toISOString().slice(0, 10)}.json` });
@@ -378,14 +459,45 @@ export function attachCorpus(w) {
       pending.reject(new Error('the checker was restarted'));
     }
   }
+  // The previous checker stopped while it was being given your stored documents: one of them may
+  // be what stops it, so they are not given to this one (they stay stored; a reload tries again).
+  const stoppedWhileLoading = loadingInto !== null && loadingInto !== w && readyWorkers.has(loadingInto);
   worker = w;
   nameOf.clear();
   w.addEventListener('message', onMessage);
-  allDocuments()
-    .then((docs) => addDocuments(docs, { quiet: true }))
-    .catch((err) => {
-      setStatus(`Your documents cannot be kept in this browser: ${err.message}`, 'error');
-      return refresh();
-    })
-    .catch((err) => setStatus(`The corpus could not be listed: ${err.message}`, 'error'));
+  loadingInto = w;
+  const done = () => { if (loadingInto === w) loadingInto = null; };
+  if (stoppedWhileLoading) {
+    setStatus('The checker stopped while it was loading your documents, so they were not loaded this time. They are still kept in this browser: reload the page to try again, or export them.', 'error');
+    done();
+    refresh().catch((err) => setStatus(`The corpus could not be listed: ${err.message}`, 'error'));
+    return;
+  }
+  loadStored()
+    .then(({ docs, problems, damaged, note }) => addDocuments(docs, { quiet: true, problems, damaged, note }))
+    .catch((err) => setStatus(`The corpus could not be listed: ${err.message}`, 'error'))
+    .finally(done);
+}
+
+/** Your documents for a new checker: the stored ones and this session's unsaved ones. */
+async function loadStored() {
+  const problems = [];
+  let stored = [];
+  let damaged = 0;
+  let note = '';
+  try {
+    const loaded = await loadDocuments();
+    stored = loaded.docs;
+    damaged = loaded.unreadable.length;
+    problems.push(...loaded.unreadable);
+    storageProblem = null;
+  } catch (err) {
+    storageProblem = describeStorageError(err);
+    note = ` Your documents cannot be kept in this browser: ${storageProblem}. The shipped corpus works; documents you add are kept only until this page is closed.`;
+  }
+  const docs = [...stored];
+  const names = new Set(stored.map((d) => d.name));
+  for (const d of session.values()) if (!names.has(d.name)) docs.push(d);
+  if (unsaved.size) note += ` ${plural(unsaved.size, 'document')} of yours could not be saved in this browser and ${sessionOnly(unsaved.size)}.`;
+  return { docs, problems, damaged, note };
 }

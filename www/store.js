@@ -51,10 +51,51 @@ async function tx(mode, fn) {
   });
 }
 
-/** Every stored document, sorted by name. */
+const byName = (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/** Is this stored record a document this page can read? */
+function readable(r) {
+  return !!r && typeof r === 'object' && typeof r.name === 'string' && r.name !== '' && typeof r.text === 'string';
+}
+
+/**
+ * Every stored document that can be read, sorted by name, and one line for each record that
+ * cannot (a damaged store, or one written by something else). Those records are left as they are:
+ * nothing is deleted. Throws an Error naming the problem when the store cannot be read at all.
+ */
+export async function loadDocuments() {
+  let records;
+  try {
+    records = await tx('readonly', (store) => request(store.getAll()));
+  } catch (err) {
+    throw new Error(`the documents kept in this browser could not be read (${describeStorageError(err)}); the store may be damaged`);
+  }
+  const docs = [];
+  const unreadable = [];
+  (Array.isArray(records) ? records : []).forEach((r, i) => {
+    if (readable(r)) {
+      docs.push({ name: r.name, text: r.text, added: typeof r.added === 'string' ? r.added : undefined });
+    } else {
+      const name = r && typeof r === 'object' && (typeof r.name === 'string' || typeof r.name === 'number') ? `"${r.name}"` : `number ${i + 1}`;
+      unreadable.push(`Stored document ${name} is damaged (it has no name or no text) and was not loaded; it is left in the store as it is.`);
+    }
+  });
+  return { docs: docs.sort(byName), unreadable };
+}
+
+/** Every readable stored document, sorted by name. */
 export async function allDocuments() {
-  const docs = await tx('readonly', (store) => request(store.getAll()));
-  return (docs ?? []).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return (await loadDocuments()).docs;
+}
+
+/** A storage error in words people know. */
+export function describeStorageError(err) {
+  const name = err && err.name;
+  if (name === 'QuotaExceededError') return 'the browser’s storage for this page is full (quota exceeded)';
+  if (name === 'SecurityError' || name === 'InvalidStateError') {
+    return `the browser does not let this page keep data (private browsing?): ${err.message || name}`;
+  }
+  return err && err.message ? err.message : String(err);
 }
 
 /** Stores documents ({ name, text, added? }); one transaction, all or none. */
