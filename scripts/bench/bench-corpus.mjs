@@ -5,7 +5,9 @@
 // the transfer of one check, memory, and the latency of checking a 1,000-word article, native
 // (examples/bench_corpus.rs) and wasm in Node (pkg-node/, the page's core).
 //
-//   npm run bench:corpus [-- --sizes 100,1000,10000] [-- --reps 5]
+//   npm run bench:corpus [-- --sizes 100,1000,10000] [-- --reps 5] [-- --json]
+//
+// --json: also prints one last line `JSON [...]` with each size's figures (for scripts/bench/bench.mjs).
 //
 // Needs `npm run build` (target/release/corroborate, pkg/, pkg-node/). Writes into target/bench/.
 // Sizes are bytes; gz = gzip -9 of each file (what a server sends), summed. Latency: "cold" is
@@ -171,4 +173,7 @@ if (last) {
     ['<= 100 MB memory (wasm linear)', (last.wasm.memory_bytes ?? Infinity) <= 100 * 1048576],
   ];
   console.log(`goals at ${last.n.toLocaleString('en')} documents: ${goals.map(([g, ok]) => `${g}: ${ok ? 'met' : 'MISSED'}`).join('; ')}`);
+}
+if (args.includes('--json')) {
+  console.log('JSON ' + JSON.stringify(rows.map(({ manifest, ...r }) => ({ ...r, pageGz, wasmGz }))));
 }

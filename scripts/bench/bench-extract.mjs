@@ -7,7 +7,9 @@
 //           .numbers().json(), .money().json()
 // best of N runs each, and one table: MB/s, time for the text, peak memory / input, ratio vs compromise.
 //
-//   npm run bench:extract [-- --bytes N] [--runs N] [--seed S] [--compromise-bytes N] [--breakdown]
+//   npm run bench:extract [-- --bytes N] [--runs N] [--seed S] [--compromise-bytes N] [--breakdown] [--json]
+//
+// --json: also prints one last line `JSON {...}` with the figures (for scripts/bench/bench.mjs).
 //
 // For experiments: --native BIN (another bench_extract binary; no cargo build), --wasm-glue FILE
 // (another wasm-bindgen --target nodejs glue instead of pkg-node/corroborate.js), --no-compromise.
@@ -206,4 +208,13 @@ console.log(`goals: native >= 20 MB/s: ${native.mb_s >= 20 ? 'met' : 'MISSED'}; 
 if (breakdown) {
   console.log('\nnative breakdown (bench_extract --breakdown):');
   for (const l of nativeDetail) console.log('  ' + l);
+}
+if (args.includes('--json')) {
+  console.log('JSON ' + JSON.stringify({
+    bytes: n, runs, seed,
+    native: { mb_s: native.mb_s, best_ms: native.best_ms, peak_bytes: native.peak_bytes },
+    wasm_extract: { mb_s: mbs(n, wx.best), best_ms: wx.best, memory_growth: wasmGrowth },
+    wasm_check: { mb_s: mbs(n, wc.best), best_ms: wc.best },
+    compromise: compromise ? { version: compVersion, bytes: cn, scaled: cScaled, mb_s: compMbs, best_ms: compromise.best_ms, peak_growth: compromise.peak_growth } : null,
+  }));
 }
