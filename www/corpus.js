@@ -127,9 +127,14 @@ function build() {
   ui.reader = el('article', { class: 'corpus-reader', id: 'corpus-reader', hidden: true, tabindex: '-1', 'aria-labelledby': 'corpus-reader-title' },
     ui.readerTitle, ui.readerMeta, ui.readerText, ui.readerClose);
 
+  ui.disagreeList = el('div', { id: 'corpus-disagreements-list' });
+  ui.disagree = el('details', { class: 'corpus-disagreements', id: 'corpus-disagreements' },
+    el('summary', {}, 'Where the shipped documents disagree with each other'), ui.disagreeList);
+
   root.replaceChildren(
     el('h2', { id: 'corpus-panel-heading' }, 'Corpus: the documents checks use'),
     ui.summary,
+    ui.disagree,
     el('h3', {}, 'Add your own documents'),
     ui.drop,
     el('details', { class: 'corpus-paste-box' }, el('summary', {}, 'Paste a document'), ui.pasteForm),
@@ -168,7 +173,48 @@ function build() {
   ui.exportButton.addEventListener('click', exportDocuments);
   ui.more.addEventListener('click', () => showMoreShipped());
   ui.readerClose.addEventListener('click', () => { ui.reader.hidden = true; });
+  ui.disagree.addEventListener('toggle', () => { if (ui.disagree.open) showDisagreements(); });
   return true;
+}
+
+const KIND_NAMES = {
+  wording: 'the wording of a quote', speaker: 'who said it', number: 'a number', date: 'a date',
+  entity: 'who or what', comparison: 'a comparison', negation: 'whether it is so',
+};
+
+/** The shipped corpus's own disagreements (corpus/disagreements.json, written by
+ *  `corroborate index`), fetched when the list is first opened. Every field is shown as text. */
+async function showDisagreements() {
+  if (ui.disagreeLoaded) return;
+  ui.disagreeLoaded = true;
+  ui.disagreeList.replaceChildren(el('p', {}, 'Loading…'));
+  let data;
+  try {
+    const response = await fetch('./corpus/disagreements.json');
+    if (response.status === 404) {
+      ui.disagreeList.replaceChildren(el('p', {}, 'This corpus was not compared with itself (`corroborate index` compares up to 300 documents).'));
+      return;
+    }
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    data = await response.json();
+  } catch (err) {
+    ui.disagreeLoaded = false;
+    ui.disagreeList.replaceChildren(el('p', {}, `The list could not be loaded (${err && err.message ? err.message : err}); it loads once the page has been online.`));
+    return;
+  }
+  const items = Array.isArray(data?.disagreements) ? data.disagreements : [];
+  if (items.length === 0) {
+    ui.disagreeList.replaceChildren(el('p', {}, 'None found: the shipped documents agree wherever they state the same thing.'));
+    return;
+  }
+  const text = (v) => (typeof v === 'string' ? v : '');
+  ui.disagreeList.replaceChildren(
+    el('p', {}, `${items.length} place${items.length === 1 ? '' : 's'} where two documents state the same thing differently:`),
+    el('ul', { class: 'corpus-disagreement-items' }, ...items.map((d) => el('li', {},
+      el('p', {}, `They differ in ${KIND_NAMES[d.kind] ?? text(d.kind) ?? 'what they say'}:`),
+      el('ul', {}, ...(Array.isArray(d.sides) ? d.sides : []).map((side) => el('li', {},
+        el('blockquote', {}, text(side.value) || text(side.text)),
+        el('p', { class: 'doc-meta' }, `${text(side.source)} · ${text(side.published)} · ${text(side.title)}`))))))));
 }
 
 function setStatus(text, kind = 'info') {

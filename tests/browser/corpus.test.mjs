@@ -98,7 +98,7 @@ test('add (picker, drop, paste), check, read, reload, export, remove, import', {
     assert.match(await panelStatus(page, /^Added/), /^Added 1 document\.$/);
 
     // Paste.
-    await page.locator('#corpus-panel summary').click();
+    await page.locator('.corpus-paste-box > summary').click();
     await page.locator('#corpus-paste-title').fill('Gamma Foods hires');
     await page.locator('#corpus-paste-source').fill('Food Daily');
     await page.locator('#corpus-paste-date').fill('2024-06-01');
@@ -208,6 +208,40 @@ test('an index of another format: the page says so', { timeout: 60_000 }, async 
     await page.goto(`${server.url}/`);
     await page.waitForFunction(() => document.querySelector('#status')?.dataset.kind === 'error', null, { timeout: 30_000 });
     assert.match(await page.locator('#status').textContent(), /format 99 but this engine reads format 2/);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the shipped documents\' own disagreements are listed from corpus/disagreements.json, as text', async () => {
+  const { context, page } = await newPage(browser, server);
+  try {
+    await openReady(page, server);
+    const built = JSON.parse(readFileSync(new URL('../../www/corpus/disagreements.json', import.meta.url), 'utf8'));
+    await page.locator('#corpus-disagreements > summary').click();
+    await page.waitForFunction(() => !/Loading/.test(document.querySelector('#corpus-disagreements-list')?.textContent ?? 'Loading'));
+    const shown = await page.locator('#corpus-disagreements-list').textContent();
+    if (built.disagreements.length === 0) {
+      assert.match(shown, /None found/);
+    } else {
+      const n = built.disagreements.length;
+      assert.match(shown, new RegExp(`^${n} place`));
+      // Each side's outlet is named, its words shown as text (no markup made from them).
+      for (const side of built.disagreements[0].sides) assert.ok(shown.includes(side.source), `${side.source} in ${shown}`);
+      assert.equal(await page.locator('#corpus-disagreements-list > ul > li').count(), n);
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test('without a disagreements list (a corpus too large to compare) the panel says so', async () => {
+  const { context, page } = await newPage(browser, server);
+  try {
+    await context.route((url) => url.pathname.endsWith('/corpus/disagreements.json'), (route) => route.fulfill({ status: 404, body: 'no' }));
+    await openReady(page, server);
+    await page.locator('#corpus-disagreements > summary').click();
+    await page.waitForFunction(() => /not compared/.test(document.querySelector('#corpus-disagreements-list')?.textContent ?? ''));
   } finally {
     await context.close();
   }

@@ -357,7 +357,7 @@ test('limits: too large a text, too large a document, too many documents; the re
     assert.match(await page.locator('#corpus-summary').textContent(), / and 1,000 documents of yours\./);
 
     // One more: refused. Remove one, and it goes in.
-    await page.locator('#corpus-panel summary').click();
+    await page.locator('.corpus-paste-box > summary').click();
     await page.locator('#corpus-paste-title').fill('Delta Steel');
     await page.locator('#corpus-paste-source').fill('Metal News');
     await page.locator('#corpus-paste-date').fill('2024-02-02');
