@@ -146,7 +146,18 @@ def main():
                 print(f"seeds: corroborate index failed on corpus {n}: {r.stderr.strip()}", file=sys.stderr)
                 continue
             manifest = open(os.path.join(out, "manifest.json"), "rb").read()
-            names = json.loads(manifest)["shards"]
+            m = json.loads(manifest)
+            # Index format 2: {kind}-{first 12 of the id}-{n}.json, catalog then docs then terms
+            # (Part::shard_names in src/corpus/index.rs).
+            names = [
+                f"{kind}-{m['id'][:12]}-{n}.json"
+                for kind, count in (
+                    ("catalog", m["catalog_shards"]),
+                    ("docs", m["doc_shards"]),
+                    ("terms", m["term_shards"]),
+                )
+                for n in range(count)
+            ]
             shards = [open(os.path.join(out, s), "rb").read() for s in names]
             write("index", b"\x00".join([manifest] + shards))
     print("seeds: " + ", ".join(
