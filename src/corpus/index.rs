@@ -620,8 +620,11 @@ impl Part {
     }
 }
 
+/// The first 12 characters of an id, for messages (an id read from a damaged shard may hold
+/// any characters: cut at a character boundary).
 fn short(id: &str) -> &str {
-    &id[..12.min(id.len())]
+    let end = id.char_indices().nth(12).map_or(id.len(), |(i, _)| i);
+    &id[..end]
 }
 
 /// Claims grouped by sentence: (the sentence's terms, its claims).
