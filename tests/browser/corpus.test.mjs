@@ -219,7 +219,8 @@ test('the shipped documents\' own disagreements are listed from corpus/disagreem
     await openReady(page, server);
     const built = JSON.parse(readFileSync(new URL('../../www/corpus/disagreements.json', import.meta.url), 'utf8'));
     await page.locator('#corpus-disagreements > summary').click();
-    await page.waitForFunction(() => !/Loading/.test(document.querySelector('#corpus-disagreements-list')?.textContent ?? 'Loading'));
+    // Wait for the answer (the list is empty before the click and says "Loading…" while fetching).
+    await page.waitForFunction(() => /place|None found|could not/.test(document.querySelector('#corpus-disagreements-list')?.textContent ?? ''));
     const shown = await page.locator('#corpus-disagreements-list').textContent();
     if (built.disagreements.length === 0) {
       assert.match(shown, /None found/);
