@@ -50,6 +50,10 @@ pub const TOP_K: usize = 16;
 /// full scan, and BM25's top [`TOP_K`] is for larger ones.
 pub const FULL_SCAN_SENTENCES: usize = 1_000;
 
+/// The most documents an index may hold (10,000 is what has been measured; this is far beyond,
+/// and bounds what a damaged manifest can make the loader do).
+pub const MAX_INDEX_DOCUMENTS: usize = 10_000_000;
+
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
 
@@ -755,6 +759,20 @@ pub fn read_manifest(text: &str) -> Result<Manifest, CorpusError> {
         return Err(CorpusError(format!(
             "the corpus manifest's id {:?} is not a SHA-256; {rebuild}",
             m.id
+        )));
+    }
+    // The shard counts follow from the document and term counts (as `Part::build` makes them):
+    // a manifest that claims millions of shards must not make the loader list millions of names.
+    let docs = m.counts.documents;
+    let counts_agree = m.docs_per_shard > 0
+        && m.docs_per_catalog > 0
+        && docs <= MAX_INDEX_DOCUMENTS
+        && m.doc_shards == docs.div_ceil(m.docs_per_shard)
+        && m.catalog_shards == docs.div_ceil(m.docs_per_catalog)
+        && m.term_shards <= m.counts.terms.max(1).next_power_of_two();
+    if !counts_agree {
+        return Err(CorpusError(format!(
+            "the corpus manifest's shard counts do not agree with its document and term counts; {rebuild}"
         )));
     }
     if !m.term_shards.is_power_of_two() || m.docs_per_shard == 0 || m.docs_per_catalog == 0 {
