@@ -547,73 +547,8 @@ pub fn check_text(text: &str, claims: &[Claim], judgments: &[Judgment], corpus: 
     out
 }
 
-/// `check --format markdown`: a report a person can read or paste.
-pub fn check_markdown(
-    text: &str,
-    claims: &[Claim],
-    judgments: &[Judgment],
-    corpus: &Corpus,
-) -> String {
-    let s = summary(judgments);
-    let mut out = String::from("# Fact-check report\n\n");
-    out.push_str(&format!(
-        "**{}** claims: {} supported, {} contradicted, {} conflicting, {} unverified.\n\nCorpus `{}` ({} documents), {} {}.\n\n",
-        judgments.len(),
-        s.supported,
-        s.contradicted,
-        s.conflicting,
-        s.unverified,
-        corpus.id,
-        corpus.document_count(),
-        crate::ENGINE_NAME,
-        crate::VERSION
-    ));
-    for (i, (c, j)) in claims.iter().zip(judgments).enumerate() {
-        out.push_str(&format!(
-            "## {}. {} — {}\n\n",
-            i + 1,
-            label(j.verdict),
-            md_escape(&one_line(&text[c.anchor.0..c.anchor.1]))
-        ));
-        out.push_str(&format!(
-            "> {}\n\n{}\n\n",
-            md_escape(&one_line(&text[c.start..c.end])),
-            md_escape(&j.explanation)
-        ));
-        for e in &j.evidence {
-            let d = &corpus.documents[e.document];
-            out.push_str(&format!(
-                "- *{}* — {}, {} ({}): “{}”\n",
-                e.stance.as_str(),
-                md_escape(&d.meta.title),
-                md_escape(&d.meta.source),
-                d.meta.published,
-                md_escape(&one_line(&d.text[e.start..e.end]))
-            ));
-        }
-        if !j.evidence.is_empty() {
-            out.push('\n');
-        }
-    }
-    out
-}
-
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn md_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]

@@ -18,12 +18,14 @@
 const SHARD_NAME = /^[a-z]+-[0-9a-f]{12}-\d+\.json$/;
 const PARALLEL = 6;
 
-function messageOf(err) {
+/** An error's message, for people (worker.js uses it too). */
+export function messageOf(err) {
   if (err && typeof err.message === 'string' && err.message) return err.message;
   return String(err);
 }
 
-function toPlain(value) {
+/** Rust maps (JS `Map`s from serde-wasm-bindgen) as plain objects, recursively (worker.js uses it too). */
+export function toPlain(value) {
   if (value instanceof Map) {
     const out = {};
     for (const [k, v] of value) out[String(k)] = toPlain(v);

@@ -19,7 +19,7 @@
 // Every call into wasm is wrapped: a Rust panic aborts (panic = "abort") and surfaces here as a
 // WebAssembly.RuntimeError ("unreachable"); after that the instance's memory cannot be trusted.
 
-import { resolveNeeds, handleCorpusMessage } from './corpus-worker.js';
+import { resolveNeeds, handleCorpusMessage, messageOf, toPlain } from './corpus-worker.js';
 
 // In the one-file build (scripts/dist-single.mjs) this worker runs from a blob: URL and gets the
 // glue's URL, the wasm bytes and the corpus in an 'init' message instead of fetching them.
@@ -43,11 +43,6 @@ function isTrap(err) {
   return typeof WebAssembly !== 'undefined' && err instanceof WebAssembly.RuntimeError;
 }
 
-function messageOf(err) {
-  if (err && typeof err.message === 'string' && err.message) return err.message;
-  return String(err);
-}
-
 /**
  * The report as plain data. serde-wasm-bindgen turns Rust maps into JS `Map`s unless told
  * otherwise, and a core could hand back a JSON string; the page only ever sees plain objects.
@@ -57,21 +52,6 @@ function plain(value) {
     try { return JSON.parse(value); } catch { return value; }
   }
   return toPlain(value);
-}
-
-function toPlain(value) {
-  if (value instanceof Map) {
-    const out = {};
-    for (const [k, v] of value) out[String(k)] = toPlain(v);
-    return out;
-  }
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (value && typeof value === 'object') {
-    const out = {};
-    for (const k of Object.keys(value)) out[k] = toPlain(value[k]);
-    return out;
-  }
-  return value;
 }
 
 function crash(err, id) {

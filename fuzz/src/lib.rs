@@ -197,7 +197,12 @@ fn check_against(text: &str, today: Option<i32>, corpus: &Corpus, trusted: bool)
     check_offsets(&json["claims"], utf16_len(text), "claim");
     serde_json::to_string_pretty(&json).expect("the check report serialises");
     let _ = report::check_text(text, &a.claims, &judgments, corpus);
-    let _ = report::check_markdown(text, &a.claims, &judgments, corpus);
+    // The exports (`check --format markdown|claimreview|html`) render from the JSON report.
+    for name in ["markdown", "claimreview", "html"] {
+        if let Some(format) = corroborate::export::Format::parse(name) {
+            let _ = corroborate::export::render(&json, text, format, &Default::default());
+        }
+    }
 }
 
 /// `corroborate check` (and the page's `Checker.check`) on the input, against `corpus`.

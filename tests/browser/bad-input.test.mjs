@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  assertBuilt, launch, newPage, openReady, readResults, runCheck, startServer, waitIdle, waitReady,
+  assertBuilt, routeWrappedChecker, launch, newPage, openReady, readResults, runCheck, startServer, waitIdle, waitReady,
 } from './harness.mjs';
 
 let server;
@@ -127,26 +127,11 @@ test('a checker crash (a wasm trap): a message, the text kept, a new checker', {
   const { page, context, problems } = await newPage(browser, server);
   try {
     // Wrap the real module: its check traps the way a Rust panic does under panic = "abort".
-    await context.route((url) => url.pathname.endsWith('/pkg/corroborate.js') && url.search === '', (route) =>
-      route.fulfill({
-        status: 200,
-        contentType: 'text/javascript',
-        body: `
-          import init, * as real from './corroborate.js?real';
-          export default init;
-          export const version = real.version;
-          export class Checker {
-            constructor(manifest, shards) {
-              this.inner = new real.Checker(manifest, shards);
-              // Every other method (needs, addShard, corpusInfo, the corpus panel's) goes to the real one.
-              return new Proxy(this, { get: (t, p) => (p in t ? t[p] : (typeof t.inner[p] === 'function' ? t.inner[p].bind(t.inner) : t.inner[p])) });
-            }
-            check(text, options) {
-              if (text.includes('TRAP')) throw new WebAssembly.RuntimeError('unreachable');
-              return this.inner.check(text, options);
-            }
-          }`,
-      }));
+    await routeWrappedChecker(context, `
+      check(text, options) {
+        if (text.includes('TRAP')) throw new WebAssembly.RuntimeError('unreachable');
+        return this.inner.check(text, options);
+      }`);
     await openReady(page, server);
     const text = 'TRAP: More than 900 American companies operate in Kazakhstan.';
     const outcome = await runCheck(page, text);
@@ -173,26 +158,11 @@ test('a check that never ends: Stop gives a new checker, the text kept', { timeo
   const { page, context, problems } = await newPage(browser, server);
   try {
     // Wrap the real module: its check never returns when the text says HANG.
-    await context.route((url) => url.pathname.endsWith('/pkg/corroborate.js') && url.search === '', (route) =>
-      route.fulfill({
-        status: 200,
-        contentType: 'text/javascript',
-        body: `
-          import init, * as real from './corroborate.js?real';
-          export default init;
-          export const version = real.version;
-          export class Checker {
-            constructor(manifest, shards) {
-              this.inner = new real.Checker(manifest, shards);
-              // Every other method (needs, addShard, corpusInfo, the corpus panel's) goes to the real one.
-              return new Proxy(this, { get: (t, p) => (p in t ? t[p] : (typeof t.inner[p] === 'function' ? t.inner[p].bind(t.inner) : t.inner[p])) });
-            }
-            check(text, options) {
-              if (text.includes('HANG')) for (;;) {}
-              return this.inner.check(text, options);
-            }
-          }`,
-      }));
+    await routeWrappedChecker(context, `
+      check(text, options) {
+        if (text.includes('HANG')) for (;;) {}
+        return this.inner.check(text, options);
+      }`);
     await openReady(page, server);
     const text = 'HANG: More than 900 American companies operate in Kazakhstan.';
     await page.getByLabel('Article text').fill(text);

@@ -218,3 +218,27 @@ export function findClaim(results, words) {
     `no claim in the list has the words ${JSON.stringify(words)}; the list has:\n${results.claims.map((c) => `  ${c.label}: ${c.words}`).join('\n')}`);
   return found;
 }
+
+/**
+ * Serves, in place of pkg/corroborate.js, a module that wraps the real one: `new Checker(...)`
+ * is the real checker except for the methods given (source text of class methods, which reach
+ * the real one as `this.inner`); every other method passes through. `prelude` is module code
+ * placed before the class (helpers the methods use).
+ */
+export async function routeWrappedChecker(context, methods, { prelude = '' } = {}) {
+  const body = `
+    import init, * as real from './corroborate.js?real';
+    export default init;
+    export const version = real.version;
+    export const renderReport = real.renderReport;
+    ${prelude}
+    export class Checker {
+      constructor(manifest, shards) {
+        this.inner = new real.Checker(manifest, shards);
+        return new Proxy(this, { get: (t, p) => (p in t ? t[p] : (typeof t.inner[p] === 'function' ? t.inner[p].bind(t.inner) : t.inner[p])) });
+      }
+      ${methods}
+    }`;
+  await context.route((url) => url.pathname.endsWith('/pkg/corroborate.js') && url.search === '', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/javascript', body }));
+}

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  assertBuilt, findClaim, launch, newPage, openReady, readResults, runCheck, startServer, waitIdle, waitReady,
+  assertBuilt, routeWrappedChecker, findClaim, launch, newPage, openReady, readResults, runCheck, startServer, waitIdle, waitReady,
 } from './harness.mjs';
 
 let server;
@@ -213,26 +213,10 @@ test('a long text without an article date: every part places relative dates by t
   const { page, context } = await newPage(browser, server);
   try {
     // The real checker, with each check's date option written to the worker's console.
-    await context.route((url) => url.pathname.endsWith('/pkg/corroborate.js') && url.search === '', (route) =>
-      route.fulfill({
-        status: 200,
-        contentType: 'text/javascript',
-        body: `
-          import init, * as real from './corroborate.js?real';
-          export default init;
-          export const version = real.version;
-          export const renderReport = real.renderReport;
-          export class Checker {
-            constructor(manifest, shards) {
-              this.inner = new real.Checker(manifest, shards);
-              // Every other method (needs, addShard, the corpus panel's) goes to the real one.
-              return new Proxy(this, { get: (t, p) => (p in t ? t[p] : (typeof t.inner[p] === 'function' ? t.inner[p].bind(t.inner) : t.inner[p])) });
-            }
-            corpusInfo() { return this.inner.corpusInfo(); }
-            extract(text, options) { return this.inner.extract(text, options); }
-            check(text, options) { console.log('check-date ' + (options?.date ?? 'none')); return this.inner.check(text, options); }
-          }`,
-      }));
+    await routeWrappedChecker(context, `
+      corpusInfo() { return this.inner.corpusInfo(); }
+      extract(text, options) { return this.inner.extract(text, options); }
+      check(text, options) { console.log('check-date ' + (options?.date ?? 'none')); return this.inner.check(text, options); }`);
     const dates = [];
     page.on('worker', (w) => w.on('console', (m) => { if (m.text().startsWith('check-date ')) dates.push(m.text().slice(11)); }));
     await openReady(page, server);

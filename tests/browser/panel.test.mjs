@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  assertBuilt, findClaim, launch, newPage, openReady, readResults, runCheck, startServer,
+  assertBuilt, routeWrappedChecker, findClaim, launch, newPage, openReady, readResults, runCheck, startServer,
 } from './harness.mjs';
 
 let server;
@@ -120,23 +120,14 @@ test('filters by verdict and by kind hide claims in the list and in the text', {
 
 // A checker whose report for texts with MOCK is made here: conflicting sources, a misquote, and
 // hostile strings in the corpus fields (markup, a javascript: URL) that must stay text.
-const MOCK_MODULE = `
-  import init, * as real from './corroborate.js?real';
-  export default init;
-  export const version = real.version;
-  export const renderReport = real.renderReport;
+const MOCK_PRELUDE = `
   const span = (text, part) => { const s = text.indexOf(part); return { start: s, end: s + part.length }; };
   const ev = (source, text, value, stance, extra = {}) => {
     const a = span(text, value);
     return { document: source, title: 'Title of ' + source, source, url: null, published: '2025-11-07', text,
       start: 100, end: 100 + text.length, anchor: { start: 100 + a.start, end: 100 + a.end }, stance, ...extra };
-  };
-  export class Checker {
-    constructor(manifest, shards) {
-      this.inner = new real.Checker(manifest, shards);
-      // Every other method (needs, addShard, the corpus panel's) goes to the real one.
-      return new Proxy(this, { get: (t, p) => (p in t ? t[p] : (typeof t.inner[p] === 'function' ? t.inner[p].bind(t.inner) : t.inner[p])) });
-    }
+  };`;
+const MOCK_METHODS = `
     corpusInfo() { return this.inner.corpusInfo(); }
     check(text, options) {
       if (!text.includes('MOCK')) return this.inner.check(text, options);
@@ -160,14 +151,12 @@ const MOCK_MODULE = `
         ],
         summary: { supported: 0, contradicted: 1, conflicting: 1, unverified: 0 },
       };
-    }
-  }`;
+    }`;
 
 test('conflicting sources: a table of each value; a misquote: a word diff; corpus fields stay text', { timeout: 90_000 }, async () => {
   const { page, context, problems } = await newPage(browser, server);
   try {
-    await context.route((url) => url.pathname.endsWith('/pkg/corroborate.js') && url.search === '', (route) =>
-      route.fulfill({ status: 200, contentType: 'text/javascript', body: MOCK_MODULE }));
+    await routeWrappedChecker(context, MOCK_METHODS, { prelude: MOCK_PRELUDE });
     await openReady(page, server);
     const text = 'MOCK. Exports reached $5 billion last year. "We will soon announce a signing ceremony to make it final," Trump wrote.';
     const outcome = await runCheck(page, text);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import {
-  assertBuilt, launch, newPage, openReady, readResults, runCheck, startServer, waitReady,
+  assertBuilt, routeWrappedChecker, launch, newPage, openReady, readResults, runCheck, startServer, waitReady,
 } from './harness.mjs';
 
 let server;
@@ -35,26 +35,11 @@ const CHECK = 'Acme Holdings opened 45 stores in Norland in 2023. More than 600 
 
 /** Wraps the real wasm module: its check traps, as a Rust panic does under panic = "abort", on 'TRAP'. */
 async function routeTrappingChecker(context) {
-  await context.route((url) => url.pathname.endsWith('/pkg/corroborate.js') && url.search === '', (route) =>
-    route.fulfill({
-      status: 200,
-      contentType: 'text/javascript',
-      body: `
-        import init, * as real from './corroborate.js?real';
-        export default init;
-        export const version = real.version;
-        export const renderReport = real.renderReport;
-        export class Checker {
-          constructor(manifest, shards) {
-            this.inner = new real.Checker(manifest, shards);
-            return new Proxy(this, { get: (t, p) => (p in t ? t[p] : (typeof t.inner[p] === 'function' ? t.inner[p].bind(t.inner) : t.inner[p])) });
-          }
-          check(text, options) {
-            if (text.includes('TRAP')) throw new WebAssembly.RuntimeError('unreachable');
-            return this.inner.check(text, options);
-          }
-        }`,
-    }));
+  await routeWrappedChecker(context, `
+    check(text, options) {
+      if (text.includes('TRAP')) throw new WebAssembly.RuntimeError('unreachable');
+      return this.inner.check(text, options);
+    }`);
 }
 
 async function panelStatus(page, pattern) {
@@ -247,26 +232,11 @@ test('a stored document that stops the checker: not given to the new one, kept, 
   const { page, context, problems } = await newPage(browser, server);
   try {
     // As routeTrappingChecker, but indexing a document that holds 'TRAPDOC' traps.
-    await context.route((url) => url.pathname.endsWith('/pkg/corroborate.js') && url.search === '', (route) =>
-      route.fulfill({
-        status: 200,
-        contentType: 'text/javascript',
-        body: `
-          import init, * as real from './corroborate.js?real';
-          export default init;
-          export const version = real.version;
-          export const renderReport = real.renderReport;
-          export class Checker {
-            constructor(manifest, shards) {
-              this.inner = new real.Checker(manifest, shards);
-              return new Proxy(this, { get: (t, p) => (p in t ? t[p] : (typeof t.inner[p] === 'function' ? t.inner[p].bind(t.inner) : t.inner[p])) });
-            }
-            addDocument(name, text) {
-              if (text.includes('TRAPDOC')) throw new WebAssembly.RuntimeError('unreachable');
-              return this.inner.addDocument(name, text);
-            }
-          }`,
-      }));
+    await routeWrappedChecker(context, `
+      addDocument(name, text) {
+        if (text.includes('TRAPDOC')) throw new WebAssembly.RuntimeError('unreachable');
+        return this.inner.addDocument(name, text);
+      }`);
     await openPanel(page);
     const poison = ACME.replace('Acme Holdings opened 40', 'TRAPDOC Acme Holdings opened 40');
     await page.evaluate((text) => new Promise((resolve, reject) => {
