@@ -5,8 +5,8 @@
 
 use super::build_regex;
 use super::number::{parse_word_number_prefix, Hedge, ADDRESS_AFTER, HEDGE_BEFORE, WORDS};
+use super::pattern::Regex;
 use super::{head, tail, Mention, Taken, Value};
-use regex::Regex;
 use std::sync::LazyLock;
 
 /// A date or period: its ISO 8601 form and the days it covers (days since 1970-01-01, inclusive).
@@ -112,8 +112,10 @@ fn capitalised(s: &str) -> bool {
     s.starts_with(|c: char| c.is_ascii_uppercase())
 }
 
-static DATES: LazyLock<Regex> = LazyLock::new(|| {
-    build_regex(&format!(
+static DATES: LazyLock<Regex> = LazyLock::new(|| build_regex(&dates_src()).expect("date regex"));
+/// The source of [`DATES`].
+fn dates_src() -> String {
+    format!(
         r"(?ix)
           (?-u:\b)(?P<iso>(?P<iy>[0-9]{{4}})-(?P<im>[0-9]{{2}})-(?P<id>[0-9]{{2}}))(?-u:\b)
         | (?-u:\b)(?P<sa>[0-9]{{1,2}})/(?P<sb>[0-9]{{1,2}})/(?P<sy>[0-9]{{4}})(?-u:\b)
@@ -131,25 +133,29 @@ static DATES: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<pre>(?-u:\b)(?:in|since|by|from|until|till|through|of|during|before|after|between|and|to|year|the|on|at|for|early|late|mid|fiscal|FY|spring|summer|autumn|fall|winter|around|circa|or|as\s+of|a|an|its|their|his|her|our|this|that|whose)[\s-]+|\(|,\s*)(?P<year>1[6-9][0-9][0-9]|20[0-9][0-9])(?-u:\b)(?P<post>\s*[-–/]\s*(?:1[6-9][0-9][0-9]|20[0-9][0-9]|[0-9][0-9])(?-u:\b))?
         | ^(?P<year0>1[6-9][0-9][0-9]|20[0-9][0-9])(?-u:\b)
         "
-    ))
-    .expect("date regex")
-});
+    )
+}
 
-static DURATIONS: LazyLock<Regex> = LazyLock::new(|| {
-    build_regex(&format!(
+static DURATIONS: LazyLock<Regex> =
+    LazyLock::new(|| build_regex(&durations_src()).expect("duration regex"));
+/// The source of [`DURATIONS`].
+fn durations_src() -> String {
+    format!(
         r"(?ix)
         (?-u:\b)(?P<n>[0-9]+(?:\.[0-9]+)?|{words}|an?)
         [\s-]+(?P<unit>decades?|years?|months?|weeks?|days?|hours?|minutes?|centur(?:y|ies))(?-u:\b)
         (?P<old>[\s-]+old)?(?P<ago>\s+ago(?-u:\b))?",
         words = *WORDS
-    ))
-    .expect("duration regex")
-});
+    )
+}
 
 /// A weekday or date after a weekday: "Thursday, November 6" is one date, not two.
-static DATE_AFTER_WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
-    build_regex(&format!(r"^,?\s*(?:[0-9]|(?:{MONTH})(?-u:\b))")).expect("weekday-date regex")
-});
+static DATE_AFTER_WEEKDAY: LazyLock<Regex> =
+    LazyLock::new(|| build_regex(&date_after_weekday_src()).expect("weekday-date regex"));
+/// The source of [`DATE_AFTER_WEEKDAY`].
+fn date_after_weekday_src() -> String {
+    format!(r"^,?\s*(?:[0-9]|(?:{MONTH})(?-u:\b))")
+}
 
 /// The first full date a text states (day, month and year), used as the article date when none is
 /// given: news pages carry one near the top.
@@ -740,4 +746,13 @@ mod tests {
         }
         assert_eq!(days_from_civil(2025, 11, 7), 20_399);
     }
+}
+
+/// The source of every pattern here, by name (for the engine's tests).
+pub(super) fn pattern_sources() -> Vec<(&'static str, String)> {
+    vec![
+        ("DATES", dates_src()),
+        ("DURATIONS", durations_src()),
+        ("DATE_AFTER_WEEKDAY", date_after_weekday_src()),
+    ]
 }

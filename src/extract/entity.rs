@@ -9,8 +9,8 @@
 //! that are not common English words are a person, as is anything after a title.
 
 use super::build_regex;
+use super::pattern::Regex;
 use super::{Mention, Taken, Value};
-use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::LazyLock;
@@ -44,13 +44,14 @@ impl EntityType {
 static CAPS: LazyLock<Regex> = LazyLock::new(|| {
     // A capitalised word (letters, inner hyphens/apostrophes, dotted initials like U.S., or an
     // abbreviated title like Mr.), then more of them, optionally joined by "of", "the", "and"…
-    build_regex(
-        r"(?x)
-        (?:(?:[A-Z]\.){2,}|(?-u:\b)(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Adm|Sgt|Prof|Maj|Cmdr|St)\.|(?-u:\b)[A-Z][^\W\d_]*(?:[-–][A-Z][^\W\d_]*)*(?:’s|'s)?)
-        (?:\s+(?:(?:of|the|for|and|de|al|bin|von|van|du|la|del|da|di|le)\s+)?(?:(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Adm|Sgt|Prof|Maj|Cmdr|St)\.|[A-Z][^\W\d_]*(?:[-–][A-Z][^\W\d_]*)*(?:’s|'s)?))*",
-    )
-    .expect("entity regex")
+    build_regex(&caps_src()).expect("entity regex")
 });
+/// The source of [`CAPS`].
+fn caps_src() -> String {
+    r"(?x)
+        (?:(?:[A-Z]\.){2,}|(?-u:\b)(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Adm|Sgt|Prof|Maj|Cmdr|St)\.|(?-u:\b)[A-Z][^\W\d_]*(?:[-–][A-Z][^\W\d_]*)*(?:’s|'s)?)
+        (?:\s+(?:(?:of|the|for|and|de|al|bin|von|van|du|la|del|da|di|le)\s+)?(?:(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Adm|Sgt|Prof|Maj|Cmdr|St)\.|[A-Z][^\W\d_]*(?:[-–][A-Z][^\W\d_]*)*(?:’s|'s)?))*".to_string()
+}
 
 /// Titles before a name, longest first so that "Secretary of State" wins over "Secretary".
 const TITLES: &[&str] = &[
@@ -1541,4 +1542,9 @@ pub(super) fn is_ordinary_opening(word: &str) -> bool {
         return false;
     }
     is_common_word(&lower) || (lower.len() > 5 && (lower.ends_with("ly") || lower.ends_with("ing")))
+}
+
+/// The source of every pattern here, by name (for the engine's tests).
+pub(super) fn pattern_sources() -> Vec<(&'static str, String)> {
+    vec![("CAPS", caps_src())]
 }

@@ -19,7 +19,9 @@
 mod date;
 mod entity;
 mod number;
+pub mod pattern;
 mod quote;
+mod unicode_tables;
 
 pub use date::{civil_from_days, days_from_civil, Date};
 pub use entity::{canonical_entity, EntityType};
@@ -381,12 +383,20 @@ fn resolve_names(mentions: &mut [Mention]) {
     }
 }
 
-/// Compiles one of extraction's regexes, with room for its lazy DFA: the patterns are large
-/// (number words, month names, hedges), and a cache that fills up is rebuilt over and over.
-pub(crate) fn build_regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
-    regex::RegexBuilder::new(pattern)
-        .dfa_size_limit(32 << 20)
-        .build()
+/// Compiles one of extraction's patterns with the crate's own engine ([`pattern`]).
+pub(crate) fn build_regex(pattern: &str) -> Result<pattern::Regex, pattern::Error> {
+    pattern::Regex::new(pattern)
+}
+
+/// Every pattern extraction compiles, by name, with its source. For the engine's tests
+/// (`tests/pattern.rs`), which compare [`pattern`] with the `regex` crate on each.
+#[doc(hidden)]
+pub fn pattern_sources() -> Vec<(&'static str, String)> {
+    let mut all = number::pattern_sources();
+    all.extend(date::pattern_sources());
+    all.extend(entity::pattern_sources());
+    all.extend(quote::pattern_sources());
+    all
 }
 
 /// The first at most `n` bytes of `s`, cut at a char boundary.

@@ -23,8 +23,8 @@
 //! Every look-around is a bounded window, so the whole is linear in the sentence.
 
 use super::build_regex;
+use super::pattern::Regex;
 use super::{head, tail, Amount, Bound, Mention, Taken, Value};
-use regex::Regex;
 use std::sync::LazyLock;
 
 /// A hedge word before a number, as it bounds the number.
@@ -143,8 +143,10 @@ const CUR_PREFIX: &str = r"US\$|U\.S\.\s?\$|A\$|AU\$|C\$|CA\$|HK\$|NZ\$|S\$|R\$|
 const CUR_NAME: &str = r"(?:(?:U\.S\.|US|American|Australian|Canadian|Hong\s+Kong|Singapore|New\s+Zealand|Taiwan)\s+)?dollars?|euros?|(?:British\s+)?pounds?(?:\s+sterling)?|sterling|yen|(?:Chinese\s+)?yuan|renminbi|tenge|rubles?|roubles?|(?:Indian\s+)?rupees?|(?:Swiss\s+)?francs?|cents?|dirhams?|riyals?|lira|(?-i:USD|EUR|GBP|JPY|KZT|CNY|RUB|INR|CHF|AUD|CAD|AED|SAR|HKD|SGD|NZD|BRL|TRY|KRW)";
 
 /// One stated number with what is glued to it.
-static ATOM: LazyLock<Regex> = LazyLock::new(|| {
-    build_regex(&format!(
+static ATOM: LazyLock<Regex> = LazyLock::new(|| build_regex(&atom_src()).expect("number regex"));
+/// The source of [`ATOM`].
+fn atom_src() -> String {
+    format!(
         r"(?xi)
         (?P<cur>{CUR_PREFIX})?
         (?:
@@ -158,14 +160,15 @@ static ATOM: LazyLock<Regex> = LazyLock::new(|| {
         (?:\s+(?P<curname>{CUR_NAME})(?-u:\b))?
         ",
         words = *WORDS
-    ))
-    .expect("number regex")
-});
+    )
+}
 
 /// A hedge right before a number (matched against a short window ending at the number).
-pub(crate) static HEDGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    build_regex(
-        r"(?xi)(?:^|[^\w])(?P<h>
+pub(crate) static HEDGE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| build_regex(&hedge_before_src()).expect("hedge regex"));
+/// The source of [`HEDGE_BEFORE`].
+fn hedge_before_src() -> String {
+    r"(?xi)(?:^|[^\w])(?P<h>
         (?:well|far|just|slightly|a\s+little|a\s+bit)\s+(?:over|above|under|below|more\s+than|less\s+than|fewer\s+than|short\s+of|shy\s+of)
       | more\s+or\s+less | more\s+than | greater\s+than | higher\s+than | lower\s+than | north\s+of
       | upwards\s+of | in\s+excess\s+of | at\s+least | no\s+fewer\s+than | no\s+less\s+than
@@ -175,39 +178,47 @@ pub(crate) static HEDGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
       | less\s+than | fewer\s+than | under | below | over | above | up\s+to | at\s+most
       | no\s+more\s+than | not\s+more\s+than | a\s+maximum\s+of | as\s+many\s+as | as\s+much\s+as
       | as\s+high\s+as | as\s+few\s+as | as\s+little\s+as | as\s+low\s+as
-        )\s*$",
-    )
-    .expect("hedge regex")
-});
+        )\s*$".to_string()
+}
 
 /// "between" / "from" right before a number.
-static BETWEEN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    build_regex(
-        r"(?i)(?:^|[^\w])(?P<rng>(?:rang(?:e|es|ed|ing)|anywhere|somewhere|vary|varies|varied|varying)\s+)?(?P<b>between|from)\s+$",
-    )
-    .expect("between regex")
-});
+static BETWEEN_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| build_regex(&between_before_src()).expect("between regex"));
+/// The source of [`BETWEEN_BEFORE`].
+fn between_before_src() -> String {
+    r"(?i)(?:^|[^\w])(?P<rng>(?:rang(?:e|es|ed|ing)|anywhere|somewhere|vary|varies|varied|varying)\s+)?(?P<b>between|from)\s+$".to_string()
+}
 
 /// A sign word before a number.
 static MINUS_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| build_regex(r"(?i)(?:^|[^\w])(?P<m>minus)\s+$").expect("minus regex"));
+    LazyLock::new(|| build_regex(&minus_before_src()).expect("minus regex"));
+/// The source of [`MINUS_BEFORE`].
+fn minus_before_src() -> String {
+    r"(?i)(?:^|[^\w])(?P<m>minus)\s+$".to_string()
+}
 
 /// A US state code before a five-digit number: a ZIP code ("Washington, DC 20500").
 static ZIP_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| build_regex(r"(?:^|[^\w])[A-Z]{2}\s$").expect("zip regex"));
+    LazyLock::new(|| build_regex(&zip_before_src()).expect("zip regex"));
+/// The source of [`ZIP_BEFORE`].
+fn zip_before_src() -> String {
+    r"(?:^|[^\w])[A-Z]{2}\s$".to_string()
+}
 
 /// A hedge right after a number: "600 or more", "600+", "600-odd".
-static HEDGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    build_regex(
-        r"(?i)^(?:\s+(?P<or>or\s+(?:more|so|fewer|less|above|higher|over|under|below))(?-u:\b)|(?P<plus>\+)|-(?P<word>plus|odd)(?-u:\b))",
-    )
-    .expect("hedge-after regex")
-});
+static HEDGE_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| build_regex(&hedge_after_src()).expect("hedge-after regex"));
+/// The source of [`HEDGE_AFTER`].
+fn hedge_after_src() -> String {
+    r"(?i)^(?:\s+(?P<or>or\s+(?:more|so|fewer|less|above|higher|over|under|below))(?-u:\b)|(?P<plus>\+)|-(?P<word>plus|odd)(?-u:\b))".to_string()
+}
 
 /// Labels before a number that make it an identifier, not a figure: "page 12", "Flight 370".
-static LABEL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    build_regex(
-        r"(?x)(?:^|[^\w])(?:
+static LABEL_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| build_regex(&label_before_src()).expect("label regex"));
+/// The source of [`LABEL_BEFORE`].
+fn label_before_src() -> String {
+    r"(?x)(?:^|[^\w])(?:
           (?i:page|pages|p\.|pp\.|chapter|ch\.|section|sec\.|§|article|art\.|clause|paragraph
             |para\.|version|ver\.|v\.|no\.|nos\.|\#|room|rm\.|suite|ste\.|apt\.|apartment|flight
             |resolution|episode|ep\.|vol\.|edition|fig\.|figure|verse|mk\.|ext\.|extension|tel\.
@@ -217,64 +228,65 @@ static LABEL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         | Route|Highway|Interstate|Season|Platform|Gate|Exit|Terminal|Channel|Model|Series|Release
         | Ward|District|Precinct|Day|Week|Game|Part|Act|Title|Step|Row|Table|Item|Box|Code
         | Number|Class|Book|Chapter|Lot|Unit|Bus|Line|Track|Floor|Pier|Dock|Block
-        )\s*$",
-    )
-    .expect("label regex")
-});
+        )\s*$"
+        .to_string()
+}
 
 /// A street after a number: "1600 Pennsylvania Avenue", "10 Downing Street".
-pub(crate) static ADDRESS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    build_regex(
-        r"^\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Square|Sq|Court|Ct|Terrace|Highway|Hwy|Parkway|Pkwy|Plaza|Circle|Embankment|Prospect|Crescent|Close)(?-u:\b)",
-    )
-    .expect("address regex")
-});
+pub(crate) static ADDRESS_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| build_regex(&address_after_src()).expect("address regex"));
+/// The source of [`ADDRESS_AFTER`].
+fn address_after_src() -> String {
+    r"^\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Square|Sq|Court|Ct|Terrace|Highway|Hwy|Parkway|Pkwy|Plaza|Circle|Embankment|Prospect|Crescent|Close)(?-u:\b)".to_string()
+}
 
 /// A time of day after a number: "3 p.m.", "10.30am", "1400 GMT".
-static CLOCK_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    build_regex(
-        r"(?i)^\s*(?:a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b)|hrs(?-u:\b)|h(?-u:\b)|gmt(?-u:\b)|utc(?-u:\b)|cet(?-u:\b)|est(?-u:\b)|edt(?-u:\b)|bst(?-u:\b)|o'clock|o’clock|local\s+time)",
-    )
-    .expect("clock regex")
-});
+static CLOCK_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| build_regex(&clock_after_src()).expect("clock regex"));
+/// The source of [`CLOCK_AFTER`].
+fn clock_after_src() -> String {
+    r"(?i)^\s*(?:a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b)|hrs(?-u:\b)|h(?-u:\b)|gmt(?-u:\b)|utc(?-u:\b)|cet(?-u:\b)|est(?-u:\b)|edt(?-u:\b)|bst(?-u:\b)|o'clock|o’clock|local\s+time)".to_string()
+}
 
 /// Phone numbers, masked before numbers are read: "+1 202-555-0143", "(202) 555-0143".
-pub(crate) static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    build_regex(
-        r"(?x)
+pub(crate) static PHONE: LazyLock<Regex> =
+    LazyLock::new(|| build_regex(&phone_src()).expect("phone regex"));
+/// The source of [`PHONE`].
+fn phone_src() -> String {
+    r"(?x)
           \+[0-9]{1,3}(?:[\s.-]?\(?[0-9]{1,5}\)?){2,6}
         | (?:(?-u:\b)1[\s.-])?(?:\([0-9]{3}\)\s?|(?-u:\b)[0-9]{3}[\s.-])[0-9]{3}[\s.-][0-9]{4}(?-u:\b)
-        ",
-    )
-    .expect("phone regex")
-});
+        ".to_string()
+}
 
 /// Words that say a dash between two small numbers is a score, not a range.
-static SPORT: LazyLock<Regex> = LazyLock::new(|| {
-    build_regex(
-        r"(?i)(?-u:\b)(?:won|win|wins|winning|beat|beats|beaten|defeated|defeat|defeats|lost|lose|loses|drew|draw|draws|victory|victories|scored?|scoreline|match|game|final|semi-?final|league|cup|goals?|half-?time|innings|tied|clinched|thrashed|routed|edged|stunned|rout|season)(?-u:\b)",
-    )
-    .expect("sport regex")
-});
+static SPORT: LazyLock<Regex> = LazyLock::new(|| build_regex(&sport_src()).expect("sport regex"));
+/// The source of [`SPORT`].
+fn sport_src() -> String {
+    r"(?i)(?-u:\b)(?:won|win|wins|winning|beat|beats|beaten|defeated|defeat|defeats|lost|lose|loses|drew|draw|draws|victory|victories|scored?|scoreline|match|game|final|semi-?final|league|cup|goals?|half-?time|innings|tied|clinched|thrashed|routed|edged|stunned|rout|season)(?-u:\b)".to_string()
+}
 
 /// Words that say a "555-0143" is a phone number.
-static PHONE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    build_regex(r"(?i)(?-u:\b)(?:call|calls|phone|tel|telephone|hotline|helpline|dial|fax|contact|text)(?-u:\b)")
-        .expect("phone-words regex")
-});
+static PHONE_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| build_regex(&phone_words_src()).expect("phone-words regex"));
+/// The source of [`PHONE_WORDS`].
+fn phone_words_src() -> String {
+    r"(?i)(?-u:\b)(?:call|calls|phone|tel|telephone|hotline|helpline|dial|fax|contact|text)(?-u:\b)"
+        .to_string()
+}
 
-static ORDINALS: LazyLock<Regex> = LazyLock::new(|| {
-    build_regex(
-        r"(?xi)
+static ORDINALS: LazyLock<Regex> =
+    LazyLock::new(|| build_regex(&ordinals_src()).expect("ordinal regex"));
+/// The source of [`ORDINALS`].
+fn ordinals_src() -> String {
+    r"(?xi)
           (?-u:\b)(?P<n>[0-9]+)(?P<suf>st|nd|rd|th)(?:[\s-]+(?P<nsup>largest|biggest))?(?-u:\b)
         | (?-u:\b)(?P<w>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|hundredth)(?:[\s-]+(?P<wsup>largest|biggest))?(?-u:\b)
         | (?-u:\b)(?P<sup>largest|biggest)(?-u:\b)
         | (?-u:\b)(?P<inf>smallest|lowest)(?-u:\b)
         | (?-u:\b)(?-i:No\.)\s?(?P<no>[0-9]{1,2})(?-u:\b)
-        ",
-    )
-    .expect("ordinal regex")
-});
+        ".to_string()
+}
 
 const ORDINAL_WORDS: [&str; 20] = [
     "first",
@@ -1168,7 +1180,7 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 }
 
 /// Reads one atom from a regex match; `None` when it is not a number at all.
-fn read_atom(sent: &str, c: &regex::Captures, sentence_start: usize) -> Option<Atom> {
+fn read_atom(sent: &str, c: &super::pattern::Captures, sentence_start: usize) -> Option<Atom> {
     let whole = c.get(0)?;
     let cur = c.name("cur");
     let mut end = whole.end();
@@ -1760,12 +1772,13 @@ pub(super) fn extract(sent: &str, taken: &[Mention], out: &mut Vec<Mention>) {
     }
 }
 
-static MULTIPLES: LazyLock<Regex> = LazyLock::new(|| {
-    build_regex(
-        r"(?i)(?-u:\b)(?:doubled|doubling|tripled|tripling|trebled|quadrupled|halved)(?-u:\b)",
-    )
-    .expect("multiples regex")
-});
+static MULTIPLES: LazyLock<Regex> =
+    LazyLock::new(|| build_regex(&multiples_src()).expect("multiples regex"));
+/// The source of [`MULTIPLES`].
+fn multiples_src() -> String {
+    r"(?i)(?-u:\b)(?:doubled|doubling|tripled|tripling|trebled|quadrupled|halved)(?-u:\b)"
+        .to_string()
+}
 
 /// The value of a numeric mention: money, percent, points, a quantity or a bare number.
 fn make_value(sent: &str, a: &Atom, amount: Amount, end: usize) -> Value {
@@ -1829,4 +1842,24 @@ mod tests {
         assert_eq!(fraction_value("one in five"), Some(20.0));
         assert_eq!(fraction_value("nine out of 10"), Some(90.0));
     }
+}
+
+/// The source of every pattern here, by name (for the engine's tests).
+pub(super) fn pattern_sources() -> Vec<(&'static str, String)> {
+    vec![
+        ("ATOM", atom_src()),
+        ("HEDGE_BEFORE", hedge_before_src()),
+        ("BETWEEN_BEFORE", between_before_src()),
+        ("MINUS_BEFORE", minus_before_src()),
+        ("ZIP_BEFORE", zip_before_src()),
+        ("HEDGE_AFTER", hedge_after_src()),
+        ("LABEL_BEFORE", label_before_src()),
+        ("ADDRESS_AFTER", address_after_src()),
+        ("CLOCK_AFTER", clock_after_src()),
+        ("PHONE", phone_src()),
+        ("SPORT", sport_src()),
+        ("PHONE_WORDS", phone_words_src()),
+        ("ORDINALS", ordinals_src()),
+        ("MULTIPLES", multiples_src()),
+    ]
 }

@@ -13,9 +13,9 @@
 //! moves forward, so an unclosed mark costs no rescan and the whole stays linear.
 
 use super::build_regex;
+use super::pattern::Regex;
 use super::{head, tail, EntityType, Mention, Taken, Value};
 use crate::segment::Sentence;
-use regex::Regex;
 use std::sync::LazyLock;
 
 const VERBS: &str = r"said|says|say|wrote|writes|added|adds|noted|notes|explained|explains|told|tells|stated|states|tweeted|posted|declared|declares|announced|announces|insisted|insists|argued|argues|continued|remarked|replied|warned|warns|emphasized|emphasised|emphasizes|stressed|stresses|asked|asks|claimed|claims|welcomed|admitted|acknowledged|recalled|conceded|observed|suggested|predicted|promised|pledged|vowed|boasted|complained|joked|cautioned|concluded|confirmed|urged|quipped|responded|answered|commented|shouted|whispered|saying|writing|adding|noting|calling|telling";
@@ -28,27 +28,35 @@ fn who(name: &str) -> String {
     )
 }
 
-static AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    build_regex(&format!(
+static AFTER: LazyLock<Regex> =
+    LazyLock::new(|| build_regex(&after_src()).expect("quote-after regex"));
+/// The source of [`AFTER`].
+fn after_src() -> String {
+    format!(
         r"^[\s,—–-]*(?:(?P<v1>{VERBS})\s+{w1}|(?P<acc>according\s+to)\s+{w3}|{w2}(?:,\s+[^,“”]+?,)?\s+(?:[A-Za-z]+\s+)?(?P<v2>{VERBS}))(?-u:\b)",
         w1 = who("who1"),
         w2 = who("who2"),
         w3 = who("who3"),
-    ))
-    .expect("quote-after regex")
-});
+    )
+}
 
-static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    build_regex(&format!(
+static BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| build_regex(&before_src()).expect("quote-before regex"));
+/// The source of [`BEFORE`].
+fn before_src() -> String {
+    format!(
         r"(?:{w1}(?:,\s+[^,“”]+?,)?\s+(?:[A-Za-z]+\s+)?(?P<v>{VERBS})(?:\s+[A-Za-z0-9’'-]+){{0,8}}?|(?P<acc>[Aa]ccording\s+to)\s+{w2})\s*[:,]?\s*$",
         w1 = who("who1"),
         w2 = who("who2"),
-    ))
-    .expect("quote-before regex")
-});
+    )
+}
 
 static VERB_NEXT: LazyLock<Regex> =
-    LazyLock::new(|| build_regex(&format!(r"^\s+(?:{VERBS})(?-u:\b)")).expect("verb-next regex"));
+    LazyLock::new(|| build_regex(&verb_next_src()).expect("verb-next regex"));
+/// The source of [`VERB_NEXT`].
+fn verb_next_src() -> String {
+    format!(r"^\s+(?:{VERBS})(?-u:\b)")
+}
 
 /// The kinds of quote mark, by their closing mark.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -516,4 +524,13 @@ fn named_in(mentions: &[Mention], ws: usize, we: usize, who: &str) -> String {
         }
     }
     super::canonical_entity(who.trim_end_matches("’s").trim_end_matches("'s")).0
+}
+
+/// The source of every pattern here, by name (for the engine's tests).
+pub(super) fn pattern_sources() -> Vec<(&'static str, String)> {
+    vec![
+        ("AFTER", after_src()),
+        ("BEFORE", before_src()),
+        ("VERB_NEXT", verb_next_src()),
+    ]
 }

@@ -1,0 +1,1904 @@
+//! A small regular-expression engine for extraction's own patterns, in place of the `regex` crate
+//! (which, with its Unicode tables, lazy DFA and literal searchers, was about a third of the wasm).
+//!
+//! **Syntax:** exactly the subset extraction uses, with the `regex` crate's meaning: flags `i`
+//! (case-insensitive), `x` (verbose: white space and `#` comments ignored, classes included) and
+//! `u` (only to turn Unicode off, as in `(?-u:\b)`), as `(?flags)` or `(?flags:…)`; groups
+//! `(…)`, `(?:…)`, `(?P<name>…)`, `(?<name>…)`; alternation; `?`, `*`, `+`, `{n}`, `{n,}`,
+//! `{n,m}`, each greedy or lazy (`??`, `{0,3}?`); `^`, `$` (text start and end); `\b`, `\B`;
+//! `.`; `\w`, `\s`, `\d` and their negations; classes `[…]` with ranges, negation and escapes;
+//! escaped punctuation; any other char as itself (’, €, –, …). Anything else is an [`Error`].
+//!
+//! **Semantics:** leftmost-first, like `regex`: of the matches that start leftmost, the one the
+//! pattern prefers (alternatives in order, greedy repeats as long as possible, lazy ones as short),
+//! with the same group spans. `\w`, `\d`, `\s` are Unicode's (tables copied from regex-syntax, in
+//! [`super::unicode_tables`]); `\b` is the Unicode word boundary, `(?-u:\b)` the ASCII one.
+//! Case-insensitive matching folds ASCII letters, plus the two non-ASCII chars that fold to ASCII
+//! (KELVIN SIGN ↔ k, LONG S ↔ s), as Unicode simple case folding does; a non-ASCII letter folds
+//! through `char::to_lowercase`/`to_uppercase` (single-char results only), which can differ from
+//! simple case folding for a few letters (Greek final sigma, Cherokee, …). Extraction's patterns
+//! have no non-ASCII letters under `(?i)`, so for them the two agree; `tests/pattern.rs` compares
+//! every production pattern with `regex` on many texts.
+//!
+//! **Engine:** a backtracker that tries alternatives in preference order (which gives leftmost-first
+//! exactly), with a memo of (state, position) pairs already tried at the program's join points,
+//! shared by every start position of one search, so a search visits each pair at most once: time
+//! linear in the text for a fixed pattern, whatever the input. The memo is paged and allocated on
+//! first touch, so its memory follows what a search explores, not the text's length. Speed comes
+//! from: runs of literal alternatives compiled to a trie (one walk instead of one try per word),
+//! alternatives skipped by their possible first bytes, literal strings compared at once, and an
+//! unanchored search that only starts where the pattern's first byte (and its ASCII word boundary,
+//! when it starts with one) can match.
+
+use super::unicode_tables::{DIGIT, SPACE, WORD};
+use std::cell::RefCell;
+use std::fmt;
+use std::ops::Index;
+
+/// A pattern that cannot be compiled: the reason and the byte offset in the pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    /// What is wrong.
+    pub message: String,
+    /// Where (a byte offset into the pattern).
+    pub offset: usize,
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "pattern error at byte {}: {}", self.offset, self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+// ---------------------------------------------------------------------------------------------
+// Syntax tree
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Look {
+    Start,
+    End,
+    WordAscii,
+    NotWordAscii,
+    WordUnicode,
+    NotWordUnicode,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Perl {
+    Word,
+    Digit,
+    Space,
+}
+
+/// A class item: a range of chars, or a Perl class (Unicode or ASCII), possibly negated.
+#[derive(Debug, Clone)]
+enum Item {
+    Range(u32, u32),
+    Perl {
+        class: Perl,
+        unicode: bool,
+        negated: bool,
+    },
+}
+
+/// A set of chars.
+#[derive(Debug, Clone)]
+struct ClassSpec {
+    items: Vec<Item>,
+    negated: bool,
+}
+
+#[derive(Debug, Clone)]
+enum Node {
+    Empty,
+    /// A literal char; `ci`: matched case-insensitively.
+    Lit(char, bool),
+    Class(ClassSpec),
+    Look(Look),
+    Group(u32, Box<Node>),
+    Concat(Vec<Node>),
+    Alt(Vec<Node>),
+    Repeat {
+        node: Box<Node>,
+        min: u32,
+        max: Option<u32>,
+        greedy: bool,
+    },
+}
+
+#[derive(Clone, Copy)]
+struct Flags {
+    ci: bool,
+    verbose: bool,
+    unicode: bool,
+}
+
+struct Parser<'p> {
+    src: &'p str,
+    pos: usize,
+    names: Vec<Option<String>>,
+}
+
+fn err<T>(message: impl Into<String>, offset: usize) -> Result<T, Error> {
+    Err(Error {
+        message: message.into(),
+        offset,
+    })
+}
+
+/// The most a counted repetition may say (`{n,m}`), as a guard against huge programs.
+const MAX_REPEAT: u32 = 1000;
+
+impl<'p> Parser<'p> {
+    fn peek(&self) -> Option<char> {
+        self.src[self.pos..].chars().next()
+    }
+
+    fn bump(&mut self) -> Option<char> {
+        let c = self.peek()?;
+        self.pos += c.len_utf8();
+        Some(c)
+    }
+
+    fn eat(&mut self, c: char) -> bool {
+        if self.peek() == Some(c) {
+            self.pos += c.len_utf8();
+            true
+        } else {
+            false
+        }
+    }
+
+    /// In verbose mode, skips white space and `#` comments.
+    fn skip_space(&mut self, flags: Flags) {
+        if !flags.verbose {
+            return;
+        }
+        while let Some(c) = self.peek() {
+            if c.is_whitespace() {
+                self.pos += c.len_utf8();
+            } else if c == '#' {
+                while let Some(c) = self.bump() {
+                    if c == '\n' {
+                        break;
+                    }
+                }
+            } else {
+                break;
+            }
+        }
+    }
+
+    /// An alternation, up to `)` or the end.
+    fn parse_alt(&mut self, flags: &mut Flags, depth: u32) -> Result<Node, Error> {
+        if depth > 100 {
+            return err("groups nested too deep", self.pos);
+        }
+        let mut branches = Vec::new();
+        let mut seq = Vec::new();
+        loop {
+            self.skip_space(*flags);
+            match self.peek() {
+                None => break,
+                Some(')') => break,
+                Some('|') => {
+                    self.pos += 1;
+                    branches.push(concat(std::mem::take(&mut seq)));
+                }
+                Some(_) => {
+                    if let Some(atom) = self.parse_atom(flags, depth)? {
+                        let atom = self.parse_repeats(atom, *flags)?;
+                        seq.push(atom);
+                    }
+                }
+            }
+        }
+        branches.push(concat(seq));
+        Ok(if branches.len() == 1 {
+            branches.pop().expect("one branch")
+        } else {
+            Node::Alt(branches)
+        })
+    }
+
+    fn parse_repeats(&mut self, mut atom: Node, flags: Flags) -> Result<Node, Error> {
+        let mut repeated = false;
+        loop {
+            self.skip_space(flags);
+            let at = self.pos;
+            let (min, max) = match self.peek() {
+                Some('?') => (0, Some(1)),
+                Some('*') => (0, None),
+                Some('+') => (1, None),
+                Some('{') => {
+                    self.pos += 1;
+                    let r = self.parse_counts()?;
+                    self.pos -= 1; // the `}`; bumped below
+                    r
+                }
+                _ => return Ok(atom),
+            };
+            self.pos += 1;
+            if matches!(atom, Node::Look(_) | Node::Empty) {
+                return err("a repetition of nothing", at);
+            }
+            if repeated {
+                return err("a repetition of a repetition (write a group)", at);
+            }
+            repeated = true;
+            let greedy = !self.eat('?');
+            atom = Node::Repeat {
+                node: Box::new(atom),
+                min,
+                max,
+                greedy,
+            };
+        }
+    }
+
+    /// `n}`, `n,}`, `n,m}` after `{`; leaves `pos` past the `}`.
+    fn parse_counts(&mut self) -> Result<(u32, Option<u32>), Error> {
+        let at = self.pos;
+        let num = |p: &mut Parser| -> Option<u32> {
+            let s = p.pos;
+            while p.peek().is_some_and(|c| c.is_ascii_digit()) {
+                p.pos += 1;
+            }
+            p.src[s..p.pos].parse().ok()
+        };
+        let Some(min) = num(self) else {
+            return err("a repetition needs a count", at);
+        };
+        let max = if self.eat(',') {
+            if self.peek() == Some('}') {
+                None
+            } else {
+                match num(self) {
+                    Some(m) => Some(m),
+                    None => return err("a bad repetition count", self.pos),
+                }
+            }
+        } else {
+            Some(min)
+        };
+        if !self.eat('}') {
+            return err("an unclosed repetition", at);
+        }
+        if min > MAX_REPEAT || max.is_some_and(|m| m > MAX_REPEAT || m < min) {
+            return err("a repetition count out of range", at);
+        }
+        Ok((min, max))
+    }
+
+    /// One atom, or `None` for a flag group that only sets flags (`(?i)`).
+    fn parse_atom(&mut self, flags: &mut Flags, depth: u32) -> Result<Option<Node>, Error> {
+        let at = self.pos;
+        let c = self.bump().expect("an atom");
+        Ok(Some(match c {
+            '(' => return self.parse_group(flags, depth, at),
+            '[' => Node::Class(self.parse_class(*flags, at)?),
+            '^' => Node::Look(Look::Start),
+            '$' => Node::Look(Look::End),
+            '.' => Node::Class(ClassSpec {
+                items: vec![Item::Range('\n' as u32, '\n' as u32)],
+                negated: true,
+            }),
+            '\\' => self.parse_escape(*flags, false)?,
+            '?' | '*' | '+' | '{' => return err("a repetition of nothing", at),
+            c => Node::Lit(c, flags.ci),
+        }))
+    }
+
+    fn parse_group(
+        &mut self,
+        flags: &mut Flags,
+        depth: u32,
+        at: usize,
+    ) -> Result<Option<Node>, Error> {
+        let mut inner = *flags;
+        let mut name = None;
+        let mut capture = true;
+        if self.eat('?') {
+            capture = false;
+            if self.eat('P') || self.peek() == Some('<') {
+                if !self.eat('<') {
+                    return err("expected < after ?P", self.pos);
+                }
+                let s = self.pos;
+                while self
+                    .peek()
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+                {
+                    self.pos += 1;
+                }
+                let n = &self.src[s..self.pos];
+                if n.is_empty() || !self.eat('>') {
+                    return err("a bad group name", s);
+                }
+                if self.names.iter().any(|x| x.as_deref() == Some(n)) {
+                    return err("a duplicate group name", s);
+                }
+                name = Some(n.to_string());
+                capture = true;
+            } else {
+                // Flags: `(?flags)` or `(?flags:…)`.
+                let mut on = true;
+                loop {
+                    match self.bump() {
+                        Some('i') => inner.ci = on,
+                        Some('x') => inner.verbose = on,
+                        Some('u') => inner.unicode = on,
+                        Some('-') if on => on = false,
+                        Some(':') => break,
+                        Some(')') => {
+                            // Sets the flags for the rest of the enclosing group.
+                            *flags = inner;
+                            return Ok(None);
+                        }
+                        _ => return err("an unsupported group or flag", at),
+                    }
+                }
+            }
+        }
+        let index = if capture {
+            self.names.push(name);
+            Some(self.names.len() as u32)
+        } else {
+            None
+        };
+        let node = self.parse_alt(&mut inner, depth + 1)?;
+        if !self.eat(')') {
+            return err("an unclosed group", at);
+        }
+        Ok(Some(match index {
+            Some(i) => Node::Group(i, Box::new(node)),
+            None => node,
+        }))
+    }
+
+    /// After a `\`: an escape, outside a class (`in_class` false) or inside one.
+    fn parse_escape(&mut self, flags: Flags, in_class: bool) -> Result<Node, Error> {
+        let at = self.pos;
+        let Some(c) = self.bump() else {
+            return err("a trailing backslash", at);
+        };
+        let perl = |class, negated| {
+            Node::Class(ClassSpec {
+                items: vec![Item::Perl {
+                    class,
+                    unicode: flags.unicode,
+                    negated,
+                }],
+                negated: false,
+            })
+        };
+        Ok(match c {
+            'w' => perl(Perl::Word, false),
+            'W' => perl(Perl::Word, true),
+            'd' => perl(Perl::Digit, false),
+            'D' => perl(Perl::Digit, true),
+            's' => perl(Perl::Space, false),
+            'S' => perl(Perl::Space, true),
+            'b' if !in_class => Node::Look(if flags.unicode {
+                Look::WordUnicode
+            } else {
+                Look::WordAscii
+            }),
+            'B' if !in_class => Node::Look(if flags.unicode {
+                Look::NotWordUnicode
+            } else {
+                Look::NotWordAscii
+            }),
+            'n' => Node::Lit('\n', false),
+            't' => Node::Lit('\t', false),
+            'r' => Node::Lit('\r', false),
+            c if c.is_ascii_punctuation() || c == ' ' => Node::Lit(c, flags.ci),
+            _ => return err("an unsupported escape", at - 1),
+        })
+    }
+
+    fn parse_class(&mut self, flags: Flags, at: usize) -> Result<ClassSpec, Error> {
+        let negated = self.eat('^');
+        let mut items = Vec::new();
+        let mut first = true;
+        loop {
+            self.skip_space(flags);
+            let here = self.pos;
+            let Some(c) = self.bump() else {
+                return err("an unclosed class", at);
+            };
+            let lo = match c {
+                ']' if !first => break,
+                '[' => return err("nested classes are not supported", here),
+                '\\' => match self.parse_escape(flags, true)? {
+                    Node::Lit(c, _) => c,
+                    Node::Class(spec) => {
+                        items.extend(spec.items);
+                        first = false;
+                        continue;
+                    }
+                    _ => return err("an unsupported escape in a class", here),
+                },
+                c => c,
+            };
+            first = false;
+            // A range `lo-hi`, unless the `-` ends the class.
+            self.skip_space(flags);
+            let save = self.pos;
+            if self.eat('-') {
+                self.skip_space(flags);
+                match self.peek() {
+                    Some(']') | None => {
+                        self.pos = save; // `-` is literal; read next time round
+                    }
+                    Some(_) => {
+                        let h_at = self.pos;
+                        let hi = match self.bump() {
+                            Some('\\') => match self.parse_escape(flags, true)? {
+                                Node::Lit(c, _) => c,
+                                _ => return err("a class as a range end", h_at),
+                            },
+                            Some('[') => return err("nested classes are not supported", h_at),
+                            Some(c) => c,
+                            None => unreachable!(),
+                        };
+                        if hi < lo {
+                            return err("a range out of order", here);
+                        }
+                        items.push(Item::Range(lo as u32, hi as u32));
+                        continue;
+                    }
+                }
+            }
+            items.push(Item::Range(lo as u32, lo as u32));
+        }
+        let mut spec = ClassSpec { items, negated };
+        if flags.ci {
+            spec = fold_class(spec);
+        }
+        if !flags.unicode && negated {
+            return err("a negated class needs Unicode mode", at);
+        }
+        Ok(spec)
+    }
+}
+
+fn concat(mut seq: Vec<Node>) -> Node {
+    match seq.len() {
+        0 => Node::Empty,
+        1 => seq.pop().expect("one"),
+        _ => Node::Concat(seq),
+    }
+}
+
+/// The chars that match `c` case-insensitively, `c` first.
+fn case_variants(c: char) -> Vec<char> {
+    let mut out = vec![c];
+    let mut add = |d: char| {
+        if !out.contains(&d) {
+            out.push(d);
+        }
+    };
+    match c {
+        'k' | 'K' | '\u{212A}' => ['k', 'K', '\u{212A}'].into_iter().for_each(&mut add),
+        's' | 'S' | '\u{17F}' => ['s', 'S', '\u{17F}'].into_iter().for_each(&mut add),
+        _ => {
+            let lower: Vec<char> = c.to_lowercase().collect();
+            let upper: Vec<char> = c.to_uppercase().collect();
+            if lower.len() == 1 {
+                add(lower[0]);
+            }
+            if upper.len() == 1 {
+                add(upper[0]);
+            }
+        }
+    }
+    out
+}
+
+/// A class with the case variants of its explicit ranges added (Perl classes are closed under
+/// case already).
+fn fold_class(mut spec: ClassSpec) -> ClassSpec {
+    let mut extra = Vec::new();
+    for item in &spec.items {
+        if let Item::Range(lo, hi) = *item {
+            // Ranges over 2,000 chars are left as they are (no production class is one).
+            if hi - lo > 2000 {
+                continue;
+            }
+            for u in lo..=hi {
+                if let Some(c) = char::from_u32(u) {
+                    for v in case_variants(c).into_iter().skip(1) {
+                        extra.push(Item::Range(v as u32, v as u32));
+                    }
+                }
+            }
+        }
+    }
+    spec.items.extend(extra);
+    spec
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compiled classes
+
+fn in_table(table: &[(u32, u32)], u: u32) -> bool {
+    table
+        .binary_search_by(|&(lo, hi)| {
+            if hi < u {
+                std::cmp::Ordering::Less
+            } else if lo > u {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+fn ascii_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Whether `c` is in Unicode's `\w` (what regex's `\w` and `\b` use).
+pub fn is_word_char(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        ascii_word(u as u8)
+    } else {
+        in_table(WORD, u)
+    }
+}
+
+fn perl_has(class: Perl, unicode: bool, c: u32) -> bool {
+    if c < 0x80 {
+        let b = c as u8;
+        return match class {
+            Perl::Word => ascii_word(b),
+            Perl::Digit => b.is_ascii_digit(),
+            // \s: \t \n \v \f \r and space (Unicode's White_Space in ASCII, and regex's ASCII \s).
+            Perl::Space => matches!(b, b'\t'..=b'\r' | b' '),
+        };
+    }
+    unicode
+        && in_table(
+            match class {
+                Perl::Word => WORD,
+                Perl::Digit => DIGIT,
+                Perl::Space => SPACE,
+            },
+            c,
+        )
+}
+
+/// A class ready to match: an ASCII bitmap, and the items for the rest.
+#[derive(Debug)]
+struct Class {
+    ascii: u128,
+    /// Whether a non-ASCII char can match at all (for first-byte sets).
+    any_non_ascii: bool,
+    items: Box<[Item]>,
+    negated: bool,
+}
+
+impl Class {
+    fn new(spec: &ClassSpec) -> Class {
+        let mut c = Class {
+            ascii: 0,
+            any_non_ascii: false,
+            items: spec.items.clone().into_boxed_slice(),
+            negated: spec.negated,
+        };
+        for b in 0..128u32 {
+            if c.slow_has(b) {
+                c.ascii |= 1 << b;
+            }
+        }
+        c.any_non_ascii = spec.negated
+            || spec.items.iter().any(|i| match *i {
+                Item::Range(_, hi) => hi >= 0x80,
+                Item::Perl {
+                    unicode, negated, ..
+                } => unicode || negated,
+            });
+        c
+    }
+
+    fn slow_has(&self, u: u32) -> bool {
+        let hit = self.items.iter().any(|i| match *i {
+            Item::Range(lo, hi) => lo <= u && u <= hi,
+            Item::Perl {
+                class,
+                unicode,
+                negated,
+            } => perl_has(class, unicode, u) != negated,
+        });
+        hit != self.negated
+    }
+
+    #[inline]
+    fn has(&self, c: char) -> bool {
+        let u = c as u32;
+        if u < 0x80 {
+            self.ascii >> u & 1 == 1
+        } else {
+            self.slow_has(u)
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Program
+
+#[derive(Debug, Clone, Copy)]
+enum Inst {
+    Match,
+    /// Records the position in a capture slot.
+    Save(u32),
+    Jmp(u32),
+    /// Tries the first target, then the second.
+    Split(u32, u32),
+    /// Tries each branch of `alts[i]` in order, skipping those that cannot start with the byte.
+    Alt(u32),
+    Byte(u8),
+    /// A literal string (`lits[i]`).
+    Str(u32),
+    Class(u32),
+    /// A run of literal alternatives (`tries[i]`), then the next instruction.
+    Trie(u32),
+    Assert(Look),
+}
+
+/// A literal string; when `ci`, ASCII letters are stored lowercase and match either case.
+#[derive(Debug)]
+struct Lit {
+    bytes: Box<[u8]>,
+    ci: bool,
+    /// `ci` and the string has a `k` or an `s` (which also match KELVIN SIGN and LONG S).
+    special: bool,
+}
+
+/// 256 bits: the bytes a branch can start with.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct ByteSet([u64; 4]);
+
+impl ByteSet {
+    fn add(&mut self, b: u8) {
+        self.0[(b >> 6) as usize] |= 1 << (b & 63);
+    }
+    #[inline]
+    fn has(&self, b: u8) -> bool {
+        self.0[(b >> 6) as usize] >> (b & 63) & 1 == 1
+    }
+    fn all() -> ByteSet {
+        ByteSet([!0; 4])
+    }
+    fn union(&mut self, o: &ByteSet) {
+        for i in 0..4 {
+            self.0[i] |= o.0[i];
+        }
+    }
+    fn is_empty(&self) -> bool {
+        self.0 == [0; 4]
+    }
+}
+
+/// What a branch can start with: bytes, and whether it can match at the end of the text.
+#[derive(Debug, Clone, Copy, Default)]
+struct First {
+    bytes: ByteSet,
+    eof: bool,
+}
+
+#[derive(Debug)]
+struct AltInst {
+    branches: Box<[u32]>,
+    first: Box<[First]>,
+}
+
+/// A trie of literal alternatives. Node 0 is the root.
+#[derive(Debug)]
+struct Trie {
+    /// Per node: the index of its alternative if one ends there, else `u32::MAX`.
+    terminal: Vec<u32>,
+    /// Per node: its children, as (byte, node), sorted by byte.
+    children: Vec<Vec<(u8, u32)>>,
+    /// The root's children by byte (`u32::MAX`: none).
+    root: Box<[u32; 256]>,
+    /// The alternatives are case-insensitive (stored lowercase).
+    ci: bool,
+}
+
+impl Trie {
+    fn child(&self, node: u32, b: u8) -> Option<u32> {
+        if node == 0 {
+            let n = self.root[b as usize];
+            return (n != u32::MAX).then_some(n);
+        }
+        self.children[node as usize]
+            .iter()
+            .find(|&&(k, _)| k == b)
+            .map(|&(_, n)| n)
+    }
+}
+
+/// A compiled pattern.
+#[derive(Debug)]
+pub struct Regex {
+    insts: Vec<Inst>,
+    lits: Vec<Lit>,
+    classes: Vec<Class>,
+    alts: Vec<AltInst>,
+    tries: Vec<Trie>,
+    /// Per instruction: its memo index, or `u32::MAX` when it needs none.
+    memo: Vec<u32>,
+    n_memo: usize,
+    /// Group names by index (group 0, the whole match, has none).
+    names: Vec<Option<String>>,
+    /// Where a match can start: bit 0 anywhere, bit 1 at an ASCII word boundary, bit 2 at 0.
+    start_bytes: [u8; 256],
+    start_eof: u8,
+    /// The pattern can only match at the start of the text.
+    anchored: bool,
+}
+
+struct Compiler {
+    insts: Vec<Inst>,
+    lits: Vec<Lit>,
+    classes: Vec<Class>,
+    alts: Vec<(Vec<u32>, usize)>,
+    tries: Vec<Trie>,
+}
+
+/// One literal alternative: its bytes and whether case-insensitive (`None`: caseless, fits either).
+fn literal_of(node: &Node) -> Option<(Vec<u8>, Option<bool>)> {
+    let mut bytes = Vec::new();
+    let mut mode: Option<bool> = None;
+    let mut push = |c: char, ci: bool| -> bool {
+        let variants = if ci { case_variants(c) } else { vec![c] };
+        let cased = variants.len() > 1;
+        if cased {
+            // Only ASCII letters (with k and s) fold inside a literal string.
+            if !c.is_ascii_alphabetic() {
+                return false;
+            }
+            if mode == Some(false) {
+                return false;
+            }
+            mode = Some(true);
+            bytes.push(c.to_ascii_lowercase() as u8);
+        } else {
+            if c.is_ascii_alphabetic() {
+                // A case-sensitive letter.
+                if mode == Some(true) {
+                    return false;
+                }
+                mode = Some(false);
+            }
+            let mut buf = [0; 4];
+            bytes.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+        }
+        true
+    };
+    match node {
+        Node::Lit(c, ci) => {
+            if !push(*c, *ci) {
+                return None;
+            }
+        }
+        Node::Concat(seq) => {
+            for n in seq {
+                match n {
+                    Node::Lit(c, ci) if push(*c, *ci) => {}
+                    _ => return None,
+                }
+            }
+        }
+        Node::Empty => {}
+        _ => return None,
+    }
+    Some((bytes, mode))
+}
+
+impl Compiler {
+    fn pc(&self) -> u32 {
+        self.insts.len() as u32
+    }
+
+    fn push(&mut self, i: Inst) -> u32 {
+        self.insts.push(i);
+        self.pc() - 1
+    }
+
+    fn lit(&mut self, bytes: Vec<u8>, ci: bool) {
+        if bytes.len() == 1 && !(ci && bytes[0].is_ascii_alphabetic()) {
+            self.push(Inst::Byte(bytes[0]));
+            return;
+        }
+        let special = ci && bytes.iter().any(|&b| b == b'k' || b == b's');
+        self.lits.push(Lit {
+            bytes: bytes.into_boxed_slice(),
+            ci,
+            special,
+        });
+        self.push(Inst::Str(self.lits.len() as u32 - 1));
+    }
+
+    fn class(&mut self, spec: &ClassSpec) {
+        let class = Class::new(spec);
+        // A class of one ASCII byte is a byte.
+        if !class.any_non_ascii && class.ascii.count_ones() == 1 {
+            self.push(Inst::Byte(class.ascii.trailing_zeros() as u8));
+            return;
+        }
+        self.classes.push(class);
+        self.push(Inst::Class(self.classes.len() as u32 - 1));
+    }
+
+    fn compile(&mut self, node: &Node) {
+        match node {
+            Node::Empty => {}
+            Node::Lit(..) | Node::Concat(_) if literal_of(node).is_some() => {
+                let (bytes, mode) = literal_of(node).expect("literal");
+                if !bytes.is_empty() {
+                    self.lit(bytes, mode == Some(true));
+                }
+            }
+            Node::Lit(c, ci) => {
+                // A non-ASCII char with case variants.
+                let items = if *ci { case_variants(*c) } else { vec![*c] }
+                    .into_iter()
+                    .map(|v| Item::Range(v as u32, v as u32))
+                    .collect();
+                self.class(&ClassSpec {
+                    items,
+                    negated: false,
+                });
+            }
+            Node::Concat(seq) => {
+                // Runs of literals become strings.
+                let mut i = 0;
+                while i < seq.len() {
+                    let mut j = i;
+                    while j < seq.len()
+                        && matches!(seq[j], Node::Lit(..))
+                        && literal_of(&Node::Concat(seq[i..=j].to_vec())).is_some()
+                    {
+                        j += 1;
+                    }
+                    if j > i {
+                        self.compile(&Node::Concat(seq[i..j].to_vec()));
+                        i = j;
+                    } else {
+                        self.compile(&seq[i]);
+                        i += 1;
+                    }
+                }
+            }
+            Node::Class(spec) => self.class(spec),
+            Node::Look(l) => {
+                self.push(Inst::Assert(*l));
+            }
+            Node::Group(i, inner) => {
+                self.push(Inst::Save(2 * i));
+                self.compile(inner);
+                self.push(Inst::Save(2 * i + 1));
+            }
+            Node::Alt(branches) => self.compile_alt(branches),
+            Node::Repeat {
+                node,
+                min,
+                max,
+                greedy,
+            } => {
+                // The shapes of regex-automata's Thompson compiler, so that preferences (and
+                // hence groups) agree even when the repeated expression can match empty.
+                match max {
+                    None if *min == 0 && !nullable(node) => {
+                        // x*: L: split(body, out); body; jmp L
+                        let l = self.push(Inst::Split(0, 0));
+                        self.compile(node);
+                        self.push(Inst::Jmp(l));
+                        let out = self.pc();
+                        self.insts[l as usize] = split(*greedy, l + 1, out);
+                    }
+                    None if *min == 0 => {
+                        // x* as (x+)?: split(body, out); body; split(body, out)
+                        let q = self.push(Inst::Split(0, 0));
+                        self.compile(node);
+                        let plus = self.push(Inst::Split(0, 0));
+                        let out = self.pc();
+                        self.insts[q as usize] = split(*greedy, q + 1, out);
+                        self.insts[plus as usize] = split(*greedy, q + 1, out);
+                    }
+                    None => {
+                        // x{n,}: n - 1 copies, then a copy that loops on itself.
+                        for _ in 1..*min {
+                            self.compile(node);
+                        }
+                        let body = self.pc();
+                        self.compile(node);
+                        let plus = self.push(Inst::Split(0, 0));
+                        self.insts[plus as usize] = split(*greedy, body, plus + 1);
+                    }
+                    Some(max) => {
+                        for _ in 0..*min {
+                            self.compile(node);
+                        }
+                        // Nested optionals: (x(x(x)?)?)?
+                        let mut splits = Vec::new();
+                        for _ in *min..*max {
+                            splits.push(self.push(Inst::Split(0, 0)));
+                            self.compile(node);
+                        }
+                        let out = self.pc();
+                        for s in splits {
+                            self.insts[s as usize] = split(*greedy, s + 1, out);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn compile_alt(&mut self, branches: &[Node]) {
+        // Group runs of literal branches of one case mode into tries.
+        enum Part<'n> {
+            Node(&'n Node),
+            Trie(Vec<Vec<u8>>, bool),
+        }
+        let mut parts: Vec<Part> = Vec::new();
+        for b in branches {
+            if let Some((bytes, mode)) = literal_of(b) {
+                if let Some(Part::Trie(words, ci)) = parts.last_mut() {
+                    let fits = match mode {
+                        None => true,
+                        Some(m) => m == *ci || words.iter().all(|w| !has_letter(w)),
+                    };
+                    if fits {
+                        if let Some(m) = mode {
+                            *ci = m;
+                        }
+                        words.push(bytes);
+                        continue;
+                    }
+                }
+                parts.push(Part::Trie(vec![bytes], mode == Some(true)));
+            } else {
+                parts.push(Part::Node(b));
+            }
+        }
+        let alt = self.push(Inst::Alt(0));
+        let mut starts = Vec::new();
+        let mut jumps = Vec::new();
+        for part in &parts {
+            starts.push(self.pc());
+            match part {
+                Part::Node(n) => self.compile(n),
+                Part::Trie(words, ci) if words.len() == 1 => {
+                    if !words[0].is_empty() {
+                        self.lit(words[0].clone(), *ci);
+                    }
+                }
+                Part::Trie(words, ci) => {
+                    self.tries.push(build_trie(words, *ci));
+                    self.push(Inst::Trie(self.tries.len() as u32 - 1));
+                }
+            }
+            jumps.push(self.push(Inst::Jmp(0)));
+        }
+        let out = self.pc();
+        for j in jumps {
+            self.insts[j as usize] = Inst::Jmp(out);
+        }
+        self.alts.push((starts, 0));
+        self.insts[alt as usize] = Inst::Alt(self.alts.len() as u32 - 1);
+    }
+}
+
+/// A split that prefers `body` when greedy, `out` when lazy.
+fn split(greedy: bool, body: u32, out: u32) -> Inst {
+    if greedy {
+        Inst::Split(body, out)
+    } else {
+        Inst::Split(out, body)
+    }
+}
+
+/// Whether `node` can match the empty string.
+fn nullable(node: &Node) -> bool {
+    match node {
+        Node::Empty | Node::Look(_) => true,
+        Node::Lit(..) | Node::Class(_) => false,
+        Node::Group(_, n) => nullable(n),
+        Node::Concat(seq) => seq.iter().all(nullable),
+        Node::Alt(bs) => bs.iter().any(nullable),
+        Node::Repeat { node, min, .. } => *min == 0 || nullable(node),
+    }
+}
+
+fn has_letter(w: &[u8]) -> bool {
+    w.iter().any(|b| b.is_ascii_alphabetic())
+}
+
+fn build_trie(words: &[Vec<u8>], ci: bool) -> Trie {
+    let mut t = Trie {
+        terminal: vec![u32::MAX],
+        children: vec![Vec::new()],
+        root: Box::new([u32::MAX; 256]),
+        ci,
+    };
+    for (i, w) in words.iter().enumerate() {
+        let mut node = 0u32;
+        for &b in w {
+            node = match t.child(node, b) {
+                Some(n) => n,
+                None => {
+                    let n = t.terminal.len() as u32;
+                    t.terminal.push(u32::MAX);
+                    t.children.push(Vec::new());
+                    if node == 0 {
+                        t.root[b as usize] = n;
+                    }
+                    t.children[node as usize].push((b, n));
+                    n
+                }
+            };
+        }
+        // An earlier identical alternative wins.
+        if t.terminal[node as usize] == u32::MAX {
+            t.terminal[node as usize] = i as u32;
+        }
+    }
+    t
+}
+
+/// The first byte of each char a class can match outside ASCII, approximated by lead bytes.
+fn add_class_first(set: &mut ByteSet, class: &Class) {
+    for b in 0..128u8 {
+        if class.ascii >> b & 1 == 1 {
+            set.add(b);
+        }
+    }
+    if class.any_non_ascii {
+        for b in 0xC2..=0xF4u8 {
+            set.add(b);
+        }
+    }
+}
+
+fn add_fold_first(set: &mut ByteSet, b: u8, ci: bool) {
+    set.add(b);
+    if ci && b.is_ascii_alphabetic() {
+        set.add(b.to_ascii_uppercase());
+        if b == b'k' {
+            set.add(0xE2);
+        }
+        if b == b's' {
+            set.add(0xC5);
+        }
+    }
+}
+
+impl Regex {
+    /// Compiles `pattern`.
+    pub fn new(pattern: &str) -> Result<Regex, Error> {
+        let mut p = Parser {
+            src: pattern,
+            pos: 0,
+            names: Vec::new(),
+        };
+        let mut flags = Flags {
+            ci: false,
+            verbose: false,
+            unicode: true,
+        };
+        let ast = p.parse_alt(&mut flags, 0)?;
+        if p.pos < pattern.len() {
+            return err("an unopened )", p.pos);
+        }
+        let mut c = Compiler {
+            insts: Vec::new(),
+            lits: Vec::new(),
+            classes: Vec::new(),
+            alts: Vec::new(),
+            tries: Vec::new(),
+        };
+        c.push(Inst::Save(0));
+        c.compile(&ast);
+        c.push(Inst::Save(1));
+        c.push(Inst::Match);
+        if c.insts.len() > 1 << 20 {
+            return err("the pattern is too large", 0);
+        }
+        let mut names = vec![None];
+        names.extend(p.names);
+        let mut re = Regex {
+            insts: c.insts,
+            lits: c.lits,
+            classes: c.classes,
+            alts: Vec::new(),
+            tries: c.tries,
+            memo: Vec::new(),
+            n_memo: 0,
+            names,
+            start_bytes: [0; 256],
+            start_eof: 0,
+            anchored: false,
+        };
+        re.alts = c
+            .alts
+            .into_iter()
+            .map(|(starts, _)| AltInst {
+                first: vec![First::default(); starts.len()].into_boxed_slice(),
+                branches: starts.into_boxed_slice(),
+            })
+            .collect();
+        // First-byte sets of each alternative's branches.
+        for i in 0..re.alts.len() {
+            let first = re.alts[i].branches.iter().map(|&s| re.first(s)).collect();
+            re.alts[i].first = first;
+        }
+        re.compute_memo();
+        re.compute_start();
+        Ok(re)
+    }
+
+    /// What can come first from `pc` on (all three start kinds merged).
+    fn first(&self, pc: u32) -> First {
+        let mut sets = [First::default(); 3];
+        self.first_into(pc, &mut sets);
+        let mut f = sets[0];
+        for s in &sets[1..] {
+            f.bytes.union(&s.bytes);
+            f.eof |= s.eof;
+        }
+        f
+    }
+
+    /// Fills `sets[k]` with what can come first from `pc`: k = 0 with no assertion passed, 1 after
+    /// an ASCII word boundary, 2 after `^`.
+    fn first_into(&self, pc: u32, sets: &mut [First; 3]) {
+        let mut seen = vec![[false; 3]; self.insts.len()];
+        let mut todo = vec![(pc, 0usize)];
+        while let Some((pc, k)) = todo.pop() {
+            if std::mem::replace(&mut seen[pc as usize][k], true) {
+                continue;
+            }
+            let next = pc + 1;
+            match self.insts[pc as usize] {
+                Inst::Match => {
+                    sets[k].bytes = ByteSet::all();
+                    sets[k].eof = true;
+                }
+                Inst::Save(_) => todo.push((next, k)),
+                Inst::Jmp(t) => todo.push((t, k)),
+                Inst::Split(a, b) => {
+                    todo.push((a, k));
+                    todo.push((b, k));
+                }
+                Inst::Alt(i) => {
+                    for &b in self.alts[i as usize].branches.iter() {
+                        todo.push((b, k));
+                    }
+                }
+                Inst::Byte(b) => sets[k].bytes.add(b),
+                Inst::Str(i) => {
+                    let l = &self.lits[i as usize];
+                    add_fold_first(&mut sets[k].bytes, l.bytes[0], l.ci);
+                }
+                Inst::Class(i) => add_class_first(&mut sets[k].bytes, &self.classes[i as usize]),
+                Inst::Trie(i) => {
+                    let t = &self.tries[i as usize];
+                    if t.terminal[0] != u32::MAX {
+                        todo.push((next, k));
+                    }
+                    for b in 0..=255u8 {
+                        if t.root[b as usize] != u32::MAX {
+                            add_fold_first(&mut sets[k].bytes, b, t.ci);
+                        }
+                    }
+                }
+                Inst::Assert(Look::Start) => todo.push((next, 2)),
+                Inst::Assert(Look::WordAscii) if k == 0 => todo.push((next, 1)),
+                Inst::Assert(_) => todo.push((next, k)),
+            }
+        }
+    }
+
+    fn compute_memo(&mut self) {
+        let mut indeg = vec![0u32; self.insts.len()];
+        indeg[0] = 1;
+        for (pc, inst) in self.insts.iter().enumerate() {
+            let pc = pc as u32;
+            let mut add = |t: u32, n: u32| indeg[t as usize] += n;
+            match *inst {
+                Inst::Match => {}
+                Inst::Jmp(t) => add(t, 1),
+                Inst::Split(a, b) => {
+                    add(a, 1);
+                    add(b, 1);
+                }
+                Inst::Alt(i) => {
+                    for &b in self.alts[i as usize].branches.iter() {
+                        add(b, 1);
+                    }
+                }
+                // A trie can continue at several positions.
+                Inst::Trie(_) => add(pc + 1, 2),
+                _ => add(pc + 1, 1),
+            }
+        }
+        self.memo = vec![u32::MAX; self.insts.len()];
+        for (pc, &d) in indeg.iter().enumerate() {
+            if d >= 2 {
+                self.memo[pc] = self.n_memo as u32;
+                self.n_memo += 1;
+            }
+        }
+    }
+
+    fn compute_start(&mut self) {
+        let mut sets = [First::default(); 3];
+        self.first_into(0, &mut sets);
+        for b in 0..=255u8 {
+            let mut m = 0;
+            for (k, s) in sets.iter().enumerate() {
+                if s.bytes.has(b) {
+                    m |= 1 << k;
+                }
+            }
+            self.start_bytes[b as usize] = m;
+        }
+        for (k, s) in sets.iter().enumerate() {
+            if s.eof {
+                self.start_eof |= 1 << k;
+            }
+        }
+        self.anchored =
+            sets[0].bytes.is_empty() && sets[1].bytes.is_empty() && !sets[0].eof && !sets[1].eof;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching
+
+/// An unset capture slot.
+const NONE: usize = usize::MAX;
+
+#[derive(Debug, Clone, Copy)]
+enum Frame {
+    /// Run from `pc` at `pos`.
+    Explore { pc: u32, pos: usize },
+    /// Undo a capture slot.
+    Restore { slot: u32, val: usize },
+    /// Try the branches of `Alt(alt)` from the `k`-th on, at `pos`.
+    Alt { alt: u32, k: u32, pos: usize },
+}
+
+/// The (memo state, position) pairs one search has tried, in pages allocated on first touch.
+#[derive(Debug, Default)]
+struct Visited {
+    /// A page covers `1 << shift` positions.
+    shift: u32,
+    /// u64 words per page.
+    wpp: usize,
+    n_memo: usize,
+    /// The position of bit 0 (the search's start).
+    base: usize,
+    /// Per (page, memo state), `page * n_memo + state`: 1 + its page in `pool`, or 0.
+    table: Vec<u32>,
+    /// How much of `table` may be non-zero.
+    touched: usize,
+    pool: Vec<u64>,
+}
+
+impl Visited {
+    fn reset(&mut self, n_memo: usize, base: usize, span: usize) {
+        let t = self.touched.min(self.table.len());
+        self.table[..t].fill(0);
+        self.touched = 0;
+        self.pool.clear();
+        self.n_memo = n_memo;
+        self.base = base;
+        self.shift = if span <= 4096 {
+            span.max(64).next_power_of_two().trailing_zeros()
+        } else {
+            12
+        };
+        self.wpp = 1 << (self.shift - 6);
+    }
+
+    /// Marks (`m`, `pos`); false if it was marked already.
+    #[inline]
+    fn insert(&mut self, m: u32, pos: usize) -> bool {
+        let off = pos - self.base;
+        let idx = (off >> self.shift) * self.n_memo + m as usize;
+        if idx >= self.table.len() {
+            self.table.resize((idx / self.n_memo + 1) * self.n_memo, 0);
+        }
+        let mut page = self.table[idx];
+        if page == 0 {
+            self.pool.resize(self.pool.len() + self.wpp, 0);
+            page = (self.pool.len() / self.wpp) as u32;
+            self.table[idx] = page;
+            self.touched = self.touched.max(idx + 1);
+        }
+        let bit = off & ((1 << self.shift) - 1);
+        let w = (page as usize - 1) * self.wpp + (bit >> 6);
+        let mask = 1u64 << (bit & 63);
+        let old = self.pool[w];
+        self.pool[w] = old | mask;
+        old & mask == 0
+    }
+}
+
+#[derive(Debug, Default)]
+struct Scratch {
+    stack: Vec<Frame>,
+    visited: Visited,
+    hits: Vec<(u32, usize)>,
+}
+
+impl Scratch {
+    /// Gives back what one huge search took.
+    fn trim(&mut self) {
+        const KEEP: usize = 1 << 16;
+        if self.visited.pool.capacity() > KEEP {
+            self.visited.pool = Vec::new();
+        }
+        if self.visited.table.capacity() > KEEP {
+            self.visited.table = Vec::new();
+            self.visited.touched = 0;
+        }
+        if self.stack.capacity() > KEEP {
+            self.stack = Vec::new();
+        }
+    }
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// The char starting at byte `i` of valid UTF-8.
+#[inline]
+fn decode(hay: &[u8], i: usize) -> (char, usize) {
+    let b0 = hay[i] as u32;
+    let (u, n) = if b0 < 0x80 {
+        (b0, 1)
+    } else if b0 < 0xE0 {
+        ((b0 & 0x1F) << 6 | (hay[i + 1] as u32 & 0x3F), 2)
+    } else if b0 < 0xF0 {
+        (
+            (b0 & 0x0F) << 12 | (hay[i + 1] as u32 & 0x3F) << 6 | (hay[i + 2] as u32 & 0x3F),
+            3,
+        )
+    } else {
+        (
+            (b0 & 0x07) << 18
+                | (hay[i + 1] as u32 & 0x3F) << 12
+                | (hay[i + 2] as u32 & 0x3F) << 6
+                | (hay[i + 3] as u32 & 0x3F),
+            4,
+        )
+    };
+    (char::from_u32(u).unwrap_or('\u{FFFD}'), n)
+}
+
+/// The char ending at byte `i` of valid UTF-8 (`i` > 0, a char boundary).
+fn decode_before(hay: &[u8], i: usize) -> char {
+    let mut s = i - 1;
+    while s > 0 && hay[s] & 0xC0 == 0x80 {
+        s -= 1;
+    }
+    decode(hay, s).0
+}
+
+#[inline]
+fn is_boundary_byte(b: u8) -> bool {
+    // Not a UTF-8 continuation byte.
+    (b as i8) >= -0x40
+}
+
+#[inline]
+fn word_boundary_ascii(hay: &[u8], pos: usize) -> bool {
+    let before = pos > 0 && ascii_word(hay[pos - 1]);
+    let after = pos < hay.len() && ascii_word(hay[pos]);
+    before != after
+}
+
+fn word_boundary_unicode(hay: &[u8], pos: usize) -> bool {
+    let before = pos > 0 && is_word_char(decode_before(hay, pos));
+    let after = pos < hay.len() && is_word_char(decode(hay, pos).0);
+    before != after
+}
+
+impl Lit {
+    /// Where the literal ends if it matches at `pos`.
+    #[inline]
+    fn match_at(&self, hay: &[u8], pos: usize) -> Option<usize> {
+        let n = self.bytes.len();
+        if hay.len() - pos >= n {
+            let h = &hay[pos..pos + n];
+            if if self.ci {
+                h.eq_ignore_ascii_case(&self.bytes)
+            } else {
+                *h == *self.bytes
+            } {
+                return Some(pos + n);
+            }
+        }
+        if !self.special {
+            return None;
+        }
+        // KELVIN SIGN for k, LONG S for s.
+        let mut i = pos;
+        for &p in self.bytes.iter() {
+            let b = *hay.get(i)?;
+            if b.to_ascii_lowercase() == p {
+                i += 1;
+            } else if p == b'k' && hay[i..].starts_with(&[0xE2, 0x84, 0xAA]) {
+                i += 3;
+            } else if p == b's' && hay[i..].starts_with(&[0xC5, 0xBF]) {
+                i += 2;
+            } else {
+                return None;
+            }
+        }
+        Some(i)
+    }
+}
+
+impl Trie {
+    /// The alternatives that match at `pos`, as (alternative, end), in the pattern's order.
+    fn hits(&self, hay: &[u8], pos: usize, hits: &mut Vec<(u32, usize)>) {
+        hits.clear();
+        let mut node = 0u32;
+        let mut i = pos;
+        loop {
+            let term = self.terminal[node as usize];
+            if term != u32::MAX {
+                hits.push((term, i));
+            }
+            let Some(&raw) = hay.get(i) else { break };
+            let (b, adv) = if !self.ci {
+                (raw, 1)
+            } else if raw.is_ascii_uppercase() {
+                (raw | 0x20, 1)
+            } else if raw == 0xE2 && hay[i + 1..].starts_with(&[0x84, 0xAA]) {
+                (b'k', 3)
+            } else if raw == 0xC5 && hay.get(i + 1) == Some(&0xBF) {
+                (b's', 2)
+            } else {
+                (raw, 1)
+            };
+            match self.child(node, b) {
+                Some(n) => {
+                    node = n;
+                    i += adv;
+                }
+                None => break,
+            }
+        }
+        if hits.len() > 1 {
+            hits.sort_unstable_by_key(|h| h.0);
+        }
+    }
+}
+
+impl Regex {
+    /// The first branch of `Alt(alt)`, from the `k`-th on, that can start at `pos`.
+    #[inline]
+    fn next_branch(&self, alt: u32, k: u32, hay: &[u8], pos: usize) -> Option<u32> {
+        let a = &self.alts[alt as usize];
+        let byte = hay.get(pos).copied();
+        (k as usize..a.branches.len())
+            .find(|&j| match byte {
+                Some(b) => a.first[j].bytes.has(b),
+                None => a.first[j].eof,
+            })
+            .map(|j| j as u32)
+    }
+
+    fn look(&self, l: Look, hay: &[u8], pos: usize) -> bool {
+        match l {
+            Look::Start => pos == 0,
+            Look::End => pos == hay.len(),
+            Look::WordAscii => word_boundary_ascii(hay, pos),
+            Look::NotWordAscii => !word_boundary_ascii(hay, pos),
+            Look::WordUnicode => word_boundary_unicode(hay, pos),
+            Look::NotWordUnicode => !word_boundary_unicode(hay, pos),
+        }
+    }
+
+    /// Whether a match can start at `pos`, by the first byte (and what it asserts).
+    #[inline]
+    fn can_start(&self, hay: &[u8], pos: usize) -> bool {
+        let m = match hay.get(pos) {
+            Some(&b) => {
+                if !is_boundary_byte(b) {
+                    return false;
+                }
+                self.start_bytes[b as usize]
+            }
+            None => self.start_eof,
+        };
+        m & 1 != 0 || (m & 2 != 0 && word_boundary_ascii(hay, pos)) || (m & 4 != 0 && pos == 0)
+    }
+
+    /// The leftmost-first match in `hay` starting at `start` or later; its capture slots (as
+    /// many as `slots` holds, at least the two of the whole match) in `slots`.
+    fn search(&self, hay: &str, start: usize, slots: &mut [usize]) -> bool {
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut s) => {
+                let found = self.search_with(&mut s, hay.as_bytes(), start, slots);
+                s.trim();
+                found
+            }
+            Err(_) => self.search_with(&mut Scratch::default(), hay.as_bytes(), start, slots),
+        })
+    }
+
+    fn search_with(&self, sc: &mut Scratch, hay: &[u8], start: usize, slots: &mut [usize]) -> bool {
+        slots.fill(NONE);
+        let len = hay.len();
+        if start > len {
+            return false;
+        }
+        sc.visited.reset(self.n_memo, start, len - start + 1);
+        if self.anchored {
+            return start == 0 && self.can_start(hay, 0) && self.backtrack(sc, hay, 0, slots);
+        }
+        let mut p = start;
+        loop {
+            while p < len && !self.can_start(hay, p) {
+                p += 1;
+            }
+            if p == len && !self.can_start(hay, p) {
+                return false;
+            }
+            if self.backtrack(sc, hay, p, slots) {
+                return true;
+            }
+            if p == len {
+                return false;
+            }
+            p += 1;
+        }
+    }
+
+    fn backtrack(&self, sc: &mut Scratch, hay: &[u8], start: usize, slots: &mut [usize]) -> bool {
+        let nslots = slots.len();
+        let len = hay.len();
+        sc.stack.clear();
+        sc.stack.push(Frame::Explore { pc: 0, pos: start });
+        while let Some(frame) = sc.stack.pop() {
+            let (mut pc, mut pos) = match frame {
+                Frame::Explore { pc, pos } => (pc, pos),
+                Frame::Restore { slot, val } => {
+                    slots[slot as usize] = val;
+                    continue;
+                }
+                Frame::Alt { alt, k, pos } => match self.next_branch(alt, k, hay, pos) {
+                    Some(j) => {
+                        sc.stack.push(Frame::Alt { alt, k: j + 1, pos });
+                        (self.alts[alt as usize].branches[j as usize], pos)
+                    }
+                    None => continue,
+                },
+            };
+            loop {
+                let m = self.memo[pc as usize];
+                if m != u32::MAX && !sc.visited.insert(m, pos) {
+                    break;
+                }
+                match self.insts[pc as usize] {
+                    Inst::Match => return true,
+                    Inst::Save(s) => {
+                        if (s as usize) < nslots {
+                            sc.stack.push(Frame::Restore {
+                                slot: s,
+                                val: slots[s as usize],
+                            });
+                            slots[s as usize] = pos;
+                        }
+                        pc += 1;
+                    }
+                    Inst::Jmp(t) => pc = t,
+                    Inst::Split(a, b) => {
+                        sc.stack.push(Frame::Explore { pc: b, pos });
+                        pc = a;
+                    }
+                    Inst::Alt(i) => match self.next_branch(i, 0, hay, pos) {
+                        Some(j) => {
+                            sc.stack.push(Frame::Alt {
+                                alt: i,
+                                k: j + 1,
+                                pos,
+                            });
+                            pc = self.alts[i as usize].branches[j as usize];
+                        }
+                        None => break,
+                    },
+                    Inst::Byte(b) => {
+                        if pos < len && hay[pos] == b {
+                            pos += 1;
+                            pc += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    Inst::Str(i) => match self.lits[i as usize].match_at(hay, pos) {
+                        Some(end) => {
+                            pos = end;
+                            pc += 1;
+                        }
+                        None => break,
+                    },
+                    Inst::Class(i) => {
+                        if pos >= len {
+                            break;
+                        }
+                        let class = &self.classes[i as usize];
+                        let b = hay[pos];
+                        if b < 0x80 {
+                            if class.ascii >> b & 1 == 1 {
+                                pos += 1;
+                                pc += 1;
+                            } else {
+                                break;
+                            }
+                        } else {
+                            let (c, n) = decode(hay, pos);
+                            if class.has(c) {
+                                pos += n;
+                                pc += 1;
+                            } else {
+                                break;
+                            }
+                        }
+                    }
+                    Inst::Trie(i) => {
+                        self.tries[i as usize].hits(hay, pos, &mut sc.hits);
+                        let Some(&(_, first)) = sc.hits.first() else {
+                            break;
+                        };
+                        for &(_, end) in sc.hits[1..].iter().rev() {
+                            sc.stack.push(Frame::Explore {
+                                pc: pc + 1,
+                                pos: end,
+                            });
+                        }
+                        pos = first;
+                        pc += 1;
+                    }
+                    Inst::Assert(l) => {
+                        if self.look(l, hay, pos) {
+                            pc += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        false
+    }
+
+    /// The number of groups, the whole match (group 0) included.
+    fn groups(&self) -> usize {
+        self.names.len()
+    }
+
+    /// Whether the pattern matches anywhere in `hay`.
+    pub fn is_match(&self, hay: &str) -> bool {
+        self.search(hay, 0, &mut [])
+    }
+
+    /// The leftmost-first match.
+    pub fn find<'h>(&self, hay: &'h str) -> Option<Match<'h>> {
+        let mut slots = [NONE; 2];
+        self.search(hay, 0, &mut slots).then(|| Match {
+            hay,
+            start: slots[0],
+            end: slots[1],
+        })
+    }
+
+    /// The leftmost-first match with its groups.
+    pub fn captures<'r, 'h>(&'r self, hay: &'h str) -> Option<Captures<'r, 'h>> {
+        let mut slots = vec![NONE; 2 * self.groups()];
+        self.search(hay, 0, &mut slots).then_some(Captures {
+            re: self,
+            hay,
+            slots,
+        })
+    }
+
+    /// Successive non-overlapping matches, as `regex`'s `find_iter`.
+    pub fn find_iter<'r, 'h>(&'r self, hay: &'h str) -> Matches<'r, 'h> {
+        Matches(Searches {
+            re: self,
+            hay,
+            at: 0,
+            last_end: None,
+        })
+    }
+
+    /// Successive non-overlapping matches with their groups, as `regex`'s `captures_iter`.
+    pub fn captures_iter<'r, 'h>(&'r self, hay: &'h str) -> CaptureMatches<'r, 'h> {
+        CaptureMatches(Searches {
+            re: self,
+            hay,
+            at: 0,
+            last_end: None,
+        })
+    }
+
+    /// The group names, by index (`None` for group 0 and unnamed groups).
+    pub fn capture_names(&self) -> impl Iterator<Item = Option<&str>> {
+        self.names.iter().map(|n| n.as_deref())
+    }
+
+    /// The index of the group called `name`.
+    fn index_of(&self, name: &str) -> Option<usize> {
+        self.names.iter().position(|n| n.as_deref() == Some(name))
+    }
+}
+
+/// The state of an iteration over matches.
+struct Searches<'r, 'h> {
+    re: &'r Regex,
+    hay: &'h str,
+    at: usize,
+    last_end: Option<usize>,
+}
+
+impl Searches<'_, '_> {
+    /// The next match, with `slots` filled; an empty match right at the end of the previous
+    /// match is skipped (as `regex` does).
+    fn next(&mut self, slots: &mut [usize]) -> bool {
+        loop {
+            if self.at > self.hay.len() || !self.re.search(self.hay, self.at, slots) {
+                self.at = self.hay.len() + 1;
+                return false;
+            }
+            let (s, e) = (slots[0], slots[1]);
+            if s == e && Some(e) == self.last_end {
+                self.at = match self.hay[e..].chars().next() {
+                    Some(c) => e + c.len_utf8(),
+                    None => self.hay.len() + 1,
+                };
+                continue;
+            }
+            self.at = e;
+            self.last_end = Some(e);
+            return true;
+        }
+    }
+}
+
+/// An iterator over matches: [`Regex::find_iter`].
+pub struct Matches<'r, 'h>(Searches<'r, 'h>);
+
+impl<'h> Iterator for Matches<'_, 'h> {
+    type Item = Match<'h>;
+    fn next(&mut self) -> Option<Match<'h>> {
+        let mut slots = [NONE; 2];
+        self.0.next(&mut slots).then(|| Match {
+            hay: self.0.hay,
+            start: slots[0],
+            end: slots[1],
+        })
+    }
+}
+
+/// An iterator over matches with their groups: [`Regex::captures_iter`].
+pub struct CaptureMatches<'r, 'h>(Searches<'r, 'h>);
+
+impl<'r, 'h> Iterator for CaptureMatches<'r, 'h> {
+    type Item = Captures<'r, 'h>;
+    fn next(&mut self) -> Option<Captures<'r, 'h>> {
+        let mut slots = vec![NONE; 2 * self.0.re.groups()];
+        self.0.next(&mut slots).then(|| Captures {
+            re: self.0.re,
+            hay: self.0.hay,
+            slots,
+        })
+    }
+}
+
+/// A match: a span of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match<'h> {
+    hay: &'h str,
+    start: usize,
+    end: usize,
+}
+
+impl<'h> Match<'h> {
+    /// Byte offset of the start.
+    pub fn start(&self) -> usize {
+        self.start
+    }
+    /// Byte offset just past the end.
+    pub fn end(&self) -> usize {
+        self.end
+    }
+    /// `start..end`.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+    /// The matched text.
+    pub fn as_str(&self) -> &'h str {
+        &self.hay[self.start..self.end]
+    }
+    /// Whether the match is empty.
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+    /// Its length in bytes.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+}
+
+/// A match with its groups.
+#[derive(Debug, Clone)]
+pub struct Captures<'r, 'h> {
+    re: &'r Regex,
+    hay: &'h str,
+    slots: Vec<usize>,
+}
+
+impl<'h> Captures<'_, 'h> {
+    /// Group `i` (0: the whole match), if it took part in the match.
+    pub fn get(&self, i: usize) -> Option<Match<'h>> {
+        let (s, e) = (*self.slots.get(2 * i)?, *self.slots.get(2 * i + 1)?);
+        (s != NONE && e != NONE).then_some(Match {
+            hay: self.hay,
+            start: s,
+            end: e,
+        })
+    }
+
+    /// The group called `name`, if it took part in the match.
+    pub fn name(&self, name: &str) -> Option<Match<'h>> {
+        self.get(self.re.index_of(name)?)
+    }
+
+    /// The number of groups, group 0 included.
+    pub fn len(&self) -> usize {
+        self.slots.len() / 2
+    }
+
+    /// Never true: group 0 is always there.
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+}
+
+impl Index<&str> for Captures<'_, '_> {
+    type Output = str;
+    /// The text of the group called `name`; panics if it did not take part (as `regex` does).
+    fn index(&self, name: &str) -> &str {
+        match self.name(name) {
+            Some(m) => &self.hay[m.start..m.end],
+            None => panic!("no group named '{name}' in the match"),
+        }
+    }
+}
+
+impl Index<usize> for Captures<'_, '_> {
+    type Output = str;
+    /// The text of group `i`; panics if it did not take part (as `regex` does).
+    fn index(&self, i: usize) -> &str {
+        match self.get(i) {
+            Some(m) => &self.hay[m.start..m.end],
+            None => panic!("no group {i} in the match"),
+        }
+    }
+}
