@@ -618,6 +618,18 @@ impl Class {
         hit != self.negated
     }
 
+    /// Where the char at `pos` ends if the class has it.
+    #[inline]
+    fn match_at(&self, hay: &[u8], pos: usize) -> Option<usize> {
+        let &b = hay.get(pos)?;
+        if b < 0x80 {
+            (self.ascii >> b & 1 == 1).then_some(pos + 1)
+        } else {
+            let (c, n) = decode(hay, pos);
+            self.has(c).then_some(pos + n)
+        }
+    }
+
     #[inline]
     fn has(&self, c: char) -> bool {
         let u = c as u32;
@@ -648,6 +660,9 @@ enum Inst {
     Class(u32),
     /// A run of literal alternatives (`tries[i]`), then the next instruction.
     Trie(u32),
+    /// `[class]*` (greedy when the flag is set): one instruction instead of a loop of three, with
+    /// the same order of tries and the same memo (per position of the loop's own state).
+    Star(u32, bool),
     Assert(Look),
 }
 
@@ -742,6 +757,8 @@ pub struct Regex {
     start_eof: u8,
     /// The pattern can only match at the start of the text.
     anchored: bool,
+    /// Per first byte of a match, the bytes that can follow it (a second filter on starts).
+    pairs: Box<[ByteSet]>,
 }
 
 struct Compiler {
@@ -895,7 +912,19 @@ impl Compiler {
             } => {
                 // The shapes of regex-automata's Thompson compiler, so that preferences (and
                 // hence groups) agree even when the repeated expression can match empty.
+                let single = match &**node {
+                    Node::Class(spec) => Some(Class::new(spec)),
+                    Node::Lit(c, false) => Some(Class::new(&ClassSpec {
+                        items: vec![Item::Range(*c as u32, *c as u32)],
+                        negated: false,
+                    })),
+                    _ => None,
+                };
                 match max {
+                    None if *min == 0 && single.is_some() => {
+                        self.classes.push(single.expect("a class"));
+                        self.push(Inst::Star(self.classes.len() as u32 - 1, *greedy));
+                    }
                     None if *min == 0 && !nullable(node) => {
                         // x*: L: split(body, out); body; jmp L
                         let l = self.push(Inst::Split(0, 0));
@@ -1127,6 +1156,7 @@ impl Regex {
             start_bytes: [0; 256],
             start_eof: 0,
             anchored: false,
+            pairs: Box::new([]),
         };
         re.alts = c
             .alts
@@ -1143,6 +1173,7 @@ impl Regex {
         }
         re.compute_memo();
         re.compute_start();
+        re.compute_pairs();
         Ok(re)
     }
 
@@ -1190,6 +1221,10 @@ impl Regex {
                     add_fold_first(&mut sets[k].bytes, l.bytes[0], l.ci);
                 }
                 Inst::Class(i) => add_class_first(&mut sets[k].bytes, &self.classes[i as usize]),
+                Inst::Star(i, _) => {
+                    add_class_first(&mut sets[k].bytes, &self.classes[i as usize]);
+                    todo.push((next, k));
+                }
                 Inst::Trie(i) => {
                     let t = &self.tries[i as usize];
                     if t.terminal[0] != u32::MAX {
@@ -1228,6 +1263,12 @@ impl Regex {
                 }
                 // A trie can continue at several positions.
                 Inst::Trie(_) => add(pc + 1, 2),
+                // The loop's state is memoised per position (as the loop it stands for); its
+                // exit is reached from distinct positions only.
+                Inst::Star(..) => {
+                    add(pc, 2);
+                    add(pc + 1, 1);
+                }
                 _ => add(pc + 1, 1),
             }
         }
@@ -1238,6 +1279,103 @@ impl Regex {
                 self.n_memo += 1;
             }
         }
+    }
+
+    /// Fills `pairs`: for each instruction that can consume the first char of a match, the
+    /// (first byte, second byte) pairs it allows, conservatively.
+    fn compute_pairs(&mut self) {
+        let mut pairs = vec![ByteSet::default(); 256];
+        let mut seen = vec![false; self.insts.len()];
+        let mut todo = vec![0u32];
+        let all = ByteSet::all();
+        let add =
+            |pairs: &mut Vec<ByteSet>, b0: u8, follow: &ByteSet| pairs[b0 as usize].union(follow);
+        while let Some(pc) = todo.pop() {
+            if std::mem::replace(&mut seen[pc as usize], true) {
+                continue;
+            }
+            let next = pc + 1;
+            match self.insts[pc as usize] {
+                Inst::Match => {
+                    for b in 0..=255u8 {
+                        add(&mut pairs, b, &all);
+                    }
+                }
+                Inst::Save(_) | Inst::Assert(_) => todo.push(next),
+                Inst::Jmp(t) => todo.push(t),
+                Inst::Split(a, b) => {
+                    todo.push(a);
+                    todo.push(b);
+                }
+                Inst::Alt(i) => todo.extend(self.alts[i as usize].branches.iter()),
+                Inst::Byte(b) => add(&mut pairs, b, &self.first(next).bytes),
+                Inst::Str(i) => {
+                    let l = &self.lits[i as usize];
+                    let follow = match l.bytes.get(1) {
+                        Some(&b1) => {
+                            let mut f = ByteSet::default();
+                            add_fold_first(&mut f, b1, l.ci);
+                            f
+                        }
+                        None => self.first(next).bytes,
+                    };
+                    let mut firsts = ByteSet::default();
+                    add_fold_first(&mut firsts, l.bytes[0], l.ci);
+                    for b0 in 0..=255u8 {
+                        if firsts.has(b0) {
+                            // KELVIN SIGN and LONG S are several bytes: anything may follow.
+                            let f = if b0 >= 0x80 { &all } else { &follow };
+                            add(&mut pairs, b0, f);
+                        }
+                    }
+                }
+                Inst::Class(i) | Inst::Star(i, _) => {
+                    let class = &self.classes[i as usize];
+                    let mut follow = self.first(next).bytes;
+                    if let Inst::Star(..) = self.insts[pc as usize] {
+                        add_class_first(&mut follow, class);
+                        todo.push(next);
+                    }
+                    let mut firsts = ByteSet::default();
+                    add_class_first(&mut firsts, class);
+                    for b0 in 0..=255u8 {
+                        if firsts.has(b0) {
+                            let f = if b0 >= 0x80 { &all } else { &follow };
+                            add(&mut pairs, b0, f);
+                        }
+                    }
+                }
+                Inst::Trie(i) => {
+                    let t = &self.tries[i as usize];
+                    if t.terminal[0] != u32::MAX {
+                        todo.push(next);
+                    }
+                    let after = self.first(next).bytes;
+                    for b in 0..=255u8 {
+                        let node = t.root[b as usize];
+                        if node == u32::MAX {
+                            continue;
+                        }
+                        let mut follow = ByteSet::default();
+                        for &(b1, _) in &t.children[node as usize] {
+                            add_fold_first(&mut follow, b1, t.ci);
+                        }
+                        if t.terminal[node as usize] != u32::MAX {
+                            follow.union(&after);
+                        }
+                        let mut firsts = ByteSet::default();
+                        add_fold_first(&mut firsts, b, t.ci);
+                        for b0 in 0..=255u8 {
+                            if firsts.has(b0) {
+                                let f = if b0 >= 0x80 { &all } else { &follow };
+                                add(&mut pairs, b0, f);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        self.pairs = pairs.into_boxed_slice();
     }
 
     fn compute_start(&mut self) {
@@ -1276,6 +1414,11 @@ enum Frame {
     Restore { slot: u32, val: usize },
     /// Try the branches of `Alt(alt)` from the `k`-th on, at `pos`.
     Alt { alt: u32, k: u32, pos: usize },
+    /// A greedy `Star` at `pc` gives back a char: run `pc + 1` from the char before `cur`, down
+    /// to `lo`.
+    Back { pc: u32, lo: usize, cur: usize },
+    /// A lazy `Star` at `pc` takes one more char after `cur`.
+    More { pc: u32, cur: usize },
 }
 
 /// The (memo state, position) pairs one search has tried, in pages allocated on first touch.
@@ -1526,7 +1669,11 @@ impl Regex {
             }
             None => self.start_eof,
         };
-        m & 1 != 0 || (m & 2 != 0 && word_boundary_ascii(hay, pos)) || (m & 4 != 0 && pos == 0)
+        (m & 1 != 0 || (m & 2 != 0 && word_boundary_ascii(hay, pos)) || (m & 4 != 0 && pos == 0))
+            && match hay.get(pos + 1) {
+                Some(&b1) => self.pairs[hay[pos] as usize].has(b1),
+                None => true,
+            }
     }
 
     /// The leftmost-first match in `hay` starting at `start` or later; its capture slots (as
@@ -1589,6 +1736,28 @@ impl Regex {
                     }
                     None => continue,
                 },
+                Frame::Back { pc, lo, cur } => {
+                    let mut p = cur - 1;
+                    while hay[p] & 0xC0 == 0x80 {
+                        p -= 1;
+                    }
+                    if p > lo {
+                        sc.stack.push(Frame::Back { pc, lo, cur: p });
+                    }
+                    (pc + 1, p)
+                }
+                Frame::More { pc, cur } => {
+                    let Inst::Star(i, _) = self.insts[pc as usize] else {
+                        unreachable!("More comes from a Star")
+                    };
+                    match self.classes[i as usize].match_at(hay, cur) {
+                        Some(np) if sc.visited.insert(self.memo[pc as usize], np) => {
+                            sc.stack.push(Frame::More { pc, cur: np });
+                            (pc + 1, np)
+                        }
+                        _ => continue,
+                    }
+                }
             };
             loop {
                 let m = self.memo[pc as usize];
@@ -1660,6 +1829,32 @@ impl Regex {
                                 break;
                             }
                         }
+                    }
+                    Inst::Star(i, greedy) => {
+                        if greedy {
+                            // Take chars while the class matches and the loop has not been at the
+                            // next position; then try the exit from the last position back.
+                            let class = &self.classes[i as usize];
+                            let memo = self.memo[pc as usize];
+                            let mut p = pos;
+                            while let Some(np) = class.match_at(hay, p) {
+                                if !sc.visited.insert(memo, np) {
+                                    break;
+                                }
+                                p = np;
+                            }
+                            if p > pos {
+                                sc.stack.push(Frame::Back {
+                                    pc,
+                                    lo: pos,
+                                    cur: p,
+                                });
+                            }
+                            pos = p;
+                        } else {
+                            sc.stack.push(Frame::More { pc, cur: pos });
+                        }
+                        pc += 1;
                     }
                     Inst::Trie(i) => {
                         self.tries[i as usize].hits(hay, pos, &mut sc.hits);
