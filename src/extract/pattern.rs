@@ -711,6 +711,9 @@ struct First {
 struct AltInst {
     branches: Box<[u32]>,
     first: Box<[First]>,
+    /// With at most 64 branches: per byte (and 256: the end of the text), the branches that can
+    /// start with it, as bits.
+    viable: Box<[u64]>,
 }
 
 /// A trie of literal alternatives. Node 0 is the root.
@@ -1164,11 +1167,26 @@ impl Regex {
             .map(|(starts, _)| AltInst {
                 first: vec![First::default(); starts.len()].into_boxed_slice(),
                 branches: starts.into_boxed_slice(),
+                viable: Box::new([]),
             })
             .collect();
         // First-byte sets of each alternative's branches.
         for i in 0..re.alts.len() {
-            let first = re.alts[i].branches.iter().map(|&s| re.first(s)).collect();
+            let first: Box<[First]> = re.alts[i].branches.iter().map(|&s| re.first(s)).collect();
+            if first.len() <= 64 {
+                let mut viable = vec![0u64; 257];
+                for (j, f) in first.iter().enumerate() {
+                    for b in 0..=255u8 {
+                        if f.bytes.has(b) {
+                            viable[b as usize] |= 1 << j;
+                        }
+                    }
+                    if f.eof {
+                        viable[256] |= 1 << j;
+                    }
+                }
+                re.alts[i].viable = viable.into_boxed_slice();
+            }
             re.alts[i].first = first;
         }
         re.compute_memo();
@@ -1446,11 +1464,8 @@ impl Visited {
         self.pool.clear();
         self.n_memo = n_memo;
         self.base = base;
-        self.shift = if span <= 4096 {
-            span.max(64).next_power_of_two().trailing_zeros()
-        } else {
-            12
-        };
+        // Small pages: a search from the middle of a long sentence zeroes only what it explores.
+        self.shift = span.clamp(64, 256).next_power_of_two().trailing_zeros();
         self.wpp = 1 << (self.shift - 6);
     }
 
@@ -1638,6 +1653,11 @@ impl Regex {
     fn next_branch(&self, alt: u32, k: u32, hay: &[u8], pos: usize) -> Option<u32> {
         let a = &self.alts[alt as usize];
         let byte = hay.get(pos).copied();
+        if !a.viable.is_empty() {
+            let bits = a.viable[byte.map_or(256, usize::from)];
+            let rest = bits.checked_shr(k).unwrap_or(0);
+            return (rest != 0).then(|| k + rest.trailing_zeros());
+        }
         (k as usize..a.branches.len())
             .find(|&j| match byte {
                 Some(b) => a.first[j].bytes.has(b),
