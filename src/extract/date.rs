@@ -734,6 +734,15 @@ fn followed_by_noun(rest: &str) -> bool {
     )
 }
 
+/// The source of every pattern here, by name (for the engine's tests).
+pub(super) fn pattern_sources() -> Vec<(&'static str, String)> {
+    vec![
+        ("DATES", dates_src()),
+        ("DURATIONS", durations_src()),
+        ("DATE_AFTER_WEEKDAY", date_after_weekday_src()),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -746,13 +755,4 @@ mod tests {
         }
         assert_eq!(days_from_civil(2025, 11, 7), 20_399);
     }
-}
-
-/// The source of every pattern here, by name (for the engine's tests).
-pub(super) fn pattern_sources() -> Vec<(&'static str, String)> {
-    vec![
-        ("DATES", dates_src()),
-        ("DURATIONS", durations_src()),
-        ("DATE_AFTER_WEEKDAY", date_after_weekday_src()),
-    ]
 }

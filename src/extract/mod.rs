@@ -6,15 +6,18 @@
 //! `company`), an ordinal or rank, a date or period as an interval of days, a duration, a quote
 //! with its speaker, or a named entity.
 //!
-//! Each kind lives in its own submodule; every regex is compiled once ([`std::sync::LazyLock`],
-//! `build_regex`). Mentions are returned sorted by start, and never overlap within one kind
-//! family (a year inside a full date is not also a separate date mention).
+//! Each kind lives in its own submodule; every pattern is compiled once ([`std::sync::LazyLock`],
+//! `build_regex`) by the crate's own engine, [`pattern`] (regex syntax and leftmost-first
+//! semantics, for exactly the subset used here; the `regex` crate is only its tests' oracle).
+//! Mentions are returned sorted by start, and never overlap within one kind family (a year
+//! inside a full date is not also a separate date mention).
 //!
-//! Extraction is linear in the text: regexes scan each sentence once, every look-around is a
-//! bounded window (`head`, `tail`), overlap tests are binary searches (`Taken`), names are
-//! resolved through an index of suffixes, and quote marks are paired by forward-only cursors.
-//! Word boundaries are ASCII (`(?-u:\b)`): a Unicode `\b` makes the regex engine give up its DFA
-//! on any non-ASCII text, which costs an order of magnitude.
+//! Extraction is linear in the text: patterns scan each sentence once (the engine memoises what
+//! it has tried, so no input makes it backtrack exponentially), every look-around is a bounded
+//! window (`head`, `tail`), overlap tests are binary searches (`Taken`), names are resolved
+//! through an index of suffixes, and quote marks are paired by forward-only cursors. Word
+//! boundaries are ASCII (`(?-u:\b)`), as they were under `regex`, where a Unicode `\b` cost its
+//! DFA; the engine's search starts only at ASCII word boundaries for patterns that begin with one.
 
 mod date;
 mod entity;

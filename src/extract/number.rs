@@ -1810,6 +1810,26 @@ fn make_value(sent: &str, a: &Atom, amount: Amount, end: usize) -> Value {
     }
 }
 
+/// The source of every pattern here, by name (for the engine's tests).
+pub(super) fn pattern_sources() -> Vec<(&'static str, String)> {
+    vec![
+        ("ATOM", atom_src()),
+        ("HEDGE_BEFORE", hedge_before_src()),
+        ("BETWEEN_BEFORE", between_before_src()),
+        ("MINUS_BEFORE", minus_before_src()),
+        ("ZIP_BEFORE", zip_before_src()),
+        ("HEDGE_AFTER", hedge_after_src()),
+        ("LABEL_BEFORE", label_before_src()),
+        ("ADDRESS_AFTER", address_after_src()),
+        ("CLOCK_AFTER", clock_after_src()),
+        ("PHONE", phone_src()),
+        ("SPORT", sport_src()),
+        ("PHONE_WORDS", phone_words_src()),
+        ("ORDINALS", ordinals_src()),
+        ("MULTIPLES", multiples_src()),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1842,24 +1862,4 @@ mod tests {
         assert_eq!(fraction_value("one in five"), Some(20.0));
         assert_eq!(fraction_value("nine out of 10"), Some(90.0));
     }
-}
-
-/// The source of every pattern here, by name (for the engine's tests).
-pub(super) fn pattern_sources() -> Vec<(&'static str, String)> {
-    vec![
-        ("ATOM", atom_src()),
-        ("HEDGE_BEFORE", hedge_before_src()),
-        ("BETWEEN_BEFORE", between_before_src()),
-        ("MINUS_BEFORE", minus_before_src()),
-        ("ZIP_BEFORE", zip_before_src()),
-        ("HEDGE_AFTER", hedge_after_src()),
-        ("LABEL_BEFORE", label_before_src()),
-        ("ADDRESS_AFTER", address_after_src()),
-        ("CLOCK_AFTER", clock_after_src()),
-        ("PHONE", phone_src()),
-        ("SPORT", sport_src()),
-        ("PHONE_WORDS", phone_words_src()),
-        ("ORDINALS", ordinals_src()),
-        ("MULTIPLES", multiples_src()),
-    ]
 }

@@ -2018,7 +2018,8 @@ impl<'r, 'h> Iterator for CaptureMatches<'r, 'h> {
     type Item = Captures<'r, 'h>;
     fn next(&mut self) -> Option<Captures<'r, 'h>> {
         let mut slots = vec![NONE; 2 * self.0.re.groups()];
-        self.0.next(&mut slots).then(|| Captures {
+        let found = self.0.next(&mut slots);
+        found.then_some(Captures {
             re: self.0.re,
             hay: self.0.hay,
             slots,
