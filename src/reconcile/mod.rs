@@ -185,6 +185,31 @@ fn compatible(a: &Value, b: &Value) -> Option<bool> {
     }
 }
 
+/// [`compatible`], with what the sentences say: a rank without a noun ("Kazakhstan is ranked
+/// 60th") in a sentence that names what the other ranks in ("in the Human Development Index")
+/// ranks the same thing.
+fn compatible_claims(a: &Claim, c: &Claim) -> Option<bool> {
+    if let (Value::Ordinal(x, nx), Value::Ordinal(y, ny)) = (&a.value, &c.value) {
+        let ranks_in = |noun: &str, other: &Claim| {
+            crate::claims::normalize(noun).is_some_and(|n| other.terms.binary_search(&n).is_ok())
+        };
+        if (nx.is_empty() && ranks_in(ny, a)) || (ny.is_empty() && ranks_in(nx, c)) {
+            return Some(x == y);
+        }
+    }
+    compatible(&a.value, &c.value)
+}
+
+/// The claim's sentence also states the corpus's date, in another clause ("announced on
+/// November 7 … as three others did in 2020" against "in 2020"): the two dates are not
+/// one attribute told two ways.
+fn states_too(claim: &Claim, corpus_value: &Value) -> bool {
+    match (&claim.time, corpus_value) {
+        (Some(t), Value::Date(d)) => t.starts_with(d.iso.as_str()) || d.iso.starts_with(t.as_str()),
+        _ => false,
+    }
+}
+
 fn same_unit(a: &str, b: &str) -> bool {
     a == b || crate::claims::normalize(a) == crate::claims::normalize(b)
 }
@@ -209,6 +234,43 @@ fn quote_overlap(a: &str, b: &str) -> f64 {
     wa.iter().filter(|w| wb.binary_search(w).is_ok()).count() as f64 / wa.len() as f64
 }
 
+/// The concept a term stands for when words differ but say the same thing in news about
+/// economies and deals ("the economy produced" and "GDP"; "per head" and "per capita"; "ranks
+/// 50th globally" and "50th in the world"; "placing it 50th" and "ranks 50th"). Terms are
+/// normalised stems ([`crate::claims::normalize`]); `None` for a term with no class.
+pub fn concept(term: &str) -> Option<&'static str> {
+    Some(match term {
+        "gdp" | "economy" | "output" => "gdp",
+        "capita" | "head" => "capita",
+        "world" | "globally" | "global" | "worldwide" => "world",
+        "rank" | "plac" | "place" | "position" => "rank",
+        "largest" | "biggest" => "largest",
+        _ => return None,
+    })
+}
+
+/// The form a term is compared in: its [`concept`], and British "-is-" stems spelled "-iz-"
+/// ("recognis" and "recogniz", "normalis" and "normaliz").
+pub fn canon(term: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    if let Some(k) = concept(term) {
+        return Cow::Borrowed(k);
+    }
+    match term.strip_suffix("is") {
+        Some(stem) if stem.len() >= 4 => Cow::Owned(format!("{stem}iz")),
+        _ => Cow::Borrowed(term),
+    }
+}
+
+/// `whole` (sorted) has `t`, or a term of the same [`canon`] form.
+fn has_term(whole: &[String], t: &str) -> bool {
+    if whole.binary_search_by(|w| w.as_str().cmp(t)).is_ok() {
+        return true;
+    }
+    let k = canon(t);
+    (k != t || t.ends_with("iz")) && whole.iter().any(|w| canon(w) == k)
+}
+
 fn weighted_share(part: &[String], whole: &[String], corpus: &Corpus) -> f64 {
     let total: f64 = part.iter().map(|t| corpus.idf(t)).sum();
     if total == 0.0 {
@@ -216,7 +278,7 @@ fn weighted_share(part: &[String], whole: &[String], corpus: &Corpus) -> f64 {
     }
     let shared: f64 = part
         .iter()
-        .filter(|t| whole.binary_search(t).is_ok())
+        .filter(|t| has_term(whole, t))
         .map(|t| corpus.idf(t))
         .sum();
     shared / total
@@ -290,7 +352,7 @@ fn said_share(a: &Claim, c: &Claim, corpus: &Corpus, names: &Names) -> f64 {
         for t in part.iter().filter(|t| said(t)) {
             let w = corpus.idf(t);
             total += w;
-            if whole.binary_search(t).is_ok() {
+            if has_term(whole, t) {
                 shared += w;
             }
         }
@@ -347,7 +409,7 @@ fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared) ->
                 score,
             };
             let swapped = subjects_differ(claim, c);
-            match compatible(&claim.value, &c.value) {
+            match compatible_claims(claim, c) {
                 // The same rank of the same thing given to another subject: "China is the
                 // largest investor" against "the United States is".
                 Some(true) if swapped => {
@@ -384,6 +446,7 @@ fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared) ->
                     if score >= CONTRADICT_ALIGNMENT
                         && claim.negated == c.negated
                         && same_time(claim, c)
+                        && !states_too(claim, &c.value)
                         && prep::said_share(&pa, pc) >= SAID_SHARE
                         && (dim != "date"
                             || date_role(text, claim.anchor.0)

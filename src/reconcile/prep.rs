@@ -7,6 +7,7 @@ use super::{mentions, same_entity, Names};
 use crate::claims::Claim;
 use crate::corpus::Corpus;
 use crate::extract::Value;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// A term id no corpus term has (a term only the text uses).
@@ -25,7 +26,7 @@ pub struct Prep {
 
 /// The corpus's claims prepared, and what is needed to prepare a text's.
 pub struct Prepared<'a> {
-    vocab: HashMap<&'a str, u32>,
+    vocab: HashMap<Cow<'a, str>, u32>,
     /// Per document, per claim.
     pub docs: Vec<Vec<Prep>>,
     /// The corpus's entity names.
@@ -35,12 +36,12 @@ pub struct Prepared<'a> {
 impl<'a> Prepared<'a> {
     /// Prepares every claim of the corpus.
     pub fn new(corpus: &'a Corpus) -> Prepared<'a> {
-        let mut vocab: HashMap<&'a str, u32> = HashMap::new();
+        let mut vocab: HashMap<Cow<'a, str>, u32> = HashMap::new();
         for d in &corpus.documents {
             for c in &d.claims {
                 for t in c.local.iter().chain(&c.terms) {
                     let next = vocab.len() as u32;
-                    vocab.entry(t.as_str()).or_insert(next);
+                    vocab.entry(super::canon(t)).or_insert(next);
                 }
             }
         }
@@ -59,7 +60,11 @@ impl<'a> Prepared<'a> {
 
     /// Prepares one claim (of the text or of the corpus).
     pub fn prep(&self, c: &Claim, corpus: &Corpus) -> Prep {
-        let id = |t: &str| self.vocab.get(t).copied().unwrap_or(UNKNOWN);
+        // Terms of one concept ("economy", "GDP") share an id.
+        let id = |t: &str| {
+            let key = super::canon(t);
+            self.vocab.get(key.as_ref()).copied().unwrap_or(UNKNOWN)
+        };
         let local = c
             .local
             .iter()
@@ -75,6 +80,7 @@ impl<'a> Prepared<'a> {
             .filter(|&i| i != UNKNOWN)
             .collect();
         terms.sort_unstable();
+        terms.dedup();
         let quote = match &c.value {
             Value::Quote { quote, .. } => super::quote_content(quote),
             _ => Vec::new(),
