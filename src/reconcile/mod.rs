@@ -22,6 +22,9 @@ use crate::extract::{Amount, Bound, Value};
 pub const SUPPORT_ALIGNMENT: f64 = 0.34;
 /// Alignment score from which an incompatible corpus claim contradicts a claim.
 pub const CONTRADICT_ALIGNMENT: f64 = 0.5;
+/// How much more closely an incompatible value must align than every compatible one to
+/// outweigh them ([`decide`]).
+pub const FAR_CLOSER: f64 = 0.2;
 /// Share of a quote's words a corpus quote must hold to be the same quote.
 pub const QUOTE_OVERLAP: f64 = 0.8;
 
@@ -136,6 +139,33 @@ pub fn same_entity(a: &str, b: &str) -> bool {
         && long.len() > short.len()
         && long[long.len() - short.len()..].eq_ignore_ascii_case(short)
         && long[long.len() - short.len() - 1] == b' '
+        && !is_region_of(&long[..long.len() - short.len() - 1])
+}
+
+/// "South" in "South Asia", "Central" in "Central Asia": a part of a place, not a longer name
+/// of the same one (as "Kassym-Jomart" is of "Tokayev").
+fn is_region_of(prefix: &[u8]) -> bool {
+    const PARTS: [&str; 16] = [
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "upper",
+        "lower",
+        "inner",
+    ];
+    PARTS
+        .iter()
+        .any(|p| prefix.eq_ignore_ascii_case(p.as_bytes()))
 }
 
 /// Values of one dimension that can't both be true. `None` when they can't be compared at all
@@ -240,11 +270,12 @@ fn quote_overlap(a: &str, b: &str) -> f64 {
 /// normalised stems ([`crate::claims::normalize`]); `None` for a term with no class.
 pub fn concept(term: &str) -> Option<&'static str> {
     Some(match term {
-        "gdp" | "economy" | "output" => "gdp",
+        "gdp" | "output" => "gdp",
         "capita" | "head" => "capita",
         "world" | "globally" | "global" | "worldwide" => "world",
         "rank" | "plac" | "place" | "position" => "rank",
         "largest" | "biggest" => "largest",
+        "envoy" | "ambassador" => "ambassador",
         _ => return None,
     })
 }
@@ -262,13 +293,24 @@ pub fn canon(term: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// `whole` (sorted) has `t`, or a term of the same [`canon`] form.
-fn has_term(whole: &[String], t: &str) -> bool {
+/// [`canon`], with looser kin that align claims but are too loose to say two values are of one
+/// attribute ("the economy" is GDP in "the economy produced $288bn" but not in "invested $100
+/// billion in the economy"): for alignment, never for what is said ([`said_share`]).
+pub fn canon_broad(term: &str) -> std::borrow::Cow<'_, str> {
+    match term {
+        "economy" => std::borrow::Cow::Borrowed("gdp"),
+        _ => canon(term),
+    }
+}
+
+/// `whole` (sorted) has `t`, or a term of the same [`canon`] form ([`canon_broad`] if `broad`).
+fn has_term(whole: &[String], t: &str, broad: bool) -> bool {
     if whole.binary_search_by(|w| w.as_str().cmp(t)).is_ok() {
         return true;
     }
-    let k = canon(t);
-    (k != t || t.ends_with("iz")) && whole.iter().any(|w| canon(w) == k)
+    let form = |w| if broad { canon_broad(w) } else { canon(w) };
+    let k = form(t);
+    (k != t || t.ends_with("iz")) && whole.iter().any(|w| form(w) == k)
 }
 
 fn weighted_share(part: &[String], whole: &[String], corpus: &Corpus) -> f64 {
@@ -278,7 +320,7 @@ fn weighted_share(part: &[String], whole: &[String], corpus: &Corpus) -> f64 {
     }
     let shared: f64 = part
         .iter()
-        .filter(|t| has_term(whole, t))
+        .filter(|t| has_term(whole, t, true))
         .map(|t| corpus.idf(t))
         .sum();
     shared / total
@@ -352,7 +394,7 @@ fn said_share(a: &Claim, c: &Claim, corpus: &Corpus, names: &Names) -> f64 {
         for t in part.iter().filter(|t| said(t)) {
             let w = corpus.idf(t);
             total += w;
-            if has_term(whole, t) {
+            if has_term(whole, t, false) {
                 shared += w;
             }
         }
@@ -487,6 +529,20 @@ fn decide(
         .map(|(e, _)| e.score)
         .fold(0.0, f64::max);
     if supports.first().is_some_and(|b| denial > b.score + 0.05) {
+        supports.clear();
+    }
+    // A value of the same attribute aligned far more closely than any support outweighs it:
+    // the support states the same value of something else ("ranks 60th in the world" is the
+    // GDP rank, 50th, not the 60th of an index).
+    let closest = contradicts
+        .iter()
+        .filter(|(_, k)| matches!(*k, "number" | "date" | "comparison"))
+        .map(|(e, _)| e.score)
+        .fold(0.0, f64::max);
+    if supports
+        .first()
+        .is_some_and(|b| closest >= 0.9 && closest > b.score + FAR_CLOSER)
+    {
         supports.clear();
     }
     if let Some(best) = supports.first() {
@@ -662,6 +718,27 @@ fn opposite_bounds(a: &Amount, b: &Amount) -> bool {
 /// Netanyahu").
 pub const ROLE_ALIGNMENT: f64 = 0.4;
 
+/// The kind of entity for roles: a name of no known kind made of a part of the world and a
+/// name ("South Asia", "Central Europe") is a place.
+fn role_kind(name: &str, kind: crate::extract::EntityType) -> crate::extract::EntityType {
+    use crate::extract::EntityType;
+    match name.split_once(' ') {
+        Some((first, rest))
+            if kind == EntityType::Other
+                && !rest.contains(' ')
+                && is_region_of(first.as_bytes()) =>
+        {
+            EntityType::Place
+        }
+        _ => kind,
+    }
+}
+
+/// The claim's sentence names the entity `who` (as an entity term).
+fn mentions_name(claim: &Claim, who: &str) -> bool {
+    claim.terms.iter().any(|t| same_entity(t, who))
+}
+
 /// Another entity of the corpus claim's type in its sentence that the claim's sentence names
 /// too: the two sentences list the same role.
 fn co_listed(claim: &Claim, c: &Claim, doc_claims: &[Claim]) -> bool {
@@ -672,8 +749,10 @@ fn co_listed(claim: &Claim, c: &Claim, doc_claims: &[Claim]) -> bool {
         .iter()
         .filter(|k| k.sentence == c.sentence)
         .any(|k| match &k.value {
+            // An entity of no known kind ("Kazakh President Kassym-Jomart Tokayev") can be
+            // listed beside anyone.
             Value::Entity { name: kn, kind: kk } => {
-                kk == kind
+                (kk == kind || *kk == crate::extract::EntityType::Other)
                     && kn != name
                     && ![&claim.subject, &c.subject]
                         .iter()
@@ -695,6 +774,7 @@ fn judge_entity(
     p: &prep::Prepared,
     pa: &prep::Prep,
 ) -> Judgment {
+    let kind = role_kind(name, kind);
     let mut supports: Vec<Evidence> = Vec::new();
     let mut contradicts: Vec<(Evidence, &'static str)> = Vec::new();
     let mut related: Vec<Evidence> = Vec::new();
@@ -730,10 +810,12 @@ fn judge_entity(
                         related.push(ev(Stance::Related, c.anchor));
                     }
                 }
-                Value::Entity { kind: ck, .. }
-                    if *ck == kind
+                Value::Entity { name: cn, kind: ck }
+                    if role_kind(cn, *ck) == kind
                         && kind != crate::extract::EntityType::Other
                         && !mentions
+                        // Named in the text's sentence too: not a rival for the role.
+                        && !mentions_name(claim, cn)
                         && (score >= CONTRADICT_ALIGNMENT
                             || (score >= ROLE_ALIGNMENT && co_listed(claim, c, &doc.claims)))
                         && claim.negated == c.negated
