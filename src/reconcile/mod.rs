@@ -218,16 +218,54 @@ fn compatible(a: &Value, b: &Value) -> Option<bool> {
 /// [`compatible`], with what the sentences say: a rank without a noun ("Kazakhstan is ranked
 /// 60th") in a sentence that names what the other ranks in ("in the Human Development Index")
 /// ranks the same thing.
-fn compatible_claims(a: &Claim, c: &Claim) -> Option<bool> {
+///
+/// `same_sort`: both ranks are worded as superlatives ("largest", "biggest") or neither is
+/// ("first"): a first is not a largest though both are rank 1.
+fn compatible_claims(a: &Claim, c: &Claim, same_sort: bool) -> Option<bool> {
     if let (Value::Ordinal(x, nx), Value::Ordinal(y, ny)) = (&a.value, &c.value) {
+        if !same_sort {
+            return None;
+        }
         let ranks_in = |noun: &str, other: &Claim| {
             crate::claims::normalize(noun).is_some_and(|n| other.terms.binary_search(&n).is_ok())
         };
         if (nx.is_empty() && ranks_in(ny, a)) || (ny.is_empty() && ranks_in(nx, c)) {
             return Some(x == y);
         }
+        // Each sentence names what the other ranks ("the biggest exporters of crude oil"
+        // against "the largest crude oil … exporters"): the same thing, ranked.
+        if !nx.is_empty() && !ny.is_empty() && nx != ny && ranks_in(ny, a) && ranks_in(nx, c) {
+            return Some(x == y);
+        }
     }
     compatible(&a.value, &c.value)
+}
+
+/// A rank worded as a superlative ("largest", "biggest", "most important").
+fn is_superlative(anchor: Option<&str>) -> bool {
+    anchor.is_some_and(|w| {
+        let w = w.trim().to_ascii_lowercase();
+        w.ends_with("est") || w.starts_with("most ")
+    })
+}
+
+/// The same figure at another scale ("$1.1 million" for "$1.1 billion"): the figure itself
+/// aligns the two claims, so a weaker alignment of the words suffices to contradict.
+fn scale_slip(a: &Value, b: &Value) -> bool {
+    let same_kind = match (a, b) {
+        (Value::Money(_, x), Value::Money(_, y)) => x == y,
+        (Value::Quantity(_, x), Value::Quantity(_, y)) => same_unit(x, y),
+        _ => false,
+    };
+    let (Some(x), Some(y)) = (a.amount(), b.amount()) else {
+        return false;
+    };
+    let (lo, hi) = (x.value.min(y.value), x.value.max(y.value));
+    same_kind
+        && lo > 0.0
+        && [1e3, 1e6, 1e9]
+            .iter()
+            .any(|f| ((hi / lo) / f - 1.0).abs() < 0.01)
 }
 
 /// The claim's sentence also states the corpus's date, in another clause ("announced on
@@ -451,7 +489,9 @@ fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared) ->
                 score,
             };
             let swapped = subjects_differ(claim, c);
-            match compatible_claims(claim, c) {
+            let same_sort = is_superlative(text.get(claim.anchor.0..claim.anchor.1))
+                == is_superlative(doc.text.get(c.anchor.0..c.anchor.1));
+            match compatible_claims(claim, c, same_sort) {
                 // The same rank of the same thing given to another subject: "China is the
                 // largest investor" against "the United States is".
                 Some(true) if swapped => {
@@ -485,7 +525,8 @@ fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared) ->
                     }
                 }
                 Some(false)
-                    if score >= CONTRADICT_ALIGNMENT
+                    if (score >= CONTRADICT_ALIGNMENT
+                        || (score >= SUPPORT_ALIGNMENT && scale_slip(&claim.value, &c.value)))
                         && claim.negated == c.negated
                         && same_time(claim, c)
                         && !states_too(claim, &c.value)
