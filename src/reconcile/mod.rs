@@ -22,6 +22,9 @@ use crate::extract::{Amount, Bound, Value};
 pub const SUPPORT_ALIGNMENT: f64 = 0.34;
 /// Alignment score from which an incompatible corpus claim contradicts a claim.
 pub const CONTRADICT_ALIGNMENT: f64 = 0.5;
+/// How much more closely an incompatible value must align than every compatible one to
+/// outweigh them ([`decide`]).
+pub const FAR_CLOSER: f64 = 0.2;
 /// Share of a quote's words a corpus quote must hold to be the same quote.
 pub const QUOTE_OVERLAP: f64 = 0.8;
 
@@ -136,6 +139,33 @@ pub fn same_entity(a: &str, b: &str) -> bool {
         && long.len() > short.len()
         && long[long.len() - short.len()..].eq_ignore_ascii_case(short)
         && long[long.len() - short.len() - 1] == b' '
+        && !is_region_of(&long[..long.len() - short.len() - 1])
+}
+
+/// "South" in "South Asia", "Central" in "Central Asia": a part of a place, not a longer name
+/// of the same one (as "Kassym-Jomart" is of "Tokayev").
+fn is_region_of(prefix: &[u8]) -> bool {
+    const PARTS: [&str; 16] = [
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "upper",
+        "lower",
+        "inner",
+    ];
+    PARTS
+        .iter()
+        .any(|p| prefix.eq_ignore_ascii_case(p.as_bytes()))
 }
 
 /// Values of one dimension that can't both be true. `None` when they can't be compared at all
@@ -185,6 +215,69 @@ fn compatible(a: &Value, b: &Value) -> Option<bool> {
     }
 }
 
+/// [`compatible`], with what the sentences say: a rank without a noun ("Kazakhstan is ranked
+/// 60th") in a sentence that names what the other ranks in ("in the Human Development Index")
+/// ranks the same thing.
+///
+/// `same_sort`: both ranks are worded as superlatives ("largest", "biggest") or neither is
+/// ("first"): a first is not a largest though both are rank 1.
+fn compatible_claims(a: &Claim, c: &Claim, same_sort: bool) -> Option<bool> {
+    if let (Value::Ordinal(x, nx), Value::Ordinal(y, ny)) = (&a.value, &c.value) {
+        if !same_sort {
+            return None;
+        }
+        let ranks_in = |noun: &str, other: &Claim| {
+            crate::claims::normalize(noun).is_some_and(|n| other.terms.binary_search(&n).is_ok())
+        };
+        if (nx.is_empty() && ranks_in(ny, a)) || (ny.is_empty() && ranks_in(nx, c)) {
+            return Some(x == y);
+        }
+        // Each sentence names what the other ranks ("the biggest exporters of crude oil"
+        // against "the largest crude oil … exporters"): the same thing, ranked.
+        if !nx.is_empty() && !ny.is_empty() && nx != ny && ranks_in(ny, a) && ranks_in(nx, c) {
+            return Some(x == y);
+        }
+    }
+    compatible(&a.value, &c.value)
+}
+
+/// A rank worded as a superlative ("largest", "biggest", "most important").
+fn is_superlative(anchor: Option<&str>) -> bool {
+    anchor.is_some_and(|w| {
+        let w = w.trim().to_ascii_lowercase();
+        w.ends_with("est") || w.starts_with("most ")
+    })
+}
+
+/// The same figure at another scale ("$1.1 million" for "$1.1 billion"): the figure itself
+/// aligns the two claims, so a weaker alignment of the words suffices to contradict.
+fn scale_slip(a: &Value, b: &Value) -> bool {
+    let same_kind = match (a, b) {
+        (Value::Money(_, x), Value::Money(_, y)) => x == y,
+        (Value::Quantity(_, x), Value::Quantity(_, y)) => same_unit(x, y),
+        _ => false,
+    };
+    let (Some(x), Some(y)) = (a.amount(), b.amount()) else {
+        return false;
+    };
+    let (lo, hi) = (x.value.min(y.value), x.value.max(y.value));
+    same_kind
+        && lo > 0.0
+        && [1e3, 1e6, 1e9]
+            .iter()
+            .any(|f| ((hi / lo) / f - 1.0).abs() < 0.01)
+}
+
+/// The claim's sentence also states the corpus's date, in another clause ("announced on
+/// November 7 … as three others did in 2020" against "in 2020"): the two dates are not
+/// one attribute told two ways.
+fn states_too(claim: &Claim, corpus_value: &Value) -> bool {
+    match (&claim.time, corpus_value) {
+        (Some(t), Value::Date(d)) => t.starts_with(d.iso.as_str()) || d.iso.starts_with(t.as_str()),
+        _ => false,
+    }
+}
+
 fn same_unit(a: &str, b: &str) -> bool {
     a == b || crate::claims::normalize(a) == crate::claims::normalize(b)
 }
@@ -209,6 +302,55 @@ fn quote_overlap(a: &str, b: &str) -> f64 {
     wa.iter().filter(|w| wb.binary_search(w).is_ok()).count() as f64 / wa.len() as f64
 }
 
+/// The concept a term stands for when words differ but say the same thing in news about
+/// economies and deals ("the economy produced" and "GDP"; "per head" and "per capita"; "ranks
+/// 50th globally" and "50th in the world"; "placing it 50th" and "ranks 50th"). Terms are
+/// normalised stems ([`crate::claims::normalize`]); `None` for a term with no class.
+pub fn concept(term: &str) -> Option<&'static str> {
+    Some(match term {
+        "gdp" | "output" => "gdp",
+        "capita" | "head" => "capita",
+        "world" | "globally" | "global" | "worldwide" => "world",
+        "rank" | "plac" | "place" | "position" => "rank",
+        "largest" | "biggest" => "largest",
+        "envoy" | "ambassador" => "ambassador",
+        _ => return None,
+    })
+}
+
+/// The form a term is compared in: its [`concept`], and British "-is-" stems spelled "-iz-"
+/// ("recognis" and "recogniz", "normalis" and "normaliz").
+pub fn canon(term: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    if let Some(k) = concept(term) {
+        return Cow::Borrowed(k);
+    }
+    match term.strip_suffix("is") {
+        Some(stem) if stem.len() >= 4 => Cow::Owned(format!("{stem}iz")),
+        _ => Cow::Borrowed(term),
+    }
+}
+
+/// [`canon`], with looser kin that align claims but are too loose to say two values are of one
+/// attribute ("the economy" is GDP in "the economy produced $288bn" but not in "invested $100
+/// billion in the economy"): for alignment, never for what is said ([`said_share`]).
+pub fn canon_broad(term: &str) -> std::borrow::Cow<'_, str> {
+    match term {
+        "economy" => std::borrow::Cow::Borrowed("gdp"),
+        _ => canon(term),
+    }
+}
+
+/// `whole` (sorted) has `t`, or a term of the same [`canon`] form ([`canon_broad`] if `broad`).
+fn has_term(whole: &[String], t: &str, broad: bool) -> bool {
+    if whole.binary_search_by(|w| w.as_str().cmp(t)).is_ok() {
+        return true;
+    }
+    let form = |w| if broad { canon_broad(w) } else { canon(w) };
+    let k = form(t);
+    (k != t || t.ends_with("iz")) && whole.iter().any(|w| form(w) == k)
+}
+
 fn weighted_share(part: &[String], whole: &[String], corpus: &Corpus) -> f64 {
     let total: f64 = part.iter().map(|t| corpus.idf(t)).sum();
     if total == 0.0 {
@@ -216,7 +358,7 @@ fn weighted_share(part: &[String], whole: &[String], corpus: &Corpus) -> f64 {
     }
     let shared: f64 = part
         .iter()
-        .filter(|t| whole.binary_search(t).is_ok())
+        .filter(|t| has_term(whole, t, true))
         .map(|t| corpus.idf(t))
         .sum();
     shared / total
@@ -290,7 +432,7 @@ fn said_share(a: &Claim, c: &Claim, corpus: &Corpus, names: &Names) -> f64 {
         for t in part.iter().filter(|t| said(t)) {
             let w = corpus.idf(t);
             total += w;
-            if whole.binary_search(t).is_ok() {
+            if has_term(whole, t, false) {
                 shared += w;
             }
         }
@@ -347,7 +489,9 @@ fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared) ->
                 score,
             };
             let swapped = subjects_differ(claim, c);
-            match compatible(&claim.value, &c.value) {
+            let same_sort = is_superlative(text.get(claim.anchor.0..claim.anchor.1))
+                == is_superlative(doc.text.get(c.anchor.0..c.anchor.1));
+            match compatible_claims(claim, c, same_sort) {
                 // The same rank of the same thing given to another subject: "China is the
                 // largest investor" against "the United States is".
                 Some(true) if swapped => {
@@ -381,9 +525,11 @@ fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared) ->
                     }
                 }
                 Some(false)
-                    if score >= CONTRADICT_ALIGNMENT
+                    if (score >= CONTRADICT_ALIGNMENT
+                        || (score >= SUPPORT_ALIGNMENT && scale_slip(&claim.value, &c.value)))
                         && claim.negated == c.negated
                         && same_time(claim, c)
+                        && !states_too(claim, &c.value)
                         && prep::said_share(&pa, pc) >= SAID_SHARE
                         && (dim != "date"
                             || date_role(text, claim.anchor.0)
@@ -424,6 +570,20 @@ fn decide(
         .map(|(e, _)| e.score)
         .fold(0.0, f64::max);
     if supports.first().is_some_and(|b| denial > b.score + 0.05) {
+        supports.clear();
+    }
+    // A value of the same attribute aligned far more closely than any support outweighs it:
+    // the support states the same value of something else ("ranks 60th in the world" is the
+    // GDP rank, 50th, not the 60th of an index).
+    let closest = contradicts
+        .iter()
+        .filter(|(_, k)| matches!(*k, "number" | "date" | "comparison"))
+        .map(|(e, _)| e.score)
+        .fold(0.0, f64::max);
+    if supports
+        .first()
+        .is_some_and(|b| closest >= 0.9 && closest > b.score + FAR_CLOSER)
+    {
         supports.clear();
     }
     if let Some(best) = supports.first() {
@@ -599,6 +759,27 @@ fn opposite_bounds(a: &Amount, b: &Amount) -> bool {
 /// Netanyahu").
 pub const ROLE_ALIGNMENT: f64 = 0.4;
 
+/// The kind of entity for roles: a name of no known kind made of a part of the world and a
+/// name ("South Asia", "Central Europe") is a place.
+fn role_kind(name: &str, kind: crate::extract::EntityType) -> crate::extract::EntityType {
+    use crate::extract::EntityType;
+    match name.split_once(' ') {
+        Some((first, rest))
+            if kind == EntityType::Other
+                && !rest.contains(' ')
+                && is_region_of(first.as_bytes()) =>
+        {
+            EntityType::Place
+        }
+        _ => kind,
+    }
+}
+
+/// The claim's sentence names the entity `who` (as an entity term).
+fn mentions_name(claim: &Claim, who: &str) -> bool {
+    claim.terms.iter().any(|t| same_entity(t, who))
+}
+
 /// Another entity of the corpus claim's type in its sentence that the claim's sentence names
 /// too: the two sentences list the same role.
 fn co_listed(claim: &Claim, c: &Claim, doc_claims: &[Claim]) -> bool {
@@ -609,8 +790,10 @@ fn co_listed(claim: &Claim, c: &Claim, doc_claims: &[Claim]) -> bool {
         .iter()
         .filter(|k| k.sentence == c.sentence)
         .any(|k| match &k.value {
+            // An entity of no known kind ("Kazakh President Kassym-Jomart Tokayev") can be
+            // listed beside anyone.
             Value::Entity { name: kn, kind: kk } => {
-                kk == kind
+                (kk == kind || *kk == crate::extract::EntityType::Other)
                     && kn != name
                     && ![&claim.subject, &c.subject]
                         .iter()
@@ -632,6 +815,7 @@ fn judge_entity(
     p: &prep::Prepared,
     pa: &prep::Prep,
 ) -> Judgment {
+    let kind = role_kind(name, kind);
     let mut supports: Vec<Evidence> = Vec::new();
     let mut contradicts: Vec<(Evidence, &'static str)> = Vec::new();
     let mut related: Vec<Evidence> = Vec::new();
@@ -667,10 +851,12 @@ fn judge_entity(
                         related.push(ev(Stance::Related, c.anchor));
                     }
                 }
-                Value::Entity { kind: ck, .. }
-                    if *ck == kind
+                Value::Entity { name: cn, kind: ck }
+                    if role_kind(cn, *ck) == kind
                         && kind != crate::extract::EntityType::Other
                         && !mentions
+                        // Named in the text's sentence too: not a rival for the role.
+                        && !mentions_name(claim, cn)
                         && (score >= CONTRADICT_ALIGNMENT
                             || (score >= ROLE_ALIGNMENT && co_listed(claim, c, &doc.claims)))
                         && claim.negated == c.negated

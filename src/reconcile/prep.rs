@@ -7,6 +7,7 @@ use super::{mentions, same_entity, Names};
 use crate::claims::Claim;
 use crate::corpus::Corpus;
 use crate::extract::Value;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// A term id no corpus term has (a term only the text uses).
@@ -15,17 +16,22 @@ const UNKNOWN: u32 = u32::MAX;
 /// One claim's terms as ids.
 #[derive(Debug, Clone, Default)]
 pub struct Prep {
-    /// Local terms: id, weight, and whether the term says something (not a name, not "year").
+    /// Local terms: id ([`super::canon_broad`] form), weight, and whether the term says
+    /// something (not a name, not "year"): for alignment.
     pub local: Vec<(u32, f64, bool)>,
-    /// All terms of the sentence, sorted ids (unknown terms left out).
+    /// All terms of the sentence, sorted ids (unknown terms left out): for alignment.
     pub terms: Vec<u32>,
+    /// As `local`, with ids of the stricter [`super::canon`] form: for what is said.
+    pub said_local: Vec<(u32, f64, bool)>,
+    /// As `terms`, in the [`super::canon`] form.
+    pub said_terms: Vec<u32>,
     /// For quotes: the content words, sorted and unique.
     pub quote: Vec<String>,
 }
 
 /// The corpus's claims prepared, and what is needed to prepare a text's.
 pub struct Prepared<'a> {
-    vocab: HashMap<&'a str, u32>,
+    vocab: HashMap<Cow<'a, str>, u32>,
     /// Per document, per claim.
     pub docs: Vec<Vec<Prep>>,
     /// The corpus's entity names.
@@ -35,12 +41,14 @@ pub struct Prepared<'a> {
 impl<'a> Prepared<'a> {
     /// Prepares every claim of the corpus.
     pub fn new(corpus: &'a Corpus) -> Prepared<'a> {
-        let mut vocab: HashMap<&'a str, u32> = HashMap::new();
+        let mut vocab: HashMap<Cow<'a, str>, u32> = HashMap::new();
         for d in &corpus.documents {
             for c in &d.claims {
                 for t in c.local.iter().chain(&c.terms) {
                     let next = vocab.len() as u32;
-                    vocab.entry(t.as_str()).or_insert(next);
+                    vocab.entry(super::canon(t)).or_insert(next);
+                    let next = vocab.len() as u32;
+                    vocab.entry(super::canon_broad(t)).or_insert(next);
                 }
             }
         }
@@ -59,22 +67,38 @@ impl<'a> Prepared<'a> {
 
     /// Prepares one claim (of the text or of the corpus).
     pub fn prep(&self, c: &Claim, corpus: &Corpus) -> Prep {
-        let id = |t: &str| self.vocab.get(t).copied().unwrap_or(UNKNOWN);
-        let local = c
-            .local
-            .iter()
-            .map(|t| {
-                let said = !self.names.has(t) && !matches!(t.as_str(), "year" | "years" | "time");
-                (id(t), corpus.idf(t), said)
-            })
-            .collect();
-        let mut terms: Vec<u32> = c
-            .terms
-            .iter()
-            .map(|t| id(t))
-            .filter(|&i| i != UNKNOWN)
-            .collect();
-        terms.sort_unstable();
+        // Terms of one concept ("output", "GDP") share an id.
+        let id = |t: &str| {
+            let key = super::canon(t);
+            self.vocab.get(key.as_ref()).copied().unwrap_or(UNKNOWN)
+        };
+        let broad_id = |t: &str| {
+            let key = super::canon_broad(t);
+            self.vocab.get(key.as_ref()).copied().unwrap_or(UNKNOWN)
+        };
+        let local_with = |id: &dyn Fn(&str) -> u32| -> Vec<(u32, f64, bool)> {
+            c.local
+                .iter()
+                .map(|t| {
+                    let said =
+                        !self.names.has(t) && !matches!(t.as_str(), "year" | "years" | "time");
+                    (id(t), corpus.idf(t), said)
+                })
+                .collect()
+        };
+        let terms_with = |id: &dyn Fn(&str) -> u32| -> Vec<u32> {
+            let mut terms: Vec<u32> = c
+                .terms
+                .iter()
+                .map(|t| id(t))
+                .filter(|&i| i != UNKNOWN)
+                .collect();
+            terms.sort_unstable();
+            terms.dedup();
+            terms
+        };
+        let (local, said_local) = (local_with(&broad_id), local_with(&id));
+        let (terms, said_terms) = (terms_with(&broad_id), terms_with(&id));
         let quote = match &c.value {
             Value::Quote { quote, .. } => super::quote_content(quote),
             _ => Vec::new(),
@@ -82,6 +106,8 @@ impl<'a> Prepared<'a> {
         Prep {
             local,
             terms,
+            said_local,
+            said_terms,
             quote,
         }
     }
@@ -121,10 +147,12 @@ pub fn said_share(pa: &Prep, pc: &Prep) -> f64 {
     let says = |p: &Prep| p.local.iter().any(|&(_, _, said)| said);
     match (says(pa), says(pc)) {
         (true, true) => {
-            (share(&pa.local, &pc.terms, true) + share(&pc.local, &pa.terms, true)) / 2.0
+            (share(&pa.said_local, &pc.said_terms, true)
+                + share(&pc.said_local, &pa.said_terms, true))
+                / 2.0
         }
-        (true, false) => share(&pa.local, &pc.terms, true),
-        (false, true) => share(&pc.local, &pa.terms, true),
+        (true, false) => share(&pa.said_local, &pc.said_terms, true),
+        (false, true) => share(&pc.said_local, &pa.said_terms, true),
         (false, false) => 0.0,
     }
 }
@@ -132,7 +160,8 @@ pub fn said_share(pa: &Prep, pc: &Prep) -> f64 {
 /// What is said, names left out, on average both ways: for a subject swap, where the names
 /// differ by definition.
 pub fn said_share_mean(pa: &Prep, pc: &Prep) -> f64 {
-    (share(&pa.local, &pc.terms, true) + share(&pc.local, &pa.terms, true)) / 2.0
+    (share(&pa.said_local, &pc.said_terms, true) + share(&pc.said_local, &pa.said_terms, true))
+        / 2.0
 }
 
 /// [`super::alignment`] on prepared claims.
