@@ -1078,40 +1078,59 @@ pub struct Retrieved {
 
 impl Retrieved {
     /// Judges each claim against its own candidates only ([`crate::reconcile::judge`] on a
-    /// corpus of just those claims), with evidence pointing into `self.corpus`.
+    /// corpus of just those claims), with evidence pointing into `self.corpus`. Claims with the
+    /// same candidates (all of them, when a small corpus is scanned whole) share one such corpus
+    /// and its preparation: the same verdicts as judging them one by one, without rebuilding the
+    /// corpus for every claim.
     pub fn reconcile(&self, text: &str, claims: &[Claim]) -> Vec<crate::reconcile::Judgment> {
-        claims
-            .iter()
-            .enumerate()
-            .map(|(i, claim)| {
-                let cands = self.candidates.get(i).map(Vec::as_slice).unwrap_or(&[]);
-                let mut docs: Vec<usize> = cands.iter().map(|&(d, _)| d).collect();
-                docs.dedup();
-                let view_docs: Vec<Document> = docs
-                    .iter()
-                    .map(|&d| {
-                        let src = &self.corpus.documents[d];
-                        Document {
-                            meta: src.meta.clone(),
-                            text: src.text.clone(),
-                            sentences: Vec::new(),
-                            claims: cands
-                                .iter()
-                                .filter(|&&(x, _)| x == d)
-                                .map(|&(_, ci)| src.claims[ci].clone())
-                                .collect(),
-                            mentions: src.mentions,
-                            entities: Vec::new(),
-                        }
-                    })
-                    .collect();
-                let view = self.corpus.view(view_docs);
-                let mut j = crate::reconcile::judge(text, claim, &view);
+        let none: &[(usize, usize)] = &[];
+        let cands = |i: usize| self.candidates.get(i).map(Vec::as_slice).unwrap_or(none);
+        // Claims grouped by their candidate list, groups in order of first appearance.
+        let mut group_of: BTreeMap<&[(usize, usize)], usize> = BTreeMap::new();
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for i in 0..claims.len() {
+            let g = *group_of.entry(cands(i)).or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
+            });
+            groups[g].push(i);
+        }
+        let mut out: Vec<Option<crate::reconcile::Judgment>> =
+            claims.iter().map(|_| None).collect();
+        for members in groups {
+            let cands = cands(members[0]);
+            let mut docs: Vec<usize> = cands.iter().map(|&(d, _)| d).collect();
+            docs.dedup();
+            let view_docs: Vec<Document> = docs
+                .iter()
+                .map(|&d| {
+                    let src = &self.corpus.documents[d];
+                    Document {
+                        meta: src.meta.clone(),
+                        text: src.text.clone(),
+                        sentences: Vec::new(),
+                        claims: cands
+                            .iter()
+                            .filter(|&&(x, _)| x == d)
+                            .map(|&(_, ci)| src.claims[ci].clone())
+                            .collect(),
+                        mentions: src.mentions,
+                        entities: Vec::new(),
+                    }
+                })
+                .collect();
+            let view = self.corpus.view(view_docs);
+            let judged =
+                crate::reconcile::judge_each(text, members.iter().map(|&i| &claims[i]), &view);
+            for (&i, mut j) in members.iter().zip(judged) {
                 for e in &mut j.evidence {
                     e.document = docs[e.document];
                 }
-                j
-            })
+                out[i] = Some(j);
+            }
+        }
+        out.into_iter()
+            .map(|j| j.expect("every claim is in a group"))
             .collect()
     }
 }

@@ -381,9 +381,18 @@ pub fn alignment(a: &Claim, c: &Claim, corpus: &Corpus) -> f64 {
 
 /// Judges every claim of `text` against the corpus.
 pub fn reconcile(text: &str, claims: &[Claim], corpus: &Corpus) -> Vec<Judgment> {
+    judge_each(text, claims, corpus)
+}
+
+/// Judges each of `claims` against the corpus, preparing the corpus once for all of them.
+pub fn judge_each<'c>(
+    text: &str,
+    claims: impl IntoIterator<Item = &'c Claim>,
+    corpus: &Corpus,
+) -> Vec<Judgment> {
     let prepared = prep::Prepared::new(corpus);
     claims
-        .iter()
+        .into_iter()
         .map(|c| judge_with(text, c, corpus, &prepared))
         .collect()
 }
