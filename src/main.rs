@@ -295,7 +295,7 @@ impl CorpusSource {
                     let dir = self.dir.clone().unwrap_or_default();
                     for name in names {
                         let path = dir.join(&name);
-                        let text = std::fs::read_to_string(&path).map_err(|e| {
+                        let text = std::fs::read(&path).map_err(|e| {
                             Failure::Input(format!("{}: cannot be read: {e}", path.display()))
                         })?;
                         self.searcher
@@ -437,13 +437,15 @@ fn index(src: &Path, out: &Path) -> Result<String, Failure> {
             let ours = ["docs-", "terms-", "catalog-"]
                 .iter()
                 .any(|p| n.starts_with(p));
-            if ours && n.ends_with(".json") && !idx.shards.iter().any(|(s, _)| *s == n) {
+            // .json: shards of index format 2 and before.
+            let shard = n.ends_with(".bin") || n.ends_with(".json");
+            if ours && shard && !idx.shards.iter().any(|(s, _)| *s == n) {
                 let _ = std::fs::remove_file(e.path());
             }
         }
     }
-    for (name, text) in &idx.shards {
-        write_file(&out.join(name), text)?;
+    for (name, bytes) in &idx.shards {
+        write_file(&out.join(name), bytes)?;
     }
     write_file(&out.join("manifest.json"), &idx.manifest)?;
     let summary = match disagreements {
@@ -474,7 +476,7 @@ fn index(src: &Path, out: &Path) -> Result<String, Failure> {
     ))
 }
 
-fn write_file(path: &Path, text: &str) -> Result<(), Failure> {
+fn write_file(path: &Path, text: impl AsRef<[u8]>) -> Result<(), Failure> {
     std::fs::write(path, text)
         .map_err(|e| Failure::Input(format!("{}: cannot be written: {e}", path.display())))
 }

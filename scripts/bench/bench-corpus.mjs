@@ -63,7 +63,7 @@ if (args[0] === '--wasm-child') {
           raw += body.length;
           zipped += gz(body);
         }
-        checker.addShard(n, body.toString('utf8'));
+        checker.addShard(n, body);
       }
     }
     return checker.check(text, {});
