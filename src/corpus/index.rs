@@ -38,6 +38,7 @@ use crate::claims::Claim;
 use crate::extract::{Mention, Value};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The index format this engine writes and reads.
@@ -222,24 +223,30 @@ fn quote_keys(v: &Value) -> Vec<String> {
     }
 }
 
-/// Terms under which a claim sentence is indexed.
-fn sentence_keys(terms: &[String], claims: &[&Claim]) -> Vec<String> {
-    let mut keys: Vec<String> = terms.to_vec();
+/// Terms under which a claim sentence is indexed, sorted and unique, into `keys` (emptied first).
+fn sentence_keys_into<'a>(terms: &'a [String], claims: &[&Claim], keys: &mut Vec<Cow<'a, str>>) {
+    keys.clear();
+    keys.extend(terms.iter().map(|t| Cow::Borrowed(t.as_str())));
     for c in claims {
-        keys.extend(value_keys(&c.value));
-        keys.extend(quote_keys(&c.value));
+        keys.extend(value_keys(&c.value).into_iter().map(Cow::Owned));
+        keys.extend(quote_keys(&c.value).into_iter().map(Cow::Owned));
         if let Some(k) = c.subject.as_deref().and_then(|s| subject_key(s, &c.value)) {
-            keys.push(k);
+            keys.push(Cow::Owned(k));
         }
     }
-    keys.sort();
+    keys.sort_unstable();
     keys.dedup();
-    keys
 }
 
 fn shard_name(kind: &str, id: &str, n: usize) -> String {
     format!("{kind}-{}-{n}.bin", &id[..12.min(id.len())])
 }
+
+/// A shard body: (kind, number) and its bytes.
+type Body = ((&'static str, usize), Vec<u8>);
+
+/// A term's postings while the index is built: document frequency, postings, last document.
+type Building = (usize, Vec<u32>, usize);
 
 /// One compiled corpus's index, with whatever of its shards are loaded.
 #[derive(Debug, Clone)]
@@ -254,15 +261,30 @@ pub struct Part {
 impl Part {
     /// Builds the index of compiled documents (in the order given: file-name order), all loaded.
     pub fn build(documents: Vec<Document>) -> Part {
+        Part::build_inner(documents, false).0
+    }
+
+    /// [`Part::build`] and the written index at once (each shard is encoded once).
+    pub fn build_files(documents: Vec<Document>) -> (Part, super::Index) {
+        let (part, bodies) = Part::build_inner(documents, true);
+        let files = part.files_of(bodies);
+        (part, files)
+    }
+
+    fn build_inner(documents: Vec<Document>, keep_bodies: bool) -> (Part, Vec<Body>) {
         let mut counts = Counts {
             documents: documents.len(),
             ..Counts::default()
         };
-        // Terms: document frequency and postings over claim sentences.
-        let mut postings: BTreeMap<String, (usize, Vec<u32>, usize)> = BTreeMap::new();
+        // Terms: document frequency and postings over claim sentences (a key's slot by hash,
+        // sorted by key below).
+        let mut slot: std::collections::HashMap<Cow<'_, str>, usize> =
+            std::collections::HashMap::new();
+        let mut lists: Vec<Building> = Vec::new();
         let mut aliases: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         let mut entity_names = BTreeSet::new();
         let mut total_len = 0usize;
+        let mut keys: Vec<Cow<'_, str>> = Vec::new();
         for (di, d) in documents.iter().enumerate() {
             counts.sentences += d.sentences.len();
             counts.claims += d.claims.len();
@@ -279,17 +301,32 @@ impl Part {
             }
             for (k, (terms, claims)) in group_claims(d).into_iter().enumerate() {
                 counts.claim_sentences += 1;
-                let keys = sentence_keys(terms, &claims);
+                sentence_keys_into(terms, &claims, &mut keys);
                 total_len += keys.len();
                 let len = keys.len().min(u16::MAX as usize) as u32;
-                for t in keys {
-                    let p = postings.entry(t).or_insert((0, Vec::new(), 0));
+                for t in keys.drain(..) {
+                    let i = match slot.get(t.as_ref()) {
+                        Some(&i) => i,
+                        None => {
+                            lists.push((0, Vec::new(), 0));
+                            slot.insert(t, lists.len() - 1);
+                            lists.len() - 1
+                        }
+                    };
+                    let p = &mut lists[i];
                     p.0 += 1;
                     p.1.extend([(di - p.2) as u32, k as u32, len]);
                     p.2 = di;
                 }
             }
         }
+        let mut postings: Vec<(String, Building)> = Vec::with_capacity(slot.len());
+        // Sorted right below: the map's order does not reach the output.
+        #[allow(clippy::iter_over_hash_type)]
+        for (t, i) in slot {
+            postings.push((t.into_owned(), std::mem::take(&mut lists[i])));
+        }
+        postings.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         counts.entities = entity_names.len();
         counts.terms = postings.len();
         let stop_df = (counts.claim_sentences / 100).max(64);
@@ -360,17 +397,18 @@ impl Part {
             docs: docs.into_iter().enumerate().collect(),
             terms: terms.into_iter().enumerate().collect(),
         };
+        let bodies = part.bodies();
         let mut hasher = Sha256::new();
-        for (_, body) in part.bodies() {
-            hasher.update(Sha256::digest(&body));
+        for (_, body) in &bodies {
+            hasher.update(Sha256::digest(body));
         }
         manifest.id = hex(&hasher.finalize());
         part.manifest = manifest;
-        part
+        (part, if keep_bodies { bodies } else { Vec::new() })
     }
 
     /// The shard bodies in shard order: (kind and number, body bytes).
-    fn bodies(&self) -> Vec<((&'static str, usize), Vec<u8>)> {
+    fn bodies(&self) -> Vec<Body> {
         let mut out = Vec::new();
         for (&n, c) in &self.catalogs {
             out.push((("catalog", n), encode_catalog(c)));
@@ -386,9 +424,12 @@ impl Part {
 
     /// The written index: `manifest.json` and the shards (all must be loaded).
     pub fn to_files(&self) -> super::Index {
+        self.files_of(self.bodies())
+    }
+
+    fn files_of(&self, bodies: Vec<Body>) -> super::Index {
         let id = &self.manifest.id;
-        let shards = self
-            .bodies()
+        let shards = bodies
             .into_iter()
             .map(|((kind, n), body)| {
                 let name = shard_name(kind, id, n);

@@ -23,6 +23,12 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
+/// The most source documents `corroborate index` and `check --corpus FOLDER` take. Compiling
+/// holds every document's analysis in memory at once: 10,000 generated documents (29 MB of text)
+/// peaked at about 1 GB (`/usr/bin/time -v corroborate index`), so 50,000 is about 5 GB, what a
+/// large workstation has to spare; the page keeps its own, lower limit for your documents.
+pub const MAX_CORPUS_DOCUMENTS: usize = 50_000;
+
 /// An entity a document names: canonical name, type and the surface forms it appears as.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {
