@@ -1174,6 +1174,30 @@ pub struct Searcher {
 /// A candidate sentence: (part, document number, claim sentence in the document).
 type Hit = (usize, usize, usize);
 
+/// A fast hash for the scores of candidate sentences (numbers, not text from outside: no need
+/// for a keyed hash), multiply and rotate as in rustc's FxHash.
+#[derive(Default, Clone, Copy)]
+struct Fx(u64);
+
+impl std::hash::Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(b as u64);
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, x: usize) {
+        self.write_u64(x as u64);
+    }
+}
+
+type FastHash = std::hash::BuildHasherDefault<Fx>;
+
 impl Searcher {
     /// A searcher over the given parts.
     pub fn new(parts: Vec<Part>) -> Searcher {
@@ -1307,40 +1331,69 @@ impl Searcher {
             .sum();
         let mut hits: BTreeSet<Hit> = BTreeSet::new();
         let mut per_query: Vec<Vec<Hit>> = Vec::with_capacity(queries.len());
-        let mut scores: std::collections::HashMap<Hit, f64> = std::collections::HashMap::new();
         let mut ranked: Vec<(Hit, f64)> = Vec::new();
-        let mut idf_cache: BTreeMap<&str, f64> = BTreeMap::new();
+        // Each term's postings with their BM25 weights, worked out once for all the queries
+        // (claims of one sentence share most terms), each candidate sentence by a dense slot.
+        // A query adds the same weights in the same order as term by term, so the scores are
+        // the very same numbers.
+        let mut slot_of: std::collections::HashMap<Hit, u32, FastHash> =
+            std::collections::HashMap::default();
+        let mut hit_of: Vec<Hit> = Vec::new();
+        let mut weighted: BTreeMap<&str, Vec<(u32, f64)>> = BTreeMap::new();
+        for t in queries.iter().flatten() {
+            if weighted.contains_key(t.as_str()) {
+                continue;
+            }
+            let df = self.df(t, &mut BTreeSet::new()) as f64;
+            let idf = (1.0 + (n_total as f64 - df + 0.5) / (df + 0.5)).ln();
+            let mut out = Vec::new();
+            for (pi, p) in self.parts.iter().enumerate() {
+                if p.manifest.counts.documents == 0 {
+                    continue;
+                }
+                let Ok(s) = p.term_shard(t) else { continue };
+                let Some(Posting(_, list)) = s.terms.get(t.as_str()) else {
+                    continue;
+                };
+                let avg = p.manifest.avg_terms.max(1.0);
+                let mut doc = 0usize;
+                out.reserve(list.len() / 3);
+                for ch in list.chunks_exact(3) {
+                    doc += ch[0] as usize;
+                    let len = ch[2] as f64;
+                    let w = idf * (K1 + 1.0) / (1.0 + K1 * (1.0 - B + B * len / avg));
+                    let h = (pi, doc, ch[1] as usize);
+                    let slot = *slot_of.entry(h).or_insert_with(|| {
+                        hit_of.push(h);
+                        (hit_of.len() - 1) as u32
+                    });
+                    out.push((slot, w));
+                }
+            }
+            weighted.insert(t.as_str(), out);
+        }
+        let mut acc: Vec<f64> = vec![0.0; hit_of.len()];
+        let mut seen: Vec<bool> = vec![false; hit_of.len()];
+        let mut touched: Vec<u32> = Vec::new();
         for q in &queries {
-            scores.clear();
             for t in q {
-                let idf = *idf_cache.entry(t.as_str()).or_insert_with(|| {
-                    let df = self.df(t, &mut BTreeSet::new()) as f64;
-                    (1.0 + (n_total as f64 - df + 0.5) / (df + 0.5)).ln()
-                });
-                for (pi, p) in self.parts.iter().enumerate() {
-                    if p.manifest.counts.documents == 0 {
-                        continue;
+                for &(slot, w) in weighted.get(t.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
+                    let i = slot as usize;
+                    if !seen[i] {
+                        seen[i] = true;
+                        acc[i] = 0.0;
+                        touched.push(slot);
                     }
-                    let Ok(s) = p.term_shard(t) else { continue };
-                    let Some(Posting(_, list)) = s.terms.get(t.as_str()) else {
-                        continue;
-                    };
-                    let avg = p.manifest.avg_terms.max(1.0);
-                    let mut doc = 0usize;
-                    for ch in list.chunks_exact(3) {
-                        doc += ch[0] as usize;
-                        let len = ch[2] as f64;
-                        let w = idf * (K1 + 1.0) / (1.0 + K1 * (1.0 - B + B * len / avg));
-                        *scores.entry((pi, doc, ch[1] as usize)).or_insert(0.0) += w;
-                    }
+                    acc[i] += w;
                 }
             }
             ranked.clear();
-            // Sorted right below: the order of the map does not reach the output.
-            #[allow(clippy::iter_over_hash_type)]
-            for (h, s) in &scores {
-                ranked.push((*h, *s));
+            for &slot in &touched {
+                let i = slot as usize;
+                ranked.push((hit_of[i], acc[i]));
+                seen[i] = false;
             }
+            touched.clear();
             let k = TOP_K.min(ranked.len());
             if k == 0 {
                 per_query.push(Vec::new());
