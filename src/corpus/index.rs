@@ -1230,10 +1230,20 @@ impl Searcher {
         self.parts.iter().map(|p| p.manifest.counts.documents).sum()
     }
 
-    /// Loads a shard into the part it belongs to.
+    /// Loads a shard into the part it belongs to. A check needs the documents' claims, not
+    /// their mentions (the catalog counts them): a searcher reads them (every span checked) and
+    /// lets them go, which keeps a large corpus's checks in less memory.
     pub fn add_shard(&mut self, name: &str, bytes: &[u8]) -> Result<(), CorpusError> {
         match self.parts.iter_mut().find(|p| p.owns(name)) {
-            Some(p) => p.add_shard(name, bytes),
+            Some(p) => {
+                p.add_shard(name, bytes)?;
+                if let Some(("docs", n)) = p.parse_name(name) {
+                    for d in p.docs.get_mut(&n).into_iter().flatten() {
+                        d.mentions = Vec::new();
+                    }
+                }
+                Ok(())
+            }
             None => Err(CorpusError(format!(
                 "corpus shard {name} is not part of this corpus (a mixed or partial upload?); rebuild the index with `corroborate index`"
             ))),
