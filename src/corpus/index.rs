@@ -44,7 +44,7 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The index format this engine writes and reads.
 pub const INDEX_FORMAT: u32 = 3;
 /// Documents per document shard.
-pub const DOCS_PER_SHARD: usize = 8;
+pub const DOCS_PER_SHARD: usize = 2;
 /// Documents per catalog shard.
 pub const DOCS_PER_CATALOG: usize = 200;
 /// Aimed-at size of a term shard's body, in bytes.
