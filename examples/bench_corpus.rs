@@ -16,7 +16,7 @@ fn load(
     let (mut files, mut bytes) = (0, 0);
     while let Err(Needs(names)) = searcher.prepare(claims) {
         for n in names {
-            let text = std::fs::read_to_string(dir.join(&n)).expect("shard");
+            let text = std::fs::read(dir.join(&n)).expect("shard");
             files += 1;
             bytes += text.len();
             searcher.add_shard(&n, &text).expect("valid shard");
@@ -95,12 +95,11 @@ fn main() {
         // Retrieval against a scan of every claim of the corpus: how often the verdicts agree.
         let part = Part::from_manifest(&manifest).expect("manifest");
         let names = part.shard_names();
-        let texts: Vec<String> = names
+        let shards: Vec<Vec<u8>> = names
             .iter()
-            .map(|n| std::fs::read_to_string(dir.join(n)).expect("shard"))
+            .map(|n| std::fs::read(dir.join(n)).expect("shard"))
             .collect();
-        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let full = corroborate::corpus::Corpus::from_index(&manifest, &refs).expect("index");
+        let full = corroborate::corpus::Corpus::from_index(&manifest, &shards).expect("index");
         for text in [&a, &b] {
             let an = corroborate::analyze(text, None);
             let t = Instant::now();

@@ -46,16 +46,17 @@ try {
   fail(`corpus/manifest.json is not JSON (${err.message})`, 'rebuild the corpus: npm run build');
 }
 // Every shard of the index, in the order the core's Checker takes them (Part::shard_names in
-// src/corpus/index.rs): catalog, docs, terms; `{kind}-{first 12 of the id}-{n}.json`.
+// src/corpus/index.rs): catalog, docs, terms; `{kind}-{first 12 of the id}-{n}.bin`, binary
+// (index format 3), inlined in base64 (worker.js decodes them).
 const shardNames = [];
 if (typeof manifest.id !== 'string' || !/^[0-9a-f]{12,}$/.test(manifest.id)) {
   fail('corpus/manifest.json has no corpus id', 'rebuild the corpus: npm run build');
 }
 for (const [kind, count] of [['catalog', manifest.catalog_shards], ['docs', manifest.doc_shards], ['terms', manifest.term_shards]]) {
   if (!Number.isInteger(count) || count < 0) fail(`corpus/manifest.json has no count of ${kind} shards`, 'rebuild the corpus: npm run build');
-  for (let n = 0; n < count; n += 1) shardNames.push(`${kind}-${manifest.id.slice(0, 12)}-${n}.json`);
+  for (let n = 0; n < count; n += 1) shardNames.push(`${kind}-${manifest.id.slice(0, 12)}-${n}.bin`);
 }
-const shards = shardNames.map((name) => read(`corpus/${name}`));
+const shards = shardNames.map((name) => read(`corpus/${name}`, null).toString('base64'));
 
 // A module the page or the worker imports from this folder (`import ... from './store.js'`) has
 // nothing to load from in one file: each becomes a data: URL of its own text (its own imports

@@ -295,7 +295,7 @@ impl CorpusSource {
                     let dir = self.dir.clone().unwrap_or_default();
                     for name in names {
                         let path = dir.join(&name);
-                        let text = std::fs::read_to_string(&path).map_err(|e| {
+                        let text = std::fs::read(&path).map_err(|e| {
                             Failure::Input(format!("{}: cannot be read: {e}", path.display()))
                         })?;
                         self.searcher
@@ -380,7 +380,7 @@ fn compile_sources(sources: &[(String, Vec<u8>)]) -> (Vec<corpus::Document>, Vec
 fn read_sources(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, Failure> {
     let entries = std::fs::read_dir(dir)
         .map_err(|e| Failure::Input(format!("{}: cannot be read: {e}", dir.display())))?;
-    let mut out = Vec::new();
+    let mut found = Vec::new();
     for e in entries.flatten() {
         let path = e.path();
         let name = e.file_name().to_string_lossy().into_owned();
@@ -390,6 +390,19 @@ fn read_sources(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, Failure> {
         if !path.is_file() || !ext_ok {
             continue;
         }
+        found.push((e, path, name));
+    }
+    // Counted before any is read: too many is refused whole, nothing half-compiled.
+    let limit = corroborate::corpus::MAX_CORPUS_DOCUMENTS;
+    if found.len() > limit {
+        return Err(Failure::Input(format!(
+            "{}: {} documents is over the limit of {limit} per corpus (compiling holds them all in memory, about 100 KB each); split the folder",
+            dir.display(),
+            found.len()
+        )));
+    }
+    let mut out = Vec::new();
+    for (e, path, name) in found {
         let len = e.metadata().map(|m| m.len()).unwrap_or(0);
         if len as usize > corroborate::corpus::MAX_DOCUMENT_BYTES {
             eprintln!("corroborate: warning: skipped {name}: {len} bytes is over the limit of 50 MB per document");
@@ -426,8 +439,7 @@ fn index(src: &Path, out: &Path) -> Result<String, Failure> {
             reconcile::disagreements::summary(&corpus, &found),
         )
     });
-    let part = Part::build(documents);
-    let idx = part.to_files();
+    let (part, idx) = Part::build_files(documents);
     std::fs::create_dir_all(out)
         .map_err(|e| Failure::Input(format!("{}: cannot be created: {e}", out.display())))?;
     // Shards of earlier builds go; the new ones are written before the manifest that names them.
@@ -437,13 +449,15 @@ fn index(src: &Path, out: &Path) -> Result<String, Failure> {
             let ours = ["docs-", "terms-", "catalog-"]
                 .iter()
                 .any(|p| n.starts_with(p));
-            if ours && n.ends_with(".json") && !idx.shards.iter().any(|(s, _)| *s == n) {
+            // .json: shards of index format 2 and before.
+            let shard = n.ends_with(".bin") || n.ends_with(".json");
+            if ours && shard && !idx.shards.iter().any(|(s, _)| *s == n) {
                 let _ = std::fs::remove_file(e.path());
             }
         }
     }
-    for (name, text) in &idx.shards {
-        write_file(&out.join(name), text)?;
+    for (name, bytes) in &idx.shards {
+        write_file(&out.join(name), bytes)?;
     }
     write_file(&out.join("manifest.json"), &idx.manifest)?;
     let summary = match disagreements {
@@ -459,7 +473,7 @@ fn index(src: &Path, out: &Path) -> Result<String, Failure> {
     };
     let m = &part.manifest;
     let c = &m.counts;
-    Ok(format!(
+    let said = format!(
         "indexed {} documents ({} sentences, {} claims, {} mentions, {} entities, {} terms) into {}: corpus {}, {} shards\n{}",
         c.documents,
         c.sentences,
@@ -471,10 +485,15 @@ fn index(src: &Path, out: &Path) -> Result<String, Failure> {
         &m.id[..12],
         idx.shards.len(),
         summary
-    ))
+    );
+    // The process ends right after: freeing a corpus's millions of small allocations one by one
+    // (about 1 GB at 10,000 documents) would only cost time.
+    std::mem::forget(part);
+    std::mem::forget(idx);
+    Ok(said)
 }
 
-fn write_file(path: &Path, text: &str) -> Result<(), Failure> {
+fn write_file(path: &Path, text: impl AsRef<[u8]>) -> Result<(), Failure> {
     std::fs::write(path, text)
         .map_err(|e| Failure::Input(format!("{}: cannot be written: {e}", path.display())))
 }

@@ -140,7 +140,7 @@ fn user_doc_json(d: &Document) -> serde_json::Value {
         [
             d.sentences.len(),
             d.claims.len(),
-            d.mentions,
+            d.mentions.len(),
             d.entities.len(),
             d.text.len(),
         ],
@@ -164,22 +164,30 @@ fn needs_json(n: Needs) -> serde_json::Value {
 
 #[wasm_bindgen]
 impl Checker {
-    /// Loads the shipped corpus's `manifest.json`. `shards` may hold the texts of its first
-    /// shards, in `shardNames()` order (all of them, or none: the rest load on demand).
+    /// Loads the shipped corpus's `manifest.json`. `shards` may hold the bytes (`Uint8Array`s)
+    /// of its first shards, in `shardNames()` order (all of them, or none: the rest load on
+    /// demand).
     #[wasm_bindgen(constructor)]
-    pub fn new(manifest: &str, shards: Vec<String>) -> Result<Checker, js_sys::Error> {
+    pub fn new(manifest: &str, shards: js_sys::Array) -> Result<Checker, js_sys::Error> {
         console_error_panic_hook::set_once();
         let mut part = Part::from_manifest(manifest).map_err(into_error)?;
         let names = part.shard_names();
-        if shards.len() > names.len() {
+        let given = shards.length() as usize;
+        if given > names.len() {
             return Err(into_error(format!(
                 "the corpus manifest lists {} shard(s) but {} were given",
                 names.len(),
-                shards.len()
+                given
             )));
         }
-        for (name, text) in names.iter().zip(&shards) {
-            part.add_shard(name, text).map_err(into_error)?;
+        for (i, name) in names.iter().take(given).enumerate() {
+            let item = shards.get(i as u32);
+            let Some(bytes) = item.dyn_ref::<js_sys::Uint8Array>() else {
+                return Err(into_error(format!(
+                    "corpus shard {name} was not given as bytes (a Uint8Array)"
+                )));
+            };
+            part.add_shard(name, &bytes.to_vec()).map_err(into_error)?;
         }
         Ok(Checker {
             searcher: Searcher::new(vec![part, Part::build(Vec::new())]),
@@ -197,12 +205,12 @@ impl Checker {
         self.searcher.parts[0].shard_names()
     }
 
-    /// Loads one shard (its name as `needs` gave it, its text as fetched). A shard that is
+    /// Loads one shard (its name as `needs` gave it, its bytes as fetched). A shard that is
     /// truncated, altered or from another build is refused with a message naming it.
     #[wasm_bindgen(js_name = addShard)]
-    pub fn add_shard(&mut self, name: &str, text: &str) -> Result<(), js_sys::Error> {
+    pub fn add_shard(&mut self, name: &str, bytes: &[u8]) -> Result<(), js_sys::Error> {
         self.generation += 1;
-        self.searcher.add_shard(name, text).map_err(into_error)
+        self.searcher.add_shard(name, bytes).map_err(into_error)
     }
 
     fn sync_user(&mut self) {

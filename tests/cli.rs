@@ -238,8 +238,8 @@ fn index_is_deterministic_and_loads_back() {
         .into_iter()
         .find(|n| n.starts_with("docs-"))
         .unwrap();
-    let text = std::fs::read_to_string(a.join(&shard)).unwrap();
-    std::fs::write(a.join(&shard), &text[..text.len() / 2]).unwrap();
+    let bytes = std::fs::read(a.join(&shard)).unwrap();
+    std::fs::write(a.join(&shard), &bytes[..bytes.len() / 2]).unwrap();
     let o = run(
         &["check", "--corpus", a.to_str().unwrap(), "-"],
         ARTICLE.as_bytes(),
@@ -292,6 +292,7 @@ fn index_skips_bad_documents_by_name_counts_what_it_wrote_and_replaces_old_shard
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus-docs");
     let out = temp_dir("index-mixed");
     std::fs::write(out.join("docs-000000000000-0.json"), "stale").unwrap();
+    std::fs::write(out.join("docs-000000000000-0.bin"), "stale").unwrap();
     std::fs::write(out.join("notes.txt"), "not ours").unwrap();
     let o = run(
         &[
@@ -320,7 +321,8 @@ fn index_skips_bad_documents_by_name_counts_what_it_wrote_and_replaces_old_shard
     assert_eq!(manifest["engine_version"], env!("CARGO_PKG_VERSION"));
     assert_eq!(manifest["id"].as_str().unwrap().len(), 64);
     assert!(
-        !out.join("docs-000000000000-0.json").exists(),
+        !out.join("docs-000000000000-0.json").exists()
+            && !out.join("docs-000000000000-0.bin").exists(),
         "a stale shard was kept"
     );
     assert!(
@@ -352,4 +354,50 @@ fn index_skips_bad_documents_by_name_counts_what_it_wrote_and_replaces_old_shard
     );
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("no usable documents"), "{}", stderr(&o));
+}
+
+/// Too many documents in a corpus folder: refused whole with a message naming the folder, the
+/// count and the limit, before any is read or anything written (`index` and `check --corpus`).
+#[test]
+fn too_many_documents_are_refused_with_the_limit() {
+    let limit = corroborate::corpus::MAX_CORPUS_DOCUMENTS;
+    let src = temp_dir("too-many");
+    // Empty files: counted by name, never read (each would be refused as empty if it were).
+    for i in 0..=limit {
+        std::fs::File::create(src.join(format!("d{i:06}.md"))).unwrap();
+    }
+    std::fs::write(src.join("notes.json"), "{}").unwrap();
+    let out = temp_dir("too-many-out");
+    let s = src.to_str().unwrap();
+    let o = run(&["index", s, "--out", out.to_str().unwrap()], b"");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let want = format!(
+        "{} documents is over the limit of {limit} per corpus",
+        limit + 1
+    );
+    assert!(
+        stderr(&o).contains(&want) && stderr(&o).contains(s),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        !stderr(&o).contains("empty"),
+        "a document was read: {}",
+        stderr(&o)
+    );
+    assert!(!out.join("manifest.json").exists(), "an index was written");
+    let o = run(&["check", "--corpus", s, "-"], b"Acme opened 45 stores.");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains(&want), "{}", stderr(&o));
+    // At the limit: taken (one document fewer, the rest of the folder as it was).
+    std::fs::remove_file(src.join(format!("d{limit:06}.md"))).unwrap();
+    std::fs::write(
+        src.join("d000000.md"),
+        "---\ntitle: Acme\nsource: Wire\npublished: 2024-03-02\n---\nAcme opened 40 stores in Norland.\n",
+    )
+    .unwrap();
+    let o = run(&["index", s, "--out", out.to_str().unwrap()], b"");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("indexed 1 documents"));
+    let _ = std::fs::remove_dir_all(&src);
 }

@@ -38,7 +38,7 @@ fn default_documents() -> Vec<Document> {
 /// Loads shards from an in-memory index until the searcher has what the claims need.
 fn retrieve(
     searcher: &mut Searcher,
-    files: &[(String, String)],
+    files: &[(String, Vec<u8>)],
     claims: &[corroborate::claims::Claim],
 ) -> (Retrieved, Vec<String>) {
     let mut loaded = Vec::new();
@@ -126,8 +126,8 @@ fn same_documents_same_bytes_and_a_lossless_round_trip() {
     assert!(m["counts"]["entities"].as_u64().unwrap() > 0);
     assert!(m["counts"]["terms"].as_u64().unwrap() > 0);
     // Loaded back from every shard: the same documents, claims and all.
-    let texts: Vec<&str> = a.shards.iter().map(|(_, t)| t.as_str()).collect();
-    let back = Corpus::from_index(&a.manifest, &texts).unwrap();
+    let bytes: Vec<&[u8]> = a.shards.iter().map(|(_, t)| t.as_slice()).collect();
+    let back = Corpus::from_index(&a.manifest, &bytes).unwrap();
     assert_eq!(back.documents.len(), docs.len());
     for (b, d) in back.documents.iter().zip(&docs) {
         assert_eq!(b.meta, d.meta);
@@ -140,6 +140,23 @@ fn same_documents_same_bytes_and_a_lossless_round_trip() {
         assert_eq!(b, d);
     }
     assert_eq!(back.id, m["id"].as_str().unwrap());
+    // Generated documents too: every mention and claim back as it was.
+    let gen = generated(40);
+    let files = Part::build(gen.clone()).to_files();
+    let back = Corpus::from_index(
+        &files.manifest,
+        &files
+            .shards
+            .iter()
+            .map(|(_, b)| b.as_slice())
+            .collect::<Vec<_>>(),
+    )
+    .unwrap();
+    assert_eq!(back.documents, gen);
+    assert!(
+        gen.iter().all(|d| !d.mentions.is_empty()),
+        "mentions are stored"
+    );
     // Another corpus, another id.
     let other = Part::build(docs[..1].to_vec());
     assert_ne!(other.manifest.id, m["id"].as_str().unwrap());
@@ -155,18 +172,35 @@ fn corrupt_truncated_and_mismatched_shards_are_refused_by_name() {
         .unwrap()
         .clone();
     let part = || Part::from_manifest(&files.manifest).unwrap();
-    let err = |t: &str| part().add_shard(&name, t).unwrap_err().to_string();
-    let truncated = err(&text[..text.len() / 2]);
-    assert!(
-        truncated.contains(&name) && truncated.contains("corrupt or truncated"),
-        "{truncated}"
-    );
-    let altered = err(&text.replacen("Kazakhstan", "Kazakhstam", 1));
+    let err = |t: &[u8]| part().add_shard(&name, t).unwrap_err().to_string();
+    // Cut anywhere: in the header, in the checksum, in the body.
+    for cut in [1, 10, 40, 100, text.len() / 2, text.len() - 1] {
+        let truncated = err(&text[..cut]);
+        assert!(
+            truncated.contains(&name) && truncated.contains("corrupt or truncated"),
+            "cut at {cut}: {truncated}"
+        );
+    }
+    let at = text
+        .windows(10)
+        .position(|w| w == b"Kazakhstan")
+        .expect("the text is stored as it is");
+    let mut altered = text.clone();
+    altered[at + 9] = b'm';
+    let altered = err(&altered);
     assert!(
         altered.contains("corrupt or truncated") && altered.contains("checksum"),
         "{altered}"
     );
-    assert!(err("").contains("corrupt or truncated"));
+    assert!(err(b"").contains("corrupt or truncated"));
+    // A format 2 shard (a JSON header line): refused as text of an older format.
+    let old = err(b"{\"format\":2,\"corpus\":\"x\"}\n[]\n");
+    assert!(old.contains("older format"), "{old}");
+    // A body that parses its checksum but not its records: still named, not a panic.
+    let mut head_only = text.clone();
+    let body_at = head_only.len() - 3;
+    head_only.truncate(body_at);
+    assert!(err(&head_only).contains("corrupt or truncated"));
     // A shard of another build.
     let other = Part::build(default_documents()[..1].to_vec()).to_files();
     let (oname, otext) = other
@@ -182,8 +216,8 @@ fn corrupt_truncated_and_mismatched_shards_are_refused_by_name() {
     for (manifest, want) in [
         ("{not json".to_string(), "not valid"),
         (
-            files.manifest.replace("\"format\": 2", "\"format\": 1"),
-            "format 1 but this engine reads format 2",
+            files.manifest.replace("\"format\": 3", "\"format\": 2"),
+            "format 2 but this engine reads format 3",
         ),
         (
             files.manifest.replace(corroborate::VERSION, "0.0.1"),

@@ -163,9 +163,10 @@ fn runner_catches_panics_and_entry_points_accept_good_input() {
     // The default corpus's index, as the page loads it.
     let index = corpus.to_index();
     let mut bytes = index.manifest.clone().into_bytes();
+    bytes.push(0);
     for (_, s) in &index.shards {
-        bytes.push(0);
-        bytes.extend_from_slice(s.as_bytes());
+        bytes.extend_from_slice(&(s.len() as u32).to_le_bytes());
+        bytes.extend_from_slice(s);
     }
     assert_eq!(run(move || entry::index(&bytes, loose)), Ok(()));
     let loaded = Corpus::from_index(
@@ -173,7 +174,7 @@ fn runner_catches_panics_and_entry_points_accept_good_input() {
         &index
             .shards
             .iter()
-            .map(|(_, s)| s.as_str())
+            .map(|(_, s)| s.as_slice())
             .collect::<Vec<_>>(),
     );
     assert!(

@@ -15,7 +15,7 @@
 //                                                   { type: 'corpus-progress', rid, done, total, name } after each
 //   { type: 'corpus-remove', ids: [...] }         → [removed?…]
 
-const SHARD_NAME = /^[a-z]+-[0-9a-f]{12}-\d+\.json$/;
+const SHARD_NAME = /^[a-z]+-[0-9a-f]{12}-\d+\.bin$/;
 const PARALLEL = 6;
 
 /** An error's message, for people (worker.js uses it too). */
@@ -40,7 +40,8 @@ export function toPlain(value) {
   return value;
 }
 
-/** Fetches shards by name (relative to corpusUrl) and gives them to the checker. */
+/** Fetches shards by name (relative to corpusUrl) and gives their bytes to the checker (index
+ *  format 3 shards are binary: the core checks each one's header, checksum and corpus id). */
 export async function loadShards(checker, corpusUrl, names) {
   for (let i = 0; i < names.length; i += PARALLEL) {
     const batch = names.slice(i, i + PARALLEL);
@@ -57,7 +58,11 @@ export async function loadShards(checker, corpusUrl, names) {
       if (!response.ok) {
         throw new Error(`corpus/${name} could not be fetched (HTTP ${response.status}); the corpus on the server is incomplete: rebuild it with \`npm run build\``);
       }
-      return response.text();
+      try {
+        return new Uint8Array(await response.arrayBuffer());
+      } catch (err) {
+        throw new Error(`corpus/${name} could not be read (${messageOf(err)}); are you offline before the page had it?`);
+      }
     }));
     batch.forEach((name, k) => checker.addShard(name, texts[k]));
   }

@@ -88,6 +88,21 @@ async function loadCorpus() {
   return { manifestText, shards: [] };
 }
 
+/** A shard as the core takes it: its bytes (the one-file build inlines them in base64). */
+function shardBytes(shard) {
+  if (shard instanceof Uint8Array) return shard;
+  if (typeof shard !== 'string') throw new Error('an inlined corpus shard is neither bytes nor base64; rebuild the page with `npm run dist`');
+  let binary;
+  try {
+    binary = atob(shard);
+  } catch (err) {
+    throw new Error(`an inlined corpus shard is not valid base64 (${messageOf(err)}); rebuild the page with \`npm run dist\``);
+  }
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
 /** The 'init' message of the one-file build (taken by the page's bootstrap, see app.js). */
 function inlineInit() {
   if (self.corroborateInit) return Promise.resolve(self.corroborateInit);
@@ -132,7 +147,7 @@ async function start() {
   let info;
   let version = '';
   try {
-    checker = new wasm.Checker(corpus.manifestText, corpus.shards);
+    checker = new wasm.Checker(corpus.manifestText, (corpus.shards ?? []).map(shardBytes));
     await resolveNeeds(checker, CORPUS_URL, () => plain(checker.catalog(0)));
     info = plain(checker.corpusInfo());
     version = wasm.version();

@@ -325,7 +325,7 @@ pub fn document(data: &[u8], mode: Mode) {
                 "parsed, then refused by compile: {errors:?}"
             );
             let index = corpus.to_index();
-            let shards: Vec<&str> = index.shards.iter().map(|(_, s)| s.as_str()).collect();
+            let shards: Vec<&[u8]> = index.shards.iter().map(|(_, s)| s.as_slice()).collect();
             let back = Corpus::from_index(&index.manifest, &shards)
                 .unwrap_or_else(|e| panic!("a compiled index does not load back: {e}"));
             assert_eq!(back.id, corpus.id, "the id changes on loading");
@@ -341,12 +341,12 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// The manifest `m` patched to match `shards`: its id, format, engine version and shard count.
-fn patched(m: &str, shards: &[&str]) -> Option<String> {
+fn patched(m: &str, shards: &[&[u8]]) -> Option<String> {
     let mut v: Json = serde_json::from_str(m).ok()?;
     let o = v.as_object_mut()?;
     let mut h = Sha256::new();
     for s in shards {
-        h.update(s.as_bytes());
+        h.update(s);
     }
     o.insert("id".into(), Json::String(hex(&h.finalize())));
     o.insert(
@@ -369,17 +369,27 @@ const PROBE: &str = "Kazakhstan joined the Abraham Accords on 6 November 2025, T
 More than 600 American companies operate in Kazakhstan. Trade reached almost $5 billion, up 20%. \
 It is the first country to join in his second term. \"We are proud,\" Tokayev said.";
 
-/// Loads an index (manifest, NUL, shard, NUL, shard…) as the CLI's `--corpus` and the page's
-/// `new Checker(manifest, shards)` do; whatever loads must round-trip and check a text.
+/// Loads an index (the manifest's text, NUL, then each shard as its length in 4 bytes, little
+/// endian, and its bytes: shards of index format 3 are binary) as the CLI's `--corpus` and the
+/// page's `new Checker(manifest, shards)` do; whatever loads must round-trip and check a text.
 ///
 /// The round trip re-patches the manifest: `to_index` on a loaded corpus keeps the id of the
 /// shards it was loaded from, not of the shards it writes (nothing in the CLI or the page writes
 /// a loaded corpus, so that is noted in fuzz-findings, not checked here).
 pub fn index(data: &[u8], mode: Mode) {
-    let text = String::from_utf8_lossy(data);
-    let mut parts = text.split('\0');
-    let manifest = parts.next().unwrap_or("");
-    let shards: Vec<&str> = parts.collect();
+    let (head, mut rest) = match data.iter().position(|&b| b == 0) {
+        Some(i) => (&data[..i], &data[i + 1..]),
+        None => (data, &[][..]),
+    };
+    let manifest = String::from_utf8_lossy(head);
+    let manifest: &str = &manifest;
+    let mut shards: Vec<&[u8]> = Vec::new();
+    while rest.len() >= 4 {
+        let n = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]) as usize;
+        let n = n.min(rest.len() - 4);
+        shards.push(&rest[4..4 + n]);
+        rest = &rest[4 + n..];
+    }
     let mut loaded = Vec::new();
     if mode.dodge_known && hits_f2(manifest) {
         return;
@@ -396,8 +406,8 @@ pub fn index(data: &[u8], mode: Mode) {
     }
     for corpus in loaded {
         let again = corpus.to_index();
-        let refs: Vec<&str> = again.shards.iter().map(|(_, s)| s.as_str()).collect();
-        // Index format 2 names its shards by the id and heads each with it: what `to_index`
+        let refs: Vec<&[u8]> = again.shards.iter().map(|(_, s)| s.as_slice()).collect();
+        // Index format 2 and after name shards by the id and head each with it: what `to_index`
         // writes loads back as it is.
         let back = Corpus::from_index(&again.manifest, &refs)
             .unwrap_or_else(|e| panic!("a loaded index does not load back once written: {e}"));

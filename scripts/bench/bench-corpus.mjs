@@ -63,7 +63,7 @@ if (args[0] === '--wasm-child') {
           raw += body.length;
           zipped += gz(body);
         }
-        checker.addShard(n, body.toString('utf8'));
+        checker.addShard(n, body);
       }
     }
     return checker.check(text, {});
@@ -123,7 +123,7 @@ for (const n of sizes) {
   const rawText = writeCorpus(n, join(dir, 'src'));
   process.stderr.write(`==> ${n} documents: corroborate index\n`);
   const t = performance.now();
-  const out = spawnSync(cli, ['index', join(dir, 'src'), '--out', join(dir, 'index')], { encoding: 'utf8' });
+  const out = spawnSync(cli, ['index', join(dir, 'src'), '--out', join(dir, 'index')], { encoding: 'utf8', maxBuffer: 1 << 28 });
   const compileS = (performance.now() - t) / 1000;
   if (out.status !== 0) {
     console.error(out.stderr);
@@ -133,21 +133,28 @@ for (const n of sizes) {
   let indexRaw = 0;
   let indexGz = 0;
   let docsGz = 0;
+  let disagreementsGz = 0;
   for (const f of readdirSync(index)) {
     const body = readFileSync(join(index, f));
     const z = gz(body);
+    // The corpus's own disagreements (written up to 300 documents, for the panel) are not the
+    // index a check reads: counted apart.
+    if (f === 'disagreements.json') {
+      disagreementsGz = z;
+      continue;
+    }
     indexRaw += body.length;
     indexGz += z;
     if (f.startsWith('docs-')) docsGz += z;
   }
   const manifest = JSON.parse(readFileSync(join(index, 'manifest.json'), 'utf8'));
-  const cat0 = readdirSync(index).find((f) => /^catalog-[0-9a-f]{12}-0\.json$/.test(f));
+  const cat0 = readdirSync(index).find((f) => /^catalog-[0-9a-f]{12}-0\.bin$/.test(f));
   const firstCorpusGz = gz(readFileSync(join(index, 'manifest.json'))) + (cat0 ? gz(readFileSync(join(index, cat0))) : 0);
   process.stderr.write(`==> ${n} documents: native check\n`);
   const nat = JSON.parse(execFileSync(benchBin, [index, articleA, articleB, String(reps)], { encoding: 'utf8' }));
   process.stderr.write(`==> ${n} documents: wasm check (Node)\n`);
   const wasm = JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--wasm-child', index, articleA, articleB, String(reps)], { encoding: 'utf8', maxBuffer: 1 << 26 }));
-  rows.push({ n, rawText, compileS, indexRaw, indexGz, docsGz, firstCorpusGz, manifest, nat, wasm, shards: readdirSync(index).length - 1 });
+  rows.push({ n, rawText, compileS, indexRaw, indexGz, docsGz, disagreementsGz, firstCorpusGz, manifest, nat, wasm, shards: readdirSync(index).filter((f) => f.endsWith('.bin')).length });
 }
 
 const kb = (b) => `${(b / 1024).toFixed(b < 10240 ? 1 : 0)} KB`;
@@ -160,6 +167,7 @@ console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
   console.log(`| ${r.n.toLocaleString('en')} | ${mb(r.rawText)} | ${r.compileS.toFixed(1)} s | ${mb(r.indexRaw)} | ${mb(r.indexGz)} (${pct(r.indexGz, r.rawText)}) | ${mb(r.docsGz)} | ${r.shards} | ${kb(r.firstCorpusGz)} / ${kb(r.firstCorpusGz + pageGz + wasmGz)} | ${r.wasm.shards}, ${kb(r.wasm.shard_gz)} | ${ms(r.nat.cold_ms)} / ${ms(r.nat.warm_ms)} | ${ms(r.wasm.cold_ms)} / ${ms(r.wasm.warm_ms)} | ${mb(r.nat.peak_rss_kb * 1024)} / ${mb(r.wasm.memory_bytes ?? 0)} |`);
 }
+for (const r of rows) if (r.disagreementsGz) console.log(`${r.n} documents: disagreements.json (the corpus's own disagreements, for the panel; not counted above) ${kb(r.disagreementsGz)} gz`);
 console.log(`\nclaims checked per article: ${rows[0]?.wasm.claims}; verdicts (last size): ${JSON.stringify(rows.at(-1)?.wasm.summary)}`);
 const last = rows.at(-1);
 if (last) {

@@ -155,7 +155,7 @@ const memAfterExtract = memory ? memory.buffer.byteLength : NaN;
 const wasmCounts = { sentences: wx.out.sentences.length, mentions: wx.out.mentions.length, claims: wx.out.claims.length };
 wx.out = null;
 for (let names = checker.needs(text, {}); names.length; names = checker.needs(text, {})) {
-  for (const n of names) checker.addShard(n, readFileSync(join(ROOT, 'www/corpus', n), 'utf8'));
+  for (const n of names) checker.addShard(n, readFileSync(join(ROOT, 'www/corpus', n)));
 }
 const wc = timeWasm(() => checker.check(text, {}));
 const wasmCheckClaims = wc.out.claims.length;

@@ -3,14 +3,19 @@
 //!
 //! ```text
 //! manifest.json                  format, engine version, corpus id, counts, shard counts (a few hundred bytes)
-//! catalog-<id12>-<n>.json        documents n*200 … : metadata and counts (for the corpus panel)
-//! docs-<id12>-<n>.json           documents n*2 … : text, sentence spans, claims, entities
-//! terms-<id12>-<n>.json          terms whose hash falls in bucket n: document frequency, BM25
+//! catalog-<id12>-<n>.bin         documents n*200 … : metadata and counts (for the corpus panel)
+//! docs-<id12>-<n>.bin            documents n*DOCS_PER_SHARD … : text, sentence spans, mentions,
+//!                                claims, entities with aliases
+//! terms-<id12>-<n>.bin           terms whose hash falls in bucket n: document frequency, BM25
 //!                                postings over claim sentences, entity aliases
 //! ```
 //!
-//! Each shard is one header line (JSON: format, corpus id, shard name, SHA-256 of the body) and
-//! the body (JSON). The corpus id is the SHA-256 of the bodies' hashes in shard order, so the
+//! Each shard is binary (format 3, [`super::codec`]): a header (the magic `CRBS`, the format,
+//! the corpus id, the shard name, the SHA-256 of the body) and the body: a table of the
+//! shard's distinct strings, then the records, which refer to strings by number. A document
+//! stores its mentions (offsets relative to the one before) and its claims grouped by sentence
+//! (the sentence's terms and check-worthiness once; each claim's value is the mention it is
+//! anchored on). The corpus id is the SHA-256 of the bodies' hashes in shard order, so the
 //! same documents give the same bytes, the same names and the same id; a shard from another
 //! build, a truncated one or a changed one is refused by name.
 //!
@@ -27,15 +32,17 @@
 //! loaded it returns [`Needs`] with the shard names instead: the caller (the page's worker, the
 //! CLI) loads them and asks again.
 
-use super::{claim_sentence_terms, hex, Corpus, CorpusError, DocMeta, Document, Entity};
+use super::codec::{Reader, Writer, R};
+use super::{hex, Corpus, CorpusError, DocMeta, Document, Entity};
 use crate::claims::Claim;
-use crate::extract::Value;
+use crate::extract::{Mention, Value};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The index format this engine writes and reads.
-pub const INDEX_FORMAT: u32 = 2;
+pub const INDEX_FORMAT: u32 = 3;
 /// Documents per document shard.
 pub const DOCS_PER_SHARD: usize = 2;
 /// Documents per catalog shard.
@@ -106,7 +113,7 @@ pub struct Manifest {
 }
 
 /// A document as the corpus panel lists it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CatalogEntry {
     /// Its number in the corpus (file-name order).
     pub n: usize,
@@ -125,61 +132,19 @@ pub struct CatalogEntry {
     pub bytes: usize,
 }
 
-/// A document as a document shard stores it: short keys, defaults left out, and the claims
-/// without their sentence terms, which are stored once per claim sentence.
-#[derive(Serialize, Deserialize)]
-struct StoredDoc {
-    #[serde(flatten)]
-    meta: DocMeta,
-    text: String,
-    sentences: Vec<(usize, usize)>,
-    claims: Vec<StoredClaim>,
-    terms: Vec<Vec<String>>,
-    mentions: usize,
-    entities: Vec<Entity>,
-}
-
-fn is_false(b: &bool) -> bool {
-    !*b
-}
-
-/// A claim as a document shard stores it (see [`Claim`] for the fields).
-#[derive(Serialize, Deserialize)]
-struct StoredClaim {
-    /// sentence, start, end, anchor start, anchor end
-    s: [usize; 5],
-    v: Value,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    j: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    l: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    q: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    t: Option<String>,
-    #[serde(default, skip_serializing_if = "is_false")]
-    n: bool,
-    w: f64,
-}
-
 /// A term's document frequency and postings: `[doc delta, claim sentence in doc, terms in it]…`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 struct Posting(usize, Vec<u32>);
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 struct TermShard {
     terms: BTreeMap<String, Posting>,
     /// Surface form (lower-case) → canonical names (lower-case).
     aliases: BTreeMap<String, Vec<String>>,
 }
 
-#[derive(Serialize, Deserialize)]
-struct Header {
-    format: u32,
-    corpus: String,
-    shard: String,
-    sha256: String,
-}
+/// The first bytes of every shard.
+const MAGIC: &[u8; 4] = b"CRBS";
 
 /// Shard names a check (or the panel) needs and that are not loaded yet.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -258,24 +223,30 @@ fn quote_keys(v: &Value) -> Vec<String> {
     }
 }
 
-/// Terms under which a claim sentence is indexed.
-fn sentence_keys(terms: &[String], claims: &[&Claim]) -> Vec<String> {
-    let mut keys: Vec<String> = terms.to_vec();
+/// Terms under which a claim sentence is indexed, sorted and unique, into `keys` (emptied first).
+fn sentence_keys_into<'a>(terms: &'a [String], claims: &[&Claim], keys: &mut Vec<Cow<'a, str>>) {
+    keys.clear();
+    keys.extend(terms.iter().map(|t| Cow::Borrowed(t.as_str())));
     for c in claims {
-        keys.extend(value_keys(&c.value));
-        keys.extend(quote_keys(&c.value));
+        keys.extend(value_keys(&c.value).into_iter().map(Cow::Owned));
+        keys.extend(quote_keys(&c.value).into_iter().map(Cow::Owned));
         if let Some(k) = c.subject.as_deref().and_then(|s| subject_key(s, &c.value)) {
-            keys.push(k);
+            keys.push(Cow::Owned(k));
         }
     }
-    keys.sort();
+    keys.sort_unstable();
     keys.dedup();
-    keys
 }
 
 fn shard_name(kind: &str, id: &str, n: usize) -> String {
-    format!("{kind}-{}-{n}.json", &id[..12.min(id.len())])
+    format!("{kind}-{}-{n}.bin", &id[..12.min(id.len())])
 }
+
+/// A shard body: (kind, number) and its bytes.
+type Body = ((&'static str, usize), Vec<u8>);
+
+/// A term's postings while the index is built: document frequency, postings, last document.
+type Building = (usize, Vec<u32>, usize);
 
 /// One compiled corpus's index, with whatever of its shards are loaded.
 #[derive(Debug, Clone)]
@@ -287,28 +258,37 @@ pub struct Part {
     terms: BTreeMap<usize, TermShard>,
 }
 
-struct Bodies {
-    catalogs: Vec<Vec<CatalogEntry>>,
-    docs: Vec<Vec<StoredDoc>>,
-    terms: Vec<TermShard>,
-}
-
 impl Part {
     /// Builds the index of compiled documents (in the order given: file-name order), all loaded.
     pub fn build(documents: Vec<Document>) -> Part {
+        Part::build_inner(documents, false).0
+    }
+
+    /// [`Part::build`] and the written index at once (each shard is encoded once).
+    pub fn build_files(documents: Vec<Document>) -> (Part, super::Index) {
+        let (part, bodies) = Part::build_inner(documents, true);
+        let files = part.files_of(bodies);
+        (part, files)
+    }
+
+    fn build_inner(documents: Vec<Document>, keep_bodies: bool) -> (Part, Vec<Body>) {
         let mut counts = Counts {
             documents: documents.len(),
             ..Counts::default()
         };
-        // Terms: document frequency and postings over claim sentences.
-        let mut postings: BTreeMap<String, (usize, Vec<u32>, usize)> = BTreeMap::new();
+        // Terms: document frequency and postings over claim sentences (a key's slot by hash,
+        // sorted by key below).
+        let mut slot: std::collections::HashMap<Cow<'_, str>, usize> =
+            std::collections::HashMap::new();
+        let mut lists: Vec<Building> = Vec::new();
         let mut aliases: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         let mut entity_names = BTreeSet::new();
         let mut total_len = 0usize;
+        let mut keys: Vec<Cow<'_, str>> = Vec::new();
         for (di, d) in documents.iter().enumerate() {
             counts.sentences += d.sentences.len();
             counts.claims += d.claims.len();
-            counts.mentions += d.mentions;
+            counts.mentions += d.mentions.len();
             counts.text_bytes += d.text.len();
             for e in &d.entities {
                 entity_names.insert(e.name.clone());
@@ -321,17 +301,32 @@ impl Part {
             }
             for (k, (terms, claims)) in group_claims(d).into_iter().enumerate() {
                 counts.claim_sentences += 1;
-                let keys = sentence_keys(terms, &claims);
+                sentence_keys_into(terms, &claims, &mut keys);
                 total_len += keys.len();
                 let len = keys.len().min(u16::MAX as usize) as u32;
-                for t in keys {
-                    let p = postings.entry(t).or_insert((0, Vec::new(), 0));
+                for t in keys.drain(..) {
+                    let i = match slot.get(t.as_ref()) {
+                        Some(&i) => i,
+                        None => {
+                            lists.push((0, Vec::new(), 0));
+                            slot.insert(t, lists.len() - 1);
+                            lists.len() - 1
+                        }
+                    };
+                    let p = &mut lists[i];
                     p.0 += 1;
                     p.1.extend([(di - p.2) as u32, k as u32, len]);
                     p.2 = di;
                 }
             }
         }
+        let mut postings: Vec<(String, Building)> = Vec::with_capacity(slot.len());
+        // Sorted right below: the map's order does not reach the output.
+        #[allow(clippy::iter_over_hash_type)]
+        for (t, i) in slot {
+            postings.push((t.into_owned(), std::mem::take(&mut lists[i])));
+        }
+        postings.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         counts.entities = entity_names.len();
         counts.terms = postings.len();
         let stop_df = (counts.claim_sentences / 100).max(64);
@@ -366,7 +361,7 @@ impl Part {
                 meta: d.meta.clone(),
                 sentences: d.sentences.len(),
                 claims: d.claims.len(),
-                mentions: d.mentions,
+                mentions: d.mentions.len(),
                 entities: d.entities.len(),
                 bytes: d.text.len(),
             })
@@ -402,62 +397,52 @@ impl Part {
             docs: docs.into_iter().enumerate().collect(),
             terms: terms.into_iter().enumerate().collect(),
         };
+        let bodies = part.bodies();
         let mut hasher = Sha256::new();
-        for (_, body) in part.bodies() {
-            hasher.update(Sha256::digest(body.as_bytes()));
+        for (_, body) in &bodies {
+            hasher.update(Sha256::digest(body));
         }
         manifest.id = hex(&hasher.finalize());
         part.manifest = manifest;
-        part
+        (part, if keep_bodies { bodies } else { Vec::new() })
     }
 
-    /// The shard bodies in shard order: (kind and number, body text).
-    fn bodies(&self) -> Vec<((&'static str, usize), String)> {
-        let b = self.stored_bodies();
+    /// The shard bodies in shard order: (kind and number, body bytes).
+    fn bodies(&self) -> Vec<Body> {
         let mut out = Vec::new();
-        for (n, c) in b.catalogs.iter().enumerate() {
-            out.push((("catalog", n), serde_json::to_string(c).unwrap_or_default()));
+        for (&n, c) in &self.catalogs {
+            out.push((("catalog", n), encode_catalog(c)));
         }
-        for (n, d) in b.docs.iter().enumerate() {
-            out.push((("docs", n), serde_json::to_string(d).unwrap_or_default()));
+        for (&n, d) in &self.docs {
+            out.push((("docs", n), encode_docs(d)));
         }
-        for (n, t) in b.terms.iter().enumerate() {
-            out.push((("terms", n), serde_json::to_string(t).unwrap_or_default()));
+        for (&n, t) in &self.terms {
+            out.push((("terms", n), encode_terms(t)));
         }
         out
     }
 
-    fn stored_bodies(&self) -> Bodies {
-        Bodies {
-            catalogs: self.catalogs.values().cloned().collect(),
-            docs: self
-                .docs
-                .values()
-                .map(|ds| ds.iter().map(store).collect())
-                .collect(),
-            terms: self.terms.values().cloned().collect(),
-        }
-    }
-
     /// The written index: `manifest.json` and the shards (all must be loaded).
     pub fn to_files(&self) -> super::Index {
+        self.files_of(self.bodies())
+    }
+
+    fn files_of(&self, bodies: Vec<Body>) -> super::Index {
         let id = &self.manifest.id;
-        let shards = self
-            .bodies()
+        let shards = bodies
             .into_iter()
             .map(|((kind, n), body)| {
                 let name = shard_name(kind, id, n);
-                let header = Header {
-                    format: INDEX_FORMAT,
-                    corpus: id.clone(),
-                    shard: name.clone(),
-                    sha256: hex(&Sha256::digest(body.as_bytes())),
-                };
-                let text = format!(
-                    "{}\n{body}\n",
-                    serde_json::to_string(&header).unwrap_or_default()
-                );
-                (name, text)
+                let mut file = Vec::with_capacity(body.len() + 128);
+                file.extend_from_slice(MAGIC);
+                let mut head = Writer::new();
+                head.uint(INDEX_FORMAT as u64);
+                head.raw(id);
+                head.raw(&name);
+                file.extend_from_slice(&head.finish_plain());
+                file.extend_from_slice(&Sha256::digest(&body));
+                file.extend_from_slice(&body);
+                (name, file)
             })
             .collect();
         super::Index {
@@ -497,7 +482,7 @@ impl Part {
     }
 
     fn parse_name(&self, name: &str) -> Option<(&'static str, usize)> {
-        let rest = name.strip_suffix(".json")?;
+        let rest = name.strip_suffix(".bin")?;
         let (kind, rest) = rest.split_once('-')?;
         let (id, n) = rest.split_once('-')?;
         if id != &self.manifest.id[..12.min(self.manifest.id.len())] {
@@ -513,9 +498,9 @@ impl Part {
         }
     }
 
-    /// Loads one shard's text. A shard of another index, a truncated or altered one is refused
-    /// with a message naming it.
-    pub fn add_shard(&mut self, name: &str, text: &str) -> Result<(), CorpusError> {
+    /// Loads one shard's bytes. A shard of another index, a truncated or altered one is
+    /// refused with a message naming it.
+    pub fn add_shard(&mut self, name: &str, bytes: &[u8]) -> Result<(), CorpusError> {
         let rebuild = "rebuild the index with `corroborate index` (or `npm run build`)";
         let Some((kind, n)) = self.parse_name(name) else {
             return Err(CorpusError(format!(
@@ -528,40 +513,59 @@ impl Part {
                 "corpus shard {name} is corrupt or truncated ({why}); {rebuild}"
             ))
         };
-        let (head, body) = text
-            .split_once('\n')
-            .ok_or_else(|| bad("no header line".into()))?;
-        let header: Header = serde_json::from_str(head).map_err(|e| bad(format!("header: {e}")))?;
-        if header.format != INDEX_FORMAT {
-            return Err(CorpusError(format!("corpus shard {name} has format {} but this engine reads format {INDEX_FORMAT}; {rebuild}", header.format)));
+        let Some(rest) = bytes.strip_prefix(MAGIC) else {
+            let why = if bytes.starts_with(b"{") {
+                "it is text, as an index of an older format; this engine reads format 3".to_string()
+            } else if bytes.is_empty() {
+                "it is empty".to_string()
+            } else {
+                "it does not start as a corroborate shard".to_string()
+            };
+            return Err(bad(why));
+        };
+        // The header: format, corpus id, shard name, SHA-256 of the body.
+        let (format, corpus, shard, used) = (|| -> R<(u64, String, String, usize)> {
+            let mut r = Reader::plain(&rest[..rest.len().min(512)]);
+            let format = r.uint()?;
+            let corpus = r.bytes()?;
+            let shard = r.bytes()?;
+            Ok((
+                format,
+                String::from_utf8_lossy(corpus).into_owned(),
+                String::from_utf8_lossy(shard).into_owned(),
+                r.position(),
+            ))
+        })()
+        .map_err(|e| bad(format!("header: {e}")))?;
+        if format != INDEX_FORMAT as u64 {
+            return Err(CorpusError(format!("corpus shard {name} has format {format} but this engine reads format {INDEX_FORMAT}; {rebuild}")));
         }
-        if header.corpus != self.manifest.id || header.shard != name {
+        if corpus != self.manifest.id || shard != name {
             return Err(CorpusError(format!(
                 "corpus shard {name} belongs to another build (corpus {}, shard {}); {rebuild}",
-                short(&header.corpus),
-                header.shard
+                short(&corpus),
+                short_name(&shard)
             )));
         }
-        let body = body.strip_suffix('\n').unwrap_or(body);
-        if hex(&Sha256::digest(body.as_bytes())) != header.sha256 {
+        let rest = &rest[used..];
+        if rest.len() < 32 {
+            return Err(bad("its header breaks off".into()));
+        }
+        let (sum, body) = rest.split_at(32);
+        if Sha256::digest(body).as_slice() != sum {
             return Err(bad("its content does not match its checksum".into()));
         }
-        let parse_err = |e: serde_json::Error| bad(e.to_string());
         match kind {
             "catalog" => {
-                let c: Vec<CatalogEntry> = serde_json::from_str(body).map_err(parse_err)?;
+                let c = decode_catalog(body).map_err(bad)?;
                 self.catalogs.insert(n, c);
             }
             "docs" => {
-                let stored: Vec<StoredDoc> = serde_json::from_str(body).map_err(parse_err)?;
-                let mut docs = Vec::with_capacity(stored.len());
-                for s in stored {
-                    docs.push(restore(s).map_err(&bad)?);
-                }
+                let docs = decode_docs(body).map_err(bad)?;
                 self.docs.insert(n, docs);
             }
             _ => {
-                let t: TermShard = serde_json::from_str(body).map_err(parse_err)?;
+                let t = decode_terms(body).map_err(bad)?;
                 self.terms.insert(n, t);
             }
         }
@@ -631,6 +635,12 @@ fn short(id: &str) -> &str {
     &id[..end]
 }
 
+/// A shard name read from a damaged shard, cut for messages.
+fn short_name(name: &str) -> &str {
+    let end = name.char_indices().nth(80).map_or(name.len(), |(i, _)| i);
+    &name[..end]
+}
+
 /// Claims grouped by sentence: (the sentence's terms, its claims).
 fn group_claims(d: &Document) -> Vec<(&Vec<String>, Vec<&Claim>)> {
     let mut out: Vec<(&Vec<String>, Vec<&Claim>)> = Vec::new();
@@ -647,85 +657,456 @@ fn group_claims(d: &Document) -> Vec<(&Vec<String>, Vec<&Claim>)> {
     out
 }
 
-fn store(d: &Document) -> StoredDoc {
-    let terms = claim_sentence_terms(d).into_iter().cloned().collect();
-    StoredDoc {
-        meta: d.meta.clone(),
-        text: d.text.clone(),
-        sentences: d.sentences.clone(),
-        claims: d
-            .claims
+fn put_meta(w: &mut Writer, m: &DocMeta) {
+    w.str(&m.id);
+    w.str(&m.title);
+    w.str(&m.source);
+    w.opt_str(m.url.as_deref());
+    w.opt_str(m.author.as_deref());
+    w.str(&m.published);
+}
+
+fn get_meta(r: &mut Reader) -> R<DocMeta> {
+    Ok(DocMeta {
+        id: r.string()?,
+        title: r.string()?,
+        source: r.string()?,
+        url: r.opt_str()?,
+        author: r.opt_str()?,
+        published: r.string()?,
+    })
+}
+
+fn encode_catalog(entries: &[CatalogEntry]) -> Vec<u8> {
+    let mut w = Writer::new();
+    w.uint(entries.len() as u64);
+    let mut prev = 0;
+    for e in entries {
+        w.delta(prev, e.n);
+        prev = e.n;
+        put_meta(&mut w, &e.meta);
+        for x in [e.sentences, e.claims, e.mentions, e.entities, e.bytes] {
+            w.uint(x as u64);
+        }
+    }
+    w.finish()
+}
+
+fn decode_catalog(body: &[u8]) -> R<Vec<CatalogEntry>> {
+    let mut r = Reader::new(body)?;
+    let n = r.count()?;
+    let mut out = Vec::with_capacity(n);
+    let mut prev = 0;
+    for _ in 0..n {
+        let at = r.delta(prev)?;
+        prev = at;
+        out.push(CatalogEntry {
+            n: at,
+            meta: get_meta(&mut r)?,
+            sentences: r.usize()?,
+            claims: r.usize()?,
+            mentions: r.usize()?,
+            entities: r.usize()?,
+            bytes: r.usize()?,
+        });
+    }
+    r.done()?;
+    Ok(out)
+}
+
+/// Claim flags.
+const NEGATED: u8 = 1;
+const SUBJECT: u8 = 2;
+const TIME: u8 = 4;
+const MENTION: u8 = 8;
+const OWN_WORTH: u8 = 16;
+const OWN_SPAN: u8 = 32;
+const OWN_TERMS: u8 = 64;
+const QUALIFIERS: u8 = 128;
+
+fn encode_docs(docs: &[Document]) -> Vec<u8> {
+    let mut w = Writer::new();
+    w.uint(docs.len() as u64);
+    for d in docs {
+        w.to(0);
+        put_meta(&mut w, &d.meta);
+        w.uint(d.sentences.len() as u64);
+        w.uint(d.mentions.len() as u64);
+        w.uint(d.entities.len() as u64);
+        w.to(1);
+        w.raw(&d.text);
+        w.to(2);
+        let mut prev = 0;
+        for &(a, b) in &d.sentences {
+            w.delta(prev, a);
+            w.delta(a, b);
+            prev = b;
+        }
+        let (mut ps, mut pa) = (0, 0);
+        let mut by_span: std::collections::HashMap<(usize, usize), Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, m) in d.mentions.iter().enumerate() {
+            w.to(3);
+            w.delta(ps, m.sentence);
+            w.delta(pa, m.start);
+            w.delta(m.start, m.end);
+            w.to(4);
+            w.value_at(&m.value, &d.text, m.start, m.end);
+            (ps, pa) = (m.sentence, m.start);
+            by_span.entry((m.start, m.end)).or_default().push(i);
+        }
+        w.to(5);
+        for e in &d.entities {
+            w.str(&e.name);
+            w.str(&e.kind);
+            w.strs(&e.aliases);
+        }
+        let groups = group_claims(d);
+        w.to(0);
+        w.uint(groups.len() as u64);
+        let (mut ps, mut pe) = (0, 0);
+        for (_, group) in &groups {
+            let first = group[0];
+            w.to(0);
+            w.uint(group.len() as u64);
+            w.to(6);
+            w.delta(ps, first.sentence);
+            w.delta(pe, first.start);
+            w.delta(first.start, first.end);
+            w.f64(first.checkworthiness);
+            w.to(7);
+            w.strs(&first.terms);
+            (ps, pe) = (first.sentence, first.end);
+            for c in group {
+                let mention = by_span
+                    .get(&c.anchor)
+                    .and_then(|is| is.iter().copied().find(|&i| d.mentions[i].value == c.value));
+                let mut flags = 0u8;
+                for (on, bit) in [
+                    (c.negated, NEGATED),
+                    (c.subject.is_some(), SUBJECT),
+                    (c.time.is_some(), TIME),
+                    (mention.is_some(), MENTION),
+                    (
+                        c.checkworthiness.to_bits() != first.checkworthiness.to_bits(),
+                        OWN_WORTH,
+                    ),
+                    ((c.start, c.end) != (first.start, first.end), OWN_SPAN),
+                    (c.terms != first.terms, OWN_TERMS),
+                    (!c.qualifiers.is_empty(), QUALIFIERS),
+                ] {
+                    if on {
+                        flags |= bit;
+                    }
+                }
+                w.to(8);
+                w.byte(flags);
+                w.to(9);
+                match mention {
+                    Some(i) => w.uint(i as u64),
+                    None => {
+                        w.delta(first.start, c.anchor.0);
+                        w.delta(c.anchor.0, c.anchor.1);
+                        w.value(&c.value);
+                    }
+                }
+                if flags & OWN_SPAN != 0 {
+                    w.delta(first.start, c.start);
+                    w.delta(c.start, c.end);
+                }
+                if flags & OWN_TERMS != 0 {
+                    w.strs(&c.terms);
+                }
+                if flags & OWN_WORTH != 0 {
+                    w.f64(c.checkworthiness);
+                }
+                w.to(10);
+                if let Some(s) = &c.subject {
+                    w.str(s);
+                }
+                if let Some(t) = &c.time {
+                    w.str(t);
+                }
+                // Local terms: mostly the sentence's own, by their place in its terms.
+                w.to(11);
+                w.uint(c.local.len() as u64);
+                for t in &c.local {
+                    match first.terms.iter().position(|x| x == t) {
+                        Some(i) => w.uint((i as u64) << 1),
+                        None => {
+                            let id = w.intern(t);
+                            w.uint((id << 1) | 1);
+                        }
+                    }
+                }
+                w.to(12);
+                if flags & QUALIFIERS != 0 {
+                    w.strs(&c.qualifiers);
+                }
+            }
+        }
+    }
+    w.finish()
+}
+
+fn decode_docs(body: &[u8]) -> R<Vec<Document>> {
+    let mut r = Reader::new(body)?;
+    let n = r.count()?;
+    let mut docs = Vec::with_capacity(n);
+    for _ in 0..n {
+        r.from(0);
+        let meta = get_meta(&mut r)?;
+        let ns = r.count()?;
+        let nm = r.count()?;
+        let ne = r.count()?;
+        r.from(1);
+        let text = r.bytes()?;
+        let text = String::from_utf8(text.to_vec())
+            .map_err(|_| format!("document {} has text that is not UTF-8", meta.id))?;
+        r.from(2);
+        let mut sentences = Vec::with_capacity(ns);
+        let mut prev = 0;
+        for _ in 0..ns {
+            let a = r.delta(prev)?;
+            let b = r.delta(a)?;
+            sentences.push((a, b));
+            prev = b;
+        }
+        let mut mentions = Vec::with_capacity(nm);
+        let (mut ps, mut pa) = (0, 0);
+        for _ in 0..nm {
+            r.from(3);
+            let sentence = r.delta(ps)?;
+            let start = r.delta(pa)?;
+            let end = r.delta(start)?;
+            r.from(4);
+            let value = r.value_at(&text, start, end)?;
+            (ps, pa) = (sentence, start);
+            mentions.push(Mention {
+                start,
+                end,
+                sentence,
+                value,
+            });
+        }
+        r.from(5);
+        let mut entities = Vec::with_capacity(ne);
+        for _ in 0..ne {
+            entities.push(Entity {
+                name: r.string()?,
+                kind: r.string()?,
+                aliases: r.strs()?,
+            });
+        }
+        r.from(0);
+        let ng = r.count()?;
+        let mut claims = Vec::new();
+        let (mut ps, mut pe) = (0, 0);
+        for _ in 0..ng {
+            r.from(0);
+            let nc = r.count()?;
+            r.from(6);
+            let sentence = r.delta(ps)?;
+            let start = r.delta(pe)?;
+            let end = r.delta(start)?;
+            let worth = r.f64()?;
+            r.from(7);
+            let terms = r.strs()?;
+            (ps, pe) = (sentence, end);
+            for _ in 0..nc {
+                r.from(8);
+                let flags = r.byte()?;
+                r.from(9);
+                let (anchor, value) = if flags & MENTION != 0 {
+                    let i = r.usize()?;
+                    let m = mentions
+                        .get(i)
+                        .ok_or_else(|| format!("a claim of {} names mention {i}", meta.id))?;
+                    ((m.start, m.end), m.value.clone())
+                } else {
+                    let a = r.delta(start)?;
+                    let b = r.delta(a)?;
+                    ((a, b), r.value()?)
+                };
+                let (cs, ce) = if flags & OWN_SPAN != 0 {
+                    let a = r.delta(start)?;
+                    (a, r.delta(a)?)
+                } else {
+                    (start, end)
+                };
+                let own_terms = if flags & OWN_TERMS != 0 {
+                    Some(r.strs()?)
+                } else {
+                    None
+                };
+                let checkworthiness = if flags & OWN_WORTH != 0 {
+                    r.f64()?
+                } else {
+                    worth
+                };
+                r.from(10);
+                let subject = if flags & SUBJECT != 0 {
+                    Some(r.string()?)
+                } else {
+                    None
+                };
+                let time = if flags & TIME != 0 {
+                    Some(r.string()?)
+                } else {
+                    None
+                };
+                r.from(11);
+                let nl = r.count()?;
+                let mut local = Vec::with_capacity(nl);
+                for _ in 0..nl {
+                    let x = r.uint()?;
+                    local.push(if x & 1 == 0 {
+                        terms
+                            .get((x >> 1) as usize)
+                            .cloned()
+                            .ok_or("a local term is not among its sentence's")?
+                    } else {
+                        r.nth_string(x >> 1)?
+                    });
+                }
+                r.from(12);
+                let qualifiers = if flags & QUALIFIERS != 0 {
+                    r.strs()?
+                } else {
+                    Vec::new()
+                };
+                claims.push(Claim {
+                    sentence,
+                    start: cs,
+                    end: ce,
+                    anchor,
+                    value,
+                    subject,
+                    local,
+                    terms: own_terms.unwrap_or_else(|| terms.clone()),
+                    qualifiers,
+                    time,
+                    negated: flags & NEGATED != 0,
+                    checkworthiness,
+                });
+            }
+        }
+        let len = text.len();
+        let ok = |a: usize, b: usize| {
+            a <= b && b <= len && text.is_char_boundary(a) && text.is_char_boundary(b)
+        };
+        let bad_span = sentences.iter().any(|&(a, b)| !ok(a, b))
+            || mentions.iter().any(|m| !ok(m.start, m.end));
+        let bad_claim = claims
             .iter()
-            .map(|c| StoredClaim {
-                s: [c.sentence, c.start, c.end, c.anchor.0, c.anchor.1],
-                v: c.value.clone(),
-                j: c.subject.clone(),
-                l: c.local.clone(),
-                q: c.qualifiers.clone(),
-                t: c.time.clone(),
-                n: c.negated,
-                w: c.checkworthiness,
-            })
-            .collect(),
-        terms,
-        mentions: d.mentions,
-        entities: d.entities.clone(),
+            .any(|c| !ok(c.start, c.end) || !ok(c.anchor.0, c.anchor.1));
+        if bad_span || bad_claim {
+            return Err(format!("document {} has spans outside its text", meta.id));
+        }
+        docs.push(Document {
+            meta,
+            text,
+            sentences,
+            claims,
+            mentions,
+            entities,
+        });
+    }
+    r.done()?;
+    Ok(docs)
+}
+
+fn put_front_coded(w: &mut Writer, prev: &str, s: &str) {
+    let shared = prev
+        .bytes()
+        .zip(s.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    w.uint(shared as u64);
+    w.uint((s.len() - shared) as u64);
+    for &b in &s.as_bytes()[shared..] {
+        w.byte(b);
     }
 }
 
-fn restore(s: StoredDoc) -> Result<Document, String> {
-    let mut claims: Vec<Claim> = s
-        .claims
-        .into_iter()
-        .map(|c| Claim {
-            sentence: c.s[0],
-            start: c.s[1],
-            end: c.s[2],
-            anchor: (c.s[3], c.s[4]),
-            value: c.v,
-            subject: c.j,
-            local: c.l,
-            terms: Vec::new(),
-            qualifiers: c.q,
-            time: c.t,
-            negated: c.n,
-            checkworthiness: c.w,
-        })
-        .collect();
-    let mut k = 0usize;
-    let mut last = usize::MAX;
-    for c in &mut claims {
-        if c.sentence != last {
-            if last != usize::MAX {
-                k += 1;
+fn get_front_coded(r: &mut Reader, prev: &str) -> R<String> {
+    let shared = r.usize()?;
+    let head = prev
+        .as_bytes()
+        .get(..shared)
+        .ok_or("a term shares more than the one before it has")?;
+    let tail = r.bytes()?;
+    let mut v = Vec::with_capacity(shared + tail.len());
+    v.extend_from_slice(head);
+    v.extend_from_slice(tail);
+    String::from_utf8(v).map_err(|_| "a term is not UTF-8".to_string())
+}
+
+fn encode_terms(t: &TermShard) -> Vec<u8> {
+    let mut w = Writer::new();
+    w.uint(t.terms.len() as u64);
+    let mut prev = "";
+    for (term, Posting(df, list)) in &t.terms {
+        w.to(1);
+        put_front_coded(&mut w, prev, term);
+        prev = term;
+        w.to(2);
+        w.uint(*df as u64);
+        w.uint((list.len() / 3) as u64);
+        // Postings by column: document deltas, claim sentences, lengths.
+        for col in 0..3 {
+            w.to(3 + col);
+            for ch in list.chunks_exact(3) {
+                w.uint(ch[col] as u64);
             }
-            last = c.sentence;
         }
-        c.terms = s
-            .terms
-            .get(k)
-            .cloned()
-            .ok_or_else(|| format!("document {} has claims without terms", s.meta.id))?;
     }
-    let n = s.text.len();
-    let ok = |a: usize, b: usize| {
-        a <= b && b <= n && s.text.is_char_boundary(a) && s.text.is_char_boundary(b)
-    };
-    let bad_span = s.sentences.iter().any(|&(a, b)| !ok(a, b));
-    let bad_claim = claims
-        .iter()
-        .any(|c| !ok(c.start, c.end) || !ok(c.anchor.0, c.anchor.1));
-    if bad_span || bad_claim {
-        return Err(format!("document {} has spans outside its text", s.meta.id));
+    w.to(0);
+    w.uint(t.aliases.len() as u64);
+    let mut prev = "";
+    w.to(6);
+    for (a, names) in &t.aliases {
+        put_front_coded(&mut w, prev, a);
+        prev = a;
+        w.strs(names);
     }
-    Ok(Document {
-        meta: s.meta,
-        text: s.text,
-        sentences: s.sentences,
-        claims,
-        mentions: s.mentions,
-        entities: s.entities,
-    })
+    w.finish()
+}
+
+fn decode_terms(body: &[u8]) -> R<TermShard> {
+    let mut r = Reader::new(body)?;
+    let mut out = TermShard::default();
+    let n = r.count()?;
+    let mut prev = String::new();
+    for _ in 0..n {
+        r.from(1);
+        let term = get_front_coded(&mut r, &prev)?;
+        r.from(2);
+        let df = r.usize()?;
+        let k = r.count()?;
+        let mut list = vec![0u32; k * 3];
+        for col in 0..3 {
+            r.from(3 + col);
+            for i in 0..k {
+                list[i * 3 + col] =
+                    u32::try_from(r.uint()?).map_err(|_| "a posting is out of range")?;
+            }
+        }
+        prev.clone_from(&term);
+        out.terms.insert(term, Posting(df, list));
+    }
+    r.from(0);
+    let n = r.count()?;
+    r.from(6);
+    let mut prev = String::new();
+    for _ in 0..n {
+        let a = get_front_coded(&mut r, &prev)?;
+        let names = r.strs()?;
+        prev.clone_from(&a);
+        out.aliases.insert(a, names);
+    }
+    r.done()?;
+    Ok(out)
 }
 
 /// Parses a manifest, checking its format and engine version.
@@ -793,6 +1174,30 @@ pub struct Searcher {
 /// A candidate sentence: (part, document number, claim sentence in the document).
 type Hit = (usize, usize, usize);
 
+/// A fast hash for the scores of candidate sentences (numbers, not text from outside: no need
+/// for a keyed hash), multiply and rotate as in rustc's FxHash.
+#[derive(Default, Clone, Copy)]
+struct Fx(u64);
+
+impl std::hash::Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(b as u64);
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, x: usize) {
+        self.write_u64(x as u64);
+    }
+}
+
+type FastHash = std::hash::BuildHasherDefault<Fx>;
+
 impl Searcher {
     /// A searcher over the given parts.
     pub fn new(parts: Vec<Part>) -> Searcher {
@@ -825,10 +1230,20 @@ impl Searcher {
         self.parts.iter().map(|p| p.manifest.counts.documents).sum()
     }
 
-    /// Loads a shard into the part it belongs to.
-    pub fn add_shard(&mut self, name: &str, text: &str) -> Result<(), CorpusError> {
+    /// Loads a shard into the part it belongs to. A check needs the documents' claims, not
+    /// their mentions (the catalog counts them): a searcher reads them (every span checked) and
+    /// lets them go, which keeps a large corpus's checks in less memory.
+    pub fn add_shard(&mut self, name: &str, bytes: &[u8]) -> Result<(), CorpusError> {
         match self.parts.iter_mut().find(|p| p.owns(name)) {
-            Some(p) => p.add_shard(name, text),
+            Some(p) => {
+                p.add_shard(name, bytes)?;
+                if let Some(("docs", n)) = p.parse_name(name) {
+                    for d in p.docs.get_mut(&n).into_iter().flatten() {
+                        d.mentions = Vec::new();
+                    }
+                }
+                Ok(())
+            }
             None => Err(CorpusError(format!(
                 "corpus shard {name} is not part of this corpus (a mixed or partial upload?); rebuild the index with `corroborate index`"
             ))),
@@ -926,40 +1341,69 @@ impl Searcher {
             .sum();
         let mut hits: BTreeSet<Hit> = BTreeSet::new();
         let mut per_query: Vec<Vec<Hit>> = Vec::with_capacity(queries.len());
-        let mut scores: std::collections::HashMap<Hit, f64> = std::collections::HashMap::new();
         let mut ranked: Vec<(Hit, f64)> = Vec::new();
-        let mut idf_cache: BTreeMap<&str, f64> = BTreeMap::new();
+        // Each term's postings with their BM25 weights, worked out once for all the queries
+        // (claims of one sentence share most terms), each candidate sentence by a dense slot.
+        // A query adds the same weights in the same order as term by term, so the scores are
+        // the very same numbers.
+        let mut slot_of: std::collections::HashMap<Hit, u32, FastHash> =
+            std::collections::HashMap::default();
+        let mut hit_of: Vec<Hit> = Vec::new();
+        let mut weighted: BTreeMap<&str, Vec<(u32, f64)>> = BTreeMap::new();
+        for t in queries.iter().flatten() {
+            if weighted.contains_key(t.as_str()) {
+                continue;
+            }
+            let df = self.df(t, &mut BTreeSet::new()) as f64;
+            let idf = (1.0 + (n_total as f64 - df + 0.5) / (df + 0.5)).ln();
+            let mut out = Vec::new();
+            for (pi, p) in self.parts.iter().enumerate() {
+                if p.manifest.counts.documents == 0 {
+                    continue;
+                }
+                let Ok(s) = p.term_shard(t) else { continue };
+                let Some(Posting(_, list)) = s.terms.get(t.as_str()) else {
+                    continue;
+                };
+                let avg = p.manifest.avg_terms.max(1.0);
+                let mut doc = 0usize;
+                out.reserve(list.len() / 3);
+                for ch in list.chunks_exact(3) {
+                    doc += ch[0] as usize;
+                    let len = ch[2] as f64;
+                    let w = idf * (K1 + 1.0) / (1.0 + K1 * (1.0 - B + B * len / avg));
+                    let h = (pi, doc, ch[1] as usize);
+                    let slot = *slot_of.entry(h).or_insert_with(|| {
+                        hit_of.push(h);
+                        (hit_of.len() - 1) as u32
+                    });
+                    out.push((slot, w));
+                }
+            }
+            weighted.insert(t.as_str(), out);
+        }
+        let mut acc: Vec<f64> = vec![0.0; hit_of.len()];
+        let mut seen: Vec<bool> = vec![false; hit_of.len()];
+        let mut touched: Vec<u32> = Vec::new();
         for q in &queries {
-            scores.clear();
             for t in q {
-                let idf = *idf_cache.entry(t.as_str()).or_insert_with(|| {
-                    let df = self.df(t, &mut BTreeSet::new()) as f64;
-                    (1.0 + (n_total as f64 - df + 0.5) / (df + 0.5)).ln()
-                });
-                for (pi, p) in self.parts.iter().enumerate() {
-                    if p.manifest.counts.documents == 0 {
-                        continue;
+                for &(slot, w) in weighted.get(t.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
+                    let i = slot as usize;
+                    if !seen[i] {
+                        seen[i] = true;
+                        acc[i] = 0.0;
+                        touched.push(slot);
                     }
-                    let Ok(s) = p.term_shard(t) else { continue };
-                    let Some(Posting(_, list)) = s.terms.get(t.as_str()) else {
-                        continue;
-                    };
-                    let avg = p.manifest.avg_terms.max(1.0);
-                    let mut doc = 0usize;
-                    for ch in list.chunks_exact(3) {
-                        doc += ch[0] as usize;
-                        let len = ch[2] as f64;
-                        let w = idf * (K1 + 1.0) / (1.0 + K1 * (1.0 - B + B * len / avg));
-                        *scores.entry((pi, doc, ch[1] as usize)).or_insert(0.0) += w;
-                    }
+                    acc[i] += w;
                 }
             }
             ranked.clear();
-            // Sorted right below: the order of the map does not reach the output.
-            #[allow(clippy::iter_over_hash_type)]
-            for (h, s) in &scores {
-                ranked.push((*h, *s));
+            for &slot in &touched {
+                let i = slot as usize;
+                ranked.push((hit_of[i], acc[i]));
+                seen[i] = false;
             }
+            touched.clear();
             let k = TOP_K.min(ranked.len());
             if k == 0 {
                 per_query.push(Vec::new());
@@ -1015,7 +1459,7 @@ impl Searcher {
                 text: doc.text.clone(),
                 sentences: Vec::new(),
                 claims: kept,
-                mentions: doc.mentions,
+                mentions: Vec::new(),
                 entities: Vec::new(),
             });
         }
@@ -1114,7 +1558,7 @@ impl Retrieved {
                             .filter(|&&(x, _)| x == d)
                             .map(|&(_, ci)| src.claims[ci].clone())
                             .collect(),
-                        mentions: src.mentions,
+                        mentions: Vec::new(),
                         entities: Vec::new(),
                     }
                 })

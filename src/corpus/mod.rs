@@ -10,6 +10,7 @@
 //! retrieves candidate sentences through the term shards ([`index::Searcher`]), then reconciles
 //! only with the documents that hold them.
 
+mod codec;
 mod document;
 pub mod index;
 
@@ -17,10 +18,16 @@ pub use document::{html_to_text, parse_document, DocError, DocMeta, MAX_DOCUMENT
 pub use index::{Needs, Part, Retrieved, Searcher, INDEX_FORMAT};
 
 use crate::claims::Claim;
-use crate::extract::Value;
+use crate::extract::{Mention, Value};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
+
+/// The most source documents `corroborate index` and `check --corpus FOLDER` take. Compiling
+/// holds every document's analysis in memory at once: 10,000 generated documents (29 MB of text)
+/// peaked at about 1 GB (`/usr/bin/time -v corroborate index`), so 50,000 is about 5 GB, what a
+/// large workstation has to spare; the page keeps its own, lower limit for your documents.
+pub const MAX_CORPUS_DOCUMENTS: usize = 50_000;
 
 /// An entity a document names: canonical name, type and the surface forms it appears as.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,7 +43,7 @@ pub struct Entity {
 }
 
 /// One compiled document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
     /// Its metadata.
     #[serde(flatten)]
@@ -47,12 +54,33 @@ pub struct Document {
     pub sentences: Vec<(usize, usize)>,
     /// Its claims.
     pub claims: Vec<Claim>,
-    /// How many mentions extraction found in it.
-    #[serde(default)]
-    pub mentions: usize,
+    /// The mentions extraction found in it (numbers, dates, entities, quotes, …), by start.
+    #[serde(serialize_with = "serialize_mentions")]
+    pub mentions: Vec<Mention>,
     /// The entities it names.
-    #[serde(default)]
     pub entities: Vec<Entity>,
+}
+
+/// Mentions as `{start, end, sentence, value}` (for tests and the fuzz round trip).
+fn serialize_mentions<S: serde::Serializer>(ms: &[Mention], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeSeq;
+    #[derive(Serialize)]
+    struct M<'a> {
+        start: usize,
+        end: usize,
+        sentence: usize,
+        value: &'a Value,
+    }
+    let mut seq = s.serialize_seq(Some(ms.len()))?;
+    for m in ms {
+        seq.serialize_element(&M {
+            start: m.start,
+            end: m.end,
+            sentence: m.sentence,
+            value: &m.value,
+        })?;
+    }
+    seq.end()
 }
 
 /// A compiled corpus (or the part of one a check needs), ready for reconciliation.
@@ -120,7 +148,7 @@ pub fn compile_document(name: &str, bytes: &[u8]) -> Result<Document, DocError> 
         text,
         sentences,
         claims: analysis.claims,
-        mentions: analysis.mentions.len(),
+        mentions: analysis.mentions,
         entities,
     })
 }
@@ -235,7 +263,7 @@ impl Corpus {
 
     /// Loads a whole written index: the manifest's text and all its shards' texts, in the
     /// manifest's order. A truncated, corrupt or mismatched index is refused with a message.
-    pub fn from_index(manifest: &str, shards: &[&str]) -> Result<Corpus, CorpusError> {
+    pub fn from_index<S: AsRef<[u8]>>(manifest: &str, shards: &[S]) -> Result<Corpus, CorpusError> {
         let mut part = Part::from_manifest(manifest)?;
         let names = part.shard_names();
         if shards.len() != names.len() {
@@ -245,8 +273,8 @@ impl Corpus {
                 shards.len()
             )));
         }
-        for (name, text) in names.iter().zip(shards) {
-            part.add_shard(name, text)?;
+        for (name, bytes) in names.iter().zip(shards) {
+            part.add_shard(name, bytes.as_ref())?;
         }
         let id = part.manifest.id.clone();
         let docs = part.loaded_documents();
@@ -274,8 +302,8 @@ pub fn claim_sentence_terms(d: &Document) -> Vec<&Vec<String>> {
 pub struct Index {
     /// `manifest.json`'s text.
     pub manifest: String,
-    /// The shards: file name and text.
-    pub shards: Vec<(String, String)>,
+    /// The shards: file name and bytes.
+    pub shards: Vec<(String, Vec<u8>)>,
 }
 
 pub(crate) fn hex(bytes: &[u8]) -> String {

@@ -181,15 +181,15 @@ test('add (picker, drop, paste), check, read, reload, export, remove, import', {
 test('a corrupt shard of the shipped corpus: a clear message, the page stays usable', { timeout: 60_000 }, async () => {
   const { page, context } = await newPage(browser, server);
   try {
-    await page.route(/\/corpus\/terms-[0-9a-f]{12}-\d+\.json$/, async (route) => {
+    await page.route(/\/corpus\/terms-[0-9a-f]{12}-\d+\.bin$/, async (route) => {
       const response = await route.fetch();
-      const body = await response.text();
-      await route.fulfill({ response, body: body.slice(0, Math.floor(body.length / 2)) });
+      const body = await response.body();
+      await route.fulfill({ response, body: body.subarray(0, Math.floor(body.length / 2)) });
     });
     await openReady(page, server);
     const outcome = await runCheck(page, 'More than 900 American companies operate in Kazakhstan.');
     assert.equal(outcome.kind, 'error');
-    assert.match(outcome.text, /corpus shard terms-[0-9a-f]{12}-\d+\.json is corrupt or truncated/);
+    assert.match(outcome.text, /corpus shard terms-[0-9a-f]{12}-\d+\.bin is corrupt or truncated/);
     assert.ok(await page.getByRole('button', { name: 'Check' }).isVisible());
     assert.equal(await page.locator('#text').inputValue(), 'More than 900 American companies operate in Kazakhstan.');
   } finally {
@@ -207,7 +207,7 @@ test('an index of another format: the page says so', { timeout: 60_000 }, async 
     });
     await page.goto(`${server.url}/`);
     await page.waitForFunction(() => document.querySelector('#status')?.dataset.kind === 'error', null, { timeout: 30_000 });
-    assert.match(await page.locator('#status').textContent(), /format 99 but this engine reads format 2/);
+    assert.match(await page.locator('#status').textContent(), /format 99 but this engine reads format 3/);
   } finally {
     await context.close();
   }
