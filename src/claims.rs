@@ -8,6 +8,64 @@
 use crate::extract::{Mention, Value};
 use crate::segment::Sentence;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+/// A sentence's terms (normalised, sorted, unique), shared by every claim of the sentence: a
+/// sentence of many values gives many claims, and each used to carry its own copy. Reads as a
+/// `[String]`; serialises as the list of strings.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Terms(Arc<[String]>);
+
+impl std::ops::Deref for Terms {
+    type Target = [String];
+    fn deref(&self) -> &[String] {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Terms {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl From<Vec<String>> for Terms {
+    fn from(v: Vec<String>) -> Terms {
+        Terms(v.into())
+    }
+}
+
+impl FromIterator<String> for Terms {
+    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Terms {
+        Terms(iter.into_iter().collect())
+    }
+}
+
+impl<'a> IntoIterator for &'a Terms {
+    type Item = &'a String;
+    type IntoIter = std::slice::Iter<'a, String>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl PartialEq<Vec<String>> for Terms {
+    fn eq(&self, other: &Vec<String>) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl Serialize for Terms {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Terms {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Terms, D::Error> {
+        Vec::<String>::deserialize(d).map(Terms::from)
+    }
+}
 
 /// One checkable statement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -26,8 +84,9 @@ pub struct Claim {
     pub subject: Option<String>,
     /// Predicate terms from the clause around the value (normalised, sorted, unique).
     pub local: Vec<String>,
-    /// Terms of the whole sentence (normalised, sorted, unique), entities included.
-    pub terms: Vec<String>,
+    /// Terms of the whole sentence (normalised, sorted, unique), entities included; shared by
+    /// the sentence's claims.
+    pub terms: Terms,
     /// Qualifiers of the value: the words between a count and its noun ("American" in
     /// "600 American companies"), or between a rank and what it ranks ("Asian" in "first Asian
     /// country").
@@ -242,11 +301,25 @@ pub fn normalize(word: &str) -> Option<String> {
     while let Some(rest) = w.strip_suffix("'s") {
         w = rest;
     }
-    let w = w.to_lowercase();
-    if w.len() < 2 || is_stopword(&w) || w.starts_with(|c: char| c.is_ascii_digit()) {
+    // ASCII words (nearly all) are lower-cased on the stack: `to_lowercase` would allocate.
+    let mut buf = [0u8; 32];
+    if w.is_ascii() && w.len() <= buf.len() {
+        let lower = &mut buf[..w.len()];
+        lower.copy_from_slice(w.as_bytes());
+        lower.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return normalize_lower(lower);
+        }
+    }
+    normalize_lower(&w.to_lowercase())
+}
+
+/// [`normalize`] of a word already trimmed and lower-cased.
+fn normalize_lower(w: &str) -> Option<String> {
+    if w.len() < 2 || is_stopword(w) || w.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let folded = match w.as_str() {
+    let folded = match w {
         "firm" | "firms" | "companies" | "company" | "businesses" | "business" => "company",
         "population" | "people" | "inhabitants" | "residents" | "citizens" | "populated" => {
             "people"
@@ -271,7 +344,7 @@ pub fn normalize(word: &str) -> Option<String> {
     if !folded.is_empty() {
         return Some(folded.to_string());
     }
-    let stem = stem(&w);
+    let stem = stem(w);
     (!is_stopword(&stem) && stem.len() > 1).then_some(stem)
 }
 
@@ -393,35 +466,64 @@ pub fn checkworthiness(sentence: &str, mentions: &[&Mention], junk: bool) -> f64
     if has("quote") {
         score += 0.2;
     }
-    if sentence.split_whitespace().count() >= 6 {
+    if sentence.split_whitespace().nth(5).is_some() {
         score += 0.05;
     }
-    let lower = sentence.to_lowercase();
     if sentence.trim_end().ends_with('?') {
         score -= 0.4;
     }
-    for w in [
-        "i think",
-        "i believe",
-        "in my opinion",
-        "should ",
-        "must ",
-        "perhaps",
-        "maybe",
-        "might ",
-    ] {
-        if lower.contains(w) {
+    // What `sentence.to_lowercase()` would contain, found without building it: the phrases are
+    // ASCII, and only two characters outside ASCII lower-case to ASCII letters (U+0130 'İ' to "i̇",
+    // U+212A KELVIN SIGN to "k"; a test checks every character), so, without those two, the
+    // lower-cased text holds an ASCII phrase exactly where the text holds it in any case.
+    let special = sentence.contains(['\u{130}', '\u{212a}']);
+    let lowered;
+    let lower: &[u8] = if special {
+        lowered = sentence.to_lowercase();
+        lowered.as_bytes()
+    } else {
+        sentence.as_bytes()
+    };
+    for w in OPINION_PHRASES {
+        if contains_ascii_ci(lower, w.as_bytes()) {
             score -= 0.15;
         }
     }
-    if lower.starts_with("click")
-        || lower.starts_with("sign ")
-        || lower.starts_with("subscribe")
-        || lower.starts_with("please ")
-    {
+    if ["click", "sign ", "subscribe", "please "].iter().any(|p| {
+        lower
+            .get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+    }) {
         score -= 0.4;
     }
     score.clamp(0.0, 1.0)
+}
+
+/// Phrases that mark an opinion or an instruction, not a statement.
+const OPINION_PHRASES: [&str; 8] = [
+    "i think",
+    "i believe",
+    "in my opinion",
+    "should ",
+    "must ",
+    "perhaps",
+    "maybe",
+    "might ",
+];
+
+/// Whether `hay` holds `needle` (lower-case ASCII) in any ASCII case.
+fn contains_ascii_ci(hay: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    if hay.len() < needle.len() {
+        return false;
+    }
+    let last = hay.len() - needle.len();
+    (0..=last).any(|i| {
+        hay[i].to_ascii_lowercase() == first
+            && hay[i + 1..i + needle.len()].eq_ignore_ascii_case(rest)
+    })
 }
 
 /// Capitalised words between a count or rank and its noun: "600 American companies" → American.
@@ -444,35 +546,36 @@ fn qualifiers(text: &str, m: &Mention) -> Vec<String> {
 
 /// An entity that only reports the claim ("Tokayev said …", "according to Tokayev") is not its
 /// subject.
+///
+/// The words compared are ASCII, and no character outside ASCII lower-cases to ASCII letters
+/// only but U+212A KELVIN SIGN ("k", in none of the words): so a word matches in any ASCII case
+/// exactly where its lower-cased form would (the test `is_reporter_matches_lowercasing` holds
+/// this to the lower-casing definition).
 fn is_reporter(text: &str, e: &Mention) -> bool {
     let after = text[e.end..].trim_start();
-    let next: String = after
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<String>()
-        .to_lowercase();
-    let head = text[..e.start].trim_end();
-    let mut from = head.len().saturating_sub(16);
-    while !head.is_char_boundary(from) {
-        from -= 1;
-    }
-    let before = head[from..].to_lowercase();
-    matches!(
-        next.as_str(),
-        "said"
-            | "says"
-            | "told"
-            | "noted"
-            | "stressed"
-            | "added"
-            | "wrote"
-            | "explained"
-            | "stated"
-            | "reported"
-            | "reports"
-            | "announced"
-    ) || before.ends_with("according to")
+    let next = &after[..after
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(after.len())];
+    let head = text[..e.start].trim_end().as_bytes();
+    REPORTING_VERBS.iter().any(|w| next.eq_ignore_ascii_case(w))
+        || head.len() >= 12 && head[head.len() - 12..].eq_ignore_ascii_case(b"according to")
 }
+
+/// Verbs that report what an entity said ("Tokayev said").
+const REPORTING_VERBS: [&str; 12] = [
+    "said",
+    "says",
+    "told",
+    "noted",
+    "stressed",
+    "added",
+    "wrote",
+    "explained",
+    "stated",
+    "reported",
+    "reports",
+    "announced",
+];
 
 /// Entities that fill a role in their sentence (who was on the call, which countries signed),
 /// by start offset: not the sentence's subject (its first named entity), not a reporter
@@ -526,7 +629,8 @@ fn clauses(sentence: &str, offset: usize) -> Vec<(usize, usize)> {
             {
                 false
             }
-            _ => [
+            // Every other break starts with a space.
+            b' ' => [
                 &b" and "[..],
                 b" while ",
                 b" but ",
@@ -535,6 +639,7 @@ fn clauses(sentence: &str, offset: usize) -> Vec<(usize, usize)> {
             ]
             .iter()
             .any(|p| bytes[i..].starts_with(p)),
+            _ => false,
         };
         if at_break {
             if i > start {
@@ -550,24 +655,29 @@ fn clauses(sentence: &str, offset: usize) -> Vec<(usize, usize)> {
     out
 }
 
+/// Idioms with a negation that deny nothing.
+const NEGATION_IDIOMS: [&str; 12] = [
+    "not long",
+    "not only",
+    "not just",
+    "not least",
+    "not until",
+    "no later than",
+    "no fewer than",
+    "no less than",
+    "no more than",
+    "no longer than",
+    "neither free nor fair",
+    "not far",
+];
+
+/// Words that deny, as found in a clause lower-cased, with ’ as ' and a space either side.
+const NEGATORS: [&str; 6] = [" not ", "n't ", " no ", " never ", " neither ", " none "];
+
 /// True when a clause denies what it states ("has no diplomatic relations", "did not sign"),
 /// leaving out idioms that deny nothing ("not long after", "not only", "no more than").
-fn is_negated(clause: &str) -> bool {
-    const IDIOMS: [&str; 12] = [
-        "not long",
-        "not only",
-        "not just",
-        "not least",
-        "not until",
-        "no later than",
-        "no fewer than",
-        "no less than",
-        "no more than",
-        "no longer than",
-        "neither free nor fair",
-        "not far",
-    ];
-    const NEGATORS: [&str; 6] = [" not ", "n't ", " no ", " never ", " neither ", " none "];
+/// `scratch` is a buffer for the lower-cased clause, reused from call to call.
+fn is_negated(clause: &str, scratch: &mut Vec<u8>) -> bool {
     // Every idiom and every negator has an "n" before "o", "e", "'" or "’": without one (in
     // any case), nothing is denied.
     let b = clause.as_bytes();
@@ -577,14 +687,69 @@ fn is_negated(clause: &str) -> bool {
     {
         return false;
     }
+    // The idioms and negators are ASCII: without the two characters that lower-case to ASCII
+    // (see `checkworthiness`) and without an idiom, the clause's ASCII letters lower-cased in
+    // place, ’ made ', are what the lower-cased clause holds, and nothing is taken out.
+    if clause.contains(['\u{130}', '\u{212a}'])
+        || NEGATION_IDIOMS
+            .iter()
+            .any(|i| contains_ascii_ci(b, i.as_bytes()))
+    {
+        return is_negated_lowercasing(clause);
+    }
+    scratch.clear();
+    scratch.push(b' ');
+    let mut rest = b;
+    while let Some((&c, tail)) = rest.split_first() {
+        if let Some(after) = rest.strip_prefix("’".as_bytes()) {
+            scratch.push(b'\'');
+            rest = after;
+        } else {
+            scratch.push(c.to_ascii_lowercase());
+            rest = tail;
+        }
+    }
+    scratch.push(b' ');
+    NEGATORS
+        .iter()
+        .any(|n| scratch.windows(n.len()).any(|w| w == n.as_bytes()))
+}
+
+/// [`is_negated`] by its definition: the clause lower-cased, ’ made ', padded with spaces, the
+/// idioms taken out one after another, then a negator looked for.
+fn is_negated_lowercasing(clause: &str) -> bool {
     let mut lower = format!(" {} ", clause.to_lowercase().replace('’', "'"));
     // The idioms are taken out one after another, as written; most clauses have none.
-    if IDIOMS.iter().any(|i| lower.contains(i)) {
-        for idiom in IDIOMS {
+    if NEGATION_IDIOMS.iter().any(|i| lower.contains(i)) {
+        for idiom in NEGATION_IDIOMS {
             lower = lower.replace(idiom, " ");
         }
     }
     NEGATORS.iter().any(|n| lower.contains(n))
+}
+
+/// The mentions grouped by sentence, each group in the mentions' order, in one list: sentence
+/// i's are `grouped[first[i]..first[i + 1]]` for `(first, grouped)`. Mentions of no sentence
+/// (an index of `n` or more) are left out.
+pub fn by_sentence(n: usize, mentions: &[Mention]) -> (Vec<usize>, Vec<&Mention>) {
+    let mut first = vec![0usize; n + 1];
+    for m in mentions {
+        if m.sentence < n {
+            first[m.sentence + 1] += 1;
+        }
+    }
+    for i in 0..n {
+        first[i + 1] += first[i];
+    }
+    let mut grouped: Vec<Option<&Mention>> = vec![None; first[n]];
+    let mut next = first.clone();
+    for m in mentions {
+        if m.sentence < n {
+            grouped[next[m.sentence]] = Some(m);
+            next[m.sentence] += 1;
+        }
+    }
+    (first, grouped.into_iter().flatten().collect())
 }
 
 /// Turns a text's sentences and mentions into claims, in order of their anchors.
@@ -594,19 +759,41 @@ fn is_negated(clause: &str) -> bool {
 /// nothing, and subjects, times and negation are looked up, not rescanned, for each value.
 pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<Claim> {
     let mut out = Vec::new();
-    let mut by_sentence: Vec<Vec<&Mention>> = vec![Vec::new(); sentences.len()];
-    for m in mentions {
-        if let Some(v) = by_sentence.get_mut(m.sentence) {
-            v.push(m);
-        }
-    }
+    let (first, grouped) = by_sentence(sentences.len(), mentions);
+    let mut scratch = Vec::new();
+    // First the values that give claims, sentence by sentence (the claims of sentence i are
+    // made from `values[value_first[i]..value_first[i + 1]]`), so that the list of claims is
+    // allocated once, at its size: claims are large, and a list grown by doubling is up to
+    // twice that.
+    let mut worths = Vec::with_capacity(sentences.len());
+    let mut values: Vec<&Mention> = Vec::new();
+    let mut value_first = Vec::with_capacity(sentences.len() + 1);
     for (i, s) in sentences.iter().enumerate() {
-        let ms = &by_sentence[i];
-        let sent = &text[s.start..s.end];
-        let worth = checkworthiness(sent, ms, s.junk);
+        value_first.push(values.len());
+        let ms = &grouped[first[i]..first[i + 1]];
+        let worth = checkworthiness(&text[s.start..s.end], ms, s.junk);
+        worths.push(worth);
         if worth < MIN_CHECKWORTHINESS {
             continue;
         }
+        let role_entities = role_entities(text, ms);
+        let given = ms.iter().copied().filter(|m| match &m.value {
+            Value::Entity { .. } => role_entities.contains(&m.start),
+            Value::Quote { quote, .. } => quote.split_whitespace().nth(2).is_some(),
+            _ => true,
+        });
+        values.extend(given.take(MAX_CLAIMS_PER_SENTENCE));
+    }
+    value_first.push(values.len());
+    out.reserve_exact(values.len());
+    for (i, s) in sentences.iter().enumerate() {
+        let ms = &grouped[first[i]..first[i + 1]];
+        let worth = worths[i];
+        let given = &values[value_first[i]..value_first[i + 1]];
+        if given.is_empty() {
+            continue;
+        }
+        let sent = &text[s.start..s.end];
         let parts = clauses(sent, s.start);
         let st = SentenceTerms::new(text, (s.start, s.end), ms, &parts);
         let mut all_terms = st.span_terms((s.start, s.end), None);
@@ -616,6 +803,7 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
         }));
         all_terms.sort();
         all_terms.dedup();
+        let all_terms = Terms::from(all_terms);
         // Entities that can be a subject (not only reporting the claim), in order.
         let mut subjects: Option<Vec<&Mention>> = None;
         // Date mentions, in order of start, for each value's time.
@@ -625,7 +813,6 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
             .filter(|d| matches!(d.value, Value::Date(_)))
             .collect();
         let mut negation: std::collections::BTreeMap<(usize, usize), bool> = Default::default();
-        let role_entities = role_entities(text, ms);
         // Who reports a claim ("Tokayev said") is not part of what it says.
         let mut reporter_terms: Vec<String> = Vec::new();
         for e in ms {
@@ -639,19 +826,7 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
                 }
             }
         }
-        let mut made = 0usize;
-        for m in ms {
-            if made == MAX_CLAIMS_PER_SENTENCE {
-                break;
-            }
-            let value_claim = match &m.value {
-                Value::Entity { .. } => role_entities.contains(&m.start),
-                Value::Quote { quote, .. } => quote.split_whitespace().count() >= 3,
-                _ => true,
-            };
-            if !value_claim {
-                continue;
-            }
+        for m in given {
             // The counted noun is part of the predicate ("600 companies" is about companies).
             let unit_term = match &m.value {
                 Value::Quantity(_, unit) => normalize(unit),
@@ -661,7 +836,7 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
             let (local, span) = st.local_terms(m, unit_term.as_deref(), &reporter_terms);
             let negated = *negation
                 .entry(span)
-                .or_insert_with(|| is_negated(&text[span.0..span.1]));
+                .or_insert_with(|| is_negated(&text[span.0..span.1], &mut scratch));
             let quals = qualifiers(text, m);
             let subjects = subjects.get_or_insert_with(|| {
                 ms.iter()
@@ -696,7 +871,6 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
                 _ => subject,
             };
             let time = nearest_date(&dates, m.start);
-            made += 1;
             out.push(Claim {
                 qualifiers: quals,
                 time,
@@ -723,14 +897,17 @@ fn nearest_date(dates: &[&Mention], at: usize) -> Option<String> {
     // The nearest start before `at`, and the nearest after it, each with every date sharing it.
     let before = dates.partition_point(|d| d.start < at);
     let after = dates.partition_point(|d| d.start <= at);
-    let mut near: Vec<&Mention> = Vec::new();
-    if let Some(last) = before.checked_sub(1) {
-        let s = dates[last].start;
-        near.extend(dates[..before].iter().rev().take_while(|d| d.start == s));
-    }
-    if let Some(first) = dates.get(after) {
-        near.extend(dates[after..].iter().take_while(|d| d.start == first.start));
-    }
+    let last_before = before.checked_sub(1).map(|last| dates[last].start);
+    let first_after = dates.get(after).map(|d| d.start);
+    let near = dates[..before]
+        .iter()
+        .rev()
+        .take_while(|d| Some(d.start) == last_before)
+        .chain(
+            dates[after..]
+                .iter()
+                .take_while(|d| Some(d.start) == first_after),
+        );
     for d in near {
         if let Value::Date(date) = &d.value {
             let c = (d.start.abs_diff(at), date.iso.as_str());
@@ -846,17 +1023,39 @@ impl<'a> SentenceTerms<'a> {
                 _ => {}
             }
         }
-        // Number the distinct strings in sorted order.
-        let mut strings: Vec<String> = raw_words
+        // Number the distinct strings in sorted order (words first, then entities), moving
+        // each distinct string once into `strings`.
+        let nw = raw_words.len();
+        let total = nw + raw_entities.len();
+        let key = |k: usize| -> &str {
+            match raw_words.get(k) {
+                Some(w) => &w.2,
+                None => &raw_entities[k - nw].2,
+            }
+        };
+        let mut order: Vec<usize> = (0..total).collect();
+        order.sort_unstable_by(|&a, &b| key(a).cmp(key(b)));
+        let mut ids = vec![0u32; total];
+        let mut distinct: Vec<usize> = Vec::new();
+        for (j, &k) in order.iter().enumerate() {
+            if j == 0 || key(order[j - 1]) != key(k) {
+                distinct.push(k);
+            }
+            ids[k] = distinct.len() as u32 - 1;
+        }
+        let strings: Vec<String> = distinct
             .iter()
-            .map(|w| w.2.clone())
-            .chain(raw_entities.iter().map(|e| e.2.clone()))
+            .map(|&k| match raw_words.get_mut(k) {
+                Some(w) => std::mem::take(&mut w.2),
+                None => std::mem::take(&mut raw_entities[k - nw].2),
+            })
             .collect();
-        strings.sort_unstable();
-        strings.dedup();
-        let id = |s: &str| strings.binary_search_by(|x| x.as_str().cmp(s)).unwrap_or(0) as u32;
-        let words: Vec<(usize, usize, u32)> =
-            raw_words.iter().map(|w| (w.0, w.1, id(&w.2))).collect();
+        let id = |k: usize| ids[k];
+        let words: Vec<(usize, usize, u32)> = raw_words
+            .iter()
+            .enumerate()
+            .map(|(k, w)| (w.0, w.1, id(k)))
+            .collect();
         // The clause holding a start (the last one starting at or before it), and the clause
         // holding an end (the first one ending at or after it).
         let first_clause = |at: usize| {
@@ -868,7 +1067,8 @@ impl<'a> SentenceTerms<'a> {
         let last_clause = |at: usize| parts.partition_point(|p| p.1 < at);
         let entities: Vec<(usize, usize, u32, usize, usize)> = raw_entities
             .iter()
-            .map(|e| (e.0, e.1, id(&e.2), first_clause(e.0), last_clause(e.1)))
+            .enumerate()
+            .map(|(k, e)| (e.0, e.1, id(nw + k), first_clause(e.0), last_clause(e.1)))
             .collect();
         let mut occurrences = vec![Vec::new(); strings.len()];
         for w in &words {
@@ -1189,6 +1389,234 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// Outside ASCII, only U+0130 and U+212A lower-case to anything holding an ASCII character:
+    /// what the ASCII fast paths of [`checkworthiness`] and [`is_reporter`] rest on.
+    #[test]
+    fn only_two_characters_lower_case_into_ascii() {
+        let found: Vec<char> = (0x80..=0x10ffff)
+            .filter_map(char::from_u32)
+            .filter(|c| c.to_lowercase().any(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(found, ['\u{130}', '\u{212a}']);
+    }
+
+    /// The first [`is_reporter`], which lower-cased the words around the entity.
+    fn is_reporter_reference(text: &str, e: &Mention) -> bool {
+        let after = text[e.end..].trim_start();
+        let next: String = after
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase();
+        let head = text[..e.start].trim_end();
+        let mut from = head.len().saturating_sub(16);
+        while !head.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = head[from..].to_lowercase();
+        REPORTING_VERBS.contains(&next.as_str()) || before.ends_with("according to")
+    }
+
+    /// The first [`checkworthiness`], which lower-cased the sentence.
+    fn checkworthiness_reference(sentence: &str, mentions: &[&Mention], junk: bool) -> f64 {
+        if junk {
+            return 0.0;
+        }
+        let mut score: f64 = 0.15;
+        let has = |k: &str| mentions.iter().any(|m| m.value.kind() == k);
+        if mentions.iter().any(|m| {
+            m.value.amount().is_some() || matches!(m.value, Value::Date(_) | Value::Ordinal(..))
+        }) {
+            score += 0.45;
+        }
+        if has("entity") {
+            score += 0.15;
+        }
+        if has("quote") {
+            score += 0.2;
+        }
+        if sentence.split_whitespace().count() >= 6 {
+            score += 0.05;
+        }
+        let lower = sentence.to_lowercase();
+        if sentence.trim_end().ends_with('?') {
+            score -= 0.4;
+        }
+        for w in OPINION_PHRASES {
+            if lower.contains(w) {
+                score -= 0.15;
+            }
+        }
+        if lower.starts_with("click")
+            || lower.starts_with("sign ")
+            || lower.starts_with("subscribe")
+            || lower.starts_with("please ")
+        {
+            score -= 0.4;
+        }
+        score.clamp(0.0, 1.0)
+    }
+
+    #[test]
+    fn lowercasing_fast_paths_match_the_references() {
+        let heads = [
+            "",
+            "according to",
+            "ACCORDING TO ",
+            "Accordİng to",
+            "x according  to",
+            "é according to",
+            "Σ according to",
+            "ΣΣΣΣΣΣΣΣaccording to",
+            "İİİİİİİİİİİİİİİİ",
+            "Maybe I Think",
+            "CLICK",
+            "sign  ",
+            "Please ",
+            "İ think",
+            "I thin\u{212a}",
+            "MUST ",
+            "i believe\u{212a}",
+            "in my opinion?",
+        ];
+        let tails = [
+            "",
+            " said",
+            " SAID it",
+            " Saİd",
+            " Sa\u{212a}d",
+            " announced—",
+            " toldé",
+            " Noted.",
+            " reported",
+            " reportsΣ",
+            " stressed",
+            " wrote 3",
+            " might go",
+        ];
+        for h in heads {
+            for t in tails {
+                let text = format!("{h} Kazakhstan{t}");
+                let start = h.len() + 1;
+                let e = Mention {
+                    sentence: 0,
+                    start,
+                    end: start + "Kazakhstan".len(),
+                    value: Value::Entity {
+                        name: "Kazakhstan".into(),
+                        kind: crate::extract::EntityType::Place,
+                    },
+                };
+                assert_eq!(
+                    is_reporter(&text, &e),
+                    is_reporter_reference(&text, &e),
+                    "{text}"
+                );
+                for junk in [false, true] {
+                    for ms in [&[][..], &[&e][..]] {
+                        for s in [text.as_str(), h, t] {
+                            assert_eq!(
+                                checkworthiness(s, ms, junk),
+                                checkworthiness_reference(s, ms, junk),
+                                "{s}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn negation_fast_path_matches_the_definition() {
+        let words = [
+            "not",
+            "Not",
+            "NOT",
+            "no",
+            "No",
+            "none",
+            "never",
+            "Neither",
+            "n't",
+            "n’t",
+            "don’t",
+            "won't",
+            "NOT LONG",
+            "not long",
+            "only",
+            "no more than",
+            "Not only",
+            "neither free nor fair",
+            "not far",
+            "nonot long",
+            "İ",
+            "\u{212a}",
+            "é",
+            "Σ",
+            "’",
+            "'",
+            "nO",
+            "ne",
+            "one",
+            "x",
+            "  ",
+            ",",
+            "no-one",
+            "No.",
+            "nothing",
+            "knot",
+            "ñot",
+            "not\tlong",
+        ];
+        let mut scratch = Vec::new();
+        for a in words {
+            for b in words {
+                for c in ["", " ", " x ", "no"] {
+                    for clause in [
+                        format!("{a} {b}{c}"),
+                        format!("{a}{c}{b}"),
+                        format!("{c}{a} {b} {a}"),
+                    ] {
+                        assert_eq!(
+                            is_negated(&clause, &mut scratch),
+                            is_negated_lowercasing(&clause),
+                            "{clause:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn normalize_lowers_as_to_lowercase_does() {
+        for w in [
+            "Invested",
+            "FIRMS",
+            "“Companies’s",
+            "Investors's",
+            "GDP",
+            "İnvest",
+            "STATES",
+            "Ärzte",
+            "ΣΟΦΙΑ",
+            "a-very-long-hyphenated-compound-word-of-many-parts",
+            "KELVIN\u{212a}",
+            "x",
+            "The",
+            "’s",
+            "2024s",
+            "Ruled",
+            "STEPPED",
+            "Organizations",
+        ] {
+            let t = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let t = t.trim_end_matches("’s").trim_end_matches("'s");
+            assert_eq!(normalize(w), normalize_lower(&t.to_lowercase()), "{w}");
         }
     }
 

@@ -28,7 +28,7 @@
 //! CLI) loads them and asks again.
 
 use super::{claim_sentence_terms, hex, Corpus, CorpusError, DocMeta, Document, Entity};
-use crate::claims::Claim;
+use crate::claims::{Claim, Terms};
 use crate::extract::Value;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -134,7 +134,7 @@ struct StoredDoc {
     text: String,
     sentences: Vec<(usize, usize)>,
     claims: Vec<StoredClaim>,
-    terms: Vec<Vec<String>>,
+    terms: Vec<Terms>,
     mentions: usize,
     entities: Vec<Entity>,
 }
@@ -632,8 +632,8 @@ fn short(id: &str) -> &str {
 }
 
 /// Claims grouped by sentence: (the sentence's terms, its claims).
-fn group_claims(d: &Document) -> Vec<(&Vec<String>, Vec<&Claim>)> {
-    let mut out: Vec<(&Vec<String>, Vec<&Claim>)> = Vec::new();
+fn group_claims(d: &Document) -> Vec<(&[String], Vec<&Claim>)> {
+    let mut out: Vec<(&[String], Vec<&Claim>)> = Vec::new();
     let mut last = usize::MAX;
     for c in &d.claims {
         if c.sentence != last || out.is_empty() {
@@ -685,7 +685,7 @@ fn restore(s: StoredDoc) -> Result<Document, String> {
             value: c.v,
             subject: c.j,
             local: c.l,
-            terms: Vec::new(),
+            terms: Default::default(),
             qualifiers: c.q,
             time: c.t,
             negated: c.n,
