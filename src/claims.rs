@@ -293,6 +293,13 @@ fn is_stopword(w: &str) -> bool {
 /// A light stemmer and synonym fold: "invested"/"investment"/"investor" → "invest",
 /// "firms" → "company", "population" → "people".
 pub fn normalize(word: &str) -> Option<String> {
+    let mut out = String::new();
+    normalize_into(word, &mut out).then_some(out)
+}
+
+/// [`normalize`], appending the term to `out`: false, and `out` unchanged, when the word gives
+/// none.
+fn normalize_into(word: &str, out: &mut String) -> bool {
     let mut w = word.trim_matches(|c: char| !c.is_alphanumeric());
     // As `.trim_end_matches("’s").trim_end_matches("'s")`, without building a searcher per word.
     while let Some(rest) = w.strip_suffix("’s") {
@@ -308,16 +315,16 @@ pub fn normalize(word: &str) -> Option<String> {
         lower.copy_from_slice(w.as_bytes());
         lower.make_ascii_lowercase();
         if let Ok(lower) = std::str::from_utf8(lower) {
-            return normalize_lower(lower);
+            return normalize_lower(lower, out);
         }
     }
-    normalize_lower(&w.to_lowercase())
+    normalize_lower(&w.to_lowercase(), out)
 }
 
-/// [`normalize`] of a word already trimmed and lower-cased.
-fn normalize_lower(w: &str) -> Option<String> {
+/// [`normalize_into`] of a word already trimmed and lower-cased.
+fn normalize_lower(w: &str, out: &mut String) -> bool {
     if w.len() < 2 || is_stopword(w) || w.starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
+        return false;
     }
     let folded = match w {
         "firm" | "firms" | "companies" | "company" | "businesses" | "business" => "company",
@@ -342,13 +349,23 @@ fn normalize_lower(w: &str) -> Option<String> {
         _ => "",
     };
     if !folded.is_empty() {
-        return Some(folded.to_string());
+        out.push_str(folded);
+        return true;
     }
-    let stem = stem(w);
-    (!is_stopword(&stem) && stem.len() > 1).then_some(stem)
+    let (base, rep) = stem(w);
+    let at = out.len();
+    out.push_str(base);
+    out.push_str(rep);
+    let stem = &out[at..];
+    let kept = !is_stopword(stem) && stem.len() > 1;
+    if !kept {
+        out.truncate(at);
+    }
+    kept
 }
 
-fn stem(w: &str) -> String {
+/// The stem of a lower-cased word: a prefix of it and what replaces the rest.
+fn stem(w: &str) -> (&str, &'static str) {
     for (suf, min, rep) in [
         ("ational", 4, "ate"),
         ("ization", 4, "ize"),
@@ -370,11 +387,11 @@ fn stem(w: &str) -> String {
                 && !w.ends_with("us")
                 && !w.ends_with("is")
             {
-                return format!("{base}{rep}");
+                return (base, rep);
             }
         }
     }
-    w.to_string()
+    (w, "")
 }
 
 /// Normalised terms of a span of text, plus the canonical names of the entities in it: the
@@ -476,16 +493,18 @@ pub fn checkworthiness(sentence: &str, mentions: &[&Mention], junk: bool) -> f64
     // ASCII, and only two characters outside ASCII lower-case to ASCII letters (U+0130 'İ' to "i̇",
     // U+212A KELVIN SIGN to "k"; a test checks every character), so, without those two, the
     // lower-cased text holds an ASCII phrase exactly where the text holds it in any case.
-    let special = sentence.contains(['\u{130}', '\u{212a}']);
+    let found = find_phrases(sentence.as_bytes(), &OPINION_PHRASES, &OPINION_FIRSTS);
+    let special = found >> (OPINION_PHRASES.len() - 2) != 0;
     let lowered;
-    let lower: &[u8] = if special {
+    let (lower, found): (&[u8], u32) = if special {
         lowered = sentence.to_lowercase();
-        lowered.as_bytes()
+        let found = find_phrases(lowered.as_bytes(), &OPINION_PHRASES, &OPINION_FIRSTS);
+        (lowered.as_bytes(), found)
     } else {
-        sentence.as_bytes()
+        (sentence.as_bytes(), found)
     };
-    for w in OPINION_PHRASES {
-        if contains_ascii_ci(lower, w.as_bytes()) {
+    for k in 0..OPINION_PHRASES.len() - 2 {
+        if found & (1 << k) != 0 {
             score -= 0.15;
         }
     }
@@ -499,8 +518,9 @@ pub fn checkworthiness(sentence: &str, mentions: &[&Mention], junk: bool) -> f64
     score.clamp(0.0, 1.0)
 }
 
-/// Phrases that mark an opinion or an instruction, not a statement.
-const OPINION_PHRASES: [&str; 8] = [
+/// Phrases that mark an opinion or an instruction, not a statement; then the two characters
+/// outside ASCII that lower-case to ASCII letters (U+0130, U+212A), to be found in one pass.
+const OPINION_PHRASES: [&str; 10] = [
     "i think",
     "i believe",
     "in my opinion",
@@ -509,21 +529,43 @@ const OPINION_PHRASES: [&str; 8] = [
     "perhaps",
     "maybe",
     "might ",
+    "\u{130}",
+    "\u{212a}",
 ];
+const OPINION_FIRSTS: [u32; 256] = first_bytes(&OPINION_PHRASES);
 
-/// Whether `hay` holds `needle` (lower-case ASCII) in any ASCII case.
-fn contains_ascii_ci(hay: &[u8], needle: &[u8]) -> bool {
-    let Some((&first, rest)) = needle.split_first() else {
-        return true;
-    };
-    if hay.len() < needle.len() {
-        return false;
+/// For each byte, the phrases (bit k for phrase k) that start with it in any ASCII case.
+const fn first_bytes(phrases: &[&str]) -> [u32; 256] {
+    let mut t = [0u32; 256];
+    let mut k = 0;
+    while k < phrases.len() {
+        let c = phrases[k].as_bytes()[0];
+        t[c as usize] |= 1 << k;
+        t[c.to_ascii_uppercase() as usize] |= 1 << k;
+        k += 1;
     }
-    let last = hay.len() - needle.len();
-    (0..=last).any(|i| {
-        hay[i].to_ascii_lowercase() == first
-            && hay[i + 1..i + needle.len()].eq_ignore_ascii_case(rest)
-    })
+    t
+}
+
+/// The phrases (lower-case; at most 32, non-empty, their first bytes in `firsts`, see
+/// [`first_bytes`]) that `hay` holds in any ASCII case, as bits: bit k for phrase k.
+fn find_phrases(hay: &[u8], phrases: &[&str], firsts: &[u32; 256]) -> u32 {
+    let mut found = 0u32;
+    for (i, &c) in hay.iter().enumerate() {
+        let mut candidates = firsts[c as usize] & !found;
+        while candidates != 0 {
+            let k = candidates.trailing_zeros();
+            candidates &= candidates - 1;
+            let p = phrases[k as usize].as_bytes();
+            if hay
+                .get(i..i + p.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(p))
+            {
+                found |= 1 << k;
+            }
+        }
+    }
+    found
 }
 
 /// Capitalised words between a count or rank and its noun: "600 American companies" → American.
@@ -655,8 +697,9 @@ fn clauses(sentence: &str, offset: usize) -> Vec<(usize, usize)> {
     out
 }
 
-/// Idioms with a negation that deny nothing.
-const NEGATION_IDIOMS: [&str; 12] = [
+/// Idioms with a negation that deny nothing (with, last, the two characters outside ASCII that
+/// lower-case to ASCII letters, U+0130 and U+212A: `is_negated` compares lower-cased text).
+const NEGATION_IDIOMS: [&str; 14] = [
     "not long",
     "not only",
     "not just",
@@ -669,7 +712,11 @@ const NEGATION_IDIOMS: [&str; 12] = [
     "no longer than",
     "neither free nor fair",
     "not far",
+    "\u{130}",
+    "\u{212a}",
 ];
+const IDIOM_FIRSTS: [u32; 256] = first_bytes(&NEGATION_IDIOMS);
+const NEGATOR_FIRSTS: [u32; 256] = first_bytes(&NEGATORS);
 
 /// Words that deny, as found in a clause lower-cased, with ’ as ' and a space either side.
 const NEGATORS: [&str; 6] = [" not ", "n't ", " no ", " never ", " neither ", " none "];
@@ -690,11 +737,7 @@ fn is_negated(clause: &str, scratch: &mut Vec<u8>) -> bool {
     // The idioms and negators are ASCII: without the two characters that lower-case to ASCII
     // (see `checkworthiness`) and without an idiom, the clause's ASCII letters lower-cased in
     // place, ’ made ', are what the lower-cased clause holds, and nothing is taken out.
-    if clause.contains(['\u{130}', '\u{212a}'])
-        || NEGATION_IDIOMS
-            .iter()
-            .any(|i| contains_ascii_ci(b, i.as_bytes()))
-    {
+    if find_phrases(b, &NEGATION_IDIOMS, &IDIOM_FIRSTS) != 0 {
         return is_negated_lowercasing(clause);
     }
     scratch.clear();
@@ -710,9 +753,7 @@ fn is_negated(clause: &str, scratch: &mut Vec<u8>) -> bool {
         }
     }
     scratch.push(b' ');
-    NEGATORS
-        .iter()
-        .any(|n| scratch.windows(n.len()).any(|w| w == n.as_bytes()))
+    find_phrases(scratch, &NEGATORS, &NEGATOR_FIRSTS) != 0
 }
 
 /// [`is_negated`] by its definition: the clause lower-cased, ’ made ', padded with spaces, the
@@ -720,8 +761,9 @@ fn is_negated(clause: &str, scratch: &mut Vec<u8>) -> bool {
 fn is_negated_lowercasing(clause: &str) -> bool {
     let mut lower = format!(" {} ", clause.to_lowercase().replace('’', "'"));
     // The idioms are taken out one after another, as written; most clauses have none.
-    if NEGATION_IDIOMS.iter().any(|i| lower.contains(i)) {
-        for idiom in NEGATION_IDIOMS {
+    let idioms = &NEGATION_IDIOMS[..NEGATION_IDIOMS.len() - 2];
+    if idioms.iter().any(|i| lower.contains(i)) {
+        for idiom in idioms {
             lower = lower.replace(idiom, " ");
         }
     }
@@ -954,8 +996,11 @@ struct SentenceTerms<'a> {
     sentence: (usize, usize),
     /// The clauses (absolute byte spans), as [`clauses`] gives them.
     parts: &'a [(usize, usize)],
-    /// Every distinct term and lower-cased entity name of the sentence, sorted.
-    strings: Vec<String>,
+    /// The sentence's terms and lower-cased entity names, one after another.
+    arena: String,
+    /// Every distinct term and lower-cased entity name of the sentence, sorted: its range of
+    /// `arena`.
+    strings: Vec<(usize, usize)>,
     /// Words that give a term and are not inside an entity: start, end, term.
     words: Vec<(usize, usize, u32)>,
     /// Entity mentions, by start: start, end, name, first clause, last clause (`usize::MAX` or
@@ -985,18 +1030,26 @@ impl<'a> SentenceTerms<'a> {
         parts: &'a [(usize, usize)],
     ) -> SentenceTerms<'a> {
         let n = parts.len();
-        let mut raw_entities: Vec<(usize, usize, String)> = mentions
-            .iter()
-            .filter_map(|m| match &m.value {
-                Value::Entity { name, .. } => Some((m.start, m.end, name.to_lowercase())),
-                _ => None,
-            })
-            .collect();
+        let slice = &text[sentence.0..sentence.1];
+        // Every term and lower-cased name, one after another: words and entities hold ranges of it.
+        let mut arena = String::with_capacity(slice.len() + 16);
+        let mut raw_entities: Vec<(usize, usize, (usize, usize))> = Vec::new();
+        for m in mentions {
+            if let Value::Entity { name, .. } = &m.value {
+                let at = arena.len();
+                if name.is_ascii() {
+                    arena.push_str(name);
+                    arena[at..].make_ascii_lowercase();
+                } else {
+                    arena.push_str(&name.to_lowercase());
+                }
+                raw_entities.push((m.start, m.end, (at, arena.len())));
+            }
+        }
         raw_entities.sort_by_key(|e| e.0);
         // Words, split as `terms_of` splits them; a word inside an entity gives no term.
         let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
-        let slice = &text[sentence.0..sentence.1];
-        let mut raw_words: Vec<(usize, usize, String)> = Vec::new();
+        let mut raw_words: Vec<(usize, usize, (usize, usize))> = Vec::new();
         let mut word_start = None;
         let mut next_entity = 0;
         let mut reach = 0; // the furthest end of the entities that start at or before a word
@@ -1016,40 +1069,35 @@ impl<'a> SentenceTerms<'a> {
                     if next_entity > 0 && reach >= we {
                         continue;
                     }
-                    if let Some(t) = normalize(&slice[ws_rel..i]) {
-                        raw_words.push((ws, we, t));
+                    let at = arena.len();
+                    if normalize_into(&slice[ws_rel..i], &mut arena) {
+                        raw_words.push((ws, we, (at, arena.len())));
                     }
                 }
                 _ => {}
             }
         }
-        // Number the distinct strings in sorted order (words first, then entities), moving
-        // each distinct string once into `strings`.
+        // Number the distinct strings in sorted order (words first, then entities).
         let nw = raw_words.len();
         let total = nw + raw_entities.len();
-        let key = |k: usize| -> &str {
-            match raw_words.get(k) {
-                Some(w) => &w.2,
-                None => &raw_entities[k - nw].2,
-            }
+        let range = |k: usize| match raw_words.get(k) {
+            Some(w) => w.2,
+            None => raw_entities[k - nw].2,
+        };
+        let key = |k: usize| {
+            let (a, b) = range(k);
+            &arena[a..b]
         };
         let mut order: Vec<usize> = (0..total).collect();
         order.sort_unstable_by(|&a, &b| key(a).cmp(key(b)));
         let mut ids = vec![0u32; total];
-        let mut distinct: Vec<usize> = Vec::new();
+        let mut strings: Vec<(usize, usize)> = Vec::new();
         for (j, &k) in order.iter().enumerate() {
             if j == 0 || key(order[j - 1]) != key(k) {
-                distinct.push(k);
+                strings.push(range(k));
             }
-            ids[k] = distinct.len() as u32 - 1;
+            ids[k] = strings.len() as u32 - 1;
         }
-        let strings: Vec<String> = distinct
-            .iter()
-            .map(|&k| match raw_words.get_mut(k) {
-                Some(w) => std::mem::take(&mut w.2),
-                None => std::mem::take(&mut raw_entities[k - nw].2),
-            })
-            .collect();
         let id = |k: usize| ids[k];
         let words: Vec<(usize, usize, u32)> = raw_words
             .iter()
@@ -1141,6 +1189,7 @@ impl<'a> SentenceTerms<'a> {
         SentenceTerms {
             sentence,
             parts,
+            arena,
             strings,
             words,
             entities,
@@ -1153,6 +1202,12 @@ impl<'a> SentenceTerms<'a> {
             prev_adding,
             next_adding,
         }
+    }
+
+    /// Term `t`.
+    fn term(&self, t: u32) -> &str {
+        let (a, b) = self.strings[t as usize];
+        &self.arena[a..b]
     }
 
     /// The terms of `span` (normalised, sorted, unique), leaving out words that overlap `skip`:
@@ -1175,7 +1230,7 @@ impl<'a> SentenceTerms<'a> {
         ids.dedup();
         fold_terms(
             ids.iter()
-                .map(|&t| self.strings[t as usize].clone())
+                .map(|&t| self.term(t).to_string())
                 .collect(),
         )
     }
@@ -1185,7 +1240,7 @@ impl<'a> SentenceTerms<'a> {
     /// reporters' names: what `terms_of` and the unit and reporter filters give.
     fn finish(
         &self,
-        set: &std::collections::BTreeSet<u32>,
+        set: &[u32],
         m: &Mention,
         span: (usize, usize),
         unit: Option<&str>,
@@ -1210,7 +1265,7 @@ impl<'a> SentenceTerms<'a> {
         let terms: Vec<String> = set
             .iter()
             .filter(|&&t| Some(t) != own || elsewhere(t))
-            .map(|&t| self.strings[t as usize].clone())
+            .map(|&t| self.term(t).to_string())
             .collect();
         let mut terms = fold_terms(terms);
         if let Some(u) = unit {
@@ -1257,8 +1312,9 @@ impl<'a> SentenceTerms<'a> {
                 .iter()
                 .take_while(|w| w.0 < m.end)
                 .count();
-        let mut set: std::collections::BTreeSet<u32> = Default::default();
-        let add_clause = |set: &mut std::collections::BTreeSet<u32>, k: usize| {
+        // The term ids so far, sorted and unique before each `finish`.
+        let mut set: Vec<u32> = Vec::new();
+        let add_clause = |set: &mut Vec<u32>, k: usize| {
             let (wl, wh) = self.clause_words[k];
             let (sl, sh) = (skip_lo.max(wl), skip_hi.min(wh));
             if sl >= sh {
@@ -1267,7 +1323,7 @@ impl<'a> SentenceTerms<'a> {
                 let skipped: Vec<u32> = self.words[sl..sh].iter().map(|w| w.2).collect();
                 for &(t, count) in &self.clause_terms[k] {
                     if count as usize > skipped.iter().filter(|&&s| s == t).count() {
-                        set.insert(t);
+                        set.push(t);
                     }
                 }
             }
@@ -1276,6 +1332,8 @@ impl<'a> SentenceTerms<'a> {
         let span_of = |lo: usize, hi: usize| (self.parts[lo].0, self.parts[hi].1);
         let (mut lo, mut hi) = (idx, idx);
         add_clause(&mut set, idx);
+        set.sort_unstable();
+        set.dedup();
         let mut terms = self.finish(&set, m, span_of(lo, hi), unit, reporters);
         while terms.len() < 2 && (lo > 0 || hi + 1 < n) {
             if lo > 0 {
@@ -1285,7 +1343,7 @@ impl<'a> SentenceTerms<'a> {
                         add_clause(&mut set, k);
                         for &e in &self.across_by_first[k] {
                             if self.entities[e].4 <= hi {
-                                set.insert(self.entities[e].2);
+                                set.push(self.entities[e].2);
                             }
                         }
                     }
@@ -1298,13 +1356,15 @@ impl<'a> SentenceTerms<'a> {
                         add_clause(&mut set, k);
                         for &e in &self.across_by_last[k] {
                             if self.entities[e].3 >= lo {
-                                set.insert(self.entities[e].2);
+                                set.push(self.entities[e].2);
                             }
                         }
                     }
                     None => hi = n - 1,
                 }
             }
+            set.sort_unstable();
+            set.dedup();
             terms = self.finish(&set, m, span_of(lo, hi), unit, reporters);
         }
         (terms, span_of(lo, hi))
@@ -1445,7 +1505,7 @@ mod tests {
         if sentence.trim_end().ends_with('?') {
             score -= 0.4;
         }
-        for w in OPINION_PHRASES {
+        for w in &OPINION_PHRASES[..8] {
             if lower.contains(w) {
                 score -= 0.15;
             }
@@ -1616,7 +1676,9 @@ mod tests {
         ] {
             let t = w.trim_matches(|c: char| !c.is_alphanumeric());
             let t = t.trim_end_matches("’s").trim_end_matches("'s");
-            assert_eq!(normalize(w), normalize_lower(&t.to_lowercase()), "{w}");
+            let mut want = String::new();
+            let kept = normalize_lower(&t.to_lowercase(), &mut want);
+            assert_eq!(normalize(w), kept.then_some(want), "{w}");
         }
     }
 
