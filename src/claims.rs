@@ -1228,11 +1228,7 @@ impl<'a> SentenceTerms<'a> {
         }
         ids.sort_unstable();
         ids.dedup();
-        fold_terms(
-            ids.iter()
-                .map(|&t| self.term(t).to_string())
-                .collect(),
-        )
+        fold_terms(ids.iter().map(|&t| self.term(t).to_string()).collect())
     }
 
     /// The terms of a set of term ids for value `m` over `span`: `m`'s own entity left out

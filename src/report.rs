@@ -14,29 +14,51 @@ use serde::Serialize;
 use serde_json::{json, Map, Value as Json};
 
 /// Byte offsets → UTF-16 offsets for one text, built in one pass: a mark at each non-ASCII
-/// character (between marks, one byte is one UTF-16 unit), found by binary search.
+/// character (between marks, one byte is one UTF-16 unit), found by binary search among the
+/// marks of the offset's block of text.
 pub struct Offsets {
     /// (byte offset, UTF-16 offset, byte length, UTF-16 length) of each non-ASCII character.
     marks: Vec<(usize, usize, u8, u8)>,
+    /// For each block of `1 << BLOCK_BITS` bytes, the index of its first mark (of the first
+    /// mark after it, if it has none); one more at the end.
+    blocks: Vec<u32>,
 }
+
+/// Blocks of 256 bytes: a few marks each in most texts.
+const BLOCK_BITS: u32 = 8;
 
 impl Offsets {
     /// Builds the map for `text`.
     pub fn new(text: &str) -> Offsets {
         let mut marks = Vec::new();
         let mut units = 0;
+        let mut blocks = Vec::with_capacity((text.len() >> BLOCK_BITS) + 2);
         for (b, c) in text.char_indices() {
             if !c.is_ascii() {
+                while blocks.len() <= b >> BLOCK_BITS {
+                    blocks.push(marks.len() as u32);
+                }
                 marks.push((b, units, c.len_utf8() as u8, c.len_utf16() as u8));
             }
             units += c.len_utf16();
         }
-        Offsets { marks }
+        while blocks.len() <= (text.len() >> BLOCK_BITS) + 1 {
+            blocks.push(marks.len() as u32);
+        }
+        Offsets { marks, blocks }
     }
 
     /// The UTF-16 offset of byte offset `b` (a char boundary).
     pub fn at(&self, b: usize) -> usize {
-        let i = self.marks.partition_point(|m| m.0 < b);
+        // The marks before `b`: all those of the blocks before its block, and some of its own.
+        let k = b >> BLOCK_BITS;
+        let i = match (self.blocks.get(k), self.blocks.get(k + 1)) {
+            (Some(&lo), Some(&hi)) => {
+                let (lo, hi) = (lo as usize, hi as usize);
+                lo + self.marks[lo..hi].partition_point(|m| m.0 < b)
+            }
+            _ => self.marks.partition_point(|m| m.0 < b),
+        };
         match i.checked_sub(1).map(|j| self.marks[j]) {
             None => b,
             Some((mb, mu, bl, ul)) => mu + ul as usize + (b - mb - bl as usize),
@@ -421,18 +443,24 @@ fn digits(n: usize) -> usize {
 /// At most the length of a number as [`Num`] writes it.
 fn num_len(x: f64) -> usize {
     match Num::of(x) {
-        Num::Int(i) => digits(i.unsigned_abs() as usize) + usize::from(i < 0),
+        Num::Int(i) => {
+            i.unsigned_abs()
+                .checked_ilog10()
+                .map_or(1, |d| d as usize + 1)
+                + usize::from(i < 0)
+        }
         Num::Float(_) => 24,
     }
 }
 
 impl ExtractReport<'_> {
-    /// About the length of the report's JSON text: the exact lengths of its strings and
-    /// offsets, with a bound for the few other numbers.
+    /// About the length of the report's JSON text: the exact lengths of its strings, with
+    /// bounds for its numbers.
     fn size_hint(&self, pretty: bool) -> usize {
         let z = Sizer { pretty };
         let a = self.analysis;
-        let off = &self.off;
+        // Offsets are written in UTF-16 units, never more than bytes: their byte offsets'
+        // digits bound theirs.
         // Top level: the braces and three keys of lists.
         let mut n = z.close(0) + 3 * z.field(2, "sentences", z.close(2));
         // Each sentence's text, measured once for all its claims.
@@ -443,17 +471,17 @@ impl ExtractReport<'_> {
                 _ => string_len(&self.text[c.start..c.end]),
             };
             last = Some(((c.start, c.end), text));
-            let anchor = z.field(8, "start", digits(off.at(c.anchor.0)))
-                + z.field(8, "end", digits(off.at(c.anchor.1)))
+            let anchor = z.field(8, "start", digits(c.anchor.0))
+                + z.field(8, "end", digits(c.anchor.1))
                 + z.close(6);
             let fields = z.field(6, "anchor", anchor)
                 + z.field(6, "checkworthiness", 4)
-                + z.field(6, "end", digits(off.at(c.end)))
+                + z.field(6, "end", digits(c.end))
                 + z.field(6, "id", 3 + digits(i + 1))
                 + z.field(6, "kind", c.kind().len() + 2)
                 + z.field(6, "negated", 5)
                 + z.field(6, "qualifiers", z.strings(8, &c.qualifiers))
-                + z.field(6, "start", digits(off.at(c.start)))
+                + z.field(6, "start", digits(c.start))
                 + z.field(6, "subject", opt_string_len(&c.subject))
                 + z.field(6, "terms", z.strings(8, &c.local))
                 + z.field(6, "text", text)
@@ -494,17 +522,17 @@ impl ExtractReport<'_> {
                 }
             };
             let fields = own
-                + z.field(6, "end", digits(off.at(m.end)))
+                + z.field(6, "end", digits(m.end))
                 + z.field(6, "kind", m.value.kind().len() + 2)
-                + z.field(6, "start", digits(off.at(m.start)))
+                + z.field(6, "start", digits(m.start))
                 + z.field(6, "text", string_len(&self.text[m.start..m.end]));
             n += z.item(4, fields + z.close(4));
         }
         for s in &a.sentences {
             let fields = z.field(6, "checkworthiness", 4)
-                + z.field(6, "end", digits(off.at(s.end)))
+                + z.field(6, "end", digits(s.end))
                 + z.field(6, "junk", 5)
-                + z.field(6, "start", digits(off.at(s.start)));
+                + z.field(6, "start", digits(s.start));
             n += z.item(4, fields + z.close(4));
         }
         n
@@ -814,6 +842,36 @@ mod tests {
         assert_eq!(o.at(t.len()), t.encode_utf16().count());
         for (b, _) in t.char_indices() {
             assert_eq!(o.at(b), t[..b].encode_utf16().count(), "byte {b}");
+        }
+        // Over many blocks: marks at block edges, blocks without marks, runs of marks.
+        let mut t = String::new();
+        for i in 0..3000 {
+            let run = "x".repeat(i % 300);
+            t.push_str(match i % 7 {
+                0 => "é",
+                1 => "abc",
+                2 => "🙂",
+                3 => &run,
+                4 => "—’",
+                _ => " ",
+            });
+        }
+        let o = Offsets::new(&t);
+        let mut units = 0;
+        for (b, c) in t.char_indices() {
+            assert_eq!(o.at(b), units, "byte {b}");
+            units += c.len_utf16();
+        }
+        assert_eq!(o.at(t.len()), units);
+        for t in [
+            "",
+            "x",
+            "é",
+            &"y".repeat(256),
+            &format!("{}é", "y".repeat(255)),
+        ] {
+            let o = Offsets::new(t);
+            assert_eq!(o.at(t.len()), t.encode_utf16().count(), "{t}");
         }
     }
 }
