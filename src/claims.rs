@@ -854,7 +854,9 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
             .copied()
             .filter(|d| matches!(d.value, Value::Date(_)))
             .collect();
-        let mut negation: std::collections::BTreeMap<(usize, usize), bool> = Default::default();
+        // Whether each span of clauses used so far is negated (a value's span is usually one
+        // of a few).
+        let mut negation: Vec<((usize, usize), bool)> = Vec::new();
         // Who reports a claim ("Tokayev said") is not part of what it says.
         let mut reporter_terms: Vec<String> = Vec::new();
         for e in ms {
@@ -876,9 +878,14 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
             };
             // The clause holding the value, widened until it has two terms.
             let (local, span) = st.local_terms(m, unit_term.as_deref(), &reporter_terms);
-            let negated = *negation
-                .entry(span)
-                .or_insert_with(|| is_negated(&text[span.0..span.1], &mut scratch));
+            let negated = match negation.iter().find(|n| n.0 == span) {
+                Some(n) => n.1,
+                None => {
+                    let negated = is_negated(&text[span.0..span.1], &mut scratch);
+                    negation.push((span, negated));
+                    negated
+                }
+            };
             let quals = qualifiers(text, m);
             let subjects = subjects.get_or_insert_with(|| {
                 ms.iter()
@@ -1006,12 +1013,16 @@ struct SentenceTerms<'a> {
     /// Entity mentions, by start: start, end, name, first clause, last clause (`usize::MAX` or
     /// `parts.len()` when the entity reaches outside the clauses).
     entities: Vec<(usize, usize, u32, usize, usize)>,
-    /// Per term: where it occurs (words and entity mentions), by start.
-    occurrences: Vec<Vec<(usize, usize)>>,
+    /// Where each term occurs (words and entity mentions), term by term, each by start: term
+    /// t's are `occurrences[occurrences_first[t]..occurrences_first[t + 1]]`.
+    occurrences: Vec<(usize, usize)>,
+    occurrences_first: Vec<usize>,
     /// Per clause: its words' index range in `words`.
     clause_words: Vec<(usize, usize)>,
-    /// Per clause: its distinct word terms and how many words give each.
-    clause_terms: Vec<Vec<(u32, u32)>>,
+    /// Each clause's distinct word terms and how many words give each, clause by clause: clause
+    /// k's are `clause_terms[clause_terms_first[k]..clause_terms_first[k + 1]]`.
+    clause_terms: Vec<(u32, u32)>,
+    clause_terms_first: Vec<usize>,
     /// Per clause: the names of the entities inside it.
     clause_names: Vec<Vec<u32>>,
     /// Entities over more than one clause (indices into `entities`), by first and last clause.
@@ -1118,33 +1129,43 @@ impl<'a> SentenceTerms<'a> {
             .enumerate()
             .map(|(k, e)| (e.0, e.1, id(nw + k), first_clause(e.0), last_clause(e.1)))
             .collect();
-        let mut occurrences = vec![Vec::new(); strings.len()];
-        for w in &words {
-            occurrences[w.2 as usize].push((w.0, w.1));
+        let mut located: Vec<(u32, usize, usize)> = words
+            .iter()
+            .map(|w| (w.2, w.0, w.1))
+            .chain(entities.iter().map(|e| (e.2, e.0, e.1)))
+            .collect();
+        located.sort_unstable();
+        let mut occurrences_first = Vec::with_capacity(strings.len() + 1);
+        for (j, o) in located.iter().enumerate() {
+            while occurrences_first.len() <= o.0 as usize {
+                occurrences_first.push(j);
+            }
         }
-        for e in &entities {
-            occurrences[e.2 as usize].push((e.0, e.1));
+        while occurrences_first.len() <= strings.len() {
+            occurrences_first.push(located.len());
         }
-        for at in &mut occurrences {
-            at.sort_unstable();
-        }
+        let occurrences: Vec<(usize, usize)> = located.iter().map(|o| (o.1, o.2)).collect();
         let mut clause_words = Vec::with_capacity(n);
-        let mut clause_terms = Vec::with_capacity(n);
+        let mut clause_terms: Vec<(u32, u32)> = Vec::new();
+        let mut clause_terms_first = Vec::with_capacity(n + 1);
+        let mut ids: Vec<u32> = Vec::new();
         for &(a, b) in parts {
             let lo = words.partition_point(|w| w.0 < a);
             let hi = lo + words[lo..].partition_point(|w| w.1 <= b);
             clause_words.push((lo, hi));
-            let mut ids: Vec<u32> = words[lo..hi].iter().map(|w| w.2).collect();
+            ids.clear();
+            ids.extend(words[lo..hi].iter().map(|w| w.2));
             ids.sort_unstable();
-            let mut counted: Vec<(u32, u32)> = Vec::new();
-            for t in ids {
-                match counted.last_mut() {
+            clause_terms_first.push(clause_terms.len());
+            let from = clause_terms.len();
+            for &t in &ids {
+                match clause_terms[from..].last_mut() {
                     Some(last) if last.0 == t => last.1 += 1,
-                    _ => counted.push((t, 1)),
+                    _ => clause_terms.push((t, 1)),
                 }
             }
-            clause_terms.push(counted);
         }
+        clause_terms_first.push(clause_terms.len());
         let mut clause_names = vec![Vec::new(); n];
         let mut across_by_first = vec![Vec::new(); n];
         let mut across_by_last = vec![Vec::new(); n];
@@ -1194,14 +1215,21 @@ impl<'a> SentenceTerms<'a> {
             words,
             entities,
             occurrences,
+            occurrences_first,
             clause_words,
             clause_terms,
+            clause_terms_first,
             clause_names,
             across_by_first,
             across_by_last,
             prev_adding,
             next_adding,
         }
+    }
+
+    /// Clause k's distinct word terms and how many words give each.
+    fn clause_terms(&self, k: usize) -> &[(u32, u32)] {
+        &self.clause_terms[self.clause_terms_first[k]..self.clause_terms_first[k + 1]]
     }
 
     /// Term `t`.
@@ -1251,7 +1279,8 @@ impl<'a> SentenceTerms<'a> {
             _ => None,
         };
         let elsewhere = |t: u32| {
-            let at = &self.occurrences[t as usize];
+            let t = t as usize;
+            let at = &self.occurrences[self.occurrences_first[t]..self.occurrences_first[t + 1]];
             let from = at.partition_point(|o| o.0 < span.0);
             at[from..]
                 .iter()
@@ -1314,10 +1343,10 @@ impl<'a> SentenceTerms<'a> {
             let (wl, wh) = self.clause_words[k];
             let (sl, sh) = (skip_lo.max(wl), skip_hi.min(wh));
             if sl >= sh {
-                set.extend(self.clause_terms[k].iter().map(|t| t.0));
+                set.extend(self.clause_terms(k).iter().map(|t| t.0));
             } else {
                 let skipped: Vec<u32> = self.words[sl..sh].iter().map(|w| w.2).collect();
-                for &(t, count) in &self.clause_terms[k] {
+                for &(t, count) in self.clause_terms(k) {
                     if count as usize > skipped.iter().filter(|&&s| s == t).count() {
                         set.push(t);
                     }
