@@ -117,178 +117,315 @@ pub const MIN_CHECKWORTHINESS: f64 = 0.3;
 pub const MAX_CLAIMS_PER_SENTENCE: usize = 64;
 
 /// Words that carry no predicate meaning.
-fn is_stopword(w: &str) -> bool {
-    matches!(
-        w,
-        "a" | "an"
-            | "the"
-            | "and"
-            | "or"
-            | "but"
-            | "of"
-            | "in"
-            | "on"
-            | "at"
-            | "to"
-            | "for"
-            | "from"
-            | "by"
-            | "with"
-            | "as"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "being"
-            | "has"
-            | "have"
-            | "had"
-            | "having"
-            | "it"
-            | "its"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "which"
-            | "who"
-            | "whom"
-            | "whose"
-            | "what"
-            | "he"
-            | "she"
-            | "they"
-            | "them"
-            | "his"
-            | "her"
-            | "their"
-            | "we"
-            | "our"
-            | "you"
-            | "your"
-            | "i"
-            | "my"
-            | "me"
-            | "him"
-            | "us"
-            | "will"
-            | "would"
-            | "shall"
-            | "should"
-            | "can"
-            | "could"
-            | "may"
-            | "might"
-            | "must"
-            | "do"
-            | "does"
-            | "did"
-            | "so"
-            | "than"
-            | "then"
-            | "there"
-            | "here"
-            | "also"
-            | "such"
-            | "into"
-            | "about"
-            | "more"
-            | "most"
-            | "less"
-            | "over"
-            | "under"
-            | "almost"
-            | "nearly"
-            | "around"
-            | "roughly"
-            | "some"
-            | "approximately"
-            | "least"
-            | "just"
-            | "up"
-            | "down"
-            | "out"
-            | "very"
-            | "if"
-            | "while"
-            | "when"
-            | "where"
-            | "since"
-            | "per"
-            | "each"
-            | "both"
-            | "all"
-            | "any"
-            | "other"
-            | "said"
-            | "says"
-            | "say"
-            | "according"
-            | "thus"
-            | "however"
-            | "although"
-            | "though"
-            | "because"
-            | "not"
-            | "no"
-            | "now"
-            | "only"
-            | "own"
-            | "same"
-            | "too"
-            | "after"
-            | "before"
-            | "during"
-            | "between"
-            | "through"
-            | "s"
-            | "t"
-            | "percent"
-            | "cent"
-            | "billion"
-            | "million"
-            | "thousand"
-            | "trillion"
-            | "bn"
-            | "one"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "twenty"
-            | "thirty"
-            | "forty"
-            | "fifty"
-            | "hundred"
-            | "quarter"
-            | "half"
-            | "third"
-            | "already"
-            | "reported"
-            | "reports"
-            | "report"
-            | "noted"
-            | "wrote"
-            | "added"
-            | "told"
-            | "stated"
-            // Factors are values ("doubled" is ×2), not predicate words.
-            | "doubled"
-            | "doubling"
-            | "tripled"
-            | "tripling"
-            | "trebled"
-            | "quadrupled"
-            | "halved"
-    )
+const STOPWORDS: [&str; 167] = [
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "by",
+    "with",
+    "as",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "having",
+    "it",
+    "its",
+    "this",
+    "that",
+    "these",
+    "those",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "what",
+    "he",
+    "she",
+    "they",
+    "them",
+    "his",
+    "her",
+    "their",
+    "we",
+    "our",
+    "you",
+    "your",
+    "i",
+    "my",
+    "me",
+    "him",
+    "us",
+    "will",
+    "would",
+    "shall",
+    "should",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "do",
+    "does",
+    "did",
+    "so",
+    "than",
+    "then",
+    "there",
+    "here",
+    "also",
+    "such",
+    "into",
+    "about",
+    "more",
+    "most",
+    "less",
+    "over",
+    "under",
+    "almost",
+    "nearly",
+    "around",
+    "roughly",
+    "some",
+    "approximately",
+    "least",
+    "just",
+    "up",
+    "down",
+    "out",
+    "very",
+    "if",
+    "while",
+    "when",
+    "where",
+    "since",
+    "per",
+    "each",
+    "both",
+    "all",
+    "any",
+    "other",
+    "said",
+    "says",
+    "say",
+    "according",
+    "thus",
+    "however",
+    "although",
+    "though",
+    "because",
+    "not",
+    "no",
+    "now",
+    "only",
+    "own",
+    "same",
+    "too",
+    "after",
+    "before",
+    "during",
+    "between",
+    "through",
+    "s",
+    "t",
+    "percent",
+    "cent",
+    "billion",
+    "million",
+    "thousand",
+    "trillion",
+    "bn",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "quarter",
+    "half",
+    "third",
+    "already",
+    "reported",
+    "reports",
+    "report",
+    "noted",
+    "wrote",
+    "added",
+    "told",
+    "stated",
+    // Factors are values ("doubled" is ×2), not predicate words.
+    "doubled",
+    "doubling",
+    "tripled",
+    "tripling",
+    "trebled",
+    "quadrupled",
+    "halved",
+];
+
+/// A word of at most 15 bytes as a number: its bytes, and its length in the top byte.
+const fn word_key(w: &[u8]) -> u128 {
+    let mut k = (w.len() as u128) << 120;
+    let mut i = 0;
+    while i < w.len() && i < 15 {
+        k |= (w[i] as u128) << (8 * i);
+        i += 1;
+    }
+    k
 }
+
+/// The keys of `words` (each of at most 15 bytes), sorted, each with its index in `words`.
+const fn sorted_keys<const N: usize>(words: &[&str; N]) -> [(u128, usize); N] {
+    let mut keys = [(0u128, 0usize); N];
+    let mut i = 0;
+    while i < N {
+        keys[i] = (word_key(words[i].as_bytes()), i);
+        i += 1;
+    }
+    let mut i = 1;
+    while i < N {
+        let mut j = i;
+        while j > 0 && keys[j - 1].0 > keys[j].0 {
+            let t = keys[j];
+            keys[j] = keys[j - 1];
+            keys[j - 1] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    keys
+}
+
+/// Where `w` is in a list whose sorted keys are `keys`: one binary search over numbers, not a
+/// string comparison per listed word of its length.
+fn find_word(keys: &[(u128, usize)], w: &str) -> Option<usize> {
+    if w.len() > 15 {
+        return None;
+    }
+    let k = word_key(w.as_bytes());
+    keys.binary_search_by(|e| e.0.cmp(&k))
+        .ok()
+        .map(|i| keys[i].1)
+}
+
+const STOPWORD_KEYS: [(u128, usize); STOPWORDS.len()] = sorted_keys(&STOPWORDS);
+
+/// Words that carry no predicate meaning ([`STOPWORDS`]).
+fn is_stopword(w: &str) -> bool {
+    find_word(&STOPWORD_KEYS, w).is_some()
+}
+
+/// Synonyms and forms folded into one term ("firms" → "company").
+const FOLDS: [(&str, &str); 73] = [
+    ("firm", "company"),
+    ("firms", "company"),
+    ("companies", "company"),
+    ("company", "company"),
+    ("businesses", "company"),
+    ("business", "company"),
+    ("population", "people"),
+    ("people", "people"),
+    ("inhabitants", "people"),
+    ("residents", "people"),
+    ("citizens", "people"),
+    ("populated", "people"),
+    ("investor", "invest"),
+    ("investors", "invest"),
+    ("investment", "invest"),
+    ("investments", "invest"),
+    ("invested", "invest"),
+    ("investing", "invest"),
+    ("invests", "invest"),
+    ("nation", "country"),
+    ("nations", "country"),
+    ("countries", "country"),
+    ("country", "country"),
+    ("state", "country"),
+    ("states", "country"),
+    ("trade", "trade"),
+    ("trading", "trade"),
+    ("traded", "trade"),
+    ("ties", "relation"),
+    ("relations", "relation"),
+    ("relationship", "relation"),
+    ("relationships", "relation"),
+    ("resigned", "resign"),
+    ("resign", "resign"),
+    ("resignation", "resign"),
+    ("resigns", "resign"),
+    ("quit", "resign"),
+    ("quits", "resign"),
+    ("stepped", "resign"),
+    ("steps", "resign"),
+    ("ruled", "rule"),
+    ("rule", "rule"),
+    ("rules", "rule"),
+    ("ruling", "rule"),
+    ("governed", "rule"),
+    ("govern", "rule"),
+    ("governs", "rule"),
+    ("ran", "rule"),
+    ("led", "rule"),
+    ("supplies", "supply"),
+    ("supply", "supply"),
+    ("supplied", "supply"),
+    ("provides", "supply"),
+    ("provide", "supply"),
+    ("provided", "supply"),
+    ("meets", "supply"),
+    ("meet", "supply"),
+    ("covers", "supply"),
+    ("cover", "supply"),
+    ("operate", "operate"),
+    ("operates", "operate"),
+    ("operating", "operate"),
+    ("operated", "operate"),
+    ("active", "operate"),
+    ("begin", "start"),
+    ("beginning", "start"),
+    ("begins", "start"),
+    ("start", "start"),
+    ("starting", "start"),
+    ("starts", "start"),
+    ("launch", "start"),
+    ("launching", "start"),
+    ("gdp", "gdp"),
+];
+const FOLD_WORDS: [&str; FOLDS.len()] = {
+    let mut words = [""; FOLDS.len()];
+    let mut i = 0;
+    while i < FOLDS.len() {
+        words[i] = FOLDS[i].0;
+        i += 1;
+    }
+    words
+};
+const FOLD_KEYS: [(u128, usize); FOLDS.len()] = sorted_keys(&FOLD_WORDS);
 
 /// A light stemmer and synonym fold: "invested"/"investment"/"investor" → "invest",
 /// "firms" → "company", "population" → "people".
@@ -326,28 +463,7 @@ fn normalize_lower(w: &str, out: &mut String) -> bool {
     if w.len() < 2 || is_stopword(w) || w.starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
-    let folded = match w {
-        "firm" | "firms" | "companies" | "company" | "businesses" | "business" => "company",
-        "population" | "people" | "inhabitants" | "residents" | "citizens" | "populated" => {
-            "people"
-        }
-        "investor" | "investors" | "investment" | "investments" | "invested" | "investing"
-        | "invests" => "invest",
-        "nation" | "nations" | "countries" | "country" | "state" | "states" => "country",
-        "trade" | "trading" | "traded" => "trade",
-        "ties" | "relations" | "relationship" | "relationships" => "relation",
-        "resigned" | "resign" | "resignation" | "resigns" | "quit" | "quits" | "stepped"
-        | "steps" => "resign",
-        "ruled" | "rule" | "rules" | "ruling" | "governed" | "govern" | "governs" | "ran"
-        | "led" => "rule",
-        "supplies" | "supply" | "supplied" | "provides" | "provide" | "provided" | "meets"
-        | "meet" | "covers" | "cover" => "supply",
-        "operate" | "operates" | "operating" | "operated" | "active" => "operate",
-        "begin" | "beginning" | "begins" | "start" | "starting" | "starts" | "launch"
-        | "launching" => "start",
-        "gdp" => "gdp",
-        _ => "",
-    };
+    let folded = find_word(&FOLD_KEYS, w).map_or("", |k| FOLDS[k].1);
     if !folded.is_empty() {
         out.push_str(folded);
         return true;
@@ -532,27 +648,32 @@ const OPINION_PHRASES: [&str; 10] = [
     "\u{130}",
     "\u{212a}",
 ];
-const OPINION_FIRSTS: [u32; 256] = first_bytes(&OPINION_PHRASES);
+const OPINION_FIRSTS: [[u32; 256]; 2] = first_bytes(&OPINION_PHRASES);
 
-/// For each byte, the phrases (bit k for phrase k) that start with it in any ASCII case.
-const fn first_bytes(phrases: &[&str]) -> [u32; 256] {
-    let mut t = [0u32; 256];
+/// For each byte, the phrases (bit k for phrase k, at most 32, each of two bytes or more) whose
+/// first byte it is, in any ASCII case; then the same for their second byte.
+const fn first_bytes(phrases: &[&str]) -> [[u32; 256]; 2] {
+    let mut t = [[0u32; 256]; 2];
     let mut k = 0;
     while k < phrases.len() {
-        let c = phrases[k].as_bytes()[0];
-        t[c as usize] |= 1 << k;
-        t[c.to_ascii_uppercase() as usize] |= 1 << k;
+        let mut i = 0;
+        while i < 2 {
+            let c = phrases[k].as_bytes()[i];
+            t[i][c as usize] |= 1 << k;
+            t[i][c.to_ascii_uppercase() as usize] |= 1 << k;
+            i += 1;
+        }
         k += 1;
     }
     t
 }
 
-/// The phrases (lower-case; at most 32, non-empty, their first bytes in `firsts`, see
-/// [`first_bytes`]) that `hay` holds in any ASCII case, as bits: bit k for phrase k.
-fn find_phrases(hay: &[u8], phrases: &[&str], firsts: &[u32; 256]) -> u32 {
+/// The phrases (lower-case, their first two bytes in `firsts`, see [`first_bytes`]) that `hay`
+/// holds in any ASCII case, as bits: bit k for phrase k.
+fn find_phrases(hay: &[u8], phrases: &[&str], firsts: &[[u32; 256]; 2]) -> u32 {
     let mut found = 0u32;
-    for (i, &c) in hay.iter().enumerate() {
-        let mut candidates = firsts[c as usize] & !found;
+    for (i, w) in hay.windows(2).enumerate() {
+        let mut candidates = firsts[0][w[0] as usize] & firsts[1][w[1] as usize] & !found;
         while candidates != 0 {
             let k = candidates.trailing_zeros();
             candidates &= candidates - 1;
@@ -715,8 +836,8 @@ const NEGATION_IDIOMS: [&str; 14] = [
     "\u{130}",
     "\u{212a}",
 ];
-const IDIOM_FIRSTS: [u32; 256] = first_bytes(&NEGATION_IDIOMS);
-const NEGATOR_FIRSTS: [u32; 256] = first_bytes(&NEGATORS);
+const IDIOM_FIRSTS: [[u32; 256]; 2] = first_bytes(&NEGATION_IDIOMS);
+const NEGATOR_FIRSTS: [[u32; 256]; 2] = first_bytes(&NEGATORS);
 
 /// Words that deny, as found in a clause lower-cased, with ’ as ' and a space either side.
 const NEGATORS: [&str; 6] = [" not ", "n't ", " no ", " never ", " neither ", " none "];
@@ -1704,6 +1825,26 @@ mod tests {
             let mut want = String::new();
             let kept = normalize_lower(&t.to_lowercase(), &mut want);
             assert_eq!(normalize(w), kept.then_some(want), "{w}");
+        }
+    }
+
+    #[test]
+    fn word_lists_are_found_by_their_keys() {
+        let mut words: Vec<String> = Vec::new();
+        for w in STOPWORDS.iter().chain(&FOLD_WORDS) {
+            assert!(w.len() <= 15, "{w}");
+            words.push(w.to_string());
+            words.push(format!("{w}s"));
+            words.push(format!("x{w}"));
+            words.push(w[..w.len() - 1].to_string());
+            words.push(w.to_uppercase());
+            words.push(format!("{w}\0"));
+        }
+        words.extend(["", "approximately-so", "governmentalities", "é", "ne"].map(String::from));
+        for w in &words {
+            assert_eq!(is_stopword(w), STOPWORDS.contains(&w.as_str()), "{w:?}");
+            let fold = FOLDS.iter().find(|f| f.0 == w).map(|f| f.1);
+            assert_eq!(find_word(&FOLD_KEYS, w).map(|k| FOLDS[k].1), fold, "{w:?}");
         }
     }
 
