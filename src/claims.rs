@@ -8,6 +8,64 @@
 use crate::extract::{Mention, Value};
 use crate::segment::Sentence;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+/// A sentence's terms (normalised, sorted, unique), shared by every claim of the sentence: a
+/// sentence of many values gives many claims, and each used to carry its own copy. Reads as a
+/// `[String]`; serialises as the list of strings.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Terms(Arc<[String]>);
+
+impl std::ops::Deref for Terms {
+    type Target = [String];
+    fn deref(&self) -> &[String] {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Terms {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl From<Vec<String>> for Terms {
+    fn from(v: Vec<String>) -> Terms {
+        Terms(v.into())
+    }
+}
+
+impl FromIterator<String> for Terms {
+    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Terms {
+        Terms(iter.into_iter().collect())
+    }
+}
+
+impl<'a> IntoIterator for &'a Terms {
+    type Item = &'a String;
+    type IntoIter = std::slice::Iter<'a, String>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl PartialEq<Vec<String>> for Terms {
+    fn eq(&self, other: &Vec<String>) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl Serialize for Terms {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Terms {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Terms, D::Error> {
+        Vec::<String>::deserialize(d).map(Terms::from)
+    }
+}
 
 /// One checkable statement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -26,8 +84,9 @@ pub struct Claim {
     pub subject: Option<String>,
     /// Predicate terms from the clause around the value (normalised, sorted, unique).
     pub local: Vec<String>,
-    /// Terms of the whole sentence (normalised, sorted, unique), entities included.
-    pub terms: Vec<String>,
+    /// Terms of the whole sentence (normalised, sorted, unique), entities included; shared by
+    /// the sentence's claims.
+    pub terms: Terms,
     /// Qualifiers of the value: the words between a count and its noun ("American" in
     /// "600 American companies"), or between a rank and what it ranks ("Asian" in "first Asian
     /// country").
@@ -58,182 +117,326 @@ pub const MIN_CHECKWORTHINESS: f64 = 0.3;
 pub const MAX_CLAIMS_PER_SENTENCE: usize = 64;
 
 /// Words that carry no predicate meaning.
-fn is_stopword(w: &str) -> bool {
-    matches!(
-        w,
-        "a" | "an"
-            | "the"
-            | "and"
-            | "or"
-            | "but"
-            | "of"
-            | "in"
-            | "on"
-            | "at"
-            | "to"
-            | "for"
-            | "from"
-            | "by"
-            | "with"
-            | "as"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "being"
-            | "has"
-            | "have"
-            | "had"
-            | "having"
-            | "it"
-            | "its"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "which"
-            | "who"
-            | "whom"
-            | "whose"
-            | "what"
-            | "he"
-            | "she"
-            | "they"
-            | "them"
-            | "his"
-            | "her"
-            | "their"
-            | "we"
-            | "our"
-            | "you"
-            | "your"
-            | "i"
-            | "my"
-            | "me"
-            | "him"
-            | "us"
-            | "will"
-            | "would"
-            | "shall"
-            | "should"
-            | "can"
-            | "could"
-            | "may"
-            | "might"
-            | "must"
-            | "do"
-            | "does"
-            | "did"
-            | "so"
-            | "than"
-            | "then"
-            | "there"
-            | "here"
-            | "also"
-            | "such"
-            | "into"
-            | "about"
-            | "more"
-            | "most"
-            | "less"
-            | "over"
-            | "under"
-            | "almost"
-            | "nearly"
-            | "around"
-            | "roughly"
-            | "some"
-            | "approximately"
-            | "least"
-            | "just"
-            | "up"
-            | "down"
-            | "out"
-            | "very"
-            | "if"
-            | "while"
-            | "when"
-            | "where"
-            | "since"
-            | "per"
-            | "each"
-            | "both"
-            | "all"
-            | "any"
-            | "other"
-            | "said"
-            | "says"
-            | "say"
-            | "according"
-            | "thus"
-            | "however"
-            | "although"
-            | "though"
-            | "because"
-            | "not"
-            | "no"
-            | "now"
-            | "only"
-            | "own"
-            | "same"
-            | "too"
-            | "after"
-            | "before"
-            | "during"
-            | "between"
-            | "through"
-            | "s"
-            | "t"
-            | "percent"
-            | "cent"
-            | "billion"
-            | "million"
-            | "thousand"
-            | "trillion"
-            | "bn"
-            | "one"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "twenty"
-            | "thirty"
-            | "forty"
-            | "fifty"
-            | "hundred"
-            | "quarter"
-            | "half"
-            | "third"
-            | "already"
-            | "reported"
-            | "reports"
-            | "report"
-            | "noted"
-            | "wrote"
-            | "added"
-            | "told"
-            | "stated"
-            // Factors are values ("doubled" is ×2), not predicate words.
-            | "doubled"
-            | "doubling"
-            | "tripled"
-            | "tripling"
-            | "trebled"
-            | "quadrupled"
-            | "halved"
-    )
+const STOPWORDS: [&str; 167] = [
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "by",
+    "with",
+    "as",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "having",
+    "it",
+    "its",
+    "this",
+    "that",
+    "these",
+    "those",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "what",
+    "he",
+    "she",
+    "they",
+    "them",
+    "his",
+    "her",
+    "their",
+    "we",
+    "our",
+    "you",
+    "your",
+    "i",
+    "my",
+    "me",
+    "him",
+    "us",
+    "will",
+    "would",
+    "shall",
+    "should",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "do",
+    "does",
+    "did",
+    "so",
+    "than",
+    "then",
+    "there",
+    "here",
+    "also",
+    "such",
+    "into",
+    "about",
+    "more",
+    "most",
+    "less",
+    "over",
+    "under",
+    "almost",
+    "nearly",
+    "around",
+    "roughly",
+    "some",
+    "approximately",
+    "least",
+    "just",
+    "up",
+    "down",
+    "out",
+    "very",
+    "if",
+    "while",
+    "when",
+    "where",
+    "since",
+    "per",
+    "each",
+    "both",
+    "all",
+    "any",
+    "other",
+    "said",
+    "says",
+    "say",
+    "according",
+    "thus",
+    "however",
+    "although",
+    "though",
+    "because",
+    "not",
+    "no",
+    "now",
+    "only",
+    "own",
+    "same",
+    "too",
+    "after",
+    "before",
+    "during",
+    "between",
+    "through",
+    "s",
+    "t",
+    "percent",
+    "cent",
+    "billion",
+    "million",
+    "thousand",
+    "trillion",
+    "bn",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "quarter",
+    "half",
+    "third",
+    "already",
+    "reported",
+    "reports",
+    "report",
+    "noted",
+    "wrote",
+    "added",
+    "told",
+    "stated",
+    // Factors are values ("doubled" is ×2), not predicate words.
+    "doubled",
+    "doubling",
+    "tripled",
+    "tripling",
+    "trebled",
+    "quadrupled",
+    "halved",
+];
+
+/// A word of at most 15 bytes as a number: its bytes, and its length in the top byte.
+const fn word_key(w: &[u8]) -> u128 {
+    let mut k = (w.len() as u128) << 120;
+    let mut i = 0;
+    while i < w.len() && i < 15 {
+        k |= (w[i] as u128) << (8 * i);
+        i += 1;
+    }
+    k
 }
+
+/// The keys of `words` (each of at most 15 bytes), sorted, each with its index in `words`.
+const fn sorted_keys<const N: usize>(words: &[&str; N]) -> [(u128, usize); N] {
+    let mut keys = [(0u128, 0usize); N];
+    let mut i = 0;
+    while i < N {
+        keys[i] = (word_key(words[i].as_bytes()), i);
+        i += 1;
+    }
+    let mut i = 1;
+    while i < N {
+        let mut j = i;
+        while j > 0 && keys[j - 1].0 > keys[j].0 {
+            let t = keys[j];
+            keys[j] = keys[j - 1];
+            keys[j - 1] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    keys
+}
+
+/// Where `w` is in a list whose sorted keys are `keys`: one binary search over numbers, not a
+/// string comparison per listed word of its length.
+fn find_word(keys: &[(u128, usize)], w: &str) -> Option<usize> {
+    if w.len() > 15 {
+        return None;
+    }
+    let k = word_key(w.as_bytes());
+    keys.binary_search_by(|e| e.0.cmp(&k))
+        .ok()
+        .map(|i| keys[i].1)
+}
+
+const STOPWORD_KEYS: [(u128, usize); STOPWORDS.len()] = sorted_keys(&STOPWORDS);
+
+/// Words that carry no predicate meaning ([`STOPWORDS`]).
+fn is_stopword(w: &str) -> bool {
+    find_word(&STOPWORD_KEYS, w).is_some()
+}
+
+/// Synonyms and forms folded into one term ("firms" → "company").
+const FOLDS: [(&str, &str); 73] = [
+    ("firm", "company"),
+    ("firms", "company"),
+    ("companies", "company"),
+    ("company", "company"),
+    ("businesses", "company"),
+    ("business", "company"),
+    ("population", "people"),
+    ("people", "people"),
+    ("inhabitants", "people"),
+    ("residents", "people"),
+    ("citizens", "people"),
+    ("populated", "people"),
+    ("investor", "invest"),
+    ("investors", "invest"),
+    ("investment", "invest"),
+    ("investments", "invest"),
+    ("invested", "invest"),
+    ("investing", "invest"),
+    ("invests", "invest"),
+    ("nation", "country"),
+    ("nations", "country"),
+    ("countries", "country"),
+    ("country", "country"),
+    ("state", "country"),
+    ("states", "country"),
+    ("trade", "trade"),
+    ("trading", "trade"),
+    ("traded", "trade"),
+    ("ties", "relation"),
+    ("relations", "relation"),
+    ("relationship", "relation"),
+    ("relationships", "relation"),
+    ("resigned", "resign"),
+    ("resign", "resign"),
+    ("resignation", "resign"),
+    ("resigns", "resign"),
+    ("quit", "resign"),
+    ("quits", "resign"),
+    ("stepped", "resign"),
+    ("steps", "resign"),
+    ("ruled", "rule"),
+    ("rule", "rule"),
+    ("rules", "rule"),
+    ("ruling", "rule"),
+    ("governed", "rule"),
+    ("govern", "rule"),
+    ("governs", "rule"),
+    ("ran", "rule"),
+    ("led", "rule"),
+    ("supplies", "supply"),
+    ("supply", "supply"),
+    ("supplied", "supply"),
+    ("provides", "supply"),
+    ("provide", "supply"),
+    ("provided", "supply"),
+    ("meets", "supply"),
+    ("meet", "supply"),
+    ("covers", "supply"),
+    ("cover", "supply"),
+    ("operate", "operate"),
+    ("operates", "operate"),
+    ("operating", "operate"),
+    ("operated", "operate"),
+    ("active", "operate"),
+    ("begin", "start"),
+    ("beginning", "start"),
+    ("begins", "start"),
+    ("start", "start"),
+    ("starting", "start"),
+    ("starts", "start"),
+    ("launch", "start"),
+    ("launching", "start"),
+    ("gdp", "gdp"),
+];
+const FOLD_WORDS: [&str; FOLDS.len()] = {
+    let mut words = [""; FOLDS.len()];
+    let mut i = 0;
+    while i < FOLDS.len() {
+        words[i] = FOLDS[i].0;
+        i += 1;
+    }
+    words
+};
+const FOLD_KEYS: [(u128, usize); FOLDS.len()] = sorted_keys(&FOLD_WORDS);
 
 /// A light stemmer and synonym fold: "invested"/"investment"/"investor" → "invest",
 /// "firms" → "company", "population" → "people".
 pub fn normalize(word: &str) -> Option<String> {
+    let mut out = String::new();
+    normalize_into(word, &mut out).then_some(out)
+}
+
+/// [`normalize`], appending the term to `out`: false, and `out` unchanged, when the word gives
+/// none.
+fn normalize_into(word: &str, out: &mut String) -> bool {
     let mut w = word.trim_matches(|c: char| !c.is_alphanumeric());
     // As `.trim_end_matches("’s").trim_end_matches("'s")`, without building a searcher per word.
     while let Some(rest) = w.strip_suffix("’s") {
@@ -242,40 +445,43 @@ pub fn normalize(word: &str) -> Option<String> {
     while let Some(rest) = w.strip_suffix("'s") {
         w = rest;
     }
-    let w = w.to_lowercase();
-    if w.len() < 2 || is_stopword(&w) || w.starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
-    let folded = match w.as_str() {
-        "firm" | "firms" | "companies" | "company" | "businesses" | "business" => "company",
-        "population" | "people" | "inhabitants" | "residents" | "citizens" | "populated" => {
-            "people"
+    // ASCII words (nearly all) are lower-cased on the stack: `to_lowercase` would allocate.
+    let mut buf = [0u8; 32];
+    if w.is_ascii() && w.len() <= buf.len() {
+        let lower = &mut buf[..w.len()];
+        lower.copy_from_slice(w.as_bytes());
+        lower.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return normalize_lower(lower, out);
         }
-        "investor" | "investors" | "investment" | "investments" | "invested" | "investing"
-        | "invests" => "invest",
-        "nation" | "nations" | "countries" | "country" | "state" | "states" => "country",
-        "trade" | "trading" | "traded" => "trade",
-        "ties" | "relations" | "relationship" | "relationships" => "relation",
-        "resigned" | "resign" | "resignation" | "resigns" | "quit" | "quits" | "stepped"
-        | "steps" => "resign",
-        "ruled" | "rule" | "rules" | "ruling" | "governed" | "govern" | "governs" | "ran"
-        | "led" => "rule",
-        "supplies" | "supply" | "supplied" | "provides" | "provide" | "provided" | "meets"
-        | "meet" | "covers" | "cover" => "supply",
-        "operate" | "operates" | "operating" | "operated" | "active" => "operate",
-        "begin" | "beginning" | "begins" | "start" | "starting" | "starts" | "launch"
-        | "launching" => "start",
-        "gdp" => "gdp",
-        _ => "",
-    };
-    if !folded.is_empty() {
-        return Some(folded.to_string());
     }
-    let stem = stem(&w);
-    (!is_stopword(&stem) && stem.len() > 1).then_some(stem)
+    normalize_lower(&w.to_lowercase(), out)
 }
 
-fn stem(w: &str) -> String {
+/// [`normalize_into`] of a word already trimmed and lower-cased.
+fn normalize_lower(w: &str, out: &mut String) -> bool {
+    if w.len() < 2 || is_stopword(w) || w.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let folded = find_word(&FOLD_KEYS, w).map_or("", |k| FOLDS[k].1);
+    if !folded.is_empty() {
+        out.push_str(folded);
+        return true;
+    }
+    let (base, rep) = stem(w);
+    let at = out.len();
+    out.push_str(base);
+    out.push_str(rep);
+    let stem = &out[at..];
+    let kept = !is_stopword(stem) && stem.len() > 1;
+    if !kept {
+        out.truncate(at);
+    }
+    kept
+}
+
+/// The stem of a lower-cased word: a prefix of it and what replaces the rest.
+fn stem(w: &str) -> (&str, &'static str) {
     for (suf, min, rep) in [
         ("ational", 4, "ate"),
         ("ization", 4, "ize"),
@@ -297,11 +503,11 @@ fn stem(w: &str) -> String {
                 && !w.ends_with("us")
                 && !w.ends_with("is")
             {
-                return format!("{base}{rep}");
+                return (base, rep);
             }
         }
     }
-    w.to_string()
+    (w, "")
 }
 
 /// Normalised terms of a span of text, plus the canonical names of the entities in it: the
@@ -393,35 +599,94 @@ pub fn checkworthiness(sentence: &str, mentions: &[&Mention], junk: bool) -> f64
     if has("quote") {
         score += 0.2;
     }
-    if sentence.split_whitespace().count() >= 6 {
+    if sentence.split_whitespace().nth(5).is_some() {
         score += 0.05;
     }
-    let lower = sentence.to_lowercase();
     if sentence.trim_end().ends_with('?') {
         score -= 0.4;
     }
-    for w in [
-        "i think",
-        "i believe",
-        "in my opinion",
-        "should ",
-        "must ",
-        "perhaps",
-        "maybe",
-        "might ",
-    ] {
-        if lower.contains(w) {
+    // What `sentence.to_lowercase()` would contain, found without building it: the phrases are
+    // ASCII, and only two characters outside ASCII lower-case to ASCII letters (U+0130 'İ' to "i̇",
+    // U+212A KELVIN SIGN to "k"; a test checks every character), so, without those two, the
+    // lower-cased text holds an ASCII phrase exactly where the text holds it in any case.
+    let found = find_phrases(sentence.as_bytes(), &OPINION_PHRASES, &OPINION_FIRSTS);
+    let special = found >> (OPINION_PHRASES.len() - 2) != 0;
+    let lowered;
+    let (lower, found): (&[u8], u32) = if special {
+        lowered = sentence.to_lowercase();
+        let found = find_phrases(lowered.as_bytes(), &OPINION_PHRASES, &OPINION_FIRSTS);
+        (lowered.as_bytes(), found)
+    } else {
+        (sentence.as_bytes(), found)
+    };
+    for k in 0..OPINION_PHRASES.len() - 2 {
+        if found & (1 << k) != 0 {
             score -= 0.15;
         }
     }
-    if lower.starts_with("click")
-        || lower.starts_with("sign ")
-        || lower.starts_with("subscribe")
-        || lower.starts_with("please ")
-    {
+    if ["click", "sign ", "subscribe", "please "].iter().any(|p| {
+        lower
+            .get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+    }) {
         score -= 0.4;
     }
     score.clamp(0.0, 1.0)
+}
+
+/// Phrases that mark an opinion or an instruction, not a statement; then the two characters
+/// outside ASCII that lower-case to ASCII letters (U+0130, U+212A), to be found in one pass.
+const OPINION_PHRASES: [&str; 10] = [
+    "i think",
+    "i believe",
+    "in my opinion",
+    "should ",
+    "must ",
+    "perhaps",
+    "maybe",
+    "might ",
+    "\u{130}",
+    "\u{212a}",
+];
+const OPINION_FIRSTS: [[u32; 256]; 2] = first_bytes(&OPINION_PHRASES);
+
+/// For each byte, the phrases (bit k for phrase k, at most 32, each of two bytes or more) whose
+/// first byte it is, in any ASCII case; then the same for their second byte.
+const fn first_bytes(phrases: &[&str]) -> [[u32; 256]; 2] {
+    let mut t = [[0u32; 256]; 2];
+    let mut k = 0;
+    while k < phrases.len() {
+        let mut i = 0;
+        while i < 2 {
+            let c = phrases[k].as_bytes()[i];
+            t[i][c as usize] |= 1 << k;
+            t[i][c.to_ascii_uppercase() as usize] |= 1 << k;
+            i += 1;
+        }
+        k += 1;
+    }
+    t
+}
+
+/// The phrases (lower-case, their first two bytes in `firsts`, see [`first_bytes`]) that `hay`
+/// holds in any ASCII case, as bits: bit k for phrase k.
+fn find_phrases(hay: &[u8], phrases: &[&str], firsts: &[[u32; 256]; 2]) -> u32 {
+    let mut found = 0u32;
+    for (i, w) in hay.windows(2).enumerate() {
+        let mut candidates = firsts[0][w[0] as usize] & firsts[1][w[1] as usize] & !found;
+        while candidates != 0 {
+            let k = candidates.trailing_zeros();
+            candidates &= candidates - 1;
+            let p = phrases[k as usize].as_bytes();
+            if hay
+                .get(i..i + p.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(p))
+            {
+                found |= 1 << k;
+            }
+        }
+    }
+    found
 }
 
 /// Capitalised words between a count or rank and its noun: "600 American companies" → American.
@@ -444,35 +709,36 @@ fn qualifiers(text: &str, m: &Mention) -> Vec<String> {
 
 /// An entity that only reports the claim ("Tokayev said …", "according to Tokayev") is not its
 /// subject.
+///
+/// The words compared are ASCII, and no character outside ASCII lower-cases to ASCII letters
+/// only but U+212A KELVIN SIGN ("k", in none of the words): so a word matches in any ASCII case
+/// exactly where its lower-cased form would (the test `is_reporter_matches_lowercasing` holds
+/// this to the lower-casing definition).
 fn is_reporter(text: &str, e: &Mention) -> bool {
     let after = text[e.end..].trim_start();
-    let next: String = after
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<String>()
-        .to_lowercase();
-    let head = text[..e.start].trim_end();
-    let mut from = head.len().saturating_sub(16);
-    while !head.is_char_boundary(from) {
-        from -= 1;
-    }
-    let before = head[from..].to_lowercase();
-    matches!(
-        next.as_str(),
-        "said"
-            | "says"
-            | "told"
-            | "noted"
-            | "stressed"
-            | "added"
-            | "wrote"
-            | "explained"
-            | "stated"
-            | "reported"
-            | "reports"
-            | "announced"
-    ) || before.ends_with("according to")
+    let next = &after[..after
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(after.len())];
+    let head = text[..e.start].trim_end().as_bytes();
+    REPORTING_VERBS.iter().any(|w| next.eq_ignore_ascii_case(w))
+        || head.len() >= 12 && head[head.len() - 12..].eq_ignore_ascii_case(b"according to")
 }
+
+/// Verbs that report what an entity said ("Tokayev said").
+const REPORTING_VERBS: [&str; 12] = [
+    "said",
+    "says",
+    "told",
+    "noted",
+    "stressed",
+    "added",
+    "wrote",
+    "explained",
+    "stated",
+    "reported",
+    "reports",
+    "announced",
+];
 
 /// Entities that fill a role in their sentence (who was on the call, which countries signed),
 /// by start offset: not the sentence's subject (its first named entity), not a reporter
@@ -526,7 +792,8 @@ fn clauses(sentence: &str, offset: usize) -> Vec<(usize, usize)> {
             {
                 false
             }
-            _ => [
+            // Every other break starts with a space.
+            b' ' => [
                 &b" and "[..],
                 b" while ",
                 b" but ",
@@ -535,6 +802,7 @@ fn clauses(sentence: &str, offset: usize) -> Vec<(usize, usize)> {
             ]
             .iter()
             .any(|p| bytes[i..].starts_with(p)),
+            _ => false,
         };
         if at_break {
             if i > start {
@@ -550,24 +818,34 @@ fn clauses(sentence: &str, offset: usize) -> Vec<(usize, usize)> {
     out
 }
 
+/// Idioms with a negation that deny nothing (with, last, the two characters outside ASCII that
+/// lower-case to ASCII letters, U+0130 and U+212A: `is_negated` compares lower-cased text).
+const NEGATION_IDIOMS: [&str; 14] = [
+    "not long",
+    "not only",
+    "not just",
+    "not least",
+    "not until",
+    "no later than",
+    "no fewer than",
+    "no less than",
+    "no more than",
+    "no longer than",
+    "neither free nor fair",
+    "not far",
+    "\u{130}",
+    "\u{212a}",
+];
+const IDIOM_FIRSTS: [[u32; 256]; 2] = first_bytes(&NEGATION_IDIOMS);
+const NEGATOR_FIRSTS: [[u32; 256]; 2] = first_bytes(&NEGATORS);
+
+/// Words that deny, as found in a clause lower-cased, with ’ as ' and a space either side.
+const NEGATORS: [&str; 6] = [" not ", "n't ", " no ", " never ", " neither ", " none "];
+
 /// True when a clause denies what it states ("has no diplomatic relations", "did not sign"),
 /// leaving out idioms that deny nothing ("not long after", "not only", "no more than").
-fn is_negated(clause: &str) -> bool {
-    const IDIOMS: [&str; 12] = [
-        "not long",
-        "not only",
-        "not just",
-        "not least",
-        "not until",
-        "no later than",
-        "no fewer than",
-        "no less than",
-        "no more than",
-        "no longer than",
-        "neither free nor fair",
-        "not far",
-    ];
-    const NEGATORS: [&str; 6] = [" not ", "n't ", " no ", " never ", " neither ", " none "];
+/// `scratch` is a buffer for the lower-cased clause, reused from call to call.
+fn is_negated(clause: &str, scratch: &mut Vec<u8>) -> bool {
     // Every idiom and every negator has an "n" before "o", "e", "'" or "’": without one (in
     // any case), nothing is denied.
     let b = clause.as_bytes();
@@ -577,14 +855,64 @@ fn is_negated(clause: &str) -> bool {
     {
         return false;
     }
+    // The idioms and negators are ASCII: without the two characters that lower-case to ASCII
+    // (see `checkworthiness`) and without an idiom, the clause's ASCII letters lower-cased in
+    // place, ’ made ', are what the lower-cased clause holds, and nothing is taken out.
+    if find_phrases(b, &NEGATION_IDIOMS, &IDIOM_FIRSTS) != 0 {
+        return is_negated_lowercasing(clause);
+    }
+    scratch.clear();
+    scratch.push(b' ');
+    let mut rest = b;
+    while let Some((&c, tail)) = rest.split_first() {
+        if let Some(after) = rest.strip_prefix("’".as_bytes()) {
+            scratch.push(b'\'');
+            rest = after;
+        } else {
+            scratch.push(c.to_ascii_lowercase());
+            rest = tail;
+        }
+    }
+    scratch.push(b' ');
+    find_phrases(scratch, &NEGATORS, &NEGATOR_FIRSTS) != 0
+}
+
+/// [`is_negated`] by its definition: the clause lower-cased, ’ made ', padded with spaces, the
+/// idioms taken out one after another, then a negator looked for.
+fn is_negated_lowercasing(clause: &str) -> bool {
     let mut lower = format!(" {} ", clause.to_lowercase().replace('’', "'"));
     // The idioms are taken out one after another, as written; most clauses have none.
-    if IDIOMS.iter().any(|i| lower.contains(i)) {
-        for idiom in IDIOMS {
+    let idioms = &NEGATION_IDIOMS[..NEGATION_IDIOMS.len() - 2];
+    if idioms.iter().any(|i| lower.contains(i)) {
+        for idiom in idioms {
             lower = lower.replace(idiom, " ");
         }
     }
     NEGATORS.iter().any(|n| lower.contains(n))
+}
+
+/// The mentions grouped by sentence, each group in the mentions' order, in one list: sentence
+/// i's are `grouped[first[i]..first[i + 1]]` for `(first, grouped)`. Mentions of no sentence
+/// (an index of `n` or more) are left out.
+pub fn by_sentence(n: usize, mentions: &[Mention]) -> (Vec<usize>, Vec<&Mention>) {
+    let mut first = vec![0usize; n + 1];
+    for m in mentions {
+        if m.sentence < n {
+            first[m.sentence + 1] += 1;
+        }
+    }
+    for i in 0..n {
+        first[i + 1] += first[i];
+    }
+    let mut grouped: Vec<Option<&Mention>> = vec![None; first[n]];
+    let mut next = first.clone();
+    for m in mentions {
+        if m.sentence < n {
+            grouped[next[m.sentence]] = Some(m);
+            next[m.sentence] += 1;
+        }
+    }
+    (first, grouped.into_iter().flatten().collect())
 }
 
 /// Turns a text's sentences and mentions into claims, in order of their anchors.
@@ -594,19 +922,41 @@ fn is_negated(clause: &str) -> bool {
 /// nothing, and subjects, times and negation are looked up, not rescanned, for each value.
 pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<Claim> {
     let mut out = Vec::new();
-    let mut by_sentence: Vec<Vec<&Mention>> = vec![Vec::new(); sentences.len()];
-    for m in mentions {
-        if let Some(v) = by_sentence.get_mut(m.sentence) {
-            v.push(m);
-        }
-    }
+    let (first, grouped) = by_sentence(sentences.len(), mentions);
+    let mut scratch = Vec::new();
+    // First the values that give claims, sentence by sentence (the claims of sentence i are
+    // made from `values[value_first[i]..value_first[i + 1]]`), so that the list of claims is
+    // allocated once, at its size: claims are large, and a list grown by doubling is up to
+    // twice that.
+    let mut worths = Vec::with_capacity(sentences.len());
+    let mut values: Vec<&Mention> = Vec::new();
+    let mut value_first = Vec::with_capacity(sentences.len() + 1);
     for (i, s) in sentences.iter().enumerate() {
-        let ms = &by_sentence[i];
-        let sent = &text[s.start..s.end];
-        let worth = checkworthiness(sent, ms, s.junk);
+        value_first.push(values.len());
+        let ms = &grouped[first[i]..first[i + 1]];
+        let worth = checkworthiness(&text[s.start..s.end], ms, s.junk);
+        worths.push(worth);
         if worth < MIN_CHECKWORTHINESS {
             continue;
         }
+        let role_entities = role_entities(text, ms);
+        let given = ms.iter().copied().filter(|m| match &m.value {
+            Value::Entity { .. } => role_entities.contains(&m.start),
+            Value::Quote { quote, .. } => quote.split_whitespace().nth(2).is_some(),
+            _ => true,
+        });
+        values.extend(given.take(MAX_CLAIMS_PER_SENTENCE));
+    }
+    value_first.push(values.len());
+    out.reserve_exact(values.len());
+    for (i, s) in sentences.iter().enumerate() {
+        let ms = &grouped[first[i]..first[i + 1]];
+        let worth = worths[i];
+        let given = &values[value_first[i]..value_first[i + 1]];
+        if given.is_empty() {
+            continue;
+        }
+        let sent = &text[s.start..s.end];
         let parts = clauses(sent, s.start);
         let st = SentenceTerms::new(text, (s.start, s.end), ms, &parts);
         let mut all_terms = st.span_terms((s.start, s.end), None);
@@ -616,6 +966,7 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
         }));
         all_terms.sort();
         all_terms.dedup();
+        let all_terms = Terms::from(all_terms);
         // Entities that can be a subject (not only reporting the claim), in order.
         let mut subjects: Option<Vec<&Mention>> = None;
         // Date mentions, in order of start, for each value's time.
@@ -624,8 +975,9 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
             .copied()
             .filter(|d| matches!(d.value, Value::Date(_)))
             .collect();
-        let mut negation: std::collections::BTreeMap<(usize, usize), bool> = Default::default();
-        let role_entities = role_entities(text, ms);
+        // Whether each span of clauses used so far is negated (a value's span is usually one
+        // of a few).
+        let mut negation: Vec<((usize, usize), bool)> = Vec::new();
         // Who reports a claim ("Tokayev said") is not part of what it says.
         let mut reporter_terms: Vec<String> = Vec::new();
         for e in ms {
@@ -639,19 +991,7 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
                 }
             }
         }
-        let mut made = 0usize;
-        for m in ms {
-            if made == MAX_CLAIMS_PER_SENTENCE {
-                break;
-            }
-            let value_claim = match &m.value {
-                Value::Entity { .. } => role_entities.contains(&m.start),
-                Value::Quote { quote, .. } => quote.split_whitespace().count() >= 3,
-                _ => true,
-            };
-            if !value_claim {
-                continue;
-            }
+        for m in given {
             // The counted noun is part of the predicate ("600 companies" is about companies).
             let unit_term = match &m.value {
                 Value::Quantity(_, unit) => normalize(unit),
@@ -659,9 +999,14 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
             };
             // The clause holding the value, widened until it has two terms.
             let (local, span) = st.local_terms(m, unit_term.as_deref(), &reporter_terms);
-            let negated = *negation
-                .entry(span)
-                .or_insert_with(|| is_negated(&text[span.0..span.1]));
+            let negated = match negation.iter().find(|n| n.0 == span) {
+                Some(n) => n.1,
+                None => {
+                    let negated = is_negated(&text[span.0..span.1], &mut scratch);
+                    negation.push((span, negated));
+                    negated
+                }
+            };
             let quals = qualifiers(text, m);
             let subjects = subjects.get_or_insert_with(|| {
                 ms.iter()
@@ -696,7 +1041,6 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
                 _ => subject,
             };
             let time = nearest_date(&dates, m.start);
-            made += 1;
             out.push(Claim {
                 qualifiers: quals,
                 time,
@@ -723,14 +1067,17 @@ fn nearest_date(dates: &[&Mention], at: usize) -> Option<String> {
     // The nearest start before `at`, and the nearest after it, each with every date sharing it.
     let before = dates.partition_point(|d| d.start < at);
     let after = dates.partition_point(|d| d.start <= at);
-    let mut near: Vec<&Mention> = Vec::new();
-    if let Some(last) = before.checked_sub(1) {
-        let s = dates[last].start;
-        near.extend(dates[..before].iter().rev().take_while(|d| d.start == s));
-    }
-    if let Some(first) = dates.get(after) {
-        near.extend(dates[after..].iter().take_while(|d| d.start == first.start));
-    }
+    let last_before = before.checked_sub(1).map(|last| dates[last].start);
+    let first_after = dates.get(after).map(|d| d.start);
+    let near = dates[..before]
+        .iter()
+        .rev()
+        .take_while(|d| Some(d.start) == last_before)
+        .chain(
+            dates[after..]
+                .iter()
+                .take_while(|d| Some(d.start) == first_after),
+        );
     for d in near {
         if let Value::Date(date) = &d.value {
             let c = (d.start.abs_diff(at), date.iso.as_str());
@@ -777,19 +1124,26 @@ struct SentenceTerms<'a> {
     sentence: (usize, usize),
     /// The clauses (absolute byte spans), as [`clauses`] gives them.
     parts: &'a [(usize, usize)],
-    /// Every distinct term and lower-cased entity name of the sentence, sorted.
-    strings: Vec<String>,
+    /// The sentence's terms and lower-cased entity names, one after another.
+    arena: String,
+    /// Every distinct term and lower-cased entity name of the sentence, sorted: its range of
+    /// `arena`.
+    strings: Vec<(usize, usize)>,
     /// Words that give a term and are not inside an entity: start, end, term.
     words: Vec<(usize, usize, u32)>,
     /// Entity mentions, by start: start, end, name, first clause, last clause (`usize::MAX` or
     /// `parts.len()` when the entity reaches outside the clauses).
     entities: Vec<(usize, usize, u32, usize, usize)>,
-    /// Per term: where it occurs (words and entity mentions), by start.
-    occurrences: Vec<Vec<(usize, usize)>>,
+    /// Where each term occurs (words and entity mentions), term by term, each by start: term
+    /// t's are `occurrences[occurrences_first[t]..occurrences_first[t + 1]]`.
+    occurrences: Vec<(usize, usize)>,
+    occurrences_first: Vec<usize>,
     /// Per clause: its words' index range in `words`.
     clause_words: Vec<(usize, usize)>,
-    /// Per clause: its distinct word terms and how many words give each.
-    clause_terms: Vec<Vec<(u32, u32)>>,
+    /// Each clause's distinct word terms and how many words give each, clause by clause: clause
+    /// k's are `clause_terms[clause_terms_first[k]..clause_terms_first[k + 1]]`.
+    clause_terms: Vec<(u32, u32)>,
+    clause_terms_first: Vec<usize>,
     /// Per clause: the names of the entities inside it.
     clause_names: Vec<Vec<u32>>,
     /// Entities over more than one clause (indices into `entities`), by first and last clause.
@@ -808,18 +1162,26 @@ impl<'a> SentenceTerms<'a> {
         parts: &'a [(usize, usize)],
     ) -> SentenceTerms<'a> {
         let n = parts.len();
-        let mut raw_entities: Vec<(usize, usize, String)> = mentions
-            .iter()
-            .filter_map(|m| match &m.value {
-                Value::Entity { name, .. } => Some((m.start, m.end, name.to_lowercase())),
-                _ => None,
-            })
-            .collect();
+        let slice = &text[sentence.0..sentence.1];
+        // Every term and lower-cased name, one after another: words and entities hold ranges of it.
+        let mut arena = String::with_capacity(slice.len() + 16);
+        let mut raw_entities: Vec<(usize, usize, (usize, usize))> = Vec::new();
+        for m in mentions {
+            if let Value::Entity { name, .. } = &m.value {
+                let at = arena.len();
+                if name.is_ascii() {
+                    arena.push_str(name);
+                    arena[at..].make_ascii_lowercase();
+                } else {
+                    arena.push_str(&name.to_lowercase());
+                }
+                raw_entities.push((m.start, m.end, (at, arena.len())));
+            }
+        }
         raw_entities.sort_by_key(|e| e.0);
         // Words, split as `terms_of` splits them; a word inside an entity gives no term.
         let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
-        let slice = &text[sentence.0..sentence.1];
-        let mut raw_words: Vec<(usize, usize, String)> = Vec::new();
+        let mut raw_words: Vec<(usize, usize, (usize, usize))> = Vec::new();
         let mut word_start = None;
         let mut next_entity = 0;
         let mut reach = 0; // the furthest end of the entities that start at or before a word
@@ -839,24 +1201,41 @@ impl<'a> SentenceTerms<'a> {
                     if next_entity > 0 && reach >= we {
                         continue;
                     }
-                    if let Some(t) = normalize(&slice[ws_rel..i]) {
-                        raw_words.push((ws, we, t));
+                    let at = arena.len();
+                    if normalize_into(&slice[ws_rel..i], &mut arena) {
+                        raw_words.push((ws, we, (at, arena.len())));
                     }
                 }
                 _ => {}
             }
         }
-        // Number the distinct strings in sorted order.
-        let mut strings: Vec<String> = raw_words
+        // Number the distinct strings in sorted order (words first, then entities).
+        let nw = raw_words.len();
+        let total = nw + raw_entities.len();
+        let range = |k: usize| match raw_words.get(k) {
+            Some(w) => w.2,
+            None => raw_entities[k - nw].2,
+        };
+        let key = |k: usize| {
+            let (a, b) = range(k);
+            &arena[a..b]
+        };
+        let mut order: Vec<usize> = (0..total).collect();
+        order.sort_unstable_by(|&a, &b| key(a).cmp(key(b)));
+        let mut ids = vec![0u32; total];
+        let mut strings: Vec<(usize, usize)> = Vec::new();
+        for (j, &k) in order.iter().enumerate() {
+            if j == 0 || key(order[j - 1]) != key(k) {
+                strings.push(range(k));
+            }
+            ids[k] = strings.len() as u32 - 1;
+        }
+        let id = |k: usize| ids[k];
+        let words: Vec<(usize, usize, u32)> = raw_words
             .iter()
-            .map(|w| w.2.clone())
-            .chain(raw_entities.iter().map(|e| e.2.clone()))
+            .enumerate()
+            .map(|(k, w)| (w.0, w.1, id(k)))
             .collect();
-        strings.sort_unstable();
-        strings.dedup();
-        let id = |s: &str| strings.binary_search_by(|x| x.as_str().cmp(s)).unwrap_or(0) as u32;
-        let words: Vec<(usize, usize, u32)> =
-            raw_words.iter().map(|w| (w.0, w.1, id(&w.2))).collect();
         // The clause holding a start (the last one starting at or before it), and the clause
         // holding an end (the first one ending at or after it).
         let first_clause = |at: usize| {
@@ -868,35 +1247,46 @@ impl<'a> SentenceTerms<'a> {
         let last_clause = |at: usize| parts.partition_point(|p| p.1 < at);
         let entities: Vec<(usize, usize, u32, usize, usize)> = raw_entities
             .iter()
-            .map(|e| (e.0, e.1, id(&e.2), first_clause(e.0), last_clause(e.1)))
+            .enumerate()
+            .map(|(k, e)| (e.0, e.1, id(nw + k), first_clause(e.0), last_clause(e.1)))
             .collect();
-        let mut occurrences = vec![Vec::new(); strings.len()];
-        for w in &words {
-            occurrences[w.2 as usize].push((w.0, w.1));
+        let mut located: Vec<(u32, usize, usize)> = words
+            .iter()
+            .map(|w| (w.2, w.0, w.1))
+            .chain(entities.iter().map(|e| (e.2, e.0, e.1)))
+            .collect();
+        located.sort_unstable();
+        let mut occurrences_first = Vec::with_capacity(strings.len() + 1);
+        for (j, o) in located.iter().enumerate() {
+            while occurrences_first.len() <= o.0 as usize {
+                occurrences_first.push(j);
+            }
         }
-        for e in &entities {
-            occurrences[e.2 as usize].push((e.0, e.1));
+        while occurrences_first.len() <= strings.len() {
+            occurrences_first.push(located.len());
         }
-        for at in &mut occurrences {
-            at.sort_unstable();
-        }
+        let occurrences: Vec<(usize, usize)> = located.iter().map(|o| (o.1, o.2)).collect();
         let mut clause_words = Vec::with_capacity(n);
-        let mut clause_terms = Vec::with_capacity(n);
+        let mut clause_terms: Vec<(u32, u32)> = Vec::new();
+        let mut clause_terms_first = Vec::with_capacity(n + 1);
+        let mut ids: Vec<u32> = Vec::new();
         for &(a, b) in parts {
             let lo = words.partition_point(|w| w.0 < a);
             let hi = lo + words[lo..].partition_point(|w| w.1 <= b);
             clause_words.push((lo, hi));
-            let mut ids: Vec<u32> = words[lo..hi].iter().map(|w| w.2).collect();
+            ids.clear();
+            ids.extend(words[lo..hi].iter().map(|w| w.2));
             ids.sort_unstable();
-            let mut counted: Vec<(u32, u32)> = Vec::new();
-            for t in ids {
-                match counted.last_mut() {
+            clause_terms_first.push(clause_terms.len());
+            let from = clause_terms.len();
+            for &t in &ids {
+                match clause_terms[from..].last_mut() {
                     Some(last) if last.0 == t => last.1 += 1,
-                    _ => counted.push((t, 1)),
+                    _ => clause_terms.push((t, 1)),
                 }
             }
-            clause_terms.push(counted);
         }
+        clause_terms_first.push(clause_terms.len());
         let mut clause_names = vec![Vec::new(); n];
         let mut across_by_first = vec![Vec::new(); n];
         let mut across_by_last = vec![Vec::new(); n];
@@ -941,18 +1331,32 @@ impl<'a> SentenceTerms<'a> {
         SentenceTerms {
             sentence,
             parts,
+            arena,
             strings,
             words,
             entities,
             occurrences,
+            occurrences_first,
             clause_words,
             clause_terms,
+            clause_terms_first,
             clause_names,
             across_by_first,
             across_by_last,
             prev_adding,
             next_adding,
         }
+    }
+
+    /// Clause k's distinct word terms and how many words give each.
+    fn clause_terms(&self, k: usize) -> &[(u32, u32)] {
+        &self.clause_terms[self.clause_terms_first[k]..self.clause_terms_first[k + 1]]
+    }
+
+    /// Term `t`.
+    fn term(&self, t: u32) -> &str {
+        let (a, b) = self.strings[t as usize];
+        &self.arena[a..b]
     }
 
     /// The terms of `span` (normalised, sorted, unique), leaving out words that overlap `skip`:
@@ -973,11 +1377,7 @@ impl<'a> SentenceTerms<'a> {
         }
         ids.sort_unstable();
         ids.dedup();
-        fold_terms(
-            ids.iter()
-                .map(|&t| self.strings[t as usize].clone())
-                .collect(),
-        )
+        fold_terms(ids.iter().map(|&t| self.term(t).to_string()).collect())
     }
 
     /// The terms of a set of term ids for value `m` over `span`: `m`'s own entity left out
@@ -985,7 +1385,7 @@ impl<'a> SentenceTerms<'a> {
     /// reporters' names: what `terms_of` and the unit and reporter filters give.
     fn finish(
         &self,
-        set: &std::collections::BTreeSet<u32>,
+        set: &[u32],
         m: &Mention,
         span: (usize, usize),
         unit: Option<&str>,
@@ -1000,7 +1400,8 @@ impl<'a> SentenceTerms<'a> {
             _ => None,
         };
         let elsewhere = |t: u32| {
-            let at = &self.occurrences[t as usize];
+            let t = t as usize;
+            let at = &self.occurrences[self.occurrences_first[t]..self.occurrences_first[t + 1]];
             let from = at.partition_point(|o| o.0 < span.0);
             at[from..]
                 .iter()
@@ -1010,7 +1411,7 @@ impl<'a> SentenceTerms<'a> {
         let terms: Vec<String> = set
             .iter()
             .filter(|&&t| Some(t) != own || elsewhere(t))
-            .map(|&t| self.strings[t as usize].clone())
+            .map(|&t| self.term(t).to_string())
             .collect();
         let mut terms = fold_terms(terms);
         if let Some(u) = unit {
@@ -1057,17 +1458,18 @@ impl<'a> SentenceTerms<'a> {
                 .iter()
                 .take_while(|w| w.0 < m.end)
                 .count();
-        let mut set: std::collections::BTreeSet<u32> = Default::default();
-        let add_clause = |set: &mut std::collections::BTreeSet<u32>, k: usize| {
+        // The term ids so far, sorted and unique before each `finish`.
+        let mut set: Vec<u32> = Vec::new();
+        let add_clause = |set: &mut Vec<u32>, k: usize| {
             let (wl, wh) = self.clause_words[k];
             let (sl, sh) = (skip_lo.max(wl), skip_hi.min(wh));
             if sl >= sh {
-                set.extend(self.clause_terms[k].iter().map(|t| t.0));
+                set.extend(self.clause_terms(k).iter().map(|t| t.0));
             } else {
                 let skipped: Vec<u32> = self.words[sl..sh].iter().map(|w| w.2).collect();
-                for &(t, count) in &self.clause_terms[k] {
+                for &(t, count) in self.clause_terms(k) {
                     if count as usize > skipped.iter().filter(|&&s| s == t).count() {
-                        set.insert(t);
+                        set.push(t);
                     }
                 }
             }
@@ -1076,6 +1478,8 @@ impl<'a> SentenceTerms<'a> {
         let span_of = |lo: usize, hi: usize| (self.parts[lo].0, self.parts[hi].1);
         let (mut lo, mut hi) = (idx, idx);
         add_clause(&mut set, idx);
+        set.sort_unstable();
+        set.dedup();
         let mut terms = self.finish(&set, m, span_of(lo, hi), unit, reporters);
         while terms.len() < 2 && (lo > 0 || hi + 1 < n) {
             if lo > 0 {
@@ -1085,7 +1489,7 @@ impl<'a> SentenceTerms<'a> {
                         add_clause(&mut set, k);
                         for &e in &self.across_by_first[k] {
                             if self.entities[e].4 <= hi {
-                                set.insert(self.entities[e].2);
+                                set.push(self.entities[e].2);
                             }
                         }
                     }
@@ -1098,13 +1502,15 @@ impl<'a> SentenceTerms<'a> {
                         add_clause(&mut set, k);
                         for &e in &self.across_by_last[k] {
                             if self.entities[e].3 >= lo {
-                                set.insert(self.entities[e].2);
+                                set.push(self.entities[e].2);
                             }
                         }
                     }
                     None => hi = n - 1,
                 }
             }
+            set.sort_unstable();
+            set.dedup();
             terms = self.finish(&set, m, span_of(lo, hi), unit, reporters);
         }
         (terms, span_of(lo, hi))
@@ -1189,6 +1595,256 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// Outside ASCII, only U+0130 and U+212A lower-case to anything holding an ASCII character:
+    /// what the ASCII fast paths of [`checkworthiness`] and [`is_reporter`] rest on.
+    #[test]
+    fn only_two_characters_lower_case_into_ascii() {
+        let found: Vec<char> = (0x80..=0x10ffff)
+            .filter_map(char::from_u32)
+            .filter(|c| c.to_lowercase().any(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(found, ['\u{130}', '\u{212a}']);
+    }
+
+    /// The first [`is_reporter`], which lower-cased the words around the entity.
+    fn is_reporter_reference(text: &str, e: &Mention) -> bool {
+        let after = text[e.end..].trim_start();
+        let next: String = after
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase();
+        let head = text[..e.start].trim_end();
+        let mut from = head.len().saturating_sub(16);
+        while !head.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = head[from..].to_lowercase();
+        REPORTING_VERBS.contains(&next.as_str()) || before.ends_with("according to")
+    }
+
+    /// The first [`checkworthiness`], which lower-cased the sentence.
+    fn checkworthiness_reference(sentence: &str, mentions: &[&Mention], junk: bool) -> f64 {
+        if junk {
+            return 0.0;
+        }
+        let mut score: f64 = 0.15;
+        let has = |k: &str| mentions.iter().any(|m| m.value.kind() == k);
+        if mentions.iter().any(|m| {
+            m.value.amount().is_some() || matches!(m.value, Value::Date(_) | Value::Ordinal(..))
+        }) {
+            score += 0.45;
+        }
+        if has("entity") {
+            score += 0.15;
+        }
+        if has("quote") {
+            score += 0.2;
+        }
+        if sentence.split_whitespace().count() >= 6 {
+            score += 0.05;
+        }
+        let lower = sentence.to_lowercase();
+        if sentence.trim_end().ends_with('?') {
+            score -= 0.4;
+        }
+        for w in &OPINION_PHRASES[..8] {
+            if lower.contains(w) {
+                score -= 0.15;
+            }
+        }
+        if lower.starts_with("click")
+            || lower.starts_with("sign ")
+            || lower.starts_with("subscribe")
+            || lower.starts_with("please ")
+        {
+            score -= 0.4;
+        }
+        score.clamp(0.0, 1.0)
+    }
+
+    #[test]
+    fn lowercasing_fast_paths_match_the_references() {
+        let heads = [
+            "",
+            "according to",
+            "ACCORDING TO ",
+            "Accordİng to",
+            "x according  to",
+            "é according to",
+            "Σ according to",
+            "ΣΣΣΣΣΣΣΣaccording to",
+            "İİİİİİİİİİİİİİİİ",
+            "Maybe I Think",
+            "CLICK",
+            "sign  ",
+            "Please ",
+            "İ think",
+            "I thin\u{212a}",
+            "MUST ",
+            "i believe\u{212a}",
+            "in my opinion?",
+        ];
+        let tails = [
+            "",
+            " said",
+            " SAID it",
+            " Saİd",
+            " Sa\u{212a}d",
+            " announced—",
+            " toldé",
+            " Noted.",
+            " reported",
+            " reportsΣ",
+            " stressed",
+            " wrote 3",
+            " might go",
+        ];
+        for h in heads {
+            for t in tails {
+                let text = format!("{h} Kazakhstan{t}");
+                let start = h.len() + 1;
+                let e = Mention {
+                    sentence: 0,
+                    start,
+                    end: start + "Kazakhstan".len(),
+                    value: Value::Entity {
+                        name: "Kazakhstan".into(),
+                        kind: crate::extract::EntityType::Place,
+                    },
+                };
+                assert_eq!(
+                    is_reporter(&text, &e),
+                    is_reporter_reference(&text, &e),
+                    "{text}"
+                );
+                for junk in [false, true] {
+                    for ms in [&[][..], &[&e][..]] {
+                        for s in [text.as_str(), h, t] {
+                            assert_eq!(
+                                checkworthiness(s, ms, junk),
+                                checkworthiness_reference(s, ms, junk),
+                                "{s}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn negation_fast_path_matches_the_definition() {
+        let words = [
+            "not",
+            "Not",
+            "NOT",
+            "no",
+            "No",
+            "none",
+            "never",
+            "Neither",
+            "n't",
+            "n’t",
+            "don’t",
+            "won't",
+            "NOT LONG",
+            "not long",
+            "only",
+            "no more than",
+            "Not only",
+            "neither free nor fair",
+            "not far",
+            "nonot long",
+            "İ",
+            "\u{212a}",
+            "é",
+            "Σ",
+            "’",
+            "'",
+            "nO",
+            "ne",
+            "one",
+            "x",
+            "  ",
+            ",",
+            "no-one",
+            "No.",
+            "nothing",
+            "knot",
+            "ñot",
+            "not\tlong",
+        ];
+        let mut scratch = Vec::new();
+        for a in words {
+            for b in words {
+                for c in ["", " ", " x ", "no"] {
+                    for clause in [
+                        format!("{a} {b}{c}"),
+                        format!("{a}{c}{b}"),
+                        format!("{c}{a} {b} {a}"),
+                    ] {
+                        assert_eq!(
+                            is_negated(&clause, &mut scratch),
+                            is_negated_lowercasing(&clause),
+                            "{clause:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn normalize_lowers_as_to_lowercase_does() {
+        for w in [
+            "Invested",
+            "FIRMS",
+            "“Companies’s",
+            "Investors's",
+            "GDP",
+            "İnvest",
+            "STATES",
+            "Ärzte",
+            "ΣΟΦΙΑ",
+            "a-very-long-hyphenated-compound-word-of-many-parts",
+            "KELVIN\u{212a}",
+            "x",
+            "The",
+            "’s",
+            "2024s",
+            "Ruled",
+            "STEPPED",
+            "Organizations",
+        ] {
+            let t = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let t = t.trim_end_matches("’s").trim_end_matches("'s");
+            let mut want = String::new();
+            let kept = normalize_lower(&t.to_lowercase(), &mut want);
+            assert_eq!(normalize(w), kept.then_some(want), "{w}");
+        }
+    }
+
+    #[test]
+    fn word_lists_are_found_by_their_keys() {
+        let mut words: Vec<String> = Vec::new();
+        for w in STOPWORDS.iter().chain(&FOLD_WORDS) {
+            assert!(w.len() <= 15, "{w}");
+            words.push(w.to_string());
+            words.push(format!("{w}s"));
+            words.push(format!("x{w}"));
+            words.push(w[..w.len() - 1].to_string());
+            words.push(w.to_uppercase());
+            words.push(format!("{w}\0"));
+        }
+        words.extend(["", "approximately-so", "governmentalities", "é", "ne"].map(String::from));
+        for w in &words {
+            assert_eq!(is_stopword(w), STOPWORDS.contains(&w.as_str()), "{w:?}");
+            let fold = FOLDS.iter().find(|f| f.0 == w).map(|f| f.1);
+            assert_eq!(find_word(&FOLD_KEYS, w).map(|k| FOLDS[k].1), fold, "{w:?}");
         }
     }
 

@@ -135,7 +135,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
             let text = read_input(a.file.as_deref())?;
             let analysis = analyze(&text, today);
             Ok(match format {
-                "json" => json_out(&report::extract_report(&text, &analysis)),
+                "json" => report::extract_json_text(&text, &analysis, true) + "\n",
                 _ => report::extract_text(&text, &analysis),
             })
         }
@@ -190,10 +190,6 @@ fn run(args: &[String]) -> Result<String, Failure> {
         }
         other => Err(Failure::Usage(format!("unknown command {other:?}"))),
     }
-}
-
-fn json_out(v: &impl serde::Serialize) -> String {
-    serde_json::to_string_pretty(v).unwrap_or_else(|_| "{}".into()) + "\n"
 }
 
 /// Today's date (UTC), `YYYY-MM-DD`: the date of the review in the exports. `SOURCE_DATE_EPOCH`

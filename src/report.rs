@@ -14,29 +14,51 @@ use serde::Serialize;
 use serde_json::{json, Map, Value as Json};
 
 /// Byte offsets → UTF-16 offsets for one text, built in one pass: a mark at each non-ASCII
-/// character (between marks, one byte is one UTF-16 unit), found by binary search.
+/// character (between marks, one byte is one UTF-16 unit), found by binary search among the
+/// marks of the offset's block of text.
 pub struct Offsets {
     /// (byte offset, UTF-16 offset, byte length, UTF-16 length) of each non-ASCII character.
     marks: Vec<(usize, usize, u8, u8)>,
+    /// For each block of `1 << BLOCK_BITS` bytes, the index of its first mark (of the first
+    /// mark after it, if it has none); one more at the end.
+    blocks: Vec<u32>,
 }
+
+/// Blocks of 256 bytes: a few marks each in most texts.
+const BLOCK_BITS: u32 = 8;
 
 impl Offsets {
     /// Builds the map for `text`.
     pub fn new(text: &str) -> Offsets {
         let mut marks = Vec::new();
         let mut units = 0;
+        let mut blocks = Vec::with_capacity((text.len() >> BLOCK_BITS) + 2);
         for (b, c) in text.char_indices() {
             if !c.is_ascii() {
+                while blocks.len() <= b >> BLOCK_BITS {
+                    blocks.push(marks.len() as u32);
+                }
                 marks.push((b, units, c.len_utf8() as u8, c.len_utf16() as u8));
             }
             units += c.len_utf16();
         }
-        Offsets { marks }
+        while blocks.len() <= (text.len() >> BLOCK_BITS) + 1 {
+            blocks.push(marks.len() as u32);
+        }
+        Offsets { marks, blocks }
     }
 
     /// The UTF-16 offset of byte offset `b` (a char boundary).
     pub fn at(&self, b: usize) -> usize {
-        let i = self.marks.partition_point(|m| m.0 < b);
+        // The marks before `b`: all those of the blocks before its block, and some of its own.
+        let k = b >> BLOCK_BITS;
+        let i = match (self.blocks.get(k), self.blocks.get(k + 1)) {
+            (Some(&lo), Some(&hi)) => {
+                let (lo, hi) = (lo as usize, hi as usize);
+                lo + self.marks[lo..hi].partition_point(|m| m.0 < b)
+            }
+            _ => self.marks.partition_point(|m| m.0 < b),
+        };
         match i.checked_sub(1).map(|j| self.marks[j]) {
             None => b,
             Some((mb, mu, bl, ul)) => mu + ul as usize + (b - mb - bl as usize),
@@ -237,13 +259,22 @@ impl Serialize for MentionOut<'_> {
     }
 }
 
+/// A claim's id, `c1`, `c2`, …, written without building a string.
+struct Id(usize);
+
+impl Serialize for Id {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&format_args!("c{}", self.0))
+    }
+}
+
 /// One claim of the extract report.
 #[derive(Serialize)]
 struct ClaimOut<'a> {
     anchor: SpanOut,
     checkworthiness: Option<f64>,
     end: usize,
-    id: String,
+    id: Id,
     kind: &'static str,
     negated: bool,
     qualifiers: &'a [String],
@@ -254,79 +285,287 @@ struct ClaimOut<'a> {
     time: &'a Option<String>,
 }
 
-/// The report of `extract --format json`, serialised straight from the analysis (no JSON tree in
-/// between): with `serde_json::to_string_pretty` it gives the CLI's output, byte for byte what
-/// [`extract_json`] gives.
-#[derive(Serialize)]
+/// The report of `extract --format json`, serialised straight from the analysis (no JSON tree
+/// and no list of its items in between: each item is made as it is written): with
+/// `serde_json::to_string_pretty` it gives the CLI's output, byte for byte what [`extract_json`]
+/// gives; [`extract_json_text`] writes it into one buffer of about its size.
 pub struct ExtractReport<'a> {
-    claims: Vec<ClaimOut<'a>>,
-    mentions: Vec<MentionOut<'a>>,
-    sentences: Vec<SentenceOut>,
+    text: &'a str,
+    analysis: &'a Analysis,
+    off: Offsets,
 }
 
 /// The report of `extract --format json`, ready to serialise.
 pub fn extract_report<'a>(text: &'a str, a: &'a Analysis) -> ExtractReport<'a> {
-    let off = Offsets::new(text);
-    let mut by_sentence: Vec<Vec<&Mention>> = vec![Vec::new(); a.sentences.len()];
-    for m in &a.mentions {
-        if let Some(v) = by_sentence.get_mut(m.sentence) {
-            v.push(m);
-        }
+    ExtractReport {
+        text,
+        analysis: a,
+        off: Offsets::new(text),
     }
-    let sentences = a
-        .sentences
-        .iter()
-        .zip(&by_sentence)
-        .map(|(s, ms)| SentenceOut {
-            checkworthiness: float(round2(crate::claims::checkworthiness(
-                &text[s.start..s.end],
-                ms,
-                s.junk,
-            ))),
-            end: off.at(s.end),
-            junk: s.junk,
-            start: off.at(s.start),
-        })
-        .collect();
-    let mentions = a
-        .mentions
-        .iter()
-        .map(|m| MentionOut {
+}
+
+/// The items of one list of the report, made as they are written.
+struct Items<F>(F);
+
+impl<I, F> Serialize for Items<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((self.0)())
+    }
+}
+
+impl ExtractReport<'_> {
+    fn claims(&self) -> impl Iterator<Item = ClaimOut<'_>> + '_ {
+        let (text, off) = (self.text, &self.off);
+        self.analysis
+            .claims
+            .iter()
+            .enumerate()
+            .map(move |(i, c)| ClaimOut {
+                anchor: SpanOut {
+                    end: off.at(c.anchor.1),
+                    start: off.at(c.anchor.0),
+                },
+                checkworthiness: float(round2(c.checkworthiness)),
+                end: off.at(c.end),
+                id: Id(i + 1),
+                kind: c.kind(),
+                negated: c.negated,
+                qualifiers: &c.qualifiers,
+                start: off.at(c.start),
+                subject: &c.subject,
+                terms: &c.local,
+                text: &text[c.start..c.end],
+                time: &c.time,
+            })
+    }
+
+    fn mentions(&self) -> impl Iterator<Item = MentionOut<'_>> + '_ {
+        let (text, off) = (self.text, &self.off);
+        self.analysis.mentions.iter().map(move |m| MentionOut {
             text: &text[m.start..m.end],
             start: off.at(m.start),
             end: off.at(m.end),
             mention: m,
         })
-        .collect();
-    let claims = a
-        .claims
-        .iter()
-        .enumerate()
-        .map(|(i, c)| ClaimOut {
-            anchor: SpanOut {
-                end: off.at(c.anchor.1),
-                start: off.at(c.anchor.0),
-            },
-            checkworthiness: float(round2(c.checkworthiness)),
-            end: off.at(c.end),
-            id: format!("c{}", i + 1),
-            kind: c.kind(),
-            negated: c.negated,
-            qualifiers: &c.qualifiers,
-            start: off.at(c.start),
-            subject: &c.subject,
-            terms: &c.local,
-            text: &text[c.start..c.end],
-            time: &c.time,
+    }
+
+    fn sentences(&self) -> impl Iterator<Item = SentenceOut> + '_ {
+        let (text, off, a) = (self.text, &self.off, self.analysis);
+        let (first, grouped) = crate::claims::by_sentence(a.sentences.len(), &a.mentions);
+        a.sentences.iter().enumerate().map(move |(i, s)| {
+            let ms = &grouped[first[i]..first[i + 1]];
+            SentenceOut {
+                checkworthiness: float(round2(crate::claims::checkworthiness(
+                    &text[s.start..s.end],
+                    ms,
+                    s.junk,
+                ))),
+                end: off.at(s.end),
+                junk: s.junk,
+                start: off.at(s.start),
+            }
         })
-        .collect();
-    ExtractReport {
-        claims,
-        mentions,
-        sentences,
     }
 }
 
+/// Lengths of pieces of JSON text, compact or pretty (serde_json's: two spaces a level), for a
+/// buffer of about the size of a report. Each is exact or a little over.
+struct Sizer {
+    pretty: bool,
+}
+
+impl Sizer {
+    /// A field at `indent` (pretty) whose value takes `value` bytes, with its separator.
+    fn field(&self, indent: usize, key: &str, value: usize) -> usize {
+        if self.pretty {
+            2 + indent + key.len() + 4 + value
+        } else {
+            key.len() + 4 + value
+        }
+    }
+
+    /// The braces of an object (or brackets of a list) whose closing one is at `indent`.
+    fn close(&self, indent: usize) -> usize {
+        if self.pretty {
+            3 + indent
+        } else {
+            2
+        }
+    }
+
+    /// An item of a list at `indent`, with its separator.
+    fn item(&self, indent: usize, value: usize) -> usize {
+        if self.pretty {
+            2 + indent + value
+        } else {
+            1 + value
+        }
+    }
+
+    /// A list of strings whose items are at `indent`.
+    fn strings(&self, indent: usize, items: &[String]) -> usize {
+        if items.is_empty() {
+            return 2;
+        }
+        let items: usize = items.iter().map(|t| self.item(indent, string_len(t))).sum();
+        items + self.close(indent - 2)
+    }
+}
+
+/// The length of `s` as a JSON string (quotes and escapes included), as serde_json writes it.
+fn string_len(s: &str) -> usize {
+    let escapes: usize = s
+        .bytes()
+        .map(|b| match b {
+            b'"' | b'\\' | b'\n' | b'\r' | b'\t' | 0x08 | 0x0c => 1,
+            0..=0x1f => 5,
+            _ => 0,
+        })
+        .sum();
+    s.len() + 2 + escapes
+}
+
+/// The length of an optional string as JSON (`null` when absent).
+fn opt_string_len(s: &Option<String>) -> usize {
+    s.as_deref().map_or(4, string_len)
+}
+
+/// The number of digits of `n`.
+fn digits(n: usize) -> usize {
+    n.checked_ilog10().map_or(1, |d| d as usize + 1)
+}
+
+/// At most the length of a number as [`Num`] writes it.
+fn num_len(x: f64) -> usize {
+    match Num::of(x) {
+        Num::Int(i) => {
+            i.unsigned_abs()
+                .checked_ilog10()
+                .map_or(1, |d| d as usize + 1)
+                + usize::from(i < 0)
+        }
+        Num::Float(_) => 24,
+    }
+}
+
+impl ExtractReport<'_> {
+    /// About the length of the report's JSON text: the exact lengths of its strings, with
+    /// bounds for its numbers.
+    fn size_hint(&self, pretty: bool) -> usize {
+        let z = Sizer { pretty };
+        let a = self.analysis;
+        // Offsets are written in UTF-16 units, never more than bytes: their byte offsets'
+        // digits bound theirs.
+        // Top level: the braces and three keys of lists.
+        let mut n = z.close(0) + 3 * z.field(2, "sentences", z.close(2));
+        // Each sentence's text, measured once for all its claims.
+        let mut last: Option<((usize, usize), usize)> = None;
+        for (i, c) in a.claims.iter().enumerate() {
+            let text = match last {
+                Some((span, len)) if span == (c.start, c.end) => len,
+                _ => string_len(&self.text[c.start..c.end]),
+            };
+            last = Some(((c.start, c.end), text));
+            let anchor = z.field(8, "start", digits(c.anchor.0))
+                + z.field(8, "end", digits(c.anchor.1))
+                + z.close(6);
+            let fields = z.field(6, "anchor", anchor)
+                + z.field(6, "checkworthiness", 4)
+                + z.field(6, "end", digits(c.end))
+                + z.field(6, "id", 3 + digits(i + 1))
+                + z.field(6, "kind", c.kind().len() + 2)
+                + z.field(6, "negated", 5)
+                + z.field(6, "qualifiers", z.strings(8, &c.qualifiers))
+                + z.field(6, "start", digits(c.start))
+                + z.field(6, "subject", opt_string_len(&c.subject))
+                + z.field(6, "terms", z.strings(8, &c.local))
+                + z.field(6, "text", text)
+                + z.field(6, "time", opt_string_len(&c.time));
+            n += z.item(4, fields + z.close(4));
+        }
+        for m in &a.mentions {
+            let bound = 13; // "more_than", "less_than", …, or null
+            let amount = |x: &crate::extract::Amount| {
+                z.field(6, "bound", bound)
+                    + z.field(6, "high", x.high.map_or(4, num_len))
+                    + z.field(6, "low", x.low.map_or(4, num_len))
+                    + z.field(6, "value", num_len(x.value))
+            };
+            let own = match &m.value {
+                Value::Number(x) | Value::Percent(x) => amount(x),
+                Value::Money(x, cur) => amount(x) + z.field(6, "currency", string_len(cur)),
+                Value::Quantity(x, unit) => amount(x) + z.field(6, "unit", string_len(unit)),
+                Value::Duration(_, iso) => {
+                    z.field(6, "bound", bound) + z.field(6, "value", string_len(iso))
+                }
+                Value::Ordinal(k, noun) => {
+                    z.field(6, "of", string_len(noun)) + z.field(6, "value", num_len(*k as f64))
+                }
+                Value::Date(d) => z.field(6, "value", string_len(&d.iso)),
+                Value::Quote {
+                    quote,
+                    speaker,
+                    verb,
+                } => {
+                    z.field(6, "quote", string_len(quote))
+                        + z.field(6, "speaker", opt_string_len(speaker))
+                        + z.field(6, "verb", opt_string_len(verb))
+                }
+                Value::Entity { name, kind } => {
+                    z.field(6, "name", string_len(name))
+                        + z.field(6, "type", kind.as_str().len() + 2)
+                }
+            };
+            let fields = own
+                + z.field(6, "end", digits(m.end))
+                + z.field(6, "kind", m.value.kind().len() + 2)
+                + z.field(6, "start", digits(m.start))
+                + z.field(6, "text", string_len(&self.text[m.start..m.end]));
+            n += z.item(4, fields + z.close(4));
+        }
+        for s in &a.sentences {
+            let fields = z.field(6, "checkworthiness", 4)
+                + z.field(6, "end", digits(s.end))
+                + z.field(6, "junk", 5)
+                + z.field(6, "start", digits(s.start));
+            n += z.item(4, fields + z.close(4));
+        }
+        n
+    }
+}
+
+impl Serialize for ExtractReport<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut o = s.serialize_struct("ExtractReport", 3)?;
+        o.serialize_field("claims", &Items(|| self.claims()))?;
+        o.serialize_field("mentions", &Items(|| self.mentions()))?;
+        o.serialize_field("sentences", &Items(|| self.sentences()))?;
+        o.end()
+    }
+}
+
+/// The JSON text of `extract --format json` (pretty, as the CLI writes it, or compact, as the
+/// page takes it), written into one buffer allocated at about its final size.
+pub fn extract_json_text(text: &str, a: &Analysis, pretty: bool) -> String {
+    let report = extract_report(text, a);
+    let mut out = Vec::with_capacity(report.size_hint(pretty));
+    let written = if pretty {
+        serde_json::to_writer_pretty(&mut out, &report)
+    } else {
+        serde_json::to_writer(&mut out, &report)
+    };
+    match written.map(|()| String::from_utf8(out)) {
+        Ok(Ok(json)) => json,
+        // Neither can happen: the report's strings are valid, and serde_json writes UTF-8.
+        _ => "{}".to_string(),
+    }
+}
 /// `extract --format json`, as a JSON tree (what [`extract_report`] serialises to).
 pub fn extract_json(text: &str, a: &Analysis) -> Json {
     serde_json::to_value(extract_report(text, a)).unwrap_or(Json::Null)
@@ -563,6 +802,7 @@ mod tests {
             "Café 🙂 «x» 12.345678912 km, 0.5 percent, 1e308 and half a dozen; the 50th largest economy; No. 3.",
             "",
             "Kazakhstan to Join Abraham Accords, Trump Announces\n\nClick here to subscribe.",
+            "Tabs\tand \"quotes\" and \\ and \u{1} \u{1f}: Kazakhstan paid $5 billion\r\n in 2024, \u{8}\u{c} he said.",
         ];
         for t in texts {
             let a = crate::analyze(t, None);
@@ -574,6 +814,22 @@ mod tests {
                 "{t}"
             );
             assert_eq!(extract_json(t, &a), tree, "{t}");
+            for pretty in [false, true] {
+                let want = if pretty {
+                    serde_json::to_string_pretty(&tree)
+                } else {
+                    serde_json::to_string(&tree)
+                }
+                .expect("json");
+                assert_eq!(extract_json_text(t, &a, pretty), want, "{t}");
+                // The buffer is allocated at about the text's size: not less, not much more.
+                let hint = extract_report(t, &a).size_hint(pretty);
+                assert!(
+                    want.len() <= hint && hint <= want.len() + want.len() / 10 + 16,
+                    "{t}: {} bytes, {hint} foreseen",
+                    want.len()
+                );
+            }
         }
     }
 
@@ -586,6 +842,36 @@ mod tests {
         assert_eq!(o.at(t.len()), t.encode_utf16().count());
         for (b, _) in t.char_indices() {
             assert_eq!(o.at(b), t[..b].encode_utf16().count(), "byte {b}");
+        }
+        // Over many blocks: marks at block edges, blocks without marks, runs of marks.
+        let mut t = String::new();
+        for i in 0..3000 {
+            let run = "x".repeat(i % 300);
+            t.push_str(match i % 7 {
+                0 => "é",
+                1 => "abc",
+                2 => "🙂",
+                3 => &run,
+                4 => "—’",
+                _ => " ",
+            });
+        }
+        let o = Offsets::new(&t);
+        let mut units = 0;
+        for (b, c) in t.char_indices() {
+            assert_eq!(o.at(b), units, "byte {b}");
+            units += c.len_utf16();
+        }
+        assert_eq!(o.at(t.len()), units);
+        for t in [
+            "",
+            "x",
+            "é",
+            &"y".repeat(256),
+            &format!("{}é", "y".repeat(255)),
+        ] {
+            let o = Offsets::new(t);
+            assert_eq!(o.at(t.len()), t.encode_utf16().count(), "{t}");
         }
     }
 }

@@ -392,7 +392,8 @@ impl Checker {
         let today = options(options_value)?;
         check_text(text)?;
         let analysis = crate::analyze(text, today);
-        to_js(&crate::report::extract_report(text, &analysis))
+        let json = crate::report::extract_json_text(text, &analysis, false);
+        js_sys::JSON::parse(&json).map_err(|e| into_error(format!("{e:?}")))
     }
 }
 

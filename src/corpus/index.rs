@@ -34,7 +34,7 @@
 
 use super::codec::{Reader, Writer, R};
 use super::{hex, Corpus, CorpusError, DocMeta, Document, Entity};
-use crate::claims::Claim;
+use crate::claims::{Claim, Terms};
 use crate::extract::{Mention, Value};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -642,8 +642,8 @@ fn short_name(name: &str) -> &str {
 }
 
 /// Claims grouped by sentence: (the sentence's terms, its claims).
-fn group_claims(d: &Document) -> Vec<(&Vec<String>, Vec<&Claim>)> {
-    let mut out: Vec<(&Vec<String>, Vec<&Claim>)> = Vec::new();
+fn group_claims(d: &Document) -> Vec<(&[String], Vec<&Claim>)> {
+    let mut out: Vec<(&[String], Vec<&Claim>)> = Vec::new();
     let mut last = usize::MAX;
     for c in &d.claims {
         if c.sentence != last || out.is_empty() {
@@ -911,7 +911,8 @@ fn decode_docs(body: &[u8]) -> R<Vec<Document>> {
             let end = r.delta(start)?;
             let worth = r.f64()?;
             r.from(7);
-            let terms = r.strs()?;
+            // One copy shared by the claims of the sentence (a clone is a reference count).
+            let terms: Terms = r.strs()?.into();
             (ps, pe) = (sentence, end);
             for _ in 0..nc {
                 r.from(8);
@@ -983,7 +984,7 @@ fn decode_docs(body: &[u8]) -> R<Vec<Document>> {
                     value,
                     subject,
                     local,
-                    terms: own_terms.unwrap_or_else(|| terms.clone()),
+                    terms: own_terms.map(Terms::from).unwrap_or_else(|| terms.clone()),
                     qualifiers,
                     time,
                     negated: flags & NEGATED != 0,

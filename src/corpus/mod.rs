@@ -285,7 +285,7 @@ impl Corpus {
 }
 
 /// The terms of each claim sentence of a document, in order (claims of one sentence share them).
-pub fn claim_sentence_terms(d: &Document) -> Vec<&Vec<String>> {
+pub fn claim_sentence_terms(d: &Document) -> Vec<&crate::claims::Terms> {
     let mut out = Vec::new();
     let mut last = usize::MAX;
     for c in &d.claims {
