@@ -1454,6 +1454,8 @@ struct Visited {
     /// How much of `table` may be non-zero.
     touched: usize,
     pool: Vec<u64>,
+    /// The furthest position marked since the last reset.
+    max_pos: usize,
 }
 
 impl Visited {
@@ -1464,14 +1466,28 @@ impl Visited {
         self.pool.clear();
         self.n_memo = n_memo;
         self.base = base;
+        self.max_pos = base;
         // Small pages: a search from the middle of a long sentence zeroes only what it explores.
         self.shift = span.clamp(64, 256).next_power_of_two().trailing_zeros();
         self.wpp = 1 << (self.shift - 6);
     }
 
+    /// Forgets everything and starts at `base`, when nothing marked lies at or after it: a search
+    /// only moves forward, so what lies before its next start is never asked again (this keeps
+    /// the memo as small as what one start explores, on a long text).
+    fn rebase(&mut self, base: usize) {
+        let t = self.touched.min(self.table.len());
+        self.table[..t].fill(0);
+        self.touched = 0;
+        self.pool.clear();
+        self.base = base;
+        self.max_pos = base;
+    }
+
     /// Marks (`m`, `pos`); false if it was marked already.
     #[inline]
     fn insert(&mut self, m: u32, pos: usize) -> bool {
+        self.max_pos = self.max_pos.max(pos);
         let off = pos - self.base;
         let idx = (off >> self.shift) * self.n_memo + m as usize;
         if idx >= self.table.len() {
@@ -1726,6 +1742,9 @@ impl Regex {
             }
             if p == len && !self.can_start(hay, p) {
                 return false;
+            }
+            if p - sc.visited.base >= 4096 && sc.visited.max_pos < p {
+                sc.visited.rebase(p);
             }
             if self.backtrack(sc, hay, p, slots) {
                 return true;
