@@ -13,6 +13,9 @@ use std::collections::HashMap;
 /// A term id no corpus term has (a term only the text uses).
 const UNKNOWN: u32 = u32::MAX;
 
+/// A local term: id, weight (idf), and whether it says something.
+pub type Term = (u32, f64, bool);
+
 /// One claim's terms as ids.
 #[derive(Debug, Clone, Default)]
 pub struct Prep {
@@ -23,7 +26,7 @@ pub struct Prep {
     pub terms: Vec<u32>,
     /// `local` and `terms` with the ids of [`super::canon_broad`], for alignment, when a term
     /// has a [`super::broad_kin`] (rare; otherwise alignment uses `local` and `terms`).
-    pub broad: Option<Box<(Vec<(u32, f64, bool)>, Vec<u32>)>>,
+    pub broad: Option<Box<(Vec<Term>, Vec<u32>)>>,
     /// For quotes: the content words, sorted and unique.
     pub quote: Vec<String>,
 }
