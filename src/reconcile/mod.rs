@@ -244,8 +244,9 @@ fn compatible_claims(a: &Claim, c: &Claim, same_sort: bool) -> Option<bool> {
 /// A rank worded as a superlative ("largest", "biggest", "most important").
 fn is_superlative(anchor: Option<&str>) -> bool {
     anchor.is_some_and(|w| {
-        let w = w.trim().to_ascii_lowercase();
-        w.ends_with("est") || w.starts_with("most ")
+        let w = w.trim().as_bytes();
+        (w.len() > 3 && w[w.len() - 3..].eq_ignore_ascii_case(b"est"))
+            || (w.len() > 5 && w[..5].eq_ignore_ascii_case(b"most "))
     })
 }
 
@@ -331,13 +332,21 @@ pub fn canon(term: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// [`canon`], with looser kin that align claims but are too loose to say two values are of one
+/// Looser kin of a term that align claims but are too loose to say two values are of one
 /// attribute ("the economy" is GDP in "the economy produced $288bn" but not in "invested $100
 /// billion in the economy"): for alignment, never for what is said ([`said_share`]).
-pub fn canon_broad(term: &str) -> std::borrow::Cow<'_, str> {
+pub fn broad_kin(term: &str) -> Option<&'static str> {
     match term {
-        "economy" => std::borrow::Cow::Borrowed("gdp"),
-        _ => canon(term),
+        "economy" => Some("gdp"),
+        _ => None,
+    }
+}
+
+/// [`canon`], or the [`broad_kin`] where there is one.
+pub fn canon_broad(term: &str) -> std::borrow::Cow<'_, str> {
+    match broad_kin(term) {
+        Some(k) => std::borrow::Cow::Borrowed(k),
+        None => canon(term),
     }
 }
 
@@ -498,8 +507,9 @@ fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared) ->
                 score,
             };
             let swapped = subjects_differ(claim, c);
-            let same_sort = is_superlative(text.get(claim.anchor.0..claim.anchor.1))
-                == is_superlative(doc.text.get(c.anchor.0..c.anchor.1));
+            let same_sort = dim != "ordinal"
+                || is_superlative(text.get(claim.anchor.0..claim.anchor.1))
+                    == is_superlative(doc.text.get(c.anchor.0..c.anchor.1));
             match compatible_claims(claim, c, same_sort) {
                 // The same rank of the same thing given to another subject: "China is the
                 // largest investor" against "the United States is".

@@ -13,18 +13,20 @@ use std::collections::HashMap;
 /// A term id no corpus term has (a term only the text uses).
 const UNKNOWN: u32 = u32::MAX;
 
+/// A local term: id, weight (idf), and whether it says something.
+pub type Term = (u32, f64, bool);
+
 /// One claim's terms as ids.
 #[derive(Debug, Clone, Default)]
 pub struct Prep {
-    /// Local terms: id ([`super::canon_broad`] form), weight, and whether the term says
-    /// something (not a name, not "year"): for alignment.
+    /// Local terms: id (of the [`super::canon`] form), weight, and whether the term says
+    /// something (not a name, not "year").
     pub local: Vec<(u32, f64, bool)>,
-    /// All terms of the sentence, sorted ids (unknown terms left out): for alignment.
+    /// All terms of the sentence, sorted ids (unknown terms left out).
     pub terms: Vec<u32>,
-    /// As `local`, with ids of the stricter [`super::canon`] form: for what is said.
-    pub said_local: Vec<(u32, f64, bool)>,
-    /// As `terms`, in the [`super::canon`] form.
-    pub said_terms: Vec<u32>,
+    /// `local` and `terms` with the ids of [`super::canon_broad`], for alignment, when a term
+    /// has a [`super::broad_kin`] (rare; otherwise alignment uses `local` and `terms`).
+    pub broad: Option<Box<(Vec<Term>, Vec<u32>)>>,
     /// For quotes: the content words, sorted and unique.
     pub quote: Vec<String>,
 }
@@ -47,8 +49,10 @@ impl<'a> Prepared<'a> {
                 for t in c.local.iter().chain(&c.terms) {
                     let next = vocab.len() as u32;
                     vocab.entry(super::canon(t)).or_insert(next);
-                    let next = vocab.len() as u32;
-                    vocab.entry(super::canon_broad(t)).or_insert(next);
+                    if let Some(kin) = super::broad_kin(t) {
+                        let next = vocab.len() as u32;
+                        vocab.entry(Cow::Borrowed(kin)).or_insert(next);
+                    }
                 }
             }
         }
@@ -97,8 +101,10 @@ impl<'a> Prepared<'a> {
             terms.dedup();
             terms
         };
-        let (local, said_local) = (local_with(&broad_id), local_with(&id));
-        let (terms, said_terms) = (terms_with(&broad_id), terms_with(&id));
+        let (local, terms) = (local_with(&id), terms_with(&id));
+        let has_kin = |ts: &[String]| ts.iter().any(|t| super::broad_kin(t).is_some());
+        let broad = (has_kin(&c.local) || has_kin(&c.terms))
+            .then(|| Box::new((local_with(&broad_id), terms_with(&broad_id))));
         let quote = match &c.value {
             Value::Quote { quote, .. } => super::quote_content(quote),
             _ => Vec::new(),
@@ -106,8 +112,7 @@ impl<'a> Prepared<'a> {
         Prep {
             local,
             terms,
-            said_local,
-            said_terms,
+            broad,
             quote,
         }
     }
@@ -139,7 +144,18 @@ fn share(part: &[(u32, f64, bool)], whole: &[u32], said_only: bool) -> f64 {
 
 /// Predicate overlap alone, subjects left aside.
 pub fn predicate_share(pa: &Prep, pc: &Prep) -> f64 {
-    (share(&pa.local, &pc.terms, false) + share(&pc.local, &pa.terms, false)) / 2.0
+    // Both sides in one form: the broad one if either has a broad kin.
+    if pa.broad.is_none() && pc.broad.is_none() {
+        return (share(&pa.local, &pc.terms, false) + share(&pc.local, &pa.terms, false)) / 2.0;
+    }
+    fn b(p: &Prep) -> (&[(u32, f64, bool)], &[u32]) {
+        match &p.broad {
+            Some(b) => (b.0.as_slice(), b.1.as_slice()),
+            None => (p.local.as_slice(), p.terms.as_slice()),
+        }
+    }
+    let ((al, at), (cl, ct)) = (b(pa), b(pc));
+    (share(al, ct, false) + share(cl, at, false)) / 2.0
 }
 
 /// [`super::said_share`] on prepared claims.
@@ -147,12 +163,10 @@ pub fn said_share(pa: &Prep, pc: &Prep) -> f64 {
     let says = |p: &Prep| p.local.iter().any(|&(_, _, said)| said);
     match (says(pa), says(pc)) {
         (true, true) => {
-            (share(&pa.said_local, &pc.said_terms, true)
-                + share(&pc.said_local, &pa.said_terms, true))
-                / 2.0
+            (share(&pa.local, &pc.terms, true) + share(&pc.local, &pa.terms, true)) / 2.0
         }
-        (true, false) => share(&pa.said_local, &pc.said_terms, true),
-        (false, true) => share(&pc.said_local, &pa.said_terms, true),
+        (true, false) => share(&pa.local, &pc.terms, true),
+        (false, true) => share(&pc.local, &pa.terms, true),
         (false, false) => 0.0,
     }
 }
@@ -160,8 +174,7 @@ pub fn said_share(pa: &Prep, pc: &Prep) -> f64 {
 /// What is said, names left out, on average both ways: for a subject swap, where the names
 /// differ by definition.
 pub fn said_share_mean(pa: &Prep, pc: &Prep) -> f64 {
-    (share(&pa.said_local, &pc.said_terms, true) + share(&pc.said_local, &pa.said_terms, true))
-        / 2.0
+    (share(&pa.local, &pc.terms, true) + share(&pc.local, &pa.terms, true)) / 2.0
 }
 
 /// [`super::alignment`] on prepared claims.
