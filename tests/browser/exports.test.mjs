@@ -36,7 +36,8 @@ async function exported(page, format) {
   await page.evaluate(() => navigator.clipboard.writeText(''));
   await page.getByRole('button', { name: 'Copy', exact: true }).click();
   await page.waitForFunction(async () => (await navigator.clipboard.readText()).length > 0, null, { timeout: 10_000 });
-  assert.match(await page.locator('#status').textContent(), /^Copied the /);
+  // The page says so once the clipboard's promise settles, a moment after the text is there.
+  await page.waitForFunction(() => /^Copied the /.test(document.querySelector('#status')?.textContent ?? ''), null, { timeout: 10_000 });
   return page.evaluate(() => navigator.clipboard.readText());
 }
 
