@@ -381,8 +381,9 @@ fn production_patterns_agree_with_regex() {
 #[test]
 fn syntax_cases_agree_with_regex() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pattern-cases.json");
-    let doc: Value = serde_json::from_str(&std::fs::read_to_string(path).expect("pattern-cases.json"))
-        .expect("pattern-cases.json is JSON");
+    let doc: Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("pattern-cases.json"))
+            .expect("pattern-cases.json is JSON");
     let cases = doc["cases"].as_array().expect("cases");
     assert!(cases.len() > 40);
     for case in cases {
