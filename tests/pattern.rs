@@ -1,6 +1,6 @@
 //! The pattern engine (`corroborate::extract::pattern`) against the `regex` crate as an oracle:
 //! every production pattern on the test texts, on windows cut from them the way extraction cuts
-//! them, and on seeded random texts; the syntax cases of `tests/cases/pattern.json`; and the
+//! them, and on seeded random texts; the syntax cases of `tests/pattern-cases.json`; and the
 //! Unicode classes char by char. "Equal" means the same successive matches (`captures_iter`) with
 //! the same span for every group, and the same `is_match` and `find`.
 
@@ -380,9 +380,10 @@ fn production_patterns_agree_with_regex() {
 
 #[test]
 fn syntax_cases_agree_with_regex() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/pattern.json");
-    let doc: Value = serde_json::from_str(&std::fs::read_to_string(path).expect("pattern.json"))
-        .expect("pattern.json is JSON");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pattern-cases.json");
+    let doc: Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("pattern-cases.json"))
+            .expect("pattern-cases.json is JSON");
     let cases = doc["cases"].as_array().expect("cases");
     assert!(cases.len() > 40);
     for case in cases {
