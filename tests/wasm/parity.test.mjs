@@ -33,7 +33,7 @@ const shards = checker.shardNames().map(shard);
 
 const casesDir = path.join(root, 'tests/cases');
 const cases = readdirSync(casesDir)
-  .filter((f) => f.endsWith('.json') && f !== 'segment.json' && f !== 'pattern.json') // pattern.json: engine syntax cases, no article texts
+  .filter((f) => f.endsWith('.json') && f !== 'segment.json')
   .flatMap((f) => JSON.parse(readFileSync(path.join(casesDir, f), 'utf8')).map((c) => ({ ...c, file: f })))
   .filter((c) => typeof c.text === 'string' && c.text.trim() !== '');
 
