@@ -147,10 +147,10 @@ def main():
                 continue
             manifest = open(os.path.join(out, "manifest.json"), "rb").read()
             m = json.loads(manifest)
-            # Index format 2: {kind}-{first 12 of the id}-{n}.json, catalog then docs then terms
+            # Index format 3: {kind}-{first 12 of the id}-{n}.bin, catalog then docs then terms
             # (Part::shard_names in src/corpus/index.rs).
             names = [
-                f"{kind}-{m['id'][:12]}-{n}.json"
+                f"{kind}-{m['id'][:12]}-{n}.bin"
                 for kind, count in (
                     ("catalog", m["catalog_shards"]),
                     ("docs", m["doc_shards"]),
@@ -159,7 +159,10 @@ def main():
                 for n in range(count)
             ]
             shards = [open(os.path.join(out, s), "rb").read() for s in names]
-            write("index", b"\x00".join([manifest] + shards))
+            # The index target's framing (fuzz/src/lib.rs, `index`): the manifest, NUL, then each
+            # shard as its length in 4 bytes, little endian, and its bytes.
+            body = b"".join(len(s).to_bytes(4, "little") + s for s in shards)
+            write("index", manifest + b"\x00" + body)
     print("seeds: " + ", ".join(
         f"{t} {len(os.listdir(os.path.join(OUT, t)))}" for t in sorted(os.listdir(OUT))))
 

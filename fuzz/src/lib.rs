@@ -13,7 +13,8 @@
 //!   (passed through [`corroborate::parse_date`], as the CLI's `--date` and the page's option are).
 //! - `document`: the first byte picks the file name's extension (`.md`, `.txt`, `.html`, `.htm`),
 //!   the rest are the file's bytes.
-//! - `index`: the manifest's text, then each shard's text, separated by NUL bytes. Each input is
+//! - `index`: the manifest's text, NUL, then each shard as its length in 4 bytes (little endian)
+//!   and its bytes (index format 3 shards are binary). Each input is
 //!   loaded twice: as given, and with the manifest's `id`, `format`, `engine_version` and shard
 //!   list patched to match the shards, so the fuzzer gets past the SHA-256 check to the
 //!   documents (a crafted index, not a damaged one).
