@@ -1,26 +1,11 @@
 //! `corroborate check --format claimreview|html|markdown|json`: the export formats the page offers,
 //! from the command line (src/export.rs renders both).
 
+#[path = "common/cli.rs"]
+mod cli;
+use cli::{run, run_env};
 use serde_json::Value;
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
-fn run(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_corroborate"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run corroborate");
-    // A usage error exits before reading: a broken pipe here is not a failure.
-    let _ = child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes());
-    child.wait_with_output().expect("wait")
-}
+use std::process::Output;
 
 const ARTICLE: &str =
     "Café 🙂 <img src=x onerror=alert(1)> More than 900 American companies operate in Kazakhstan. \
@@ -38,8 +23,11 @@ fn stdout(o: &Output) -> String {
 
 #[test]
 fn claimreview_gives_one_review_per_claim_with_provenance() {
-    let json: Value =
-        serde_json::from_str(&stdout(&run(&["check", "--format", "json", "-"], ARTICLE))).unwrap();
+    let json: Value = serde_json::from_str(&stdout(&run(
+        &["check", "--format", "json", "-"],
+        ARTICLE.as_bytes(),
+    )))
+    .unwrap();
     let cr: Value = serde_json::from_str(&stdout(&run(
         &[
             "check",
@@ -49,7 +37,7 @@ fn claimreview_gives_one_review_per_claim_with_provenance() {
             "2025-11-07",
             "-",
         ],
-        ARTICLE,
+        ARTICLE.as_bytes(),
     )))
     .unwrap();
     let graph = cr["@graph"].as_array().expect("@graph");
@@ -79,7 +67,10 @@ fn claimreview_gives_one_review_per_claim_with_provenance() {
 
 #[test]
 fn html_report_is_one_inert_file() {
-    let h = stdout(&run(&["check", "--format", "html", "-"], ARTICLE));
+    let h = stdout(&run(
+        &["check", "--format", "html", "-"],
+        ARTICLE.as_bytes(),
+    ));
     assert!(h.starts_with("<!doctype html>"));
     assert!(!h.to_lowercase().contains("<script"));
     assert!(!h.contains("<img"), "markup from the text became HTML");
@@ -91,13 +82,14 @@ fn html_report_is_one_inert_file() {
 
 #[test]
 fn json_export_is_the_contract_json() {
-    let v: Value = serde_json::from_str(&stdout(&run(&["check", "-"], ARTICLE))).unwrap();
+    let v: Value =
+        serde_json::from_str(&stdout(&run(&["check", "-"], ARTICLE.as_bytes()))).unwrap();
     assert!(v["engine"]["version"].is_string() && v["corpus"]["id"].is_string());
 }
 
 #[test]
 fn an_unknown_format_is_a_usage_error_naming_the_formats() {
-    let o = run(&["check", "--format", "pdf", "-"], ARTICLE);
+    let o = run(&["check", "--format", "pdf", "-"], ARTICLE.as_bytes());
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
@@ -109,20 +101,11 @@ fn an_unknown_format_is_a_usage_error_naming_the_formats() {
 
 #[test]
 fn source_date_epoch_fixes_the_review_date() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_corroborate"))
-        .args(["check", "--format", "claimreview", "-"])
-        .env("SOURCE_DATE_EPOCH", "1762473600") // 2025-11-07T00:00:00Z
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run corroborate");
-    let _ = child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(ARTICLE.as_bytes());
-    let out = child.wait_with_output().expect("wait");
+    let out = run_env(
+        &["check", "--format", "claimreview", "-"],
+        ARTICLE.as_bytes(),
+        &[("SOURCE_DATE_EPOCH", "1762473600")], // 2025-11-07T00:00:00Z
+    );
     let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(v["@graph"][0]["datePublished"], "2025-11-07");
 }

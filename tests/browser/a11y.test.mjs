@@ -2,24 +2,12 @@
 // check, phone and desktop width); keyboard-only use with visible focus; 360 px wide without
 // sideways scrolling; dark mode from the system setting.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  assertBuilt, axeViolations, launch, newPage, openReady, runCheck, startServer, waitIdle,
+  axeViolations, browser, newPage, openReady, runCheck, server, useServerAndBrowser, waitIdle,
 } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  assertBuilt();
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser();
 
 const ARTICLE = [
   'Kazakhstan joins the Abraham Accords',

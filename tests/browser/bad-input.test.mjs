@@ -1,29 +1,12 @@
 // Bad input and failures: each gives a clear message, never a blank page, and the pasted text is
 // never lost.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  assertBuilt, routeWrappedChecker, launch, newPage, openReady, readResults, runCheck, startServer, waitIdle, waitReady,
+  browser, newPage, openReady, readResults, routeWrappedChecker, runCheck, server, statusOf, useServerAndBrowser, waitIdle, waitReady,
 } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  assertBuilt();
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const statusOf = (page) => page.evaluate(() => {
-  const s = document.querySelector('#status');
-  return { kind: s.dataset.kind, text: s.textContent };
-});
+useServerAndBrowser();
 
 /** The page is not blank: its header, the textarea and the Check button are shown. */
 async function assertPageShown(page) {

@@ -4,24 +4,12 @@
 // a corrupt shard of the shipped corpus gives a clear message, not a blank page.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  assertBuilt, launch, newPage, openReady, readResults, runCheck, startServer, waitReady,
+  browser, newPage, openReady, readResults, runCheck, server, useServerAndBrowser, waitReady,
 } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  assertBuilt();
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser();
 
 const ACME = `---
 title: Acme posts record year

@@ -3,26 +3,15 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import {
-  assertBuilt, launch, newPage, openReady, ROOT, runCheck, startServer,
+  browser, newPage, openReady, ROOT, runCheck, server, useServerAndBrowser,
 } from './harness.mjs';
 
-let server;
-let browser;
 const CLI = `${ROOT}target/release/corroborate`;
 
-before(async () => {
-  assertBuilt();
-  assert.ok(existsSync(CLI), `no CLI at ${CLI}: run \`npm run build\``);
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser();
+before(() => assert.ok(existsSync(CLI), `no CLI at ${CLI}: run \`npm run build\``));
 
 const TEXT = 'Café owners 🙂 <b>say</b> more than 900 American companies operate in Kazakhstan.\nKazakhstan established diplomatic relations with Israel in 1992.';
 const DATE = '2025-11-07';

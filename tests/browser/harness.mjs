@@ -3,6 +3,7 @@
 // *.test.mjs here).
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -47,6 +48,27 @@ export async function startServer(options = {}) {
   return start({ port: 0, quiet: true, ...options });
 }
 
+/** The server and the browser of the test file that called {@link useServerAndBrowser}. */
+export let server;
+export let browser;
+
+/**
+ * Registers the test file's hooks: before its tests, the built files are checked and a server and
+ * a Chromium started (into the live bindings `server` and `browser` above, which the file imports);
+ * after them, both are closed. Each test file runs in its own process, so each has its own pair.
+ */
+export function useServerAndBrowser() {
+  before(async () => {
+    assertBuilt();
+    server = await startServer();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+}
+
 /** A headless Chromium with its own fresh profile (chromium.launch makes a temporary one). */
 export function launch() {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -85,6 +107,12 @@ export async function newPage(browser, server, {
 }
 
 export const status = (page) => page.locator('#status');
+
+/** The status line's kind (`data-kind`) and text. */
+export const statusOf = (page) => page.evaluate(() => {
+  const s = document.querySelector('#status');
+  return { kind: s.dataset.kind, text: s.textContent };
+});
 
 /** Waits until the checker has loaded ("Ready: N documents in the corpus"). */
 export async function waitReady(page) {

@@ -1,24 +1,12 @@
 // The page keeps to itself: a clean console, no request off the origin, and pasted markup shown
 // as text, never run.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  assertBuilt, findClaim, launch, newPage, openReady, readResults, runCheck, startServer,
+  browser, findClaim, newPage, openReady, readResults, runCheck, server, useServerAndBrowser,
 } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  assertBuilt();
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser();
 
 test('the console stays clean and no request leaves the origin', { timeout: 60_000 }, async () => {
   // With the service worker, exports, the share link and a file: everything the page can do.

@@ -1,29 +1,12 @@
 // Getting a text in: a file (.txt, .md, .html) opened or dropped, the sample article, a share
 // link; long texts show progress and can be stopped. Markup in files and links stays text.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  assertBuilt, routeWrappedChecker, findClaim, launch, newPage, openReady, readResults, runCheck, startServer, waitIdle, waitReady,
+  browser, findClaim, newPage, openReady, readResults, routeWrappedChecker, runCheck, server, statusOf, useServerAndBrowser, waitIdle, waitReady,
 } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  assertBuilt();
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const statusOf = (page) => page.evaluate(() => {
-  const s = document.querySelector('#status');
-  return { kind: s.dataset.kind, text: s.textContent };
-});
+useServerAndBrowser();
 
 const HOSTILE_HTML = `<!doctype html><html><head><title>Trade news</title>
 <script>window.__pwned = 1</script><style>body { display: none }</style></head>

@@ -1,24 +1,12 @@
 // The evidence panel, filters and the summary: the selected claim with the value it turns on, the
 // corpus sentences with theirs, a word diff for quotes, a table when sources conflict.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  assertBuilt, routeWrappedChecker, findClaim, launch, newPage, openReady, readResults, runCheck, startServer,
+  browser, findClaim, newPage, openReady, readResults, routeWrappedChecker, runCheck, server, useServerAndBrowser,
 } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  assertBuilt();
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser();
 
 const ARTICLE = [
   'Kazakhstan established diplomatic relations with Israel in 1992.',

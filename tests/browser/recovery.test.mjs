@@ -4,24 +4,12 @@
 // many documents are refused with a message, and everything else keeps working.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  assertBuilt, routeWrappedChecker, launch, newPage, openReady, readResults, runCheck, startServer, waitReady,
+  browser, newPage, openReady, readResults, routeWrappedChecker, runCheck, server, useServerAndBrowser, waitReady,
 } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  assertBuilt();
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser();
 
 const ACME = `---
 title: Acme posts record year

@@ -2,10 +2,9 @@
 // label in the text shown back, the evidence with its document, outlet and date; the text ⇄ list
 // links; Ctrl+Enter.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  assertBuilt, findClaim, highlightAt, launch, newPage, openReady, readCorpusSection, readResults,
-  runCheck, startServer, tagOf, waitIdle,
+  browser, findClaim, highlightAt, newPage, openReady, readCorpusSection, readResults, runCheck, server, tagOf, useServerAndBrowser, waitIdle,
 } from './harness.mjs';
 
 // An article of our own: one sentence the corpus supports (IFI Today: relations with Israel were
@@ -19,19 +18,7 @@ const ARTICLE = [
   `Business ties are deep. ${FALSE_SENTENCE} The weather in Astana was mild.`,
 ].join('\n');
 
-let server;
-let browser;
-
-before(async () => {
-  assertBuilt();
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser();
 
 const verdictsOf = (claims) => claims.map((c) => `${c.label} [${c.anchor}] ${c.words}`).join('\n');
 
