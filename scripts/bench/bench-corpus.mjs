@@ -17,12 +17,12 @@
 // RSS of the bench process; wasm = the instance's linear memory after the checks (what the page's
 // worker holds, besides the JS strings of the report).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { writeCorpus, article } from './gen-corpus.mjs';
+import { writeCorpus, writeBenchArticles } from './gen-corpus.mjs';
+import { requireGlue } from './wasm-glue.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
@@ -35,17 +35,7 @@ const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 // ---- child: the wasm check in its own process (its memory alone) ----
 if (args[0] === '--wasm-child') {
   const [, dir, aPath, bPath, repsText] = args;
-  let instance = null;
-  const RealInstance = WebAssembly.Instance;
-  WebAssembly.Instance = new Proxy(RealInstance, {
-    construct(target, argv, newTarget) {
-      const inst = Reflect.construct(target, argv, newTarget);
-      instance ??= inst;
-      return inst;
-    },
-  });
-  const { Checker } = createRequire(import.meta.url)(join(ROOT, 'pkg-node/corroborate.js'));
-  WebAssembly.Instance = RealInstance;
+  const { glue: { Checker }, instance } = requireGlue(join(ROOT, 'pkg-node/corroborate.js'));
   const a = readFileSync(aPath, 'utf8');
   const b = readFileSync(bPath, 'utf8');
   const reps = Number(repsText) || 5;
@@ -102,11 +92,7 @@ process.stderr.write('==> cargo build --release --example bench_corpus\n');
 execFileSync('cargo', ['build', '--release', '--quiet', '--example', 'bench_corpus'], { cwd: ROOT, stdio: 'inherit' });
 
 const benchDir = join(ROOT, 'target/bench');
-mkdirSync(benchDir, { recursive: true });
-const articleA = join(benchDir, 'article-a.txt');
-const articleB = join(benchDir, 'article-b.txt');
-writeFileSync(articleA, article(1000, 7));
-writeFileSync(articleB, article(1000, 11));
+const { articleA, articleB } = writeBenchArticles(benchDir);
 const words = (f) => readFileSync(f, 'utf8').split(/\s+/).filter(Boolean).length;
 
 // The page's own files: fetched on first load whatever the corpus.

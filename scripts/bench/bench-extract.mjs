@@ -26,11 +26,11 @@
 // which flatters it (the output says so). --compromise-bytes 0 runs it on the whole text.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from './gen-news.mjs';
+import { requireGlue } from './wasm-glue.mjs';
 
 const ROOT = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
 const args = process.argv.slice(2);
@@ -120,19 +120,8 @@ const nativeDetail = nat.stdout.split('\n').filter((l) => l && !l.startsWith('RE
 
 // ---- wasm, in this process ----
 process.stderr.write('==> wasm (Node)\n');
-// The nodejs glue keeps its instance private: capture it as it is created, to read its memory.
-let instance = null;
-const RealInstance = WebAssembly.Instance;
-WebAssembly.Instance = new Proxy(RealInstance, {
-  construct(target, argv, newTarget) {
-    const inst = Reflect.construct(target, argv, newTarget);
-    instance ??= inst;
-    return inst;
-  },
-});
-const require = createRequire(import.meta.url);
-const { Checker, version } = require(pkgNode);
-WebAssembly.Instance = RealInstance;
+// The glue keeps its instance private: captured as it is created, to read its memory.
+const { glue: { Checker, version }, instance } = requireGlue(pkgNode);
 const memory = instance?.exports?.memory;
 const manifestText = readFileSync(join(ROOT, 'www/corpus/manifest.json'), 'utf8');
 // Extraction needs no corpus shard (they load as checks need them).

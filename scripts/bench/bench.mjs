@@ -14,7 +14,7 @@
 //   the same benchmark's parts on the default corpus (www/corpus/, what the page ships):
 //     target/release/examples/bench_corpus www/corpus A B 5       (native check latency)
 //     node scripts/bench/bench-corpus.mjs --wasm-child www/corpus A B 5   (wasm check latency)
-//   with A and B the two 1,000-word articles bench-corpus writes (gen-corpus.mjs article(), seeds
+//   with A and B the two 1,000-word articles bench-corpus writes (gen-corpus.mjs writeBenchArticles(), seeds
 //   7 and 11).
 // Computed here from the built files: wasm size, and the first-load transfer, the gzip -9 bytes of
 // every file the page fetches before its first check, listed in FIRST_LOAD below; the list is
@@ -27,7 +27,7 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { article } from './gen-corpus.mjs';
+import { writeBenchArticles } from './gen-corpus.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..');
@@ -120,11 +120,7 @@ const big = quick ? null : child('bench-corpus.mjs', ['--sizes', '10000', '--jso
 process.stderr.write('\n==> default corpus (www/corpus/): check latency native and wasm\n');
 execFileSync('cargo', ['build', '--release', '--quiet', '--example', 'bench_corpus'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
 const benchDir = join(ROOT, 'target/bench');
-mkdirSync(benchDir, { recursive: true });
-const articleA = join(benchDir, 'article-a.txt');
-const articleB = join(benchDir, 'article-b.txt');
-writeFileSync(articleA, article(1000, 7));
-writeFileSync(articleB, article(1000, 11));
+const { articleA, articleB } = writeBenchArticles(benchDir);
 const wordsOf = (f) => readFileSync(f, 'utf8').split(/\s+/).filter(Boolean).length;
 const words = `${wordsOf(articleA)}/${wordsOf(articleB)}`;
 const defArgs = [www('corpus'), articleA, articleB, '5'];

@@ -158,6 +158,19 @@ export function article(words = 1000, seed = 7) {
   return `${out.join('\n\n')}\n`;
 }
 
+/**
+ * The two 1,000-word articles the benchmarks check (seeds 7 and 11), written into `dir` as
+ * article-a.txt and article-b.txt; returns their paths.
+ */
+export function writeBenchArticles(dir) {
+  mkdirSync(dir, { recursive: true });
+  const articleA = join(dir, 'article-a.txt');
+  const articleB = join(dir, 'article-b.txt');
+  writeFileSync(articleA, article(1000, 7));
+  writeFileSync(articleB, article(1000, 11));
+  return { articleA, articleB };
+}
+
 /** Writes documents 0…n-1 into dir (emptied first). Returns the bytes written. */
 export function writeCorpus(n, dir) {
   if (existsSync(dir)) rmSync(dir, { recursive: true });
