@@ -4,6 +4,7 @@
 #   www/corpus/                 the default corpus, compiled by the CLI for the page
 #   pkg/                        the wasm for the page (wasm-bindgen --target web, then wasm-opt -Oz)
 #   pkg-node/                   the same for Node tests and benchmarks (--target nodejs)
+#   www-min/                    the page's scripts minified, served in place of www/*.js
 # Steps whose inputs did not change are skipped (stamps hold the sha256 of their inputs).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -46,7 +47,9 @@ pkg_stamp=$WASM_TARGET_DIR/pkg.stamp
 wasm_opt_flags=(-Oz --enable-mutable-globals --enable-nontrapping-float-to-int --enable-bulk-memory
   --enable-bulk-memory-opt --enable-sign-ext --enable-reference-types --enable-multivalue
   --enable-call-indirect-overlong --strip-debug --strip-producers)
-pkg_key="$(sha256 "$WASM_OUT") $(wasm-bindgen --version) $("$WASM_OPT" --version) ${wasm_opt_flags[*]}"
+ESBUILD="$ROOT/node_modules/.bin/esbuild"
+[ -x "$ESBUILD" ] || die "no $ESBUILD (npm's esbuild)" "run: bash scripts/toolchain.sh (it runs npm ci)"
+pkg_key="$(sha256 "$WASM_OUT") $(wasm-bindgen --version) $("$WASM_OPT" --version) ${wasm_opt_flags[*]} esbuild $("$ESBUILD" --version)"
 if [ -f pkg/corroborate.js ] && [ -f pkg/corroborate_bg.wasm ] && [ -f pkg-node/package.json ] &&
   [ "$(cat "$pkg_stamp" 2>/dev/null)" = "$pkg_key" ]; then
   note "unchanged wasm input, kept pkg/ and pkg-node/: $(sizes pkg/corroborate_bg.wasm)"
@@ -57,10 +60,41 @@ else
   # The nodejs glue is CommonJS; without this, the top package.json's "type": "module" makes Node
   # load it as ESM (and it fails). Node code imports it as `import m from '../pkg-node/corroborate.js'`.
   echo '{ "type": "commonjs" }' >pkg-node/package.json
+  # The page's glue, minified (the page loads it; pkg-node's stays as generated).
+  "$ESBUILD" pkg/corroborate.js --minify --format=esm --log-level=warning --outfile=pkg/corroborate.min.js ||
+    die "esbuild could not minify pkg/corroborate.js" "see its message above"
+  mv pkg/corroborate.min.js pkg/corroborate.js
   note "before wasm-opt: $(sizes pkg/corroborate_bg.wasm)"
   "$WASM_OPT" "${wasm_opt_flags[@]}" pkg/corroborate_bg.wasm -o pkg/corroborate_bg.opt.wasm ||
     die "wasm-opt ${wasm_opt_flags[*]} failed" "see its message above"
   mv pkg/corroborate_bg.opt.wasm pkg/corroborate_bg.wasm
   note "after  wasm-opt: $(sizes pkg/corroborate_bg.wasm)"
   echo "$pkg_key" >"$pkg_stamp"
+fi
+
+# The page's scripts, minified (issue 7's size budget): www/*.js stay the readable sources; the
+# minified copies in www-min/ are what scripts/serve.mjs serves in their place (and what
+# `npm run dist` ships), so the browser tests run them. Same names, same imports: the service
+# worker's cache list and the one-file build need no change. (The web glue is minified with pkg/.)
+step "minifying the page's scripts (www/*.js -> www-min/)"
+min_stamp=target/www-min.stamp
+min_key=$({
+  "$ESBUILD" --version
+  for f in www/*.js; do sha256sum "$f"; done
+} | sha256sum | cut -d' ' -f1)
+if [ -d www-min ] && [ "$(cat "$min_stamp" 2>/dev/null)" = "$min_key" ]; then
+  note "unchanged, kept www-min/"
+else
+  rm -rf www-min "$min_stamp"
+  mkdir www-min
+  for src in www/*.js; do
+    name=$(basename "$src")
+    # sw.js is a classic script (registered without type: 'module'); the others are modules.
+    format=(--format=esm)
+    [ "$name" = sw.js ] && format=()
+    "$ESBUILD" "$src" --minify "${format[@]}" --log-level=warning --outfile="www-min/$name" ||
+      die "esbuild could not minify $src" "see its message above"
+  done
+  note "$(cat www/*.js | wc -c) -> $(cat www-min/*.js | wc -c) bytes raw"
+  echo "$min_key" >"$min_stamp"
 fi

@@ -1,5 +1,6 @@
 // A dependency-free static server for the page: www/ at /, the wasm-bindgen output pkg/ at /pkg/
-// (so www/worker.js can import './pkg/corroborate.js'). Used by `npm start` and imported by the
+// (so www/worker.js can import './pkg/corroborate.js'), and the page's scripts minified from
+// www-min/ (what `npm run build` writes) in place of www/*.js. Used by `npm start` and imported by the
 // browser tests:
 //
 //   import { startServer } from '../../scripts/serve.mjs';
@@ -19,6 +20,9 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = join(ROOT, 'www');
 const PKG = join(ROOT, 'pkg');
+// The page's scripts as served: the minified copies scripts/build.sh writes (www-min/app.js for
+// www/app.js, ...). A source edited after the last build is served as it is (newer than its copy).
+const MIN = join(ROOT, 'www-min');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -71,6 +75,14 @@ async function locate(rawPath, site = null) {
   if (!site && (path === '/pkg' || path.startsWith('/pkg/'))) {
     root = PKG;
     path = path.slice('/pkg'.length);
+  }
+  if (!site && /^\/[A-Za-z0-9_-]+\.js$/.test(path)) {
+    try {
+      const [min, src] = await Promise.all([stat(join(MIN, path)), stat(join(WWW, path))]);
+      if (min.isFile() && min.mtimeMs >= src.mtimeMs) root = MIN;
+    } catch {
+      // not built (or no such source): www/ as it is
+    }
   }
   if (path === '') path = '/';
   if (path.endsWith('/')) path += 'index.html';

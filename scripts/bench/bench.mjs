@@ -51,14 +51,17 @@ const ms = (x) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
 const rate = (x) => `${x.toFixed(x < 1 ? 3 : 1)} MB/s`;
 
 const www = (f) => join(ROOT, 'www', f);
-for (const f of ['target/release/corroborate', 'www/corpus/manifest.json', 'pkg/corroborate_bg.wasm', 'pkg/corroborate.js', 'pkg-node/corroborate.js']) {
+// A page script as served: its minified copy in www-min/ (scripts/build.sh; scripts/serve.mjs
+// serves it in place of www/*.js), else the source.
+const served = (f) => (f.endsWith('.js') && existsSync(join(ROOT, 'www-min', f)) ? join(ROOT, 'www-min', f) : www(f));
+for (const f of ['target/release/corroborate', 'www/corpus/manifest.json', 'www-min/app.js', 'pkg/corroborate_bg.wasm', 'pkg/corroborate.js', 'pkg-node/corroborate.js']) {
   if (!existsSync(join(ROOT, f))) die(`${f} is missing: run npm run build first`);
 }
 
 // ---- sizes, from the built files ----
 const WASM = join(ROOT, 'pkg/corroborate_bg.wasm');
 const GLUE = join(ROOT, 'pkg/corroborate.js');
-const PAGE_JS = ['app.js', 'worker.js', 'corpus.js', 'corpus-worker.js', 'store.js'].map(www);
+const PAGE_JS = ['app.js', 'worker.js', 'corpus.js', 'corpus-worker.js', 'store.js'].map(served);
 const wasmRaw = statSync(WASM).size;
 const wasmGz = gz(WASM);
 const jsGz = [GLUE, ...PAGE_JS].reduce((s, f) => s + gz(f), 0);
@@ -67,17 +70,17 @@ const jsGz = [GLUE, ...PAGE_JS].reduce((s, f) => s + gz(f), 0);
 // index.html; what it links (favicon, web manifest, two style sheets, app.js); app.js's imports
 // (corpus.js -> store.js); the worker (worker.js -> corpus-worker.js), which imports the glue and
 // fetches the wasm and corpus/manifest.json; and the corpus panel's first catalog page
-// (catalog-<id>-0.json, asked for as soon as the panel is attached). Shards a check needs come
+// (catalog-<id>-0.bin, asked for as soon as the panel is attached). Shards a check needs come
 // after (the check's transfer, reported by bench:corpus). sw.js precaches the rest of the corpus
 // in the background after load (not counted; not needed for a check).
 const manifest = JSON.parse(readFileSync(www('corpus/manifest.json'), 'utf8'));
-const catalog0 = readdirSync(www('corpus')).find((f) => /^catalog-[0-9a-f]{12}-0\.json$/.test(f));
+const catalog0 = readdirSync(www('corpus')).find((f) => /^catalog-[0-9a-f]{12}-0\.(?:json|bin)$/.test(f));
 const FIRST_LOAD = [
   'index.html', 'favicon.svg', 'manifest.webmanifest', 'style.css', 'corpus.css', 'app.js', 'corpus.js', 'store.js',
   'worker.js', 'corpus-worker.js', 'pkg/corroborate.js', 'pkg/corroborate_bg.wasm', 'corpus/manifest.json',
   ...(catalog0 ? [`corpus/${catalog0}`] : []),
 ];
-const fileOf = (f) => (f.startsWith('pkg/') ? join(ROOT, f) : www(f));
+const fileOf = (f) => (f.startsWith('pkg/') ? join(ROOT, f) : served(f));
 // The check of the list: every local href/src of index.html, every static import, every
 // new URL('./x', ...) of the listed scripts must be in it (icon.svg and sw.js are only named by
 // the web manifest and the service worker registration, fetched after load or not at all).
