@@ -1,5 +1,5 @@
 //! The JavaScript boundary (wasm32 only): one handle, [`Checker`], holding a loaded corpus.
-//! Options go in and results come out through serde-wasm-bindgen; every failure is a JS `Error`
+//! Options go in through `Reflect`, results come out as JSON text parsed by `JSON.parse`; every failure is a JS `Error`
 //! with a message a person can act on.
 
 use crate::corpus::index::CatalogEntry;
@@ -10,9 +10,8 @@ fn into_error(message: impl std::fmt::Display) -> js_sys::Error {
     js_sys::Error::new(&message.to_string())
 }
 
-/// Written as JSON text and parsed by the engine's `JSON.parse`: the same objects as
-/// serde-wasm-bindgen's `json_compatible` would build, an order of magnitude faster than one
-/// boundary call per field.
+/// Written as JSON text and parsed by the engine's `JSON.parse`: an order of magnitude faster
+/// than one boundary call per field.
 fn to_js(value: &impl Serialize) -> Result<JsValue, js_sys::Error> {
     let json = serde_json::to_string(value).map_err(into_error)?;
     js_sys::JSON::parse(&json).map_err(|e| into_error(format!("{e:?}")))
@@ -62,27 +61,85 @@ export interface CorpusInfo { id: string; engine_version: string; counts: Corpus
 export type NeedsOr<T> = { needs: string[] } | T;
 "#;
 
-/// Options for a check: the article's date (`YYYY-MM-DD`), for relative dates.
-#[derive(serde::Deserialize, Default)]
-struct CheckOptions {
-    #[serde(default)]
-    date: Option<String>,
-}
-
+/// Options for a check (`{ date?: "YYYY-MM-DD" }`, the article's date, for relative dates), read
+/// with `Reflect` (no deserializer in the wasm: issue 7's size budget).
 fn options(value: JsValue) -> Result<Option<i32>, js_sys::Error> {
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    let o: CheckOptions =
-        serde_wasm_bindgen::from_value(value).map_err(|e| into_error(format!("options: {e}")))?;
-    match o.date.as_deref().filter(|d| !d.is_empty()) {
-        None => Ok(None),
-        Some(d) => crate::parse_date(d).map(Some).ok_or_else(|| {
-            into_error(format!(
-                "The article date {d:?} is not a date in the form YYYY-MM-DD."
-            ))
-        }),
+    if !value.is_object() {
+        return Err(into_error(
+            "options: expected an object such as { date: \"YYYY-MM-DD\" }",
+        ));
     }
+    let date =
+        js_sys::Reflect::get(&value, &JsValue::from_str("date")).unwrap_or(JsValue::UNDEFINED);
+    if date.is_undefined() || date.is_null() {
+        return Ok(None);
+    }
+    let Some(d) = date.as_string() else {
+        return Err(into_error(
+            "options: date must be a string in the form YYYY-MM-DD",
+        ));
+    };
+    if d.is_empty() {
+        return Ok(None);
+    }
+    crate::parse_date(&d).map(Some).ok_or_else(|| {
+        into_error(format!(
+            "The article date {d:?} is not a date in the form YYYY-MM-DD."
+        ))
+    })
+}
+
+/// A JSON value from JavaScript (`check`'s report, handed back to `renderReport`) as a
+/// `serde_json::Value`, walked with js_sys: numbers keep their exact f64, keys their order.
+fn json_of(v: &JsValue, depth: usize) -> Result<serde_json::Value, String> {
+    use serde_json::Value as Json;
+    if depth > 64 {
+        return Err("it is nested too deeply".into());
+    }
+    if v.is_null() || v.is_undefined() {
+        return Ok(Json::Null);
+    }
+    if let Some(b) = v.as_bool() {
+        return Ok(Json::Bool(b));
+    }
+    if let Some(x) = v.as_f64() {
+        // Safe integers as integers (as serde-wasm-bindgen read them before), others as floats.
+        return Ok(if x.fract() == 0.0 && x.abs() <= 9_007_199_254_740_991.0 {
+            if x < 0.0 {
+                Json::from(x as i64)
+            } else {
+                Json::from(x as u64)
+            }
+        } else {
+            serde_json::Number::from_f64(x).map_or(Json::Null, Json::Number)
+        });
+    }
+    if let Some(s) = v.as_string() {
+        return Ok(Json::String(s));
+    }
+    if js_sys::Array::is_array(v) {
+        let a: &js_sys::Array = v.unchecked_ref();
+        return a
+            .iter()
+            .map(|x| json_of(&x, depth + 1))
+            .collect::<Result<_, _>>()
+            .map(Json::Array);
+    }
+    if v.is_object() {
+        let mut o = serde_json::Map::new();
+        let obj: &js_sys::Object = v.unchecked_ref();
+        for key in js_sys::Object::keys(obj).iter() {
+            let k = key.as_string().unwrap_or_default();
+            let x = js_sys::Reflect::get(v, &key)
+                .map_err(|_| format!("its field {k:?} cannot be read"))?;
+            o.insert(k, json_of(&x, depth + 1)?);
+        }
+        return Ok(Json::Object(o));
+    }
+    Err("it holds a value JSON cannot (a function or a symbol)".into())
 }
 
 fn check_text(text: &str) -> Result<(), js_sys::Error> {
@@ -422,7 +479,7 @@ pub fn render_report(
             crate::export::Format::NAMES.join(", ")
         ))
     })?;
-    let report: serde_json::Value = serde_wasm_bindgen::from_value(report)
+    let report = json_of(&report, 0)
         .map_err(|e| into_error(format!("The report could not be read: {e}")))?;
     let get = |key: &str| {
         js_sys::Reflect::get(&options_value, &JsValue::from_str(key))
