@@ -1113,7 +1113,7 @@ fn decode_terms(body: &[u8]) -> R<TermShard> {
 /// Parses a manifest, checking its format and engine version.
 pub fn read_manifest(text: &str) -> Result<Manifest, CorpusError> {
     let rebuild = "rebuild it with `corroborate index` (or `npm run build`)";
-    let v: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+    let v: serde_json::Value = crate::json::parse(text).map_err(|e| {
         CorpusError(format!(
             "the corpus manifest is not valid (line {}, column {}: {e}); {rebuild}",
             e.line(),
