@@ -21,9 +21,10 @@ done
 rm -rf "$out"
 mkdir -p "$out"
 cp -R www/. "$out/"
-# The page's scripts as served: the minified copies (scripts/build.sh), over the sources.
+# The page's scripts and style sheets as served: the minified copies (scripts/build.sh), over the
+# sources.
 [ -d www-min ] || die "www-min/ is missing" "build first: npm run build (or bash scripts/build.sh)"
-cp www-min/*.js "$out/"
+cp www-min/* "$out/"
 rm -rf "$out/pkg" # a stray www/pkg must not shadow the fresh build
 mkdir "$out/pkg"
 # Only what the page loads: the web glue and the wasm (not the TypeScript types or package.json).

@@ -1,7 +1,7 @@
 // A dependency-free static server for the page: www/ at /, the wasm-bindgen output pkg/ at /pkg/
-// (so www/worker.js can import './pkg/corroborate.js'), and the page's scripts minified from
-// www-min/ (what `npm run build` writes) in place of www/*.js. Used by `npm start` and imported by the
-// browser tests:
+// (so www/worker.js can import './pkg/corroborate.js'), and the page's scripts and style sheets
+// minified from www-min/ (what `npm run build` writes) in place of www/*.js and www/*.css. Used
+// by `npm start` and imported by the browser tests:
 //
 //   import { startServer } from '../../scripts/serve.mjs';
 //   const { url, close } = await startServer({ port: 0, quiet: true }); // port 0: any free port
@@ -20,8 +20,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = join(ROOT, 'www');
 const PKG = join(ROOT, 'pkg');
-// The page's scripts as served: the minified copies scripts/build.sh writes (www-min/app.js for
-// www/app.js, ...). A source edited after the last build is served as it is (newer than its copy).
+// The page's scripts and style sheets as served: the minified copies scripts/build.sh writes
+// (www-min/app.js for www/app.js, ...). A source edited after the last build is served as it is (newer than its copy).
 const MIN = join(ROOT, 'www-min');
 
 const TYPES = {
@@ -76,7 +76,7 @@ async function locate(rawPath, site = null) {
     root = PKG;
     path = path.slice('/pkg'.length);
   }
-  if (!site && /^\/[A-Za-z0-9_-]+\.js$/.test(path)) {
+  if (!site && /^\/[A-Za-z0-9_-]+\.(?:js|css)$/.test(path)) {
     try {
       const [min, src] = await Promise.all([stat(join(MIN, path)), stat(join(WWW, path))]);
       if (min.isFile() && min.mtimeMs >= src.mtimeMs) root = MIN;

@@ -732,6 +732,213 @@ pub fn check_json(text: &str, claims: &[Claim], judgments: &[Judgment], corpus: 
     })
 }
 
+/// The report of `check --format json`, serialised straight from the judgments (no JSON tree in
+/// between): the page's `Checker.check` writes it with `serde_json::to_string`. Keys in sorted
+/// order, so it gives the very text of [`check_json`]'s tree (the tests compare them).
+pub struct CheckReport<'a> {
+    text: &'a str,
+    claims: &'a [Claim],
+    judgments: &'a [Judgment],
+    corpus: &'a Corpus,
+}
+
+/// The report of `check --format json`, ready to serialise.
+pub fn check_report<'a>(
+    text: &'a str,
+    claims: &'a [Claim],
+    judgments: &'a [Judgment],
+    corpus: &'a Corpus,
+) -> CheckReport<'a> {
+    CheckReport {
+        text,
+        claims,
+        judgments,
+        corpus,
+    }
+}
+
+#[derive(Serialize)]
+struct EngineOut {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct CorpusOut<'a> {
+    documents: usize,
+    id: &'a str,
+}
+
+/// [`Summary`] with its keys in sorted order.
+#[derive(Serialize)]
+struct SummaryOut {
+    conflicting: usize,
+    contradicted: usize,
+    supported: usize,
+    unverified: usize,
+}
+
+#[derive(Serialize)]
+struct EvidenceOut<'a> {
+    anchor: SpanOut,
+    document: &'a str,
+    end: usize,
+    published: &'a str,
+    source: &'a str,
+    stance: &'static str,
+    start: usize,
+    text: &'a str,
+    title: &'a str,
+    url: &'a Option<String>,
+}
+
+#[derive(Serialize)]
+struct DiffOut<'a> {
+    op: &'static str,
+    word: &'a str,
+}
+
+#[derive(Serialize)]
+struct SideOut<'a> {
+    document: &'a str,
+    published: &'a str,
+    source: &'a str,
+    value: &'a str,
+}
+
+#[derive(Serialize)]
+struct CheckedClaimOut<'a, E: Serialize, D: Serialize, Z: Serialize> {
+    anchor: SpanOut,
+    confidence: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    diff: Option<D>,
+    end: usize,
+    evidence: E,
+    explanation: &'a str,
+    id: Id,
+    kind: &'static str,
+    mismatch: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sides: Option<Z>,
+    start: usize,
+    subject: &'a Option<String>,
+    text: &'a str,
+    verdict: &'static str,
+}
+
+impl Serialize for CheckReport<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let (text, corpus) = (self.text, self.corpus);
+        let off = Offsets::new(text);
+        // Each cited document's offsets, built once per report.
+        let mut doc_offsets: Vec<Option<Offsets>> =
+            (0..corpus.documents.len()).map(|_| None).collect();
+        for j in self.judgments {
+            for e in &j.evidence {
+                if doc_offsets[e.document].is_none() {
+                    doc_offsets[e.document] =
+                        Some(Offsets::new(&corpus.documents[e.document].text));
+                }
+            }
+        }
+        let empty = Offsets::new("");
+        let doc_off = |d: usize| doc_offsets[d].as_ref().unwrap_or(&empty);
+        let claims = Items(|| {
+            self.claims
+                .iter()
+                .zip(self.judgments)
+                .enumerate()
+                .map(|(i, (c, j))| {
+                    let evidence = Items(move || {
+                        j.evidence.iter().map(move |e| {
+                            let d = &corpus.documents[e.document];
+                            let o = doc_off(e.document);
+                            EvidenceOut {
+                                anchor: SpanOut {
+                                    end: o.at(e.anchor.1),
+                                    start: o.at(e.anchor.0),
+                                },
+                                document: &d.meta.id,
+                                end: o.at(e.end),
+                                published: &d.meta.published,
+                                source: &d.meta.source,
+                                stance: e.stance.as_str(),
+                                start: o.at(e.start),
+                                text: &d.text[e.start..e.end],
+                                title: &d.meta.title,
+                                url: &d.meta.url,
+                            }
+                        })
+                    });
+                    let diff = (!j.diff.is_empty()).then_some(Items(move || {
+                        j.diff.iter().map(|(op, w)| DiffOut {
+                            op: op.as_str(),
+                            word: w,
+                        })
+                    }));
+                    let sides = (!j.sides.is_empty()).then_some(Items(move || {
+                        j.sides.iter().map(move |(di, value)| {
+                            let d = &corpus.documents[*di];
+                            SideOut {
+                                document: &d.meta.id,
+                                published: &d.meta.published,
+                                source: &d.meta.source,
+                                value,
+                            }
+                        })
+                    }));
+                    CheckedClaimOut {
+                        anchor: SpanOut {
+                            end: off.at(c.anchor.1),
+                            start: off.at(c.anchor.0),
+                        },
+                        confidence: float(j.confidence),
+                        diff,
+                        end: off.at(c.end),
+                        evidence,
+                        explanation: &j.explanation,
+                        id: Id(i + 1),
+                        kind: c.kind(),
+                        mismatch: j.mismatch,
+                        sides,
+                        start: off.at(c.start),
+                        subject: &c.subject,
+                        text: &text[c.start..c.end],
+                        verdict: j.verdict.as_str(),
+                    }
+                })
+        });
+        let sum = summary(self.judgments);
+        let mut o = s.serialize_struct("CheckReport", 4)?;
+        o.serialize_field("claims", &claims)?;
+        o.serialize_field(
+            "corpus",
+            &CorpusOut {
+                documents: corpus.document_count(),
+                id: &corpus.id,
+            },
+        )?;
+        o.serialize_field(
+            "engine",
+            &EngineOut {
+                name: crate::ENGINE_NAME,
+                version: crate::VERSION,
+            },
+        )?;
+        o.serialize_field(
+            "summary",
+            &SummaryOut {
+                conflicting: sum.conflicting,
+                contradicted: sum.contradicted,
+                supported: sum.supported,
+                unverified: sum.unverified,
+            },
+        )?;
+        o.end()
+    }
+}
+
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
@@ -831,6 +1038,54 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// The page's check report (written straight from the judgments) is the CLI's tree's text.
+    #[test]
+    fn check_report_writes_what_the_tree_writes() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut sources = Vec::new();
+        for e in std::fs::read_dir(dir.join("corpus")).expect("corpus/") {
+            let p = e.expect("entry").path();
+            let name = p.file_name().expect("name").to_string_lossy().into_owned();
+            sources.push((name, std::fs::read(&p).expect("read")));
+        }
+        sources.sort();
+        let (corpus, _) = Corpus::compile(&sources);
+        let mut texts: Vec<String> = vec![
+            String::new(),
+            "Café 🙂 Kazakhstan has 20 million people and joined the Abraham Accords in 2025, Trump said.".into(),
+        ];
+        for e in std::fs::read_dir(dir.join("tests/devset")).expect("tests/devset") {
+            let p = e.expect("entry").path();
+            if p.extension().is_some_and(|x| x == "json") {
+                let v: Json =
+                    serde_json::from_slice(&std::fs::read(&p).expect("read")).expect("json");
+                texts.push(v["text"].as_str().unwrap_or_default().to_string());
+            }
+        }
+        let mut with_diff_or_sides = 0;
+        for t in &texts {
+            let a = crate::analyze(t, None);
+            let judgments = crate::reconcile::reconcile(t, &a.claims, &corpus);
+            with_diff_or_sides += judgments
+                .iter()
+                .filter(|j| !j.diff.is_empty() || !j.sides.is_empty())
+                .count();
+            let tree = check_json(t, &a.claims, &judgments, &corpus);
+            let direct = check_report(t, &a.claims, &judgments, &corpus);
+            assert_eq!(
+                serde_json::to_string(&direct).expect("json"),
+                serde_json::to_string(&tree).expect("json"),
+                "{t}"
+            );
+            assert_eq!(
+                serde_json::to_string_pretty(&direct).expect("json"),
+                serde_json::to_string_pretty(&tree).expect("json"),
+            );
+        }
+        // The optional lists were written too (a quote's diff, the sides of a conflict).
+        assert!(with_diff_or_sides > 0);
     }
 
     #[test]

@@ -431,7 +431,7 @@ impl Checker {
             })?,
         };
         let judgments = retrieved.reconcile(text, &analysis.claims);
-        to_js(&crate::report::check_json(
+        to_js(&crate::report::check_report(
             text,
             &analysis.claims,
             &judgments,

@@ -51,9 +51,9 @@ const ms = (x) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
 const rate = (x) => `${x.toFixed(x < 1 ? 3 : 1)} MB/s`;
 
 const www = (f) => join(ROOT, 'www', f);
-// A page script as served: its minified copy in www-min/ (scripts/build.sh; scripts/serve.mjs
-// serves it in place of www/*.js), else the source.
-const served = (f) => (f.endsWith('.js') && existsSync(join(ROOT, 'www-min', f)) ? join(ROOT, 'www-min', f) : www(f));
+// A page script or style sheet as served: its minified copy in www-min/ (scripts/build.sh;
+// scripts/serve.mjs serves it in place of www/*.js and www/*.css), else the source.
+const served = (f) => (/\.(?:js|css)$/.test(f) && existsSync(join(ROOT, 'www-min', f)) ? join(ROOT, 'www-min', f) : www(f));
 for (const f of ['target/release/corroborate', 'www/corpus/manifest.json', 'www-min/app.js', 'pkg/corroborate_bg.wasm', 'pkg/corroborate.js', 'pkg-node/corroborate.js']) {
   if (!existsSync(join(ROOT, f))) die(`${f} is missing: run npm run build first`);
 }
