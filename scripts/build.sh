@@ -46,8 +46,9 @@ pkg_stamp=$WASM_TARGET_DIR/pkg.stamp
 # target_features section lists; stated here so a stripped build works too). Not -all: binaryen 132 then
 # also writes newer encodings (compact imports) that Chromium 156 rejects ("Invalid import kind
 # 127"). A feature the code uses but is not named here fails wasm-opt's validation, loudly.
-# --strip-*: the page needs no names or DWARF.
-wasm_opt_flags=(-Oz --enable-mutable-globals --enable-nontrapping-float-to-int --enable-bulk-memory
+# --strip-*: the page needs no names or DWARF. --converge: the passes again until nothing shrinks
+# (0.3 KB gzipped, measured 30 Nov).
+wasm_opt_flags=(-Oz --converge --enable-mutable-globals --enable-nontrapping-float-to-int --enable-bulk-memory
   --enable-bulk-memory-opt --enable-sign-ext --enable-reference-types --enable-multivalue
   --enable-call-indirect-overlong --strip-debug --strip-producers)
 ESBUILD="$ROOT/node_modules/.bin/esbuild"

@@ -3,7 +3,7 @@
 //! (about 20 KB of code with its float parsing) stays out of the page (issue 7's size budget);
 //! natively it is serde_json's, so the CLI's messages do not change. Numbers: integers as
 //! integers (u64, else i64, else f64, as serde_json reads them), the others through core's
-//! correctly rounded `f64` parser (what serde_json's `float_roundtrip` gives).
+//! correctly rounded `f64` parser (what serde_json's `float_roundtrip` gives; crate::float in the wasm).
 
 use serde_json::{Map, Number, Value};
 use std::fmt;
@@ -211,8 +211,7 @@ impl Parser<'_> {
                 Ok(i) => return Ok(Value::Number(i.into())),
             }
         }
-        t.parse::<f64>()
-            .ok()
+        crate::float::parse(t)
             .and_then(Number::from_f64)
             .map(Value::Number)
             .ok_or_else(|| self.err("number out of range"))

@@ -26,6 +26,7 @@ pub mod claims;
 pub mod corpus;
 pub mod export;
 pub mod extract;
+pub mod float;
 pub mod json;
 pub mod reconcile;
 pub mod report;

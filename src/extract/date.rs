@@ -542,9 +542,9 @@ pub(super) fn extract(sent: &str, today: Option<i32>, out: &mut Vec<Mention>) {
         let n_text = n_m.as_str().to_ascii_lowercase();
         let n = match n_text.as_str() {
             "a" | "an" => 1.0,
-            t => match t.parse::<f64>() {
-                Ok(v) => v,
-                Err(_) => match parse_word_number_prefix(t) {
+            t => match crate::float::parse(t) {
+                Some(v) => v,
+                None => match parse_word_number_prefix(t) {
                     Some((v, len)) if len == t.len() => v,
                     _ => continue,
                 },

@@ -485,7 +485,7 @@ pub(crate) fn parse_word_number_prefix(s: &str) -> Option<(f64, usize)> {
 }
 
 fn parse_digits(s: &str) -> Option<f64> {
-    s.replace(',', "").parse().ok()
+    crate::float::parse(&s.replace(',', ""))
 }
 
 /// The place of the last significant digit: 100 for "600", 0.1 for "1.1", 1000 for "2,000".
@@ -548,10 +548,10 @@ fn fraction_value(s: &str) -> Option<f64> {
         let num = if a == "a" { 1.0 } else { parse_word_number(a)? };
         return (num < den).then_some(100.0 * num / den);
     };
-    let num = a.parse::<f64>().ok().or_else(|| parse_word_number(&a))?;
+    let num = crate::float::parse(&a).or_else(|| parse_word_number(&a))?;
     let den = match b.as_str() {
         "hundred" => 100.0,
-        _ => b.parse::<f64>().ok().or_else(|| parse_word_number(&b))?,
+        _ => crate::float::parse(&b).or_else(|| parse_word_number(&b))?,
     };
     (den > 1.0 && num >= 1.0 && num < den).then_some(100.0 * num / den)
 }

@@ -1,0 +1,405 @@
+//! Decimal text to `f64`, exactly as `str::parse::<f64>` does it (same accepted texts, same
+//! correctly rounded bits). In the wasm it is our own: core's parser carries a 10 KB table of
+//! powers of five (Eisel-Lemire) and its code, about 13 KB gzipped of the page (issue 7's size
+//! budget); natively it is core's, which is faster. Ours takes Clinger's fast path when the
+//! digits and the power of ten are both exact in an `f64`, and otherwise finds the nearest
+//! `f64` by binary search over the bit patterns, comparing exactly with big integers (slow, but
+//! texts in news have short numbers).
+
+use std::cmp::Ordering;
+
+/// `s.parse::<f64>().ok()`.
+pub fn parse(s: &str) -> Option<f64> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        parse_small(s)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        s.parse().ok()
+    }
+}
+
+/// Significant digits kept; one more, nonzero, stands for any that follow (enough for correct
+/// rounding: an `f64` halfway point has at most 767 significant digits).
+const MAX_DIGITS: usize = 800;
+
+/// Our parser (used in the wasm; natively by the tests, against core's).
+pub fn parse_small(s: &str) -> Option<f64> {
+    let b = s.as_bytes();
+    let (neg, b) = match b.first() {
+        Some(b'-') => (true, &b[1..]),
+        Some(b'+') => (false, &b[1..]),
+        _ => (false, b),
+    };
+    if b.is_empty() {
+        return None;
+    }
+    let sign = |x: f64| if neg { -x } else { x };
+    let special = b.to_ascii_lowercase();
+    match special.as_slice() {
+        b"inf" | b"infinity" => return Some(sign(f64::INFINITY)),
+        b"nan" => return Some(f64::NAN),
+        _ => {}
+    }
+    // digits* ['.' digits*] ([eE] [+-]? digits+)?, at least one digit before the exponent.
+    let mut digits: Vec<u8> = Vec::new(); // significant digits, no leading zeros
+    let mut exp: i64 = 0; // value = digits × 10^exp
+    let mut seen = 0;
+    let mut more = false; // nonzero digits dropped past MAX_DIGITS
+    let mut i = 0;
+    let mut after_dot = false;
+    while i < b.len() {
+        match b[i] {
+            c @ b'0'..=b'9' => {
+                seen += 1;
+                if after_dot {
+                    exp -= 1;
+                }
+                if digits.len() < MAX_DIGITS {
+                    // (a leading zero is no digit: its place is in `exp` after the dot)
+                    if c != b'0' || !digits.is_empty() {
+                        digits.push(c - b'0');
+                    }
+                } else {
+                    more |= c != b'0';
+                    exp += 1; // the dropped digit's place
+                }
+            }
+            b'.' if !after_dot => after_dot = true,
+            _ => break,
+        }
+        i += 1;
+    }
+    if seen == 0 {
+        return None;
+    }
+    if i < b.len() {
+        if b[i] != b'e' && b[i] != b'E' {
+            return None;
+        }
+        i += 1;
+        let eneg = match b.get(i) {
+            Some(b'-') => {
+                i += 1;
+                true
+            }
+            Some(b'+') => {
+                i += 1;
+                false
+            }
+            _ => false,
+        };
+        let from = i;
+        let mut e: i64 = 0;
+        while i < b.len() && b[i].is_ascii_digit() {
+            if e < 0x10000 {
+                e = e * 10 + (b[i] - b'0') as i64;
+            }
+            i += 1;
+        }
+        if i == from || i < b.len() {
+            return None;
+        }
+        exp += if eneg { -e } else { e };
+    }
+    // Trailing zeros of the digits go into the exponent (all the digits are there).
+    while !more && digits.last() == Some(&0) {
+        digits.pop();
+        exp += 1;
+    }
+    if more {
+        digits.push(1);
+        exp -= 1;
+    }
+    if digits.is_empty() {
+        return Some(sign(0.0));
+    }
+    let n = digits.len() as i64;
+    if n + exp > 310 {
+        return Some(sign(f64::INFINITY));
+    }
+    if n + exp < -330 {
+        return Some(sign(0.0));
+    }
+    // Clinger: both exact, one rounding.
+    if n <= 15 && (-22..=22).contains(&exp) {
+        let w = digits.iter().fold(0u64, |w, &d| w * 10 + d as u64) as f64;
+        let p = 10f64.powi(exp.unsigned_abs() as i32);
+        return Some(sign(if exp >= 0 { w * p } else { w / p }));
+    }
+    Some(sign(nearest(&digits, exp)))
+}
+
+/// The `f64` nearest to digits × 10^exp (> 0), ties to even.
+fn nearest(digits: &[u8], exp: i64) -> f64 {
+    let mut a = Big::from_digits(digits);
+    let mut pow = Big(vec![1]);
+    if exp >= 0 {
+        a.mul_pow10(exp as u32);
+    } else {
+        pow.mul_pow10((-exp) as u32);
+    }
+    // value vs m × 2^k: a × 2^-k vs m × pow × 2^k (whichever side the power of two goes to).
+    let cmp = |m: u64, k: i32| -> Ordering {
+        let mut l = a.clone();
+        let mut r = pow.clone();
+        r.mul_u64(m);
+        if k < 0 {
+            l.shl(k.unsigned_abs());
+        } else {
+            r.shl(k as u32);
+        }
+        l.compare(&r)
+    };
+    let parts = |bits: u64| -> (u64, i32) {
+        let e = ((bits >> 52) & 0x7ff) as i32;
+        let f = bits & ((1 << 52) - 1);
+        if e == 0 {
+            (f, -1074)
+        } else {
+            (f | (1 << 52), e - 1075)
+        }
+    };
+    // The largest finite float not above the value.
+    let (mut lo, mut hi) = (0u64, f64::MAX.to_bits());
+    while lo < hi {
+        let mid = lo + (hi - lo).div_ceil(2);
+        let (m, k) = parts(mid);
+        if cmp(m, k) != Ordering::Less {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    // Between it and the next float up (infinity after MAX): the halfway point decides.
+    let (m, k) = parts(lo);
+    match cmp(2 * m + 1, k - 1) {
+        Ordering::Less => f64::from_bits(lo),
+        Ordering::Greater => f64::from_bits(lo + 1),
+        Ordering::Equal if lo % 2 == 0 => f64::from_bits(lo),
+        Ordering::Equal => f64::from_bits(lo + 1),
+    }
+}
+
+/// An unsigned big integer, 32-bit limbs, least significant first.
+#[derive(Clone)]
+struct Big(Vec<u32>);
+
+impl Big {
+    fn from_digits(digits: &[u8]) -> Big {
+        let mut b = Big(vec![0]);
+        for chunk in digits.chunks(9) {
+            let v = chunk.iter().fold(0u32, |v, &d| v * 10 + d as u32);
+            b.mul_add(10u32.pow(chunk.len() as u32), v);
+        }
+        b
+    }
+
+    fn mul_add(&mut self, m: u32, add: u32) {
+        let mut carry = add as u64;
+        for x in &mut self.0 {
+            let t = *x as u64 * m as u64 + carry;
+            *x = t as u32;
+            carry = t >> 32;
+        }
+        if carry > 0 {
+            self.0.push(carry as u32);
+        }
+    }
+
+    fn mul_u64(&mut self, m: u64) {
+        let mut carry = 0u128;
+        for x in &mut self.0 {
+            let t = *x as u128 * m as u128 + carry;
+            *x = t as u32;
+            carry = t >> 32;
+        }
+        while carry > 0 {
+            self.0.push(carry as u32);
+            carry >>= 32;
+        }
+    }
+
+    fn mul_pow10(&mut self, mut e: u32) {
+        while e >= 9 {
+            self.mul_add(1_000_000_000, 0);
+            e -= 9;
+        }
+        self.mul_add(10u32.pow(e), 0);
+    }
+
+    fn shl(&mut self, n: u32) {
+        let (words, bits) = ((n / 32) as usize, n % 32);
+        if bits > 0 {
+            let mut carry = 0;
+            for x in &mut self.0 {
+                let t = (*x as u64) << bits | carry;
+                *x = t as u32;
+                carry = t >> 32;
+            }
+            if carry > 0 {
+                self.0.push(carry as u32);
+            }
+        }
+        self.0.splice(0..0, vec![0; words]);
+    }
+
+    fn trimmed(&self) -> &[u32] {
+        let end = self.0.iter().rposition(|&x| x != 0).map_or(0, |p| p + 1);
+        &self.0[..end]
+    }
+
+    fn compare(&self, other: &Big) -> Ordering {
+        let (a, b) = (self.trimmed(), other.trimmed());
+        a.len()
+            .cmp(&b.len())
+            .then_with(|| a.iter().rev().cmp(b.iter().rev()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn agree(s: &str) {
+        let ours = parse_small(s);
+        let core = s.parse::<f64>().ok();
+        match (ours, core) {
+            (Some(a), Some(b)) if a.is_nan() && b.is_nan() => {}
+            (Some(a), Some(b)) => {
+                assert_eq!(a.to_bits(), b.to_bits(), "{s:?}: ours {a:e}, core {b:e}")
+            }
+            (None, None) => {}
+            _ => panic!("{s:?}: ours {ours:?}, core {core:?}"),
+        }
+    }
+
+    #[test]
+    fn hard_cases() {
+        for s in [
+            "0",
+            "-0",
+            "+0",
+            "0.0",
+            "00012",
+            "1",
+            "1.5",
+            "-1.25e3",
+            "4.5",
+            "1,200",
+            "1_000",
+            "",
+            "+",
+            "-",
+            ".",
+            "..1",
+            "1..",
+            ".5",
+            "5.",
+            "1.2.3",
+            "e5",
+            "1e",
+            "1e+",
+            "1e-",
+            "1E5",
+            "1e-5",
+            "1e+5",
+            " 1",
+            "1 ",
+            "inf",
+            "-inf",
+            "+Infinity",
+            "INF",
+            "nan",
+            "NaN",
+            "-nan",
+            "infin",
+            "0x10",
+            "1f",
+            "0.1",
+            "0.2",
+            "0.3",
+            "9007199254740993",
+            "9007199254740992",
+            "123456789012345678901234567890",
+            "2.2250738585072011e-308",
+            "2.2250738585072014e-308",
+            "4.9e-324",
+            "5e-324",
+            "2.4703282292062327e-324",
+            "2.4703282292062328e-324",
+            "2.47032822920623272e-324",
+            "1e-400",
+            "1.7976931348623157e308",
+            "1.7976931348623158e308",
+            "1.7976931348623159e308",
+            "1e309",
+            "1e308",
+            "11.173913043478262",
+            "7.433333333333334",
+            "0.000001",
+            "1e22",
+            "1e23",
+            "9.999999999999999e22",
+            "123.456e-7",
+            "1e65536",
+            "1e-65536",
+            "1e99999999999",
+            "0e99999",
+            "0.0000000000000000000000000000001e31",
+        ] {
+            agree(s);
+        }
+        // The largest subnormal and the smallest normal, written out in full, and their halfway
+        // point nudged up and down.
+        let long = format!("{:.1100}", f64::MIN_POSITIVE);
+        agree(&long);
+        agree(&format!("{:.1100}", f64::from_bits(1)));
+        agree(&format!("{:.400}e-300", 2.4703282292062327));
+        agree(&format!("179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497791{}", "9".repeat(50)));
+        agree(&"1".repeat(1000));
+        agree(&format!("0.{}1", "0".repeat(1000)));
+    }
+
+    #[test]
+    fn random_texts_agree_with_core() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        const CH: &[u8] = b"0123456789012345678901234567890123456789..eE+-";
+        for _ in 0..40_000 {
+            let r = next();
+            let s: String = match r % 4 {
+                // A random float's shortest and long forms.
+                0 => {
+                    let x = f64::from_bits(next() & 0x7fef_ffff_ffff_ffff);
+                    if r % 8 == 0 {
+                        format!("{x:e}")
+                    } else {
+                        format!("{x:.*e}", (next() % 25) as usize)
+                    }
+                }
+                // Digits, a dot, an exponent.
+                1 => format!(
+                    "{}.{}e{}{}",
+                    next() % 1_000_000_000_000_000_000,
+                    next() % 10_000_000,
+                    if r % 16 < 8 { "-" } else { "" },
+                    next() % 340
+                ),
+                // News-like numbers.
+                2 => format!("{}.{}", next() % 100_000, next() % 1000),
+                // Any mix of the characters.
+                _ => (0..1 + next() % 12)
+                    .map(|_| CH[(next() % CH.len() as u64) as usize] as char)
+                    .collect(),
+            };
+            agree(&s);
+        }
+    }
+}
