@@ -1,4 +1,4 @@
-//! The binary encoding of index shards (format 3): LEB128 varints, zigzag for signed numbers,
+//! The binary encoding of index shards (format 4): LEB128 varints, zigzag for signed numbers,
 //! floats as small integers or powers of ten when they are exactly that (else their 8 bytes),
 //! and a table of strings per shard (each distinct string once; the body refers to it by number).
 //!
@@ -82,6 +82,12 @@ impl Writer {
 
     pub(crate) fn byte(&mut self, b: u8) {
         self.buf().push(b);
+    }
+
+    /// Length-prefixed bytes.
+    pub(crate) fn bytes(&mut self, b: &[u8]) {
+        self.uint(b.len() as u64);
+        self.buf().extend_from_slice(b);
     }
 
     /// Bytes written as they are (a document's text).
@@ -470,14 +476,6 @@ impl<'a> Reader<'a> {
             .ok_or_else(|| format!("string {id} is not in its table"))
     }
 
-    /// String `id` of the table.
-    pub(crate) fn nth_string(&self, id: u64) -> R<String> {
-        self.strings
-            .get(id as usize)
-            .map(|s| s.to_string())
-            .ok_or_else(|| format!("string {id} is not in its table"))
-    }
-
     pub(crate) fn string(&mut self) -> R<String> {
         self.str().map(str::to_string)
     }
@@ -598,11 +596,6 @@ impl<'a> Reader<'a> {
             3 => EntityType::Other,
             k => return Err(format!("unknown entity type {k}")),
         })
-    }
-
-    pub(crate) fn value(&mut self) -> R<Value> {
-        let tag = self.byte()?;
-        self.value_tagged(tag)
     }
 
     fn value_tagged(&mut self, tag: u8) -> R<Value> {

@@ -10,7 +10,7 @@
 //!                                postings over claim sentences, entity aliases
 //! ```
 //!
-//! Each shard is binary (format 3, [`super::codec`]): a header (the magic `CRBS`, the format,
+//! Each shard is binary (format 4, [`super::codec`]): a header (the magic `CRBS`, the format,
 //! the corpus id, the shard name, the SHA-256 of the body) and the body: a table of the
 //! shard's distinct strings, then the records, which refer to strings by number. A document
 //! stores its mentions (offsets relative to the one before) and its claims grouped by sentence
@@ -33,8 +33,8 @@
 //! CLI) loads them and asks again.
 
 use super::codec::{Reader, Writer, R};
-use super::{hex, Corpus, CorpusError, DocMeta, Document, Entity};
-use crate::claims::{Claim, Terms};
+use super::{hex, unhex, Corpus, CorpusError, DocMeta, Document};
+use crate::claims::Claim;
 use crate::extract::{Mention, Value};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -42,7 +42,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The index format this engine writes and reads.
-pub const INDEX_FORMAT: u32 = 3;
+pub const INDEX_FORMAT: u32 = 4;
 /// Documents per document shard.
 pub const DOCS_PER_SHARD: usize = 2;
 /// Documents per catalog shard.
@@ -437,7 +437,7 @@ impl Part {
                 file.extend_from_slice(MAGIC);
                 let mut head = Writer::new();
                 head.uint(INDEX_FORMAT as u64);
-                head.raw(id);
+                head.bytes(&unhex(id));
                 head.raw(&name);
                 file.extend_from_slice(&head.finish_plain());
                 file.extend_from_slice(&Sha256::digest(&body));
@@ -515,7 +515,7 @@ impl Part {
         };
         let Some(rest) = bytes.strip_prefix(MAGIC) else {
             let why = if bytes.starts_with(b"{") {
-                "it is text, as an index of an older format; this engine reads format 3".to_string()
+                format!("it is text, as an index of an older format; this engine reads format {INDEX_FORMAT}")
             } else if bytes.is_empty() {
                 "it is empty".to_string()
             } else {
@@ -531,7 +531,7 @@ impl Part {
             let shard = r.bytes()?;
             Ok((
                 format,
-                String::from_utf8_lossy(corpus).into_owned(),
+                hex(corpus),
                 String::from_utf8_lossy(shard).into_owned(),
                 r.position(),
             ))
@@ -714,136 +714,49 @@ fn decode_catalog(body: &[u8]) -> R<Vec<CatalogEntry>> {
     Ok(out)
 }
 
-/// Claim flags.
-const NEGATED: u8 = 1;
-const SUBJECT: u8 = 2;
-const TIME: u8 = 4;
-const MENTION: u8 = 8;
-const OWN_WORTH: u8 = 16;
-const OWN_SPAN: u8 = 32;
-const OWN_TERMS: u8 = 64;
-const QUALIFIERS: u8 = 128;
-
+/// A document shard stores, per document: its metadata, its text, its mentions (spans and
+/// values) and its claims as the mentions they stand on. The rest is derived on loading by the
+/// same core that compiled it, which is cheaper than fetching it: the sentences by splitting the
+/// text ([`crate::segment::split`]), the claims' terms, subjects, times and flags by
+/// [`crate::claims::claims`] over those sentences and the stored mentions (each must stand on
+/// the stored mention, or the shard is refused), and the entities from the entity mentions.
 fn encode_docs(docs: &[Document]) -> Vec<u8> {
     let mut w = Writer::new();
     w.uint(docs.len() as u64);
     for d in docs {
         w.to(0);
         put_meta(&mut w, &d.meta);
-        w.uint(d.sentences.len() as u64);
         w.uint(d.mentions.len() as u64);
-        w.uint(d.entities.len() as u64);
+        w.uint(d.claims.len() as u64);
         w.to(1);
         w.raw(&d.text);
-        w.to(2);
-        let mut prev = 0;
-        for &(a, b) in &d.sentences {
-            w.delta(prev, a);
-            w.delta(a, b);
-            prev = b;
-        }
-        let (mut ps, mut pa) = (0, 0);
+        // Mentions: sentence (after the one before), start (after the end of the one before),
+        // length, and value, each in a column of its own.
+        let (mut ps, mut pe) = (0, 0);
         let mut by_span: std::collections::HashMap<(usize, usize), Vec<usize>> =
             std::collections::HashMap::new();
         for (i, m) in d.mentions.iter().enumerate() {
-            w.to(3);
+            w.to(2);
             w.delta(ps, m.sentence);
-            w.delta(pa, m.start);
+            w.to(5);
+            w.delta(pe, m.start);
+            w.to(6);
             w.delta(m.start, m.end);
-            w.to(4);
+            w.to(3);
             w.value_at(&m.value, &d.text, m.start, m.end);
-            (ps, pa) = (m.sentence, m.start);
+            (ps, pe) = (m.sentence, m.end);
             by_span.entry((m.start, m.end)).or_default().push(i);
         }
-        w.to(5);
-        for e in &d.entities {
-            w.str(&e.name);
-            w.str(&e.kind);
-            w.strs(&e.aliases);
-        }
-        let groups = group_claims(d);
-        w.to(0);
-        w.uint(groups.len() as u64);
-        let (mut ps, mut pe) = (0, 0);
-        for (_, group) in &groups {
-            let first = group[0];
-            w.to(0);
-            w.uint(group.len() as u64);
-            w.to(6);
-            w.delta(ps, first.sentence);
-            w.delta(pe, first.start);
-            w.delta(first.start, first.end);
-            w.f64(first.checkworthiness);
-            w.to(7);
-            w.strs(&first.terms);
-            (ps, pe) = (first.sentence, first.end);
-            for c in group {
-                let mention = by_span
-                    .get(&c.anchor)
-                    .and_then(|is| is.iter().copied().find(|&i| d.mentions[i].value == c.value));
-                let mut flags = 0u8;
-                for (on, bit) in [
-                    (c.negated, NEGATED),
-                    (c.subject.is_some(), SUBJECT),
-                    (c.time.is_some(), TIME),
-                    (mention.is_some(), MENTION),
-                    (
-                        c.checkworthiness.to_bits() != first.checkworthiness.to_bits(),
-                        OWN_WORTH,
-                    ),
-                    ((c.start, c.end) != (first.start, first.end), OWN_SPAN),
-                    (c.terms != first.terms, OWN_TERMS),
-                    (!c.qualifiers.is_empty(), QUALIFIERS),
-                ] {
-                    if on {
-                        flags |= bit;
-                    }
-                }
-                w.to(8);
-                w.byte(flags);
-                w.to(9);
-                match mention {
-                    Some(i) => w.uint(i as u64),
-                    None => {
-                        w.delta(first.start, c.anchor.0);
-                        w.delta(c.anchor.0, c.anchor.1);
-                        w.value(&c.value);
-                    }
-                }
-                if flags & OWN_SPAN != 0 {
-                    w.delta(first.start, c.start);
-                    w.delta(c.start, c.end);
-                }
-                if flags & OWN_TERMS != 0 {
-                    w.strs(&c.terms);
-                }
-                if flags & OWN_WORTH != 0 {
-                    w.f64(c.checkworthiness);
-                }
-                w.to(10);
-                if let Some(s) = &c.subject {
-                    w.str(s);
-                }
-                if let Some(t) = &c.time {
-                    w.str(t);
-                }
-                // Local terms: mostly the sentence's own, by their place in its terms.
-                w.to(11);
-                w.uint(c.local.len() as u64);
-                for t in &c.local {
-                    match first.terms.iter().position(|x| x == t) {
-                        Some(i) => w.uint((i as u64) << 1),
-                        None => {
-                            let id = w.intern(t);
-                            w.uint((id << 1) | 1);
-                        }
-                    }
-                }
-                w.to(12);
-                if flags & QUALIFIERS != 0 {
-                    w.strs(&c.qualifiers);
-                }
-            }
+        // Each claim as the number of the mention it stands on (after the previous claim's).
+        w.to(4);
+        let mut prev = 0usize;
+        for c in &d.claims {
+            let i = by_span
+                .get(&c.anchor)
+                .and_then(|is| is.iter().copied().find(|&i| d.mentions[i].value == c.value))
+                .unwrap_or(d.mentions.len());
+            w.delta(prev, i);
+            prev = i;
         }
     }
     w.finish()
@@ -856,32 +769,46 @@ fn decode_docs(body: &[u8]) -> R<Vec<Document>> {
     for _ in 0..n {
         r.from(0);
         let meta = get_meta(&mut r)?;
-        let ns = r.count()?;
         let nm = r.count()?;
-        let ne = r.count()?;
+        let nc = r.count()?;
         r.from(1);
         let text = r.bytes()?;
         let text = String::from_utf8(text.to_vec())
             .map_err(|_| format!("document {} has text that is not UTF-8", meta.id))?;
-        r.from(2);
-        let mut sentences = Vec::with_capacity(ns);
-        let mut prev = 0;
-        for _ in 0..ns {
-            let a = r.delta(prev)?;
-            let b = r.delta(a)?;
-            sentences.push((a, b));
-            prev = b;
-        }
+        let all = crate::segment::split(&text);
+        let len = text.len();
+        let ok = |a: usize, b: usize| {
+            a <= b && b <= len && text.is_char_boundary(a) && text.is_char_boundary(b)
+        };
         let mut mentions = Vec::with_capacity(nm);
-        let (mut ps, mut pa) = (0, 0);
+        let (mut ps, mut pa, mut pe) = (0, 0, 0);
         for _ in 0..nm {
-            r.from(3);
+            r.from(2);
             let sentence = r.delta(ps)?;
-            let start = r.delta(pa)?;
+            r.from(5);
+            let start = r.delta(pe)?;
+            r.from(6);
             let end = r.delta(start)?;
-            r.from(4);
+            // In order of start, each starting inside its sentence (an entity ending there too),
+            // as extraction gives them: what deriving the claims relies on.
+            let within = all.get(sentence).is_some_and(|s| {
+                s.start <= start && start <= s.end && sentence >= ps && start >= pa
+            });
+            if !ok(start, end) || !within {
+                return Err(format!(
+                    "document {} has a mention outside its text or its sentence",
+                    meta.id
+                ));
+            }
+            r.from(3);
             let value = r.value_at(&text, start, end)?;
-            (ps, pa) = (sentence, start);
+            if matches!(value, Value::Entity { .. }) && end > all[sentence].end {
+                return Err(format!(
+                    "document {} has a mention outside its text or its sentence",
+                    meta.id
+                ));
+            }
+            (ps, pa, pe) = (sentence, start, end);
             mentions.push(Mention {
                 start,
                 end,
@@ -889,121 +816,32 @@ fn decode_docs(body: &[u8]) -> R<Vec<Document>> {
                 value,
             });
         }
-        r.from(5);
-        let mut entities = Vec::with_capacity(ne);
-        for _ in 0..ne {
-            entities.push(Entity {
-                name: r.string()?,
-                kind: r.string()?,
-                aliases: r.strs()?,
+        r.from(4);
+        let mut anchors = Vec::with_capacity(nc);
+        let mut prev = 0usize;
+        for _ in 0..nc {
+            prev = r.delta(prev)?;
+            anchors.push(prev);
+        }
+        let claims = crate::claims::claims(&text, &all, &mentions);
+        let same = claims.len() == anchors.len()
+            && claims.iter().zip(&anchors).all(|(c, &i)| {
+                mentions.get(i).is_some_and(|m| {
+                    (m.start, m.end) == c.anchor && m.sentence == c.sentence && m.value == c.value
+                })
             });
+        if !same {
+            return Err(format!(
+                "document {}'s claims are not the ones this engine finds in its text",
+                meta.id
+            ));
         }
-        r.from(0);
-        let ng = r.count()?;
-        let mut claims = Vec::new();
-        let (mut ps, mut pe) = (0, 0);
-        for _ in 0..ng {
-            r.from(0);
-            let nc = r.count()?;
-            r.from(6);
-            let sentence = r.delta(ps)?;
-            let start = r.delta(pe)?;
-            let end = r.delta(start)?;
-            let worth = r.f64()?;
-            r.from(7);
-            // One copy shared by the claims of the sentence (a clone is a reference count).
-            let terms: Terms = r.strs()?.into();
-            (ps, pe) = (sentence, end);
-            for _ in 0..nc {
-                r.from(8);
-                let flags = r.byte()?;
-                r.from(9);
-                let (anchor, value) = if flags & MENTION != 0 {
-                    let i = r.usize()?;
-                    let m = mentions
-                        .get(i)
-                        .ok_or_else(|| format!("a claim of {} names mention {i}", meta.id))?;
-                    ((m.start, m.end), m.value.clone())
-                } else {
-                    let a = r.delta(start)?;
-                    let b = r.delta(a)?;
-                    ((a, b), r.value()?)
-                };
-                let (cs, ce) = if flags & OWN_SPAN != 0 {
-                    let a = r.delta(start)?;
-                    (a, r.delta(a)?)
-                } else {
-                    (start, end)
-                };
-                let own_terms = if flags & OWN_TERMS != 0 {
-                    Some(r.strs()?)
-                } else {
-                    None
-                };
-                let checkworthiness = if flags & OWN_WORTH != 0 {
-                    r.f64()?
-                } else {
-                    worth
-                };
-                r.from(10);
-                let subject = if flags & SUBJECT != 0 {
-                    Some(r.string()?)
-                } else {
-                    None
-                };
-                let time = if flags & TIME != 0 {
-                    Some(r.string()?)
-                } else {
-                    None
-                };
-                r.from(11);
-                let nl = r.count()?;
-                let mut local = Vec::with_capacity(nl);
-                for _ in 0..nl {
-                    let x = r.uint()?;
-                    local.push(if x & 1 == 0 {
-                        terms
-                            .get((x >> 1) as usize)
-                            .cloned()
-                            .ok_or("a local term is not among its sentence's")?
-                    } else {
-                        r.nth_string(x >> 1)?
-                    });
-                }
-                r.from(12);
-                let qualifiers = if flags & QUALIFIERS != 0 {
-                    r.strs()?
-                } else {
-                    Vec::new()
-                };
-                claims.push(Claim {
-                    sentence,
-                    start: cs,
-                    end: ce,
-                    anchor,
-                    value,
-                    subject,
-                    local,
-                    terms: own_terms.map(Terms::from).unwrap_or_else(|| terms.clone()),
-                    qualifiers,
-                    time,
-                    negated: flags & NEGATED != 0,
-                    checkworthiness,
-                });
-            }
-        }
-        let len = text.len();
-        let ok = |a: usize, b: usize| {
-            a <= b && b <= len && text.is_char_boundary(a) && text.is_char_boundary(b)
-        };
-        let bad_span = sentences.iter().any(|&(a, b)| !ok(a, b))
-            || mentions.iter().any(|m| !ok(m.start, m.end));
-        let bad_claim = claims
+        let sentences = all
             .iter()
-            .any(|c| !ok(c.start, c.end) || !ok(c.anchor.0, c.anchor.1));
-        if bad_span || bad_claim {
-            return Err(format!("document {} has spans outside its text", meta.id));
-        }
+            .filter(|s| !s.junk)
+            .map(|s| (s.start, s.end))
+            .collect();
+        let entities = super::entities_of(&text, &mentions);
         docs.push(Document {
             meta,
             text,
@@ -1054,11 +892,18 @@ fn encode_terms(t: &TermShard) -> Vec<u8> {
         w.to(2);
         w.uint(*df as u64);
         w.uint((list.len() / 3) as u64);
-        // Postings by column: document deltas, claim sentences, lengths.
+        // Postings by column: document deltas, claim sentences (after the one before in the
+        // same document), lengths.
         for col in 0..3 {
             w.to(3 + col);
-            for ch in list.chunks_exact(3) {
-                w.uint(ch[col] as u64);
+            let mut prev = 0u32;
+            for (i, ch) in list.chunks_exact(3).enumerate() {
+                let x = match col {
+                    1 if ch[0] == 0 && i > 0 => ch[1].wrapping_sub(prev).wrapping_sub(1),
+                    _ => ch[col],
+                };
+                prev = ch[1];
+                w.uint(x as u64);
             }
         }
     }
@@ -1088,9 +933,17 @@ fn decode_terms(body: &[u8]) -> R<TermShard> {
         let mut list = vec![0u32; k * 3];
         for col in 0..3 {
             r.from(3 + col);
+            let mut prev = 0u32;
             for i in 0..k {
-                list[i * 3 + col] =
-                    u32::try_from(r.uint()?).map_err(|_| "a posting is out of range")?;
+                let x = u32::try_from(r.uint()?).map_err(|_| "a posting is out of range")?;
+                list[i * 3 + col] = match col {
+                    1 if list[i * 3] == 0 && i > 0 => prev
+                        .checked_add(1)
+                        .and_then(|p| p.checked_add(x))
+                        .ok_or("a posting is out of range")?,
+                    _ => x,
+                };
+                prev = list[i * 3 + 1];
             }
         }
         prev.clone_from(&term);

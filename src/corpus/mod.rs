@@ -122,27 +122,7 @@ pub fn compile_document(name: &str, bytes: &[u8]) -> Result<Document, DocError> 
         .filter(|s| !s.junk)
         .map(|s| (s.start, s.end))
         .collect();
-    let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
-    for m in &analysis.mentions {
-        if let Value::Entity { name, kind } = &m.value {
-            let e = entities.entry(name.clone()).or_insert_with(|| Entity {
-                name: name.clone(),
-                kind: kind.as_str().to_string(),
-                aliases: Vec::new(),
-            });
-            let surface = text[m.start..m.end].to_lowercase();
-            if surface != name.to_lowercase() && !e.aliases.contains(&surface) {
-                e.aliases.push(surface);
-            }
-        }
-    }
-    let entities = entities
-        .into_values()
-        .map(|mut e| {
-            e.aliases.sort();
-            e
-        })
-        .collect();
+    let entities = entities_of(&text, &analysis.mentions);
     Ok(Document {
         meta,
         text,
@@ -151,6 +131,33 @@ pub fn compile_document(name: &str, bytes: &[u8]) -> Result<Document, DocError> 
         mentions: analysis.mentions,
         entities,
     })
+}
+
+/// The entities a document names, from its entity mentions: each canonical name once, with
+/// its type and the other (lower-case) surface forms it appears under, sorted. The index does
+/// not store them: the loader derives them from the stored mentions, as compiling does.
+pub(crate) fn entities_of(text: &str, mentions: &[Mention]) -> Vec<Entity> {
+    let mut entities: BTreeMap<&str, Entity> = BTreeMap::new();
+    for m in mentions {
+        if let Value::Entity { name, kind } = &m.value {
+            let e = entities.entry(name).or_insert_with(|| Entity {
+                name: name.clone(),
+                kind: kind.as_str().to_string(),
+                aliases: Vec::new(),
+            });
+            let surface = text.get(m.start..m.end).unwrap_or("").to_lowercase();
+            if surface != name.to_lowercase() && !e.aliases.contains(&surface) {
+                e.aliases.push(surface);
+            }
+        }
+    }
+    entities
+        .into_values()
+        .map(|mut e| {
+            e.aliases.sort();
+            e
+        })
+        .collect()
 }
 
 /// Puts compiled documents in file-name order and refuses a second document with an id already
@@ -308,4 +315,17 @@ pub struct Index {
 
 pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The bytes of a hex string (pairs of hex digits; anything else reads as 0).
+pub(crate) fn unhex(s: &str) -> Vec<u8> {
+    s.as_bytes()
+        .chunks(2)
+        .map(|p| {
+            std::str::from_utf8(p)
+                .ok()
+                .and_then(|p| u8::from_str_radix(p, 16).ok())
+                .unwrap_or(0)
+        })
+        .collect()
 }
