@@ -40,6 +40,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// The index format this engine writes and reads.
 pub const INDEX_FORMAT: u32 = 4;
@@ -254,7 +255,8 @@ pub struct Part {
     /// The manifest.
     pub manifest: Manifest,
     catalogs: BTreeMap<usize, Vec<CatalogEntry>>,
-    docs: BTreeMap<usize, Vec<Document>>,
+    /// Loaded documents, shared with what a check retrieves (never copied for it).
+    docs: BTreeMap<usize, Vec<Arc<Document>>>,
     terms: BTreeMap<usize, TermShard>,
 }
 
@@ -370,9 +372,9 @@ impl Part {
             .chunks(DOCS_PER_CATALOG)
             .map(<[CatalogEntry]>::to_vec)
             .collect();
-        let docs: Vec<Vec<Document>> = {
+        let docs: Vec<Vec<Arc<Document>>> = {
             let mut out = Vec::new();
-            let mut it = documents.into_iter().peekable();
+            let mut it = documents.into_iter().map(Arc::new).peekable();
             while it.peek().is_some() {
                 out.push(it.by_ref().take(DOCS_PER_SHARD).collect::<Vec<_>>());
             }
@@ -562,7 +564,8 @@ impl Part {
             }
             "docs" => {
                 let docs = decode_docs(body).map_err(bad)?;
-                self.docs.insert(n, docs);
+                self.docs
+                    .insert(n, docs.into_iter().map(Arc::new).collect());
             }
             _ => {
                 let t = decode_terms(body).map_err(bad)?;
@@ -584,12 +587,20 @@ impl Part {
 
     /// All documents of the loaded document shards, in order.
     pub fn loaded_documents(&self) -> Vec<Document> {
-        self.docs.values().flatten().cloned().collect()
+        self.docs
+            .values()
+            .flatten()
+            .map(|d| (**d).clone())
+            .collect()
     }
 
     /// The documents (consumes the part; all document shards must be loaded).
     pub fn into_documents(self) -> Vec<Document> {
-        self.docs.into_values().flatten().collect()
+        self.docs
+            .into_values()
+            .flatten()
+            .map(|d| Arc::try_unwrap(d).unwrap_or_else(|d| (*d).clone()))
+            .collect()
     }
 
     fn term_shard(&self, term: &str) -> Result<&TermShard, String> {
@@ -612,6 +623,11 @@ impl Part {
 
     /// Document number `n`, or the shard to load.
     pub fn document(&self, n: usize) -> Result<Option<&Document>, Needs> {
+        self.shared_document(n).map(|d| d.map(|d| &**d))
+    }
+
+    /// [`Part::document`], as the loaded document itself (shared, not copied).
+    fn shared_document(&self, n: usize) -> Result<Option<&Arc<Document>>, Needs> {
         if n >= self.manifest.counts.documents {
             return Ok(None);
         }
@@ -639,6 +655,11 @@ fn short(id: &str) -> &str {
 fn short_name(name: &str) -> &str {
     let end = name.char_indices().nth(80).map_or(name.len(), |(i, _)| i);
     &name[..end]
+}
+
+/// Claims grouped by sentence (claims come in sentence order), as slices.
+fn claim_groups(claims: &[Claim]) -> impl Iterator<Item = &[Claim]> {
+    claims.chunk_by(|a, b| a.sentence == b.sentence)
 }
 
 /// Claims grouped by sentence: (the sentence's terms, its claims).
@@ -720,10 +741,10 @@ fn decode_catalog(body: &[u8]) -> R<Vec<CatalogEntry>> {
 /// text ([`crate::segment::split`]), the claims' terms, subjects, times and flags by
 /// [`crate::claims::claims`] over those sentences and the stored mentions (each must stand on
 /// the stored mention, or the shard is refused), and the entities from the entity mentions.
-fn encode_docs(docs: &[Document]) -> Vec<u8> {
+fn encode_docs(docs: &[Arc<Document>]) -> Vec<u8> {
     let mut w = Writer::new();
     w.uint(docs.len() as u64);
-    for d in docs {
+    for d in docs.iter().map(|d| &**d) {
         w.to(0);
         put_meta(&mut w, &d.meta);
         w.uint(d.mentions.len() as u64);
@@ -1028,29 +1049,7 @@ pub struct Searcher {
 /// A candidate sentence: (part, document number, claim sentence in the document).
 type Hit = (usize, usize, usize);
 
-/// A fast hash for the scores of candidate sentences (numbers, not text from outside: no need
-/// for a keyed hash), multiply and rotate as in rustc's FxHash.
-#[derive(Default, Clone, Copy)]
-struct Fx(u64);
-
-impl std::hash::Hasher for Fx {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(b as u64);
-        }
-    }
-    fn write_u64(&mut self, x: u64) {
-        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn write_usize(&mut self, x: usize) {
-        self.write_u64(x as u64);
-    }
-}
-
-type FastHash = std::hash::BuildHasherDefault<Fx>;
+use super::FastHash;
 
 impl Searcher {
     /// A searcher over the given parts.
@@ -1093,7 +1092,9 @@ impl Searcher {
                 p.add_shard(name, bytes)?;
                 if let Some(("docs", n)) = p.parse_name(name) {
                     for d in p.docs.get_mut(&n).into_iter().flatten() {
-                        d.mentions = Vec::new();
+                        if let Some(d) = Arc::get_mut(d) {
+                            d.mentions = Vec::new();
+                        }
                     }
                 }
                 Ok(())
@@ -1195,22 +1196,27 @@ impl Searcher {
             .sum();
         let mut hits: BTreeSet<Hit> = BTreeSet::new();
         let mut per_query: Vec<Vec<Hit>> = Vec::with_capacity(queries.len());
-        let mut ranked: Vec<(Hit, f64)> = Vec::new();
         // Each term's postings with their BM25 weights, worked out once for all the queries
-        // (claims of one sentence share most terms), each candidate sentence by a dense slot.
-        // A query adds the same weights in the same order as term by term, so the scores are
-        // the very same numbers.
-        let mut slot_of: std::collections::HashMap<Hit, u32, FastHash> =
+        // (claims of one sentence share most terms), each candidate sentence by a dense slot:
+        // a document's claim sentences get consecutive slots, from the document's first slot
+        // (no hashing per posting). A query adds the same weights in the same order as term by
+        // term, so the scores are the very same numbers.
+        let mut weighted_at: std::collections::HashMap<&str, usize, FastHash> =
             std::collections::HashMap::default();
-        let mut hit_of: Vec<Hit> = Vec::new();
-        let mut weighted: BTreeMap<&str, Vec<(u32, f64)>> = BTreeMap::new();
+        let mut postings: Vec<Vec<(usize, usize, usize, f64)>> = Vec::new();
+        // Per part, per document: one more than its last claim sentence any query term names.
+        let mut span: Vec<Vec<u32>> = self
+            .parts
+            .iter()
+            .map(|p| vec![0; p.manifest.counts.documents])
+            .collect();
         for t in queries.iter().flatten() {
-            if weighted.contains_key(t.as_str()) {
+            if weighted_at.contains_key(t.as_str()) {
                 continue;
             }
             let df = self.df(t, &mut BTreeSet::new()) as f64;
             let idf = (1.0 + (n_total as f64 - df + 0.5) / (df + 0.5)).ln();
-            let mut out = Vec::new();
+            let mut out: Vec<(usize, usize, usize, f64)> = Vec::new();
             for (pi, p) in self.parts.iter().enumerate() {
                 if p.manifest.counts.documents == 0 {
                     continue;
@@ -1226,22 +1232,64 @@ impl Searcher {
                     doc += ch[0] as usize;
                     let len = ch[2] as f64;
                     let w = idf * (K1 + 1.0) / (1.0 + K1 * (1.0 - B + B * len / avg));
-                    let h = (pi, doc, ch[1] as usize);
-                    let slot = *slot_of.entry(h).or_insert_with(|| {
-                        hit_of.push(h);
-                        (hit_of.len() - 1) as u32
-                    });
-                    out.push((slot, w));
+                    let k = ch[1] as usize;
+                    // A damaged shard may name a document the manifest does not count.
+                    let Some(end) = span[pi].get_mut(doc) else {
+                        continue;
+                    };
+                    *end = (*end).max(ch[1].saturating_add(1));
+                    out.push((pi, doc, k, w));
                 }
             }
-            weighted.insert(t.as_str(), out);
+            weighted_at.insert(t.as_str(), postings.len());
+            postings.push(out);
         }
+        // Slots: each document's claim sentences, documents in order; within a budget linear in
+        // the postings (a damaged shard may name sentence 4 billion), past it by a hash.
+        let mut hit_of: Vec<Hit> = Vec::new();
+        let mut budget = 8 * postings.iter().map(Vec::len).sum::<usize>() + 1024;
+        let mut first_slot: Vec<Vec<u32>> = Vec::with_capacity(span.len());
+        for (pi, ends) in span.iter().enumerate() {
+            let mut firsts = vec![u32::MAX; ends.len()];
+            for (doc, &end) in ends.iter().enumerate() {
+                let end = end as usize;
+                if end > 0 && end <= budget {
+                    budget -= end;
+                    firsts[doc] = hit_of.len() as u32;
+                    hit_of.extend((0..end).map(|k| (pi, doc, k)));
+                }
+            }
+            first_slot.push(firsts);
+        }
+        let mut sparse: std::collections::HashMap<Hit, u32, FastHash> =
+            std::collections::HashMap::default();
+        let weighted: Vec<Vec<(u32, f64)>> = postings
+            .into_iter()
+            .map(|list| {
+                list.into_iter()
+                    .map(|(pi, doc, k, w)| match first_slot[pi][doc] {
+                        u32::MAX => {
+                            let slot = *sparse.entry((pi, doc, k)).or_insert_with(|| {
+                                hit_of.push((pi, doc, k));
+                                (hit_of.len() - 1) as u32
+                            });
+                            (slot, w)
+                        }
+                        first => (first + k as u32, w),
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut top: Vec<(Hit, f64)> = Vec::with_capacity(TOP_K + 1);
         let mut acc: Vec<f64> = vec![0.0; hit_of.len()];
         let mut seen: Vec<bool> = vec![false; hit_of.len()];
         let mut touched: Vec<u32> = Vec::new();
         for q in &queries {
             for t in q {
-                for &(slot, w) in weighted.get(t.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
+                let list = weighted_at
+                    .get(t.as_str())
+                    .map_or(&[][..], |&i| &weighted[i]);
+                for &(slot, w) in list {
                     let i = slot as usize;
                     if !seen[i] {
                         seen[i] = true;
@@ -1251,21 +1299,25 @@ impl Searcher {
                     acc[i] += w;
                 }
             }
-            ranked.clear();
+            // The best TOP_K (higher score first, then the earlier sentence), kept in order as
+            // the touched sentences go by: most fall short of the last kept one at once.
+            let cmp = |a: &(Hit, f64), b: &(Hit, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+            top.clear();
             for &slot in &touched {
                 let i = slot as usize;
-                ranked.push((hit_of[i], acc[i]));
                 seen[i] = false;
+                let x = (hit_of[i], acc[i]);
+                if top.len() == TOP_K {
+                    if cmp(&x, &top[TOP_K - 1]) != std::cmp::Ordering::Less {
+                        continue;
+                    }
+                    top.pop();
+                }
+                let at = top.partition_point(|y| cmp(y, &x) == std::cmp::Ordering::Less);
+                top.insert(at, x);
             }
             touched.clear();
-            let k = TOP_K.min(ranked.len());
-            if k == 0 {
-                per_query.push(Vec::new());
-                continue;
-            }
-            let cmp = |a: &(Hit, f64), b: &(Hit, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-            ranked.select_nth_unstable_by(k - 1, cmp);
-            let mut best: Vec<Hit> = ranked[..k].iter().map(|(h, _)| *h).collect();
+            let mut best: Vec<Hit> = top.iter().map(|(h, _)| *h).collect();
             best.sort();
             hits.extend(best.iter().copied());
             per_query.push(best);
@@ -1284,11 +1336,16 @@ impl Searcher {
                 }
             }
         }
+        // The documents as the report cites them (metadata and text), and the loaded documents
+        // themselves, whose claims the candidates name (shared, not copied).
         let mut documents: Vec<Document> = Vec::new();
+        let mut sources: Vec<Arc<Document>> = Vec::new();
+        // The claims of the candidate sentences, per retrieved document (claim ranges).
+        let mut kept: Vec<Vec<std::ops::Range<usize>>> = Vec::new();
         // (part, doc, claim sentence) → claim indexes in the retrieved document.
-        let mut where_: BTreeMap<Hit, (usize, Vec<usize>)> = BTreeMap::new();
+        let mut where_: BTreeMap<Hit, (usize, std::ops::Range<usize>)> = BTreeMap::new();
         for (&(pi, d), ks) in &wanted {
-            let doc = match self.parts[pi].document(d) {
+            let doc = match self.parts[pi].shared_document(d) {
                 Ok(Some(doc)) => doc,
                 Ok(None) => continue,
                 Err(Needs(n)) => {
@@ -1300,36 +1357,49 @@ impl Searcher {
                 continue;
             }
             let di = documents.len();
-            let mut kept = Vec::new();
-            for (k, (_, group)) in group_claims(doc).into_iter().enumerate() {
+            let mut ranges = Vec::new();
+            let mut at = 0;
+            for (k, group) in claim_groups(&doc.claims).enumerate() {
                 if full_scan || ks.contains(&k) {
-                    let first = kept.len();
-                    kept.extend(group.into_iter().cloned());
-                    where_.insert((pi, d, k), (di, (first..kept.len()).collect()));
+                    where_.insert((pi, d, k), (di, at..at + group.len()));
+                    ranges.push(at..at + group.len());
                 }
+                at += group.len();
             }
             documents.push(Document {
                 meta: doc.meta.clone(),
                 text: doc.text.clone(),
                 sentences: Vec::new(),
-                claims: kept,
+                claims: Vec::new(),
                 mentions: Vec::new(),
                 entities: Vec::new(),
             });
+            sources.push(Arc::clone(doc));
+            kept.push(ranges);
         }
         if !needs.is_empty() {
             return Err(Needs(needs.into_iter().collect()));
         }
         // IDF (reconciliation's) of every term either side weighs, over the whole corpus.
+        // (Claims of one sentence share their terms: each list is read once.)
+        let mut seen: std::collections::HashMap<&str, (), FastHash> =
+            std::collections::HashMap::default();
         let mut df: BTreeMap<String, usize> = BTreeMap::new();
-        let weighed = claims
-            .iter()
-            .chain(documents.iter().flat_map(|d| d.claims.iter()))
-            .flat_map(|c| c.terms.iter().chain(&c.local));
-        for t in weighed {
-            if !df.contains_key(t) {
-                let f = self.df(t, &mut needs);
-                df.insert(t.clone(), f);
+        let mut last_terms: *const String = std::ptr::null();
+        let retrieved = sources.iter().zip(&kept).flat_map(|(d, ranges)| {
+            ranges
+                .iter()
+                .flat_map(|r| d.claims.get(r.clone()).unwrap_or(&[]))
+        });
+        for c in claims.iter().chain(retrieved) {
+            let shared = c.terms.as_ptr() == last_terms;
+            last_terms = c.terms.as_ptr();
+            let terms = if shared { &[][..] } else { &c.terms[..] };
+            for t in terms.iter().chain(&c.local) {
+                if seen.insert(t.as_str(), ()).is_none() {
+                    let f = self.df(t, &mut needs);
+                    df.insert(t.clone(), f);
+                }
             }
         }
         if !needs.is_empty() {
@@ -1342,15 +1412,15 @@ impl Searcher {
             .map(|_| {
                 let mut out = Vec::new();
                 if full_scan {
-                    // Every kept claim, in document order.
-                    for (di, d) in documents.iter().enumerate() {
+                    // Every claim, in document order.
+                    for (di, d) in sources.iter().enumerate() {
                         out.extend((0..d.claims.len()).map(|ci| (di, ci)));
                     }
                     return out;
                 }
                 for h in queries_hits.next().unwrap_or_default() {
                     if let Some((di, cis)) = where_.get(&h) {
-                        out.extend(cis.iter().map(|&ci| (*di, ci)));
+                        out.extend(cis.clone().map(|ci| (*di, ci)));
                     }
                 }
                 out
@@ -1359,6 +1429,7 @@ impl Searcher {
         Ok(Retrieved {
             corpus: Corpus::with_df(self.id(), documents, n_total, &df, self.document_count()),
             candidates,
+            sources,
         })
     }
 }
@@ -1372,6 +1443,9 @@ pub struct Retrieved {
     pub corpus: Corpus,
     /// For each claim of the article: (document in `corpus`, claim in the document).
     pub candidates: Vec<Vec<(usize, usize)>>,
+    /// The loaded documents behind `corpus.documents` (whose copies there hold metadata and
+    /// text only), with their claims.
+    sources: Vec<Arc<Document>>,
 }
 
 impl Retrieved {
@@ -1402,7 +1476,7 @@ impl Retrieved {
             let view_docs: Vec<Document> = docs
                 .iter()
                 .map(|&d| {
-                    let src = &self.corpus.documents[d];
+                    let src = &self.sources[d];
                     Document {
                         meta: src.meta.clone(),
                         text: src.text.clone(),

@@ -92,7 +92,7 @@ pub struct Corpus {
     /// candidate sentences).
     pub documents: Vec<Document>,
     /// Inverse document frequency of each term over the corpus's claim sentences.
-    idf: std::sync::Arc<BTreeMap<String, f64>>,
+    idf: std::sync::Arc<std::collections::HashMap<String, f64, FastHash>>,
     /// The largest IDF (for terms the corpus never uses).
     max_idf: f64,
     /// How many documents the whole corpus has.
@@ -312,6 +312,37 @@ pub struct Index {
     /// The shards: file name and bytes.
     pub shards: Vec<(String, Vec<u8>)>,
 }
+
+/// A fast hash for the candidate sentences and the terms of one check, multiply and rotate as
+/// in rustc's FxHash. Not keyed: a text crafted to collide slows only its own check.
+#[derive(Default, Clone, Copy)]
+pub struct Fx(u64);
+
+impl std::hash::Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.write_u64(u64::from_le_bytes(w));
+        }
+        for &b in chunks.remainder() {
+            self.write_u64(b as u64);
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, x: usize) {
+        self.write_u64(x as u64);
+    }
+}
+
+/// A hash map hasher for terms and numbers within one process (not keyed).
+pub type FastHash = std::hash::BuildHasherDefault<Fx>;
 
 pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
