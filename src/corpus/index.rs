@@ -1506,3 +1506,75 @@ impl Retrieved {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body() -> (Vec<Arc<Document>>, Vec<u8>) {
+        let src = "---\ntitle: T\nsource: S\npublished: 2025-11-07\n---\n\
+            Acme Corp. opened 40 stores in Norland in 2024, chief executive Jane Roe said. \
+            Sales rose 12% to $3.5 billion last year. \"We will grow,\" Roe said on 3 March 2025.\n";
+        let d = Arc::new(super::super::compile_document("a.md", src.as_bytes()).unwrap());
+        assert!(
+            d.claims.len() >= 3 && d.mentions.len() >= 5,
+            "{:?}",
+            d.claims
+        );
+        let docs = vec![d.clone(), d];
+        let body = encode_docs(&docs);
+        (docs, body)
+    }
+
+    #[test]
+    fn claims_not_standing_on_their_stored_mentions_are_refused() {
+        let (docs, body) = body();
+        let back = decode_docs(&body).unwrap();
+        assert_eq!(back, docs.iter().map(|d| (**d).clone()).collect::<Vec<_>>());
+        // One claim fewer than the engine finds in the text: refused, naming the document.
+        let mut fewer = (*docs[0]).clone();
+        fewer.claims.pop();
+        let e = decode_docs(&encode_docs(&[Arc::new(fewer)])).unwrap_err();
+        assert!(e.contains("document a") && e.contains("claims"), "{e}");
+        // A claim on another mention than the one the engine anchors it on: refused too.
+        let mut moved = (*docs[0]).clone();
+        let last = moved.mentions.last().unwrap().clone();
+        moved.claims[0].anchor = (last.start, last.end);
+        moved.claims[0].value = last.value;
+        assert!(decode_docs(&encode_docs(&[Arc::new(moved)])).is_err());
+    }
+
+    #[test]
+    fn a_damaged_document_body_is_refused_or_read_never_a_panic() {
+        // Deriving claims runs the claims code on stored mentions: whatever a body holds (a
+        // crafted shard has a valid checksum), reading it must not panic.
+        let (_, body) = body();
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let (mut read, mut refused) = (0, 0);
+        for _ in 0..4000 {
+            let mut b = body.clone();
+            for _ in 0..1 + next() % 3 {
+                let at = (next() % b.len() as u64) as usize;
+                b[at] = match next() % 3 {
+                    0 => b[at].wrapping_add(1),
+                    1 => b[at].wrapping_sub(1),
+                    _ => next() as u8,
+                };
+            }
+            match decode_docs(&b) {
+                Ok(_) => read += 1,
+                Err(e) => {
+                    assert!(!e.is_empty());
+                    refused += 1;
+                }
+            }
+        }
+        assert!(read > 0 && refused > 0, "{read} read, {refused} refused");
+    }
+}
