@@ -4,8 +4,8 @@
 //! ```text
 //! manifest.json                  format, engine version, corpus id, counts, shard counts (a few hundred bytes)
 //! catalog-<id12>-<n>.bin         documents n*200 … : metadata and counts (for the corpus panel)
-//! docs-<id12>-<n>.bin            documents n*DOCS_PER_SHARD … : text, sentence spans, mentions,
-//!                                claims, entities with aliases
+//! docs-<id12>-<n>.bin            documents n*DOCS_PER_SHARD … : text, mentions, and each claim as
+//!                                the mention it stands on
 //! terms-<id12>-<n>.bin           terms whose hash falls in bucket n: document frequency, BM25
 //!                                postings over claim sentences, entity aliases
 //! ```
@@ -13,11 +13,12 @@
 //! Each shard is binary (format 4, [`super::codec`]): a header (the magic `CRBS`, the format,
 //! the corpus id, the shard name, the SHA-256 of the body) and the body: a table of the
 //! shard's distinct strings, then the records, which refer to strings by number. A document
-//! stores its mentions (offsets relative to the one before) and its claims grouped by sentence
-//! (the sentence's terms and check-worthiness once; each claim's value is the mention it is
-//! anchored on). The corpus id is the SHA-256 of the bodies' hashes in shard order, so the
-//! same documents give the same bytes, the same names and the same id; a shard from another
-//! build, a truncated one or a changed one is refused by name.
+//! stores its text, its mentions (offsets relative to the one before) and its claims as the
+//! mentions they stand on; its sentences, its claims' terms, subjects and flags and its
+//! entities are derived on loading by the same core (see `decode_docs`). The corpus id is the
+//! SHA-256 of the bodies' hashes in shard order, so the same documents give the same bytes, the
+//! same names and the same id; a shard from another build, a truncated one or a changed one is
+//! refused by name.
 //!
 //! Terms are the normalised content words and entity names of a claim sentence (the same
 //! [`Claim::terms`] reconciliation weighs), plus keys for the claims' values: `#money:USD`,
@@ -743,6 +744,7 @@ fn decode_catalog(body: &[u8]) -> R<Vec<CatalogEntry>> {
 /// the stored mention, or the shard is refused), and the entities from the entity mentions.
 fn encode_docs(docs: &[Arc<Document>]) -> Vec<u8> {
     let mut w = Writer::new();
+    w.payload = Some(7);
     w.uint(docs.len() as u64);
     for d in docs.iter().map(|d| &**d) {
         w.to(0);
@@ -785,6 +787,7 @@ fn encode_docs(docs: &[Arc<Document>]) -> Vec<u8> {
 
 fn decode_docs(body: &[u8]) -> R<Vec<Document>> {
     let mut r = Reader::new(body)?;
+    r.payload = Some(7);
     let n = r.count()?;
     let mut docs = Vec::with_capacity(n);
     for _ in 0..n {
