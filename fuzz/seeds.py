@@ -147,7 +147,7 @@ def main():
                 continue
             manifest = open(os.path.join(out, "manifest.json"), "rb").read()
             m = json.loads(manifest)
-            # Index format 3: {kind}-{first 12 of the id}-{n}.bin, catalog then docs then terms
+            # Index format 4: {kind}-{first 12 of the id}-{n}.bin, catalog then docs then terms
             # (Part::shard_names in src/corpus/index.rs).
             names = [
                 f"{kind}-{m['id'][:12]}-{n}.bin"

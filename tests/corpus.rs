@@ -216,8 +216,10 @@ fn corrupt_truncated_and_mismatched_shards_are_refused_by_name() {
     for (manifest, want) in [
         ("{not json".to_string(), "not valid"),
         (
-            files.manifest.replace("\"format\": 3", "\"format\": 2"),
-            "format 2 but this engine reads format 3",
+            files
+                .manifest
+                .replace(&format!("\"format\": {INDEX_FORMAT}"), "\"format\": 2"),
+            &*format!("format 2 but this engine reads format {INDEX_FORMAT}"),
         ),
         (
             files.manifest.replace(corroborate::VERSION, "0.0.1"),

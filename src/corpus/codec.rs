@@ -1,4 +1,4 @@
-//! The binary encoding of index shards (format 3): LEB128 varints, zigzag for signed numbers,
+//! The binary encoding of index shards (format 4): LEB128 varints, zigzag for signed numbers,
 //! floats as small integers or powers of ten when they are exactly that (else their 8 bytes),
 //! and a table of strings per shard (each distinct string once; the body refers to it by number).
 //!
@@ -19,6 +19,10 @@ const POW10: [f64; 12] = [
 pub(crate) struct Writer {
     bufs: Vec<Vec<u8>>,
     cur: usize,
+    /// The column a value's fields go to after its tag (none: the tag's column).
+    pub(crate) payload: Option<usize>,
+    /// The first day of the last date written as a day number (dates are deltas from it).
+    last_day: i32,
     ids: HashMap<String, u32>,
     strings: Vec<String>,
 }
@@ -82,6 +86,12 @@ impl Writer {
 
     pub(crate) fn byte(&mut self, b: u8) {
         self.buf().push(b);
+    }
+
+    /// Length-prefixed bytes.
+    pub(crate) fn bytes(&mut self, b: &[u8]) {
+        self.uint(b.len() as u64);
+        self.buf().extend_from_slice(b);
     }
 
     /// Bytes written as they are (a document's text).
@@ -153,13 +163,35 @@ impl Writer {
     /// days follow from its ISO form, an entity named as written, a quote inside the span.
     pub(crate) fn value_at(&mut self, v: &Value, text: &str, start: usize, end: usize) {
         let span = text.get(start..end).unwrap_or("");
+        let tags = self.cur;
+        let tag = |w: &mut Writer, t: u8| {
+            w.byte(t);
+            if let Some(p) = w.payload {
+                w.to(p);
+            }
+        };
         match v {
+            Value::Date(d)
+                if iso_days(&d.iso) == Some((d.first, d.last))
+                    && day_iso(d.first, d.iso.len()).as_deref() == Some(d.iso.as_str()) =>
+            {
+                // A day, month or year that its first day and its length say: the day only.
+                tag(
+                    self,
+                    12 + [10, 7, 4]
+                        .iter()
+                        .position(|&l| l == d.iso.len())
+                        .unwrap_or(0) as u8,
+                );
+                self.int(d.first as i64 - self.last_day as i64);
+                self.last_day = d.first;
+            }
             Value::Date(d) if iso_days(&d.iso) == Some((d.first, d.last)) => {
-                self.byte(9);
+                tag(self, 9);
                 self.str(&d.iso);
             }
             Value::Entity { name, kind } if !span.is_empty() && name == span => {
-                self.byte(10);
+                tag(self, 10);
                 self.byte(entity_code(*kind));
             }
             Value::Quote {
@@ -168,64 +200,58 @@ impl Writer {
                 verb,
             } if !quote.is_empty() && span.contains(quote.as_str()) => {
                 let at = span.find(quote.as_str()).unwrap_or(0);
-                self.byte(11);
+                tag(self, 11);
                 self.uint(at as u64);
                 self.uint(quote.len() as u64);
                 self.opt_str(speaker.as_deref());
                 self.opt_str(verb.as_deref());
             }
-            _ => self.value(v),
+            _ => {
+                let t = match v {
+                    Value::Number(_) => 0,
+                    Value::Money(..) => 1,
+                    Value::Percent(_) => 2,
+                    Value::Quantity(..) => 3,
+                    Value::Ordinal(..) => 4,
+                    Value::Date(_) => 5,
+                    Value::Duration(..) => 6,
+                    Value::Quote { .. } => 7,
+                    Value::Entity { .. } => 8,
+                };
+                tag(self, t);
+                self.value_fields(v);
+            }
         }
+        self.to(tags);
     }
 
-    pub(crate) fn value(&mut self, v: &Value) {
+    /// A value's fields (after its tag).
+    fn value_fields(&mut self, v: &Value) {
         match v {
-            Value::Number(a) => {
-                self.byte(0);
+            Value::Number(a) | Value::Percent(a) => self.amount(a),
+            Value::Money(a, s) | Value::Quantity(a, s) | Value::Duration(a, s) => {
                 self.amount(a);
-            }
-            Value::Money(a, cur) => {
-                self.byte(1);
-                self.amount(a);
-                self.str(cur);
-            }
-            Value::Percent(a) => {
-                self.byte(2);
-                self.amount(a);
-            }
-            Value::Quantity(a, unit) => {
-                self.byte(3);
-                self.amount(a);
-                self.str(unit);
+                self.str(s);
             }
             Value::Ordinal(n, noun) => {
-                self.byte(4);
                 self.int(*n);
                 self.str(noun);
             }
             Value::Date(d) => {
-                self.byte(5);
                 self.str(&d.iso);
                 self.int(d.first as i64);
                 self.int(d.last as i64 - d.first as i64);
-            }
-            Value::Duration(a, iso) => {
-                self.byte(6);
-                self.amount(a);
-                self.str(iso);
             }
             Value::Quote {
                 quote,
                 speaker,
                 verb,
             } => {
-                self.byte(7);
                 self.str(quote);
                 self.opt_str(speaker.as_deref());
                 self.opt_str(verb.as_deref());
             }
             Value::Entity { name, kind } => {
-                self.byte(8);
                 self.str(name);
                 self.byte(entity_code(*kind));
             }
@@ -269,6 +295,21 @@ fn iso_days(iso: &str) -> Option<(i32, i32)> {
         (Some(m), None) => days(y, m + 1, 1) - 1,
     };
     Some((first, last))
+}
+
+/// The ISO form of the day, month (`len` 7) or year (`len` 4) that starts on day number `first`
+/// (none for a year outside 0–9999 or another length).
+fn day_iso(first: i32, len: usize) -> Option<String> {
+    let (y, m, d) = crate::extract::civil_from_days(first);
+    if !(0..=9999).contains(&y) {
+        return None;
+    }
+    match len {
+        10 => Some(format!("{y:04}-{m:02}-{d:02}")),
+        7 => Some(format!("{y:04}-{m:02}")),
+        4 => Some(format!("{y:04}")),
+        _ => None,
+    }
 }
 
 fn put_uint(out: &mut Vec<u8>, mut x: u64) {
@@ -319,6 +360,9 @@ fn entity_code(k: EntityType) -> u8 {
 
 /// A shard body being read.
 pub(crate) struct Reader<'a> {
+    /// The column a value's fields come from after its tag (see [`Writer::payload`]).
+    pub(crate) payload: Option<usize>,
+    last_day: i32,
     data: &'a [u8],
     /// Each column's read position and end in `data`.
     cols: Vec<(usize, usize)>,
@@ -366,6 +410,8 @@ impl<'a> Reader<'a> {
     /// A reader of bytes without a string table or columns (a header).
     pub(crate) fn plain(data: &'a [u8]) -> Reader<'a> {
         Reader {
+            payload: None,
+            last_day: 0,
             data,
             cols: vec![(0, data.len())],
             cur: 0,
@@ -470,14 +516,6 @@ impl<'a> Reader<'a> {
             .ok_or_else(|| format!("string {id} is not in its table"))
     }
 
-    /// String `id` of the table.
-    pub(crate) fn nth_string(&self, id: u64) -> R<String> {
-        self.strings
-            .get(id as usize)
-            .map(|s| s.to_string())
-            .ok_or_else(|| format!("string {id} is not in its table"))
-    }
-
     pub(crate) fn string(&mut self) -> R<String> {
         self.str().map(str::to_string)
     }
@@ -560,8 +598,22 @@ impl<'a> Reader<'a> {
             text.get(start..end)
                 .ok_or_else(|| "a mention's span is outside its text".to_string())
         };
+        let tags = self.cur;
         let tag = self.byte()?;
-        Ok(match tag {
+        if let Some(p) = self.payload {
+            self.from(p);
+        }
+        let v = match tag {
+            12..=14 => {
+                let first = i32::try_from(self.last_day as i64 + self.int()?)
+                    .map_err(|_| "a date is out of range")?;
+                let iso = day_iso(first, [10, 7, 4][(tag - 12) as usize])
+                    .ok_or("a date is out of range")?;
+                let (first, last) =
+                    iso_days(&iso).ok_or_else(|| format!("{iso:?} is not an ISO date"))?;
+                self.last_day = first;
+                Value::Date(Date { iso, first, last })
+            }
             9 => {
                 let iso = self.string()?;
                 let (first, last) =
@@ -587,7 +639,9 @@ impl<'a> Reader<'a> {
                 }
             }
             t => self.value_tagged(t)?,
-        })
+        };
+        self.from(tags);
+        Ok(v)
     }
 
     fn entity_type(&mut self) -> R<EntityType> {
@@ -598,11 +652,6 @@ impl<'a> Reader<'a> {
             3 => EntityType::Other,
             k => return Err(format!("unknown entity type {k}")),
         })
-    }
-
-    pub(crate) fn value(&mut self) -> R<Value> {
-        let tag = self.byte()?;
-        self.value_tagged(tag)
     }
 
     fn value_tagged(&mut self, tag: u8) -> R<Value> {

@@ -4,20 +4,21 @@
 //! ```text
 //! manifest.json                  format, engine version, corpus id, counts, shard counts (a few hundred bytes)
 //! catalog-<id12>-<n>.bin         documents n*200 … : metadata and counts (for the corpus panel)
-//! docs-<id12>-<n>.bin            documents n*DOCS_PER_SHARD … : text, sentence spans, mentions,
-//!                                claims, entities with aliases
+//! docs-<id12>-<n>.bin            documents n*DOCS_PER_SHARD … : text, mentions, and each claim as
+//!                                the mention it stands on
 //! terms-<id12>-<n>.bin           terms whose hash falls in bucket n: document frequency, BM25
 //!                                postings over claim sentences, entity aliases
 //! ```
 //!
-//! Each shard is binary (format 3, [`super::codec`]): a header (the magic `CRBS`, the format,
+//! Each shard is binary (format 4, [`super::codec`]): a header (the magic `CRBS`, the format,
 //! the corpus id, the shard name, the SHA-256 of the body) and the body: a table of the
 //! shard's distinct strings, then the records, which refer to strings by number. A document
-//! stores its mentions (offsets relative to the one before) and its claims grouped by sentence
-//! (the sentence's terms and check-worthiness once; each claim's value is the mention it is
-//! anchored on). The corpus id is the SHA-256 of the bodies' hashes in shard order, so the
-//! same documents give the same bytes, the same names and the same id; a shard from another
-//! build, a truncated one or a changed one is refused by name.
+//! stores its text, its mentions (offsets relative to the one before) and its claims as the
+//! mentions they stand on; its sentences, its claims' terms, subjects and flags and its
+//! entities are derived on loading by the same core (see `decode_docs`). The corpus id is the
+//! SHA-256 of the bodies' hashes in shard order, so the same documents give the same bytes, the
+//! same names and the same id; a shard from another build, a truncated one or a changed one is
+//! refused by name.
 //!
 //! Terms are the normalised content words and entity names of a claim sentence (the same
 //! [`Claim::terms`] reconciliation weighs), plus keys for the claims' values: `#money:USD`,
@@ -33,16 +34,17 @@
 //! CLI) loads them and asks again.
 
 use super::codec::{Reader, Writer, R};
-use super::{hex, Corpus, CorpusError, DocMeta, Document, Entity};
-use crate::claims::{Claim, Terms};
+use super::{hex, unhex, Corpus, CorpusError, DocMeta, Document};
+use crate::claims::Claim;
 use crate::extract::{Mention, Value};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// The index format this engine writes and reads.
-pub const INDEX_FORMAT: u32 = 3;
+pub const INDEX_FORMAT: u32 = 4;
 /// Documents per document shard.
 pub const DOCS_PER_SHARD: usize = 2;
 /// Documents per catalog shard.
@@ -254,7 +256,8 @@ pub struct Part {
     /// The manifest.
     pub manifest: Manifest,
     catalogs: BTreeMap<usize, Vec<CatalogEntry>>,
-    docs: BTreeMap<usize, Vec<Document>>,
+    /// Loaded documents, shared with what a check retrieves (never copied for it).
+    docs: BTreeMap<usize, Vec<Arc<Document>>>,
     terms: BTreeMap<usize, TermShard>,
 }
 
@@ -370,9 +373,9 @@ impl Part {
             .chunks(DOCS_PER_CATALOG)
             .map(<[CatalogEntry]>::to_vec)
             .collect();
-        let docs: Vec<Vec<Document>> = {
+        let docs: Vec<Vec<Arc<Document>>> = {
             let mut out = Vec::new();
-            let mut it = documents.into_iter().peekable();
+            let mut it = documents.into_iter().map(Arc::new).peekable();
             while it.peek().is_some() {
                 out.push(it.by_ref().take(DOCS_PER_SHARD).collect::<Vec<_>>());
             }
@@ -437,7 +440,7 @@ impl Part {
                 file.extend_from_slice(MAGIC);
                 let mut head = Writer::new();
                 head.uint(INDEX_FORMAT as u64);
-                head.raw(id);
+                head.bytes(&unhex(id));
                 head.raw(&name);
                 file.extend_from_slice(&head.finish_plain());
                 file.extend_from_slice(&Sha256::digest(&body));
@@ -515,7 +518,7 @@ impl Part {
         };
         let Some(rest) = bytes.strip_prefix(MAGIC) else {
             let why = if bytes.starts_with(b"{") {
-                "it is text, as an index of an older format; this engine reads format 3".to_string()
+                format!("it is text, as an index of an older format; this engine reads format {INDEX_FORMAT}")
             } else if bytes.is_empty() {
                 "it is empty".to_string()
             } else {
@@ -531,7 +534,7 @@ impl Part {
             let shard = r.bytes()?;
             Ok((
                 format,
-                String::from_utf8_lossy(corpus).into_owned(),
+                hex(corpus),
                 String::from_utf8_lossy(shard).into_owned(),
                 r.position(),
             ))
@@ -562,7 +565,8 @@ impl Part {
             }
             "docs" => {
                 let docs = decode_docs(body).map_err(bad)?;
-                self.docs.insert(n, docs);
+                self.docs
+                    .insert(n, docs.into_iter().map(Arc::new).collect());
             }
             _ => {
                 let t = decode_terms(body).map_err(bad)?;
@@ -584,12 +588,20 @@ impl Part {
 
     /// All documents of the loaded document shards, in order.
     pub fn loaded_documents(&self) -> Vec<Document> {
-        self.docs.values().flatten().cloned().collect()
+        self.docs
+            .values()
+            .flatten()
+            .map(|d| (**d).clone())
+            .collect()
     }
 
     /// The documents (consumes the part; all document shards must be loaded).
     pub fn into_documents(self) -> Vec<Document> {
-        self.docs.into_values().flatten().collect()
+        self.docs
+            .into_values()
+            .flatten()
+            .map(|d| Arc::try_unwrap(d).unwrap_or_else(|d| (*d).clone()))
+            .collect()
     }
 
     fn term_shard(&self, term: &str) -> Result<&TermShard, String> {
@@ -612,6 +624,11 @@ impl Part {
 
     /// Document number `n`, or the shard to load.
     pub fn document(&self, n: usize) -> Result<Option<&Document>, Needs> {
+        self.shared_document(n).map(|d| d.map(|d| &**d))
+    }
+
+    /// [`Part::document`], as the loaded document itself (shared, not copied).
+    fn shared_document(&self, n: usize) -> Result<Option<&Arc<Document>>, Needs> {
         if n >= self.manifest.counts.documents {
             return Ok(None);
         }
@@ -639,6 +656,11 @@ fn short(id: &str) -> &str {
 fn short_name(name: &str) -> &str {
     let end = name.char_indices().nth(80).map_or(name.len(), |(i, _)| i);
     &name[..end]
+}
+
+/// Claims grouped by sentence (claims come in sentence order), as slices.
+fn claim_groups(claims: &[Claim]) -> impl Iterator<Item = &[Claim]> {
+    claims.chunk_by(|a, b| a.sentence == b.sentence)
 }
 
 /// Claims grouped by sentence: (the sentence's terms, its claims).
@@ -714,136 +736,50 @@ fn decode_catalog(body: &[u8]) -> R<Vec<CatalogEntry>> {
     Ok(out)
 }
 
-/// Claim flags.
-const NEGATED: u8 = 1;
-const SUBJECT: u8 = 2;
-const TIME: u8 = 4;
-const MENTION: u8 = 8;
-const OWN_WORTH: u8 = 16;
-const OWN_SPAN: u8 = 32;
-const OWN_TERMS: u8 = 64;
-const QUALIFIERS: u8 = 128;
-
-fn encode_docs(docs: &[Document]) -> Vec<u8> {
+/// A document shard stores, per document: its metadata, its text, its mentions (spans and
+/// values) and its claims as the mentions they stand on. The rest is derived on loading by the
+/// same core that compiled it, which is cheaper than fetching it: the sentences by splitting the
+/// text ([`crate::segment::split`]), the claims' terms, subjects, times and flags by
+/// [`crate::claims::claims`] over those sentences and the stored mentions (each must stand on
+/// the stored mention, or the shard is refused), and the entities from the entity mentions.
+fn encode_docs(docs: &[Arc<Document>]) -> Vec<u8> {
     let mut w = Writer::new();
+    w.payload = Some(7);
     w.uint(docs.len() as u64);
-    for d in docs {
+    for d in docs.iter().map(|d| &**d) {
         w.to(0);
         put_meta(&mut w, &d.meta);
-        w.uint(d.sentences.len() as u64);
         w.uint(d.mentions.len() as u64);
-        w.uint(d.entities.len() as u64);
+        w.uint(d.claims.len() as u64);
         w.to(1);
         w.raw(&d.text);
-        w.to(2);
-        let mut prev = 0;
-        for &(a, b) in &d.sentences {
-            w.delta(prev, a);
-            w.delta(a, b);
-            prev = b;
-        }
-        let (mut ps, mut pa) = (0, 0);
+        // Mentions: sentence (after the one before), start (after the end of the one before),
+        // length, and value, each in a column of its own.
+        let (mut ps, mut pe) = (0, 0);
         let mut by_span: std::collections::HashMap<(usize, usize), Vec<usize>> =
             std::collections::HashMap::new();
         for (i, m) in d.mentions.iter().enumerate() {
-            w.to(3);
+            w.to(2);
             w.delta(ps, m.sentence);
-            w.delta(pa, m.start);
+            w.to(5);
+            w.delta(pe, m.start);
+            w.to(6);
             w.delta(m.start, m.end);
-            w.to(4);
+            w.to(3);
             w.value_at(&m.value, &d.text, m.start, m.end);
-            (ps, pa) = (m.sentence, m.start);
+            (ps, pe) = (m.sentence, m.end);
             by_span.entry((m.start, m.end)).or_default().push(i);
         }
-        w.to(5);
-        for e in &d.entities {
-            w.str(&e.name);
-            w.str(&e.kind);
-            w.strs(&e.aliases);
-        }
-        let groups = group_claims(d);
-        w.to(0);
-        w.uint(groups.len() as u64);
-        let (mut ps, mut pe) = (0, 0);
-        for (_, group) in &groups {
-            let first = group[0];
-            w.to(0);
-            w.uint(group.len() as u64);
-            w.to(6);
-            w.delta(ps, first.sentence);
-            w.delta(pe, first.start);
-            w.delta(first.start, first.end);
-            w.f64(first.checkworthiness);
-            w.to(7);
-            w.strs(&first.terms);
-            (ps, pe) = (first.sentence, first.end);
-            for c in group {
-                let mention = by_span
-                    .get(&c.anchor)
-                    .and_then(|is| is.iter().copied().find(|&i| d.mentions[i].value == c.value));
-                let mut flags = 0u8;
-                for (on, bit) in [
-                    (c.negated, NEGATED),
-                    (c.subject.is_some(), SUBJECT),
-                    (c.time.is_some(), TIME),
-                    (mention.is_some(), MENTION),
-                    (
-                        c.checkworthiness.to_bits() != first.checkworthiness.to_bits(),
-                        OWN_WORTH,
-                    ),
-                    ((c.start, c.end) != (first.start, first.end), OWN_SPAN),
-                    (c.terms != first.terms, OWN_TERMS),
-                    (!c.qualifiers.is_empty(), QUALIFIERS),
-                ] {
-                    if on {
-                        flags |= bit;
-                    }
-                }
-                w.to(8);
-                w.byte(flags);
-                w.to(9);
-                match mention {
-                    Some(i) => w.uint(i as u64),
-                    None => {
-                        w.delta(first.start, c.anchor.0);
-                        w.delta(c.anchor.0, c.anchor.1);
-                        w.value(&c.value);
-                    }
-                }
-                if flags & OWN_SPAN != 0 {
-                    w.delta(first.start, c.start);
-                    w.delta(c.start, c.end);
-                }
-                if flags & OWN_TERMS != 0 {
-                    w.strs(&c.terms);
-                }
-                if flags & OWN_WORTH != 0 {
-                    w.f64(c.checkworthiness);
-                }
-                w.to(10);
-                if let Some(s) = &c.subject {
-                    w.str(s);
-                }
-                if let Some(t) = &c.time {
-                    w.str(t);
-                }
-                // Local terms: mostly the sentence's own, by their place in its terms.
-                w.to(11);
-                w.uint(c.local.len() as u64);
-                for t in &c.local {
-                    match first.terms.iter().position(|x| x == t) {
-                        Some(i) => w.uint((i as u64) << 1),
-                        None => {
-                            let id = w.intern(t);
-                            w.uint((id << 1) | 1);
-                        }
-                    }
-                }
-                w.to(12);
-                if flags & QUALIFIERS != 0 {
-                    w.strs(&c.qualifiers);
-                }
-            }
+        // Each claim as the number of the mention it stands on (after the previous claim's).
+        w.to(4);
+        let mut prev = 0usize;
+        for c in &d.claims {
+            let i = by_span
+                .get(&c.anchor)
+                .and_then(|is| is.iter().copied().find(|&i| d.mentions[i].value == c.value))
+                .unwrap_or(d.mentions.len());
+            w.delta(prev, i);
+            prev = i;
         }
     }
     w.finish()
@@ -851,37 +787,52 @@ fn encode_docs(docs: &[Document]) -> Vec<u8> {
 
 fn decode_docs(body: &[u8]) -> R<Vec<Document>> {
     let mut r = Reader::new(body)?;
+    r.payload = Some(7);
     let n = r.count()?;
     let mut docs = Vec::with_capacity(n);
     for _ in 0..n {
         r.from(0);
         let meta = get_meta(&mut r)?;
-        let ns = r.count()?;
         let nm = r.count()?;
-        let ne = r.count()?;
+        let nc = r.count()?;
         r.from(1);
         let text = r.bytes()?;
         let text = String::from_utf8(text.to_vec())
             .map_err(|_| format!("document {} has text that is not UTF-8", meta.id))?;
-        r.from(2);
-        let mut sentences = Vec::with_capacity(ns);
-        let mut prev = 0;
-        for _ in 0..ns {
-            let a = r.delta(prev)?;
-            let b = r.delta(a)?;
-            sentences.push((a, b));
-            prev = b;
-        }
+        let all = crate::segment::split(&text);
+        let len = text.len();
+        let ok = |a: usize, b: usize| {
+            a <= b && b <= len && text.is_char_boundary(a) && text.is_char_boundary(b)
+        };
         let mut mentions = Vec::with_capacity(nm);
-        let (mut ps, mut pa) = (0, 0);
+        let (mut ps, mut pa, mut pe) = (0, 0, 0);
         for _ in 0..nm {
-            r.from(3);
+            r.from(2);
             let sentence = r.delta(ps)?;
-            let start = r.delta(pa)?;
+            r.from(5);
+            let start = r.delta(pe)?;
+            r.from(6);
             let end = r.delta(start)?;
-            r.from(4);
+            // In order of start, each starting inside its sentence (an entity ending there too),
+            // as extraction gives them: what deriving the claims relies on.
+            let within = all.get(sentence).is_some_and(|s| {
+                s.start <= start && start <= s.end && sentence >= ps && start >= pa
+            });
+            if !ok(start, end) || !within {
+                return Err(format!(
+                    "document {} has a mention outside its text or its sentence",
+                    meta.id
+                ));
+            }
+            r.from(3);
             let value = r.value_at(&text, start, end)?;
-            (ps, pa) = (sentence, start);
+            if matches!(value, Value::Entity { .. }) && end > all[sentence].end {
+                return Err(format!(
+                    "document {} has a mention outside its text or its sentence",
+                    meta.id
+                ));
+            }
+            (ps, pa, pe) = (sentence, start, end);
             mentions.push(Mention {
                 start,
                 end,
@@ -889,121 +840,32 @@ fn decode_docs(body: &[u8]) -> R<Vec<Document>> {
                 value,
             });
         }
-        r.from(5);
-        let mut entities = Vec::with_capacity(ne);
-        for _ in 0..ne {
-            entities.push(Entity {
-                name: r.string()?,
-                kind: r.string()?,
-                aliases: r.strs()?,
+        r.from(4);
+        let mut anchors = Vec::with_capacity(nc);
+        let mut prev = 0usize;
+        for _ in 0..nc {
+            prev = r.delta(prev)?;
+            anchors.push(prev);
+        }
+        let claims = crate::claims::claims(&text, &all, &mentions);
+        let same = claims.len() == anchors.len()
+            && claims.iter().zip(&anchors).all(|(c, &i)| {
+                mentions.get(i).is_some_and(|m| {
+                    (m.start, m.end) == c.anchor && m.sentence == c.sentence && m.value == c.value
+                })
             });
+        if !same {
+            return Err(format!(
+                "document {}'s claims are not the ones this engine finds in its text",
+                meta.id
+            ));
         }
-        r.from(0);
-        let ng = r.count()?;
-        let mut claims = Vec::new();
-        let (mut ps, mut pe) = (0, 0);
-        for _ in 0..ng {
-            r.from(0);
-            let nc = r.count()?;
-            r.from(6);
-            let sentence = r.delta(ps)?;
-            let start = r.delta(pe)?;
-            let end = r.delta(start)?;
-            let worth = r.f64()?;
-            r.from(7);
-            // One copy shared by the claims of the sentence (a clone is a reference count).
-            let terms: Terms = r.strs()?.into();
-            (ps, pe) = (sentence, end);
-            for _ in 0..nc {
-                r.from(8);
-                let flags = r.byte()?;
-                r.from(9);
-                let (anchor, value) = if flags & MENTION != 0 {
-                    let i = r.usize()?;
-                    let m = mentions
-                        .get(i)
-                        .ok_or_else(|| format!("a claim of {} names mention {i}", meta.id))?;
-                    ((m.start, m.end), m.value.clone())
-                } else {
-                    let a = r.delta(start)?;
-                    let b = r.delta(a)?;
-                    ((a, b), r.value()?)
-                };
-                let (cs, ce) = if flags & OWN_SPAN != 0 {
-                    let a = r.delta(start)?;
-                    (a, r.delta(a)?)
-                } else {
-                    (start, end)
-                };
-                let own_terms = if flags & OWN_TERMS != 0 {
-                    Some(r.strs()?)
-                } else {
-                    None
-                };
-                let checkworthiness = if flags & OWN_WORTH != 0 {
-                    r.f64()?
-                } else {
-                    worth
-                };
-                r.from(10);
-                let subject = if flags & SUBJECT != 0 {
-                    Some(r.string()?)
-                } else {
-                    None
-                };
-                let time = if flags & TIME != 0 {
-                    Some(r.string()?)
-                } else {
-                    None
-                };
-                r.from(11);
-                let nl = r.count()?;
-                let mut local = Vec::with_capacity(nl);
-                for _ in 0..nl {
-                    let x = r.uint()?;
-                    local.push(if x & 1 == 0 {
-                        terms
-                            .get((x >> 1) as usize)
-                            .cloned()
-                            .ok_or("a local term is not among its sentence's")?
-                    } else {
-                        r.nth_string(x >> 1)?
-                    });
-                }
-                r.from(12);
-                let qualifiers = if flags & QUALIFIERS != 0 {
-                    r.strs()?
-                } else {
-                    Vec::new()
-                };
-                claims.push(Claim {
-                    sentence,
-                    start: cs,
-                    end: ce,
-                    anchor,
-                    value,
-                    subject,
-                    local,
-                    terms: own_terms.map(Terms::from).unwrap_or_else(|| terms.clone()),
-                    qualifiers,
-                    time,
-                    negated: flags & NEGATED != 0,
-                    checkworthiness,
-                });
-            }
-        }
-        let len = text.len();
-        let ok = |a: usize, b: usize| {
-            a <= b && b <= len && text.is_char_boundary(a) && text.is_char_boundary(b)
-        };
-        let bad_span = sentences.iter().any(|&(a, b)| !ok(a, b))
-            || mentions.iter().any(|m| !ok(m.start, m.end));
-        let bad_claim = claims
+        let sentences = all
             .iter()
-            .any(|c| !ok(c.start, c.end) || !ok(c.anchor.0, c.anchor.1));
-        if bad_span || bad_claim {
-            return Err(format!("document {} has spans outside its text", meta.id));
-        }
+            .filter(|s| !s.junk)
+            .map(|s| (s.start, s.end))
+            .collect();
+        let entities = super::entities_of(&text, &mentions);
         docs.push(Document {
             meta,
             text,
@@ -1054,11 +916,18 @@ fn encode_terms(t: &TermShard) -> Vec<u8> {
         w.to(2);
         w.uint(*df as u64);
         w.uint((list.len() / 3) as u64);
-        // Postings by column: document deltas, claim sentences, lengths.
+        // Postings by column: document deltas, claim sentences (after the one before in the
+        // same document), lengths.
         for col in 0..3 {
             w.to(3 + col);
-            for ch in list.chunks_exact(3) {
-                w.uint(ch[col] as u64);
+            let mut prev = 0u32;
+            for (i, ch) in list.chunks_exact(3).enumerate() {
+                let x = match col {
+                    1 if ch[0] == 0 && i > 0 => ch[1].wrapping_sub(prev).wrapping_sub(1),
+                    _ => ch[col],
+                };
+                prev = ch[1];
+                w.uint(x as u64);
             }
         }
     }
@@ -1088,9 +957,17 @@ fn decode_terms(body: &[u8]) -> R<TermShard> {
         let mut list = vec![0u32; k * 3];
         for col in 0..3 {
             r.from(3 + col);
+            let mut prev = 0u32;
             for i in 0..k {
-                list[i * 3 + col] =
-                    u32::try_from(r.uint()?).map_err(|_| "a posting is out of range")?;
+                let x = u32::try_from(r.uint()?).map_err(|_| "a posting is out of range")?;
+                list[i * 3 + col] = match col {
+                    1 if list[i * 3] == 0 && i > 0 => prev
+                        .checked_add(1)
+                        .and_then(|p| p.checked_add(x))
+                        .ok_or("a posting is out of range")?,
+                    _ => x,
+                };
+                prev = list[i * 3 + 1];
             }
         }
         prev.clone_from(&term);
@@ -1175,29 +1052,7 @@ pub struct Searcher {
 /// A candidate sentence: (part, document number, claim sentence in the document).
 type Hit = (usize, usize, usize);
 
-/// A fast hash for the scores of candidate sentences (numbers, not text from outside: no need
-/// for a keyed hash), multiply and rotate as in rustc's FxHash.
-#[derive(Default, Clone, Copy)]
-struct Fx(u64);
-
-impl std::hash::Hasher for Fx {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(b as u64);
-        }
-    }
-    fn write_u64(&mut self, x: u64) {
-        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn write_usize(&mut self, x: usize) {
-        self.write_u64(x as u64);
-    }
-}
-
-type FastHash = std::hash::BuildHasherDefault<Fx>;
+use super::FastHash;
 
 impl Searcher {
     /// A searcher over the given parts.
@@ -1240,7 +1095,9 @@ impl Searcher {
                 p.add_shard(name, bytes)?;
                 if let Some(("docs", n)) = p.parse_name(name) {
                     for d in p.docs.get_mut(&n).into_iter().flatten() {
-                        d.mentions = Vec::new();
+                        if let Some(d) = Arc::get_mut(d) {
+                            d.mentions = Vec::new();
+                        }
                     }
                 }
                 Ok(())
@@ -1342,22 +1199,27 @@ impl Searcher {
             .sum();
         let mut hits: BTreeSet<Hit> = BTreeSet::new();
         let mut per_query: Vec<Vec<Hit>> = Vec::with_capacity(queries.len());
-        let mut ranked: Vec<(Hit, f64)> = Vec::new();
         // Each term's postings with their BM25 weights, worked out once for all the queries
-        // (claims of one sentence share most terms), each candidate sentence by a dense slot.
-        // A query adds the same weights in the same order as term by term, so the scores are
-        // the very same numbers.
-        let mut slot_of: std::collections::HashMap<Hit, u32, FastHash> =
+        // (claims of one sentence share most terms), each candidate sentence by a dense slot:
+        // a document's claim sentences get consecutive slots, from the document's first slot
+        // (no hashing per posting). A query adds the same weights in the same order as term by
+        // term, so the scores are the very same numbers.
+        let mut weighted_at: std::collections::HashMap<&str, usize, FastHash> =
             std::collections::HashMap::default();
-        let mut hit_of: Vec<Hit> = Vec::new();
-        let mut weighted: BTreeMap<&str, Vec<(u32, f64)>> = BTreeMap::new();
+        let mut postings: Vec<Vec<(usize, usize, usize, f64)>> = Vec::new();
+        // Per part, per document: one more than its last claim sentence any query term names.
+        let mut span: Vec<Vec<u32>> = self
+            .parts
+            .iter()
+            .map(|p| vec![0; p.manifest.counts.documents])
+            .collect();
         for t in queries.iter().flatten() {
-            if weighted.contains_key(t.as_str()) {
+            if weighted_at.contains_key(t.as_str()) {
                 continue;
             }
             let df = self.df(t, &mut BTreeSet::new()) as f64;
             let idf = (1.0 + (n_total as f64 - df + 0.5) / (df + 0.5)).ln();
-            let mut out = Vec::new();
+            let mut out: Vec<(usize, usize, usize, f64)> = Vec::new();
             for (pi, p) in self.parts.iter().enumerate() {
                 if p.manifest.counts.documents == 0 {
                     continue;
@@ -1373,22 +1235,64 @@ impl Searcher {
                     doc += ch[0] as usize;
                     let len = ch[2] as f64;
                     let w = idf * (K1 + 1.0) / (1.0 + K1 * (1.0 - B + B * len / avg));
-                    let h = (pi, doc, ch[1] as usize);
-                    let slot = *slot_of.entry(h).or_insert_with(|| {
-                        hit_of.push(h);
-                        (hit_of.len() - 1) as u32
-                    });
-                    out.push((slot, w));
+                    let k = ch[1] as usize;
+                    // A damaged shard may name a document the manifest does not count.
+                    let Some(end) = span[pi].get_mut(doc) else {
+                        continue;
+                    };
+                    *end = (*end).max(ch[1].saturating_add(1));
+                    out.push((pi, doc, k, w));
                 }
             }
-            weighted.insert(t.as_str(), out);
+            weighted_at.insert(t.as_str(), postings.len());
+            postings.push(out);
         }
+        // Slots: each document's claim sentences, documents in order; within a budget linear in
+        // the postings (a damaged shard may name sentence 4 billion), past it by a hash.
+        let mut hit_of: Vec<Hit> = Vec::new();
+        let mut budget = 8 * postings.iter().map(Vec::len).sum::<usize>() + 1024;
+        let mut first_slot: Vec<Vec<u32>> = Vec::with_capacity(span.len());
+        for (pi, ends) in span.iter().enumerate() {
+            let mut firsts = vec![u32::MAX; ends.len()];
+            for (doc, &end) in ends.iter().enumerate() {
+                let end = end as usize;
+                if end > 0 && end <= budget {
+                    budget -= end;
+                    firsts[doc] = hit_of.len() as u32;
+                    hit_of.extend((0..end).map(|k| (pi, doc, k)));
+                }
+            }
+            first_slot.push(firsts);
+        }
+        let mut sparse: std::collections::HashMap<Hit, u32, FastHash> =
+            std::collections::HashMap::default();
+        let weighted: Vec<Vec<(u32, f64)>> = postings
+            .into_iter()
+            .map(|list| {
+                list.into_iter()
+                    .map(|(pi, doc, k, w)| match first_slot[pi][doc] {
+                        u32::MAX => {
+                            let slot = *sparse.entry((pi, doc, k)).or_insert_with(|| {
+                                hit_of.push((pi, doc, k));
+                                (hit_of.len() - 1) as u32
+                            });
+                            (slot, w)
+                        }
+                        first => (first + k as u32, w),
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut top: Vec<(Hit, f64)> = Vec::with_capacity(TOP_K + 1);
         let mut acc: Vec<f64> = vec![0.0; hit_of.len()];
         let mut seen: Vec<bool> = vec![false; hit_of.len()];
         let mut touched: Vec<u32> = Vec::new();
         for q in &queries {
             for t in q {
-                for &(slot, w) in weighted.get(t.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
+                let list = weighted_at
+                    .get(t.as_str())
+                    .map_or(&[][..], |&i| &weighted[i]);
+                for &(slot, w) in list {
                     let i = slot as usize;
                     if !seen[i] {
                         seen[i] = true;
@@ -1398,21 +1302,25 @@ impl Searcher {
                     acc[i] += w;
                 }
             }
-            ranked.clear();
+            // The best TOP_K (higher score first, then the earlier sentence), kept in order as
+            // the touched sentences go by: most fall short of the last kept one at once.
+            let cmp = |a: &(Hit, f64), b: &(Hit, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+            top.clear();
             for &slot in &touched {
                 let i = slot as usize;
-                ranked.push((hit_of[i], acc[i]));
                 seen[i] = false;
+                let x = (hit_of[i], acc[i]);
+                if top.len() == TOP_K {
+                    if cmp(&x, &top[TOP_K - 1]) != std::cmp::Ordering::Less {
+                        continue;
+                    }
+                    top.pop();
+                }
+                let at = top.partition_point(|y| cmp(y, &x) == std::cmp::Ordering::Less);
+                top.insert(at, x);
             }
             touched.clear();
-            let k = TOP_K.min(ranked.len());
-            if k == 0 {
-                per_query.push(Vec::new());
-                continue;
-            }
-            let cmp = |a: &(Hit, f64), b: &(Hit, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-            ranked.select_nth_unstable_by(k - 1, cmp);
-            let mut best: Vec<Hit> = ranked[..k].iter().map(|(h, _)| *h).collect();
+            let mut best: Vec<Hit> = top.iter().map(|(h, _)| *h).collect();
             best.sort();
             hits.extend(best.iter().copied());
             per_query.push(best);
@@ -1431,11 +1339,16 @@ impl Searcher {
                 }
             }
         }
+        // The documents as the report cites them (metadata and text), and the loaded documents
+        // themselves, whose claims the candidates name (shared, not copied).
         let mut documents: Vec<Document> = Vec::new();
+        let mut sources: Vec<Arc<Document>> = Vec::new();
+        // The claims of the candidate sentences, per retrieved document (claim ranges).
+        let mut kept: Vec<Vec<std::ops::Range<usize>>> = Vec::new();
         // (part, doc, claim sentence) → claim indexes in the retrieved document.
-        let mut where_: BTreeMap<Hit, (usize, Vec<usize>)> = BTreeMap::new();
+        let mut where_: BTreeMap<Hit, (usize, std::ops::Range<usize>)> = BTreeMap::new();
         for (&(pi, d), ks) in &wanted {
-            let doc = match self.parts[pi].document(d) {
+            let doc = match self.parts[pi].shared_document(d) {
                 Ok(Some(doc)) => doc,
                 Ok(None) => continue,
                 Err(Needs(n)) => {
@@ -1447,36 +1360,49 @@ impl Searcher {
                 continue;
             }
             let di = documents.len();
-            let mut kept = Vec::new();
-            for (k, (_, group)) in group_claims(doc).into_iter().enumerate() {
+            let mut ranges = Vec::new();
+            let mut at = 0;
+            for (k, group) in claim_groups(&doc.claims).enumerate() {
                 if full_scan || ks.contains(&k) {
-                    let first = kept.len();
-                    kept.extend(group.into_iter().cloned());
-                    where_.insert((pi, d, k), (di, (first..kept.len()).collect()));
+                    where_.insert((pi, d, k), (di, at..at + group.len()));
+                    ranges.push(at..at + group.len());
                 }
+                at += group.len();
             }
             documents.push(Document {
                 meta: doc.meta.clone(),
                 text: doc.text.clone(),
                 sentences: Vec::new(),
-                claims: kept,
+                claims: Vec::new(),
                 mentions: Vec::new(),
                 entities: Vec::new(),
             });
+            sources.push(Arc::clone(doc));
+            kept.push(ranges);
         }
         if !needs.is_empty() {
             return Err(Needs(needs.into_iter().collect()));
         }
         // IDF (reconciliation's) of every term either side weighs, over the whole corpus.
+        // (Claims of one sentence share their terms: each list is read once.)
+        let mut seen: std::collections::HashMap<&str, (), FastHash> =
+            std::collections::HashMap::default();
         let mut df: BTreeMap<String, usize> = BTreeMap::new();
-        let weighed = claims
-            .iter()
-            .chain(documents.iter().flat_map(|d| d.claims.iter()))
-            .flat_map(|c| c.terms.iter().chain(&c.local));
-        for t in weighed {
-            if !df.contains_key(t) {
-                let f = self.df(t, &mut needs);
-                df.insert(t.clone(), f);
+        let mut last_terms: *const String = std::ptr::null();
+        let retrieved = sources.iter().zip(&kept).flat_map(|(d, ranges)| {
+            ranges
+                .iter()
+                .flat_map(|r| d.claims.get(r.clone()).unwrap_or(&[]))
+        });
+        for c in claims.iter().chain(retrieved) {
+            let shared = c.terms.as_ptr() == last_terms;
+            last_terms = c.terms.as_ptr();
+            let terms = if shared { &[][..] } else { &c.terms[..] };
+            for t in terms.iter().chain(&c.local) {
+                if seen.insert(t.as_str(), ()).is_none() {
+                    let f = self.df(t, &mut needs);
+                    df.insert(t.clone(), f);
+                }
             }
         }
         if !needs.is_empty() {
@@ -1489,15 +1415,15 @@ impl Searcher {
             .map(|_| {
                 let mut out = Vec::new();
                 if full_scan {
-                    // Every kept claim, in document order.
-                    for (di, d) in documents.iter().enumerate() {
+                    // Every claim, in document order.
+                    for (di, d) in sources.iter().enumerate() {
                         out.extend((0..d.claims.len()).map(|ci| (di, ci)));
                     }
                     return out;
                 }
                 for h in queries_hits.next().unwrap_or_default() {
                     if let Some((di, cis)) = where_.get(&h) {
-                        out.extend(cis.iter().map(|&ci| (*di, ci)));
+                        out.extend(cis.clone().map(|ci| (*di, ci)));
                     }
                 }
                 out
@@ -1506,6 +1432,7 @@ impl Searcher {
         Ok(Retrieved {
             corpus: Corpus::with_df(self.id(), documents, n_total, &df, self.document_count()),
             candidates,
+            sources,
         })
     }
 }
@@ -1519,6 +1446,9 @@ pub struct Retrieved {
     pub corpus: Corpus,
     /// For each claim of the article: (document in `corpus`, claim in the document).
     pub candidates: Vec<Vec<(usize, usize)>>,
+    /// The loaded documents behind `corpus.documents` (whose copies there hold metadata and
+    /// text only), with their claims.
+    sources: Vec<Arc<Document>>,
 }
 
 impl Retrieved {
@@ -1549,7 +1479,7 @@ impl Retrieved {
             let view_docs: Vec<Document> = docs
                 .iter()
                 .map(|&d| {
-                    let src = &self.corpus.documents[d];
+                    let src = &self.sources[d];
                     Document {
                         meta: src.meta.clone(),
                         text: src.text.clone(),
@@ -1577,5 +1507,77 @@ impl Retrieved {
         out.into_iter()
             .map(|j| j.expect("every claim is in a group"))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body() -> (Vec<Arc<Document>>, Vec<u8>) {
+        let src = "---\ntitle: T\nsource: S\npublished: 2025-11-07\n---\n\
+            Acme Corp. opened 40 stores in Norland in 2024, chief executive Jane Roe said. \
+            Sales rose 12% to $3.5 billion last year. \"We will grow,\" Roe said on 3 March 2025.\n";
+        let d = Arc::new(super::super::compile_document("a.md", src.as_bytes()).unwrap());
+        assert!(
+            d.claims.len() >= 3 && d.mentions.len() >= 5,
+            "{:?}",
+            d.claims
+        );
+        let docs = vec![d.clone(), d];
+        let body = encode_docs(&docs);
+        (docs, body)
+    }
+
+    #[test]
+    fn claims_not_standing_on_their_stored_mentions_are_refused() {
+        let (docs, body) = body();
+        let back = decode_docs(&body).unwrap();
+        assert_eq!(back, docs.iter().map(|d| (**d).clone()).collect::<Vec<_>>());
+        // One claim fewer than the engine finds in the text: refused, naming the document.
+        let mut fewer = (*docs[0]).clone();
+        fewer.claims.pop();
+        let e = decode_docs(&encode_docs(&[Arc::new(fewer)])).unwrap_err();
+        assert!(e.contains("document a") && e.contains("claims"), "{e}");
+        // A claim on another mention than the one the engine anchors it on: refused too.
+        let mut moved = (*docs[0]).clone();
+        let last = moved.mentions.last().unwrap().clone();
+        moved.claims[0].anchor = (last.start, last.end);
+        moved.claims[0].value = last.value;
+        assert!(decode_docs(&encode_docs(&[Arc::new(moved)])).is_err());
+    }
+
+    #[test]
+    fn a_damaged_document_body_is_refused_or_read_never_a_panic() {
+        // Deriving claims runs the claims code on stored mentions: whatever a body holds (a
+        // crafted shard has a valid checksum), reading it must not panic.
+        let (_, body) = body();
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let (mut read, mut refused) = (0, 0);
+        for _ in 0..4000 {
+            let mut b = body.clone();
+            for _ in 0..1 + next() % 3 {
+                let at = (next() % b.len() as u64) as usize;
+                b[at] = match next() % 3 {
+                    0 => b[at].wrapping_add(1),
+                    1 => b[at].wrapping_sub(1),
+                    _ => next() as u8,
+                };
+            }
+            match decode_docs(&b) {
+                Ok(_) => read += 1,
+                Err(e) => {
+                    assert!(!e.is_empty());
+                    refused += 1;
+                }
+            }
+        }
+        assert!(read > 0 && refused > 0, "{read} read, {refused} refused");
     }
 }

@@ -92,7 +92,7 @@ pub struct Corpus {
     /// candidate sentences).
     pub documents: Vec<Document>,
     /// Inverse document frequency of each term over the corpus's claim sentences.
-    idf: std::sync::Arc<BTreeMap<String, f64>>,
+    idf: std::sync::Arc<std::collections::HashMap<String, f64, FastHash>>,
     /// The largest IDF (for terms the corpus never uses).
     max_idf: f64,
     /// How many documents the whole corpus has.
@@ -122,27 +122,7 @@ pub fn compile_document(name: &str, bytes: &[u8]) -> Result<Document, DocError> 
         .filter(|s| !s.junk)
         .map(|s| (s.start, s.end))
         .collect();
-    let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
-    for m in &analysis.mentions {
-        if let Value::Entity { name, kind } = &m.value {
-            let e = entities.entry(name.clone()).or_insert_with(|| Entity {
-                name: name.clone(),
-                kind: kind.as_str().to_string(),
-                aliases: Vec::new(),
-            });
-            let surface = text[m.start..m.end].to_lowercase();
-            if surface != name.to_lowercase() && !e.aliases.contains(&surface) {
-                e.aliases.push(surface);
-            }
-        }
-    }
-    let entities = entities
-        .into_values()
-        .map(|mut e| {
-            e.aliases.sort();
-            e
-        })
-        .collect();
+    let entities = entities_of(&text, &analysis.mentions);
     Ok(Document {
         meta,
         text,
@@ -151,6 +131,33 @@ pub fn compile_document(name: &str, bytes: &[u8]) -> Result<Document, DocError> 
         mentions: analysis.mentions,
         entities,
     })
+}
+
+/// The entities a document names, from its entity mentions: each canonical name once, with
+/// its type and the other (lower-case) surface forms it appears under, sorted. The index does
+/// not store them: the loader derives them from the stored mentions, as compiling does.
+pub(crate) fn entities_of(text: &str, mentions: &[Mention]) -> Vec<Entity> {
+    let mut entities: BTreeMap<&str, Entity> = BTreeMap::new();
+    for m in mentions {
+        if let Value::Entity { name, kind } = &m.value {
+            let e = entities.entry(name).or_insert_with(|| Entity {
+                name: name.clone(),
+                kind: kind.as_str().to_string(),
+                aliases: Vec::new(),
+            });
+            let surface = text.get(m.start..m.end).unwrap_or("").to_lowercase();
+            if surface != name.to_lowercase() && !e.aliases.contains(&surface) {
+                e.aliases.push(surface);
+            }
+        }
+    }
+    entities
+        .into_values()
+        .map(|mut e| {
+            e.aliases.sort();
+            e
+        })
+        .collect()
 }
 
 /// Puts compiled documents in file-name order and refuses a second document with an id already
@@ -306,6 +313,50 @@ pub struct Index {
     pub shards: Vec<(String, Vec<u8>)>,
 }
 
+/// A fast hash for the candidate sentences and the terms of one check, multiply and rotate as
+/// in rustc's FxHash. Not keyed: a text crafted to collide slows only its own check.
+#[derive(Default, Clone, Copy)]
+pub struct Fx(u64);
+
+impl std::hash::Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.write_u64(u64::from_le_bytes(w));
+        }
+        for &b in chunks.remainder() {
+            self.write_u64(b as u64);
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, x: usize) {
+        self.write_u64(x as u64);
+    }
+}
+
+/// A hash map hasher for terms and numbers within one process (not keyed).
+pub type FastHash = std::hash::BuildHasherDefault<Fx>;
+
 pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The bytes of a hex string (pairs of hex digits; anything else reads as 0).
+pub(crate) fn unhex(s: &str) -> Vec<u8> {
+    s.as_bytes()
+        .chunks(2)
+        .map(|p| {
+            std::str::from_utf8(p)
+                .ok()
+                .and_then(|p| u8::from_str_radix(p, 16).ok())
+                .unwrap_or(0)
+        })
+        .collect()
 }

@@ -408,12 +408,12 @@ pub fn judge_each<'c>(
 
 /// The names of the corpus's entities (lower-case, with the heads of longer names): terms that
 /// say who, not what is said of them.
-pub struct Names(std::collections::HashSet<String>);
+pub struct Names(std::collections::HashSet<String, crate::corpus::FastHash>);
 
 impl Names {
     /// Collects the names from the corpus's entity claims and subjects.
     pub fn of(corpus: &Corpus) -> Names {
-        let mut set = std::collections::HashSet::new();
+        let mut set = std::collections::HashSet::default();
         let mut add = |n: &str| {
             let n = n.to_lowercase();
             if let Some((_, last)) = n.rsplit_once(' ') {

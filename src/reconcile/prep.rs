@@ -33,7 +33,7 @@ pub struct Prep {
 
 /// The corpus's claims prepared, and what is needed to prepare a text's.
 pub struct Prepared<'a> {
-    vocab: HashMap<Cow<'a, str>, u32>,
+    vocab: HashMap<Cow<'a, str>, u32, crate::corpus::FastHash>,
     /// Per document, per claim.
     pub docs: Vec<Vec<Prep>>,
     /// The corpus's entity names.
@@ -43,7 +43,7 @@ pub struct Prepared<'a> {
 impl<'a> Prepared<'a> {
     /// Prepares every claim of the corpus.
     pub fn new(corpus: &'a Corpus) -> Prepared<'a> {
-        let mut vocab: HashMap<Cow<'a, str>, u32> = HashMap::new();
+        let mut vocab: HashMap<Cow<'a, str>, u32, crate::corpus::FastHash> = HashMap::default();
         for d in &corpus.documents {
             for c in &d.claims {
                 for t in c.local.iter().chain(&c.terms) {

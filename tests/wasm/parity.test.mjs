@@ -60,6 +60,6 @@ test(`check: wasm equals native on ${cases.length} case texts`, () => {
 test('the wasm refuses a bad corpus and a bad date with clear errors', () => {
   assert.throws(() => new Checker('{not json', []), /corpus manifest is not valid/);
   assert.throws(() => new Checker(manifest, [shards[0].slice(0, 100)]), /corrupt or truncated/);
-  assert.throws(() => new Checker(manifest.replace('"format": 3', '"format": 2'), []), /format 2 but this engine reads format 3/);
+  assert.throws(() => new Checker(manifest.replace('"format": 4', '"format": 2'), []), /format 2 but this engine reads format 4/);
   assert.throws(() => checker.check('In 1992.', { date: '7 Nov' }), /not a date in the form YYYY-MM-DD/);
 });
