@@ -1612,8 +1612,8 @@ impl NfaBuilder {
     }
 }
 
-/// A table entry: the next state, with this bit set when a match starts at the position the
-/// transition's char ends at.
+/// A table entry: the next state (its offset in the table), with this bit set when a match
+/// starts at the position the transition's char ends at.
 const ACCEPT: u32 = 1 << 31;
 /// A transition not yet worked out.
 const UNKNOWN: u32 = u32::MAX;
@@ -1641,7 +1641,8 @@ struct StartDfa {
     /// Per DFA state: its NFA states (sorted) and the kind of the char after its position.
     states: Vec<(Box<[u32]>, u8)>,
     ids: HashMap<(Box<[u32]>, u8), u32>,
-    /// Per state and class (`state * (n_classes + 1) + class`): an entry or `UNKNOWN`.
+    /// Per state and class (`state * (n_classes + 1) + class`): an entry or `UNKNOWN`. A state
+    /// is named by its row's offset here, `state * (n_classes + 1)`, so a step is one load.
     table: Vec<u32>,
     /// The state at the end of the text, when cached.
     initial: Option<u32>,
@@ -1739,7 +1740,8 @@ impl StartDfa {
         self.non_ascii[i - 1].1 as usize
     }
 
-    /// The id of the state (`set`, `after`), added if new; clears the cache first when full.
+    /// The state (`set`, `after`) (its row's offset), added if new; clears the cache first when
+    /// full.
     fn intern(&mut self, set: Box<[u32]>, after: u8) -> u32 {
         let key = (set, after);
         if let Some(&id) = self.ids.get(&key) {
@@ -1752,7 +1754,7 @@ impl StartDfa {
             self.initial = None;
             self.clears += 1;
         }
-        let id = self.states.len() as u32;
+        let id = self.table.len() as u32;
         self.states.push(key.clone());
         self.ids.insert(key, id);
         self.table
@@ -1775,7 +1777,7 @@ impl StartDfa {
     /// Works out (and caches) the transition of state `d` on class `k` (the char before its
     /// position; `n_classes`: the start of the text).
     fn compute(&mut self, d: u32, k: usize) -> u32 {
-        let (set, after) = self.states[d as usize].clone();
+        let (set, after) = self.states[d as usize / (self.n_classes + 1)].clone();
         let before = if k == self.n_classes { 0 } else { self.kind[k] };
         let holds = |l: Look| match l {
             Look::Start => k == self.n_classes,
@@ -1829,7 +1831,7 @@ impl StartDfa {
         };
         // Unless the cache was just cleared (and `d` with it), remember the transition.
         if self.clears == clears {
-            self.table[d as usize * (self.n_classes + 1) + k] = entry;
+            self.table[d as usize + k] = entry;
         }
         entry
     }
@@ -1838,11 +1840,20 @@ impl StartDfa {
     /// `0..=hay.len()`) for each position `p` where a match starts; without a map, stops at the
     /// first such position. Returns whether there is one.
     fn scan(&mut self, hay: &[u8], mut map: Option<&mut [u64]>) -> bool {
-        let stride = self.n_classes + 1;
         let mut d = self.initial();
         let mut any = false;
         let mut p = hay.len();
         loop {
+            // The fast path: an ASCII char, a known transition, no match starting. (`UNKNOWN`
+            // has the `ACCEPT` bit too.)
+            while p > 0 && hay[p - 1] < 0x80 {
+                let e = self.table[d as usize + self.ascii[hay[p - 1] as usize] as usize];
+                if e & ACCEPT != 0 {
+                    break;
+                }
+                d = e;
+                p -= 1;
+            }
             // The class of the char before `p`, and where that char starts.
             let (k, q) = if p == 0 {
                 (self.n_classes, 0)
@@ -1855,7 +1866,7 @@ impl StartDfa {
                 }
                 (self.class_of(decode(hay, s).0), s)
             };
-            let mut e = self.table[d as usize * stride + k];
+            let mut e = self.table[d as usize + k];
             if e == UNKNOWN {
                 e = self.compute(d, k);
             }
