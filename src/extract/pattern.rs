@@ -1617,6 +1617,9 @@ impl NfaBuilder {
 const ACCEPT: u32 = 1 << 31;
 /// A transition not yet worked out.
 const UNKNOWN: u32 = u32::MAX;
+/// A table entry's bit for a transition into a dead state: no match starts at or before the
+/// position it leads to (see [`StartDfa::entry_dead`]), so a scan can stop there.
+const DEAD: u32 = 1 << 30;
 /// The most DFA states cached at once (the cache is cleared beyond).
 const MAX_STATES: usize = 4096;
 /// The kind of the char after a position: bit 0 an ASCII word char, bit 1 a Unicode word char,
@@ -1653,6 +1656,9 @@ struct StartDfa {
     reads: Vec<u32>,
     /// How many times the cache was cleared.
     clears: u64,
+    /// Whether the NFA's entry alone can go nowhere except at the end of the text (a pattern
+    /// that ends with `$`): then a state of the entry alone, away from the end, is dead.
+    entry_dead: bool,
 }
 
 impl StartDfa {
@@ -1710,7 +1716,7 @@ impl StartDfa {
             .map(|&c| (c.is_ascii() && ascii_word(c as u8)) as u8 | (is_word_char(c) as u8) << 1)
             .collect();
         let n = b.states.len();
-        Some(StartDfa {
+        let mut dfa = StartDfa {
             nfa: b.states,
             entry,
             n_classes,
@@ -1727,7 +1733,10 @@ impl StartDfa {
             stack: Vec::new(),
             reads: Vec::new(),
             clears: 0,
-        })
+            entry_dead: false,
+        };
+        dfa.entry_dead = dfa.entry_needs_end();
+        Some(dfa)
     }
 
     #[inline]
@@ -1760,6 +1769,26 @@ impl StartDfa {
         self.table
             .resize(self.table.len() + self.n_classes + 1, UNKNOWN);
         id
+    }
+
+    /// Whether nothing can be read from the NFA's entry, nor a match start, unless at the end of
+    /// the text: its closure with every look-around but `$` taken as holding has no char and no
+    /// final state.
+    fn entry_needs_end(&self) -> bool {
+        let mut seen = vec![false; self.nfa.len()];
+        let mut stack = vec![self.entry];
+        while let Some(s) = stack.pop() {
+            if std::mem::replace(&mut seen[s as usize], true) {
+                continue;
+            }
+            match self.nfa[s as usize] {
+                NState::Char { .. } | NState::Final => return false,
+                NState::Split(a, b) => stack.extend([a, b]),
+                NState::Look(Look::End, _) => {}
+                NState::Look(_, next) => stack.push(next),
+            }
+        }
+        true
     }
 
     /// The state at the end of the text.
@@ -1826,8 +1855,13 @@ impl StartDfa {
             self.reads.push(self.entry);
             self.reads.sort_unstable();
             self.reads.dedup();
+            let dead = if self.entry_dead && self.reads.len() == 1 {
+                DEAD
+            } else {
+                0
+            };
             let next_set: Box<[u32]> = self.reads.as_slice().into();
-            self.intern(next_set, self.kind[k]) | flag
+            self.intern(next_set, self.kind[k]) | flag | dead
         };
         // Unless the cache was just cleared (and `d` with it), remember the transition.
         if self.clears == clears {
@@ -1837,18 +1871,18 @@ impl StartDfa {
     }
 
     /// Reads `hay` backwards and sets bit `p` of `map` (which has a bit for each position,
-    /// `0..=hay.len()`) for each position `p` where a match starts; without a map, stops at the
-    /// first such position. Returns whether there is one.
-    fn scan(&mut self, hay: &[u8], mut map: Option<&mut [u64]>) -> bool {
+    /// `0..=hay.len()`) for each position `p` where a match starts. Returns the leftmost such
+    /// position; with `any`, stops at the first found (the rightmost) instead.
+    fn scan(&mut self, hay: &[u8], mut map: Option<&mut [u64]>, any: bool) -> Option<usize> {
         let mut d = self.initial();
-        let mut any = false;
+        let mut leftmost = None;
         let mut p = hay.len();
         loop {
-            // The fast path: an ASCII char, a known transition, no match starting. (`UNKNOWN`
-            // has the `ACCEPT` bit too.)
+            // The fast path: an ASCII char, a known transition, no match starting, not dead.
+            // (`UNKNOWN` has the flag bits too.)
             while p > 0 && hay[p - 1] < 0x80 {
                 let e = self.table[d as usize + self.ascii[hay[p - 1] as usize] as usize];
-                if e & ACCEPT != 0 {
+                if e & (ACCEPT | DEAD) != 0 {
                     break;
                 }
                 d = e;
@@ -1871,16 +1905,18 @@ impl StartDfa {
                 e = self.compute(d, k);
             }
             if e & ACCEPT != 0 {
-                any = true;
-                match map.as_deref_mut() {
-                    Some(m) => m[p >> 6] |= 1 << (p & 63),
-                    None => return true,
+                leftmost = Some(p);
+                if any {
+                    return leftmost;
+                }
+                if let Some(m) = map.as_deref_mut() {
+                    m[p >> 6] |= 1 << (p & 63);
                 }
             }
-            if p == 0 {
-                return any;
+            if p == 0 || e & DEAD != 0 {
+                return leftmost;
             }
-            d = e & !ACCEPT;
+            d = e & !(ACCEPT | DEAD);
             p = q;
         }
     }
@@ -2204,11 +2240,24 @@ impl Regex {
     /// where matches start in `hay`, for the successive searches of an iteration.
     fn search(&self, hay: &str, start: usize, slots: &mut [usize], starts: &mut Starts) -> bool {
         let hay = hay.as_bytes();
+        let mut start = start;
+        if let Starts::Single = starts {
+            // One search from the start of the text: only the leftmost start is needed.
+            match self.with_dfa(|d| d.scan(hay, None, false)) {
+                Some(Some(p)) => start = p,
+                Some(None) => {
+                    slots.fill(NONE);
+                    return false;
+                }
+                None => {}
+            }
+            *starts = Starts::Unavailable;
+        }
         if let Starts::Unknown = starts {
             *starts = self
                 .with_dfa(|d| {
                     let mut map = vec![0u64; hay.len() / 64 + 1];
-                    d.scan(hay, Some(&mut map));
+                    d.scan(hay, Some(&mut map), false);
                     Starts::Map(map)
                 })
                 .unwrap_or(Starts::Unavailable);
@@ -2449,8 +2498,8 @@ impl Regex {
 
     /// Whether the pattern matches anywhere in `hay`.
     pub fn is_match(&self, hay: &str) -> bool {
-        if let Some(found) = self.with_dfa(|d| d.scan(hay.as_bytes(), None)) {
-            return found;
+        if let Some(found) = self.with_dfa(|d| d.scan(hay.as_bytes(), None, true)) {
+            return found.is_some();
         }
         self.search(hay, 0, &mut [], &mut Starts::Unavailable)
     }
@@ -2458,21 +2507,23 @@ impl Regex {
     /// The leftmost-first match.
     pub fn find<'h>(&self, hay: &'h str) -> Option<Match<'h>> {
         let mut slots = [NONE; 2];
-        self.search(hay, 0, &mut slots, &mut Starts::Unknown).then(|| Match {
-            hay,
-            start: slots[0],
-            end: slots[1],
-        })
+        self.search(hay, 0, &mut slots, &mut Starts::Single)
+            .then(|| Match {
+                hay,
+                start: slots[0],
+                end: slots[1],
+            })
     }
 
     /// The leftmost-first match with its groups.
     pub fn captures<'r, 'h>(&'r self, hay: &'h str) -> Option<Captures<'r, 'h>> {
         let mut slots = vec![NONE; 2 * self.groups()];
-        self.search(hay, 0, &mut slots, &mut Starts::Unknown).then_some(Captures {
-            re: self,
-            hay,
-            slots,
-        })
+        self.search(hay, 0, &mut slots, &mut Starts::Single)
+            .then_some(Captures {
+                re: self,
+                hay,
+                slots,
+            })
     }
 
     /// Successive non-overlapping matches, as `regex`'s `find_iter`.
@@ -2519,7 +2570,10 @@ struct Searches<'r, 'h> {
 
 /// Where matches start in one text, worked out once by the start DFA.
 enum Starts {
+    /// Not worked out yet (for an iteration: a map of every start).
     Unknown,
+    /// One search from the start of the text: the DFA finds the leftmost start only.
+    Single,
     /// No DFA: try every start.
     Unavailable,
     /// Bit `p` is set where a match starts.
@@ -2544,7 +2598,9 @@ impl Searches<'_, '_> {
     /// match is skipped (as `regex` does).
     fn next(&mut self, slots: &mut [usize]) -> bool {
         loop {
-            if self.at > self.hay.len() || !self.re.search(self.hay, self.at, slots, &mut self.starts) {
+            if self.at > self.hay.len()
+                || !self.re.search(self.hay, self.at, slots, &mut self.starts)
+            {
                 self.at = self.hay.len() + 1;
                 return false;
             }
