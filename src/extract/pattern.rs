@@ -1700,7 +1700,7 @@ impl StartDfa {
                 continue;
             };
             let k = class_of(c);
-            if non_ascii.last().is_none_or(|&(_, last)| last != k) {
+            if non_ascii.last().map_or(true, |&(_, last)| last != k) {
                 non_ascii.push((w[0], k));
             }
         }
