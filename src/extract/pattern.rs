@@ -1620,8 +1620,10 @@ const UNKNOWN: u32 = u32::MAX;
 /// A table entry's bit for a transition into a dead state: no match starts at or before the
 /// position it leads to (see [`StartDfa::entry_dead`]), so a scan can stop there.
 const DEAD: u32 = 1 << 30;
-/// The most DFA states cached at once (the cache is cleared beyond).
+/// The most DFA states cached at once, and the most NFA states their sets may hold in all (the
+/// cache is cleared beyond either): about 2 MB at most per pattern.
 const MAX_STATES: usize = 4096;
+const MAX_SET_WORDS: usize = 1 << 17;
 /// The kind of the char after a position: bit 0 an ASCII word char, bit 1 a Unicode word char,
 /// or this: the end of the text.
 const END: u8 = 4;
@@ -1656,6 +1658,8 @@ struct StartDfa {
     reads: Vec<u32>,
     /// How many times the cache was cleared.
     clears: u64,
+    /// The NFA states the cached states' sets hold, in all.
+    set_words: usize,
     /// Whether the NFA's entry alone can go nowhere except at the end of the text (a pattern
     /// that ends with `$`): then a state of the entry alone, away from the end, is dead.
     entry_dead: bool,
@@ -1733,6 +1737,7 @@ impl StartDfa {
             stack: Vec::new(),
             reads: Vec::new(),
             clears: 0,
+            set_words: 0,
             entry_dead: false,
         };
         dfa.entry_dead = dfa.entry_needs_end();
@@ -1756,7 +1761,8 @@ impl StartDfa {
         if let Some(&id) = self.ids.get(&key) {
             return id;
         }
-        if self.states.len() >= MAX_STATES {
+        if self.states.len() >= MAX_STATES || self.set_words >= MAX_SET_WORDS {
+            self.set_words = 0;
             self.states.clear();
             self.ids.clear();
             self.table.clear();
@@ -1764,6 +1770,7 @@ impl StartDfa {
             self.clears += 1;
         }
         let id = self.table.len() as u32;
+        self.set_words += key.0.len();
         self.states.push(key.clone());
         self.ids.insert(key, id);
         self.table
