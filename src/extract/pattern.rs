@@ -26,9 +26,12 @@
 //! linear in the text for a fixed pattern, whatever the input. The memo is paged and allocated on
 //! first touch, so its memory follows what a search explores, not the text's length. Speed comes
 //! from: runs of literal alternatives compiled to a trie (one walk instead of one try per word),
-//! alternatives skipped by their possible first bytes, literal strings compared at once, and an
-//! unanchored search that only starts where the pattern's first byte (and its ASCII word boundary,
-//! when it starts with one) can match.
+//! alternatives skipped by their possible first bytes, literal strings compared at once, and,
+//! above all, a lazy reverse DFA (see "Where matches start" below) that reads the text once
+//! backwards and marks where matches start, so that the backtracker runs once per match, at a
+//! start where it is sure to succeed, and `is_match` needs no backtracking at all. Without the DFA
+//! (an anchored pattern, or another thread holding it) a search tries every start where the
+//! pattern's first two bytes (and its ASCII word boundary, when it starts with one) can match.
 
 use super::unicode_tables::{DIGIT, SPACE, WORD};
 use std::cell::RefCell;
