@@ -452,3 +452,20 @@ fn long_texts_stay_linear_and_exact() {
     let hay = "Abc Def of the Ghi ".repeat(3000);
     same("CAPS", &a, &b, &hay);
 }
+
+#[test]
+fn start_dfa_cache_overflow_stays_exact() {
+    // Read backwards, `[ab]{14}a` must remember where each `a` of the last 15 chars was: a
+    // random text of a and b reaches thousands of DFA states, more than the start DFA caches,
+    // so its cache is cleared and rebuilt along the way; the matches must not change.
+    let mut rng = Rng(7);
+    let hay: String = (0..60_000)
+        .map(|_| if rng.below(2) == 0 { 'a' } else { 'b' })
+        .collect();
+    for src in [r"[ab]{14}a", r"(?:a|b){10}a(?:x|$)", r"\b[ab]{12}b\b"] {
+        let (a, b) = both(src);
+        same(src, &a, &b, &hay);
+        let spaced = hay.replace("aab", "a b");
+        same(src, &a, &b, &spaced);
+    }
+}

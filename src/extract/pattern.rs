@@ -26,14 +26,19 @@
 //! linear in the text for a fixed pattern, whatever the input. The memo is paged and allocated on
 //! first touch, so its memory follows what a search explores, not the text's length. Speed comes
 //! from: runs of literal alternatives compiled to a trie (one walk instead of one try per word),
-//! alternatives skipped by their possible first bytes, literal strings compared at once, and an
-//! unanchored search that only starts where the pattern's first byte (and its ASCII word boundary,
-//! when it starts with one) can match.
+//! alternatives skipped by their possible first bytes, literal strings compared at once, and,
+//! above all, a lazy reverse DFA (see "Where matches start" below) that reads the text once
+//! backwards and marks where matches start, so that the backtracker runs once per match, at a
+//! start where it is sure to succeed, and `is_match` needs no backtracking at all. Without the DFA
+//! (an anchored pattern, or another thread holding it) a search tries every start where the
+//! pattern's first two bytes (and its ASCII word boundary, when it starts with one) can match.
 
 use super::unicode_tables::{DIGIT, SPACE, WORD};
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::fmt;
 use std::ops::Index;
+use std::sync::Mutex;
 
 /// A pattern that cannot be compiled: the reason and the byte offset in the pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -762,6 +767,20 @@ pub struct Regex {
     anchored: bool,
     /// Per first byte of a match, the bytes that can follow it (a second filter on starts).
     pairs: Box<[ByteSet]>,
+    /// The syntax tree, for the start DFA.
+    ast: Node,
+    /// The start DFA, built on first use. Behind a lock because a compiled pattern is shared
+    /// (a `static`); a search that finds it taken tries every start instead.
+    dfa: Mutex<DfaSlot>,
+}
+
+/// A pattern's start DFA, if built.
+#[derive(Debug)]
+enum DfaSlot {
+    Unbuilt,
+    /// The pattern is too large for one.
+    Unavailable,
+    Ready(Box<StartDfa>),
 }
 
 struct Compiler {
@@ -1160,6 +1179,8 @@ impl Regex {
             start_eof: 0,
             anchored: false,
             pairs: Box::new([]),
+            ast,
+            dfa: Mutex::new(DfaSlot::Unbuilt),
         };
         re.alts = c
             .alts
@@ -1415,6 +1436,499 @@ impl Regex {
         }
         self.anchored =
             sets[0].bytes.is_empty() && sets[1].bytes.is_empty() && !sets[0].eof && !sets[1].eof;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where matches start: a lazy reverse DFA
+//
+// The backtracker finds the leftmost-first match from a given start, but trying every start
+// costs about 1 µs each on patterns that can begin at almost any word (dates, durations). So a
+// search first reads the text once backwards with a DFA that marks every position where *some*
+// match starts; the backtracker then runs only at the first marked position at or after the
+// search's start, where it is sure to succeed. The DFA decides exactly whether a match starts at
+// a position (so it finds the leftmost start, and `is_match` needs nothing else); the backtracker
+// still decides which match the pattern prefers there, and its groups.
+//
+// The DFA is the subset construction of the pattern read backwards: a Thompson NFA built from the
+// syntax tree with concatenations reversed, made unanchored at the match's end by adding the NFA's
+// entry to the set at every position. Its states are built when first reached and cached; the
+// cache is bounded (cleared when full), so memory stays bounded and time linear in the text.
+// Its alphabet is classes of chars that no set of the pattern tells apart (nor `\b`): an ASCII
+// byte is classed by a table, another char by a binary search over ranges, so Unicode classes
+// and case folding cost nothing in the inner loop. Look-arounds: whether `\b`, `^` or `$` hold at
+// a position depends on the chars on both sides; a DFA state remembers the kind of the char after
+// its position (ASCII word, Unicode word, or the end of the text), and the transition on the char
+// before it resolves them.
+
+/// A state of the reversed NFA.
+#[derive(Debug, Clone, Copy)]
+enum NState {
+    /// Reads a char of `sets[set]` (backwards), then goes on to `next`.
+    Char { set: u32, next: u32 },
+    /// Goes on to both, reading nothing.
+    Split(u32, u32),
+    /// Goes on to `next` if the look-around holds at this position.
+    Look(Look, u32),
+    /// The whole pattern has been read: a match starts here.
+    Final,
+}
+
+/// A set of chars one step of the pattern reads.
+#[derive(Debug)]
+enum CharSet {
+    /// A literal char with its case variants.
+    Chars(Vec<char>),
+    Class(Class),
+}
+
+impl CharSet {
+    fn has(&self, c: char) -> bool {
+        match self {
+            CharSet::Chars(cs) => cs.contains(&c),
+            CharSet::Class(cl) => cl.has(c),
+        }
+    }
+
+    /// Pushes the code points where membership may change (range starts and ends + 1).
+    fn edges(&self, out: &mut Vec<u32>) {
+        let mut range = |lo: u32, hi: u32| {
+            out.push(lo);
+            out.push(hi + 1);
+        };
+        match self {
+            CharSet::Chars(cs) => cs.iter().for_each(|&c| range(c as u32, c as u32)),
+            CharSet::Class(cl) => {
+                for item in cl.items.iter() {
+                    match *item {
+                        Item::Range(lo, hi) => range(lo, hi),
+                        Item::Perl {
+                            class,
+                            unicode: true,
+                            ..
+                        } => {
+                            let table = match class {
+                                Perl::Word => WORD,
+                                Perl::Digit => DIGIT,
+                                Perl::Space => SPACE,
+                            };
+                            table.iter().for_each(|&(lo, hi)| range(lo, hi));
+                        }
+                        // ASCII-only: the same for every char outside ASCII.
+                        Item::Perl { unicode: false, .. } => {}
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Builds the reversed NFA of a syntax tree.
+#[derive(Default)]
+struct NfaBuilder {
+    states: Vec<NState>,
+    sets: Vec<CharSet>,
+    /// Each set's description, to share equal sets.
+    set_keys: Vec<String>,
+}
+
+/// The most NFA states a DFA is built for (beyond, searches try every start as before).
+const NFA_LIMIT: usize = 1 << 16;
+
+impl NfaBuilder {
+    fn push(&mut self, s: NState) -> u32 {
+        self.states.push(s);
+        self.states.len() as u32 - 1
+    }
+
+    fn set(&mut self, key: String, make: impl FnOnce() -> CharSet) -> u32 {
+        if let Some(i) = self.set_keys.iter().position(|k| *k == key) {
+            return i as u32;
+        }
+        self.set_keys.push(key);
+        self.sets.push(make());
+        self.sets.len() as u32 - 1
+    }
+
+    /// The entry of `node` read backwards, going on to `next` after it; `None` if too large.
+    fn rev(&mut self, node: &Node, next: u32) -> Option<u32> {
+        if self.states.len() > NFA_LIMIT {
+            return None;
+        }
+        Some(match node {
+            Node::Empty => next,
+            Node::Lit(c, ci) => {
+                let chars = if *ci { case_variants(*c) } else { vec![*c] };
+                let set = self.set(format!("{chars:?}"), || CharSet::Chars(chars));
+                self.push(NState::Char { set, next })
+            }
+            Node::Class(spec) => {
+                let key = format!("{:?}{}", spec.items, spec.negated);
+                let set = self.set(key, || CharSet::Class(Class::new(spec)));
+                self.push(NState::Char { set, next })
+            }
+            Node::Look(l) => self.push(NState::Look(*l, next)),
+            Node::Group(_, inner) => self.rev(inner, next)?,
+            // Read backwards, the last item comes first: wrap `next` in each item from the first.
+            Node::Concat(seq) => {
+                let mut x = next;
+                for n in seq {
+                    x = self.rev(n, x)?;
+                }
+                x
+            }
+            Node::Alt(branches) => {
+                let mut entries = Vec::with_capacity(branches.len());
+                for b in branches {
+                    entries.push(self.rev(b, next)?);
+                }
+                let mut x = entries.pop().expect("a branch");
+                while let Some(e) = entries.pop() {
+                    x = self.push(NState::Split(e, x));
+                }
+                x
+            }
+            Node::Repeat { node, min, max, .. } => {
+                // Only which strings match counts here (not preferences): x{n,m} is n copies then
+                // m - n optional ones, x{n,} n copies then a loop.
+                let mut x = next;
+                for _ in 0..*min {
+                    x = self.rev(node, x)?;
+                }
+                match max {
+                    None => {
+                        let l = self.push(NState::Split(0, 0));
+                        let body = self.rev(node, l)?;
+                        self.states[l as usize] = NState::Split(body, x);
+                        x = l;
+                    }
+                    Some(max) => {
+                        for _ in *min..*max {
+                            let body = self.rev(node, x)?;
+                            x = self.push(NState::Split(body, x));
+                        }
+                    }
+                }
+                x
+            }
+        })
+    }
+}
+
+/// A table entry: the next state (its offset in the table), with this bit set when a match
+/// starts at the position the transition's char ends at.
+const ACCEPT: u32 = 1 << 31;
+/// A transition not yet worked out.
+const UNKNOWN: u32 = u32::MAX;
+/// A table entry's bit for a transition into a dead state: no match starts at or before the
+/// position it leads to (see [`StartDfa::entry_dead`]), so a scan can stop there.
+const DEAD: u32 = 1 << 30;
+/// The most DFA states cached at once, and the most NFA states their sets may hold in all (the
+/// cache is cleared beyond either): about 2 MB at most per pattern.
+const MAX_STATES: usize = 4096;
+const MAX_SET_WORDS: usize = 1 << 17;
+/// The kind of the char after a position: bit 0 an ASCII word char, bit 1 a Unicode word char,
+/// or this: the end of the text.
+const END: u8 = 4;
+
+/// A lazy DFA that marks where matches start.
+#[derive(Debug)]
+struct StartDfa {
+    nfa: Vec<NState>,
+    /// The NFA's entry: the end of a match.
+    entry: u32,
+    /// Char classes; class `n_classes` is the start of the text (no char).
+    n_classes: usize,
+    /// Per set and class (`set * n_classes + class`): whether the set has the class's chars.
+    set_has: Vec<bool>,
+    /// Per class: its chars' kind (bit 0 ASCII word, bit 1 Unicode word).
+    kind: Vec<u8>,
+    ascii: [u16; 128],
+    /// Outside ASCII: (first code point, class) of consecutive ranges, sorted.
+    non_ascii: Vec<(u32, u16)>,
+    /// Per DFA state: its NFA states (sorted) and the kind of the char after its position.
+    states: Vec<(Box<[u32]>, u8)>,
+    ids: HashMap<(Box<[u32]>, u8), u32>,
+    /// Per state and class (`state * (n_classes + 1) + class`): an entry or `UNKNOWN`. A state
+    /// is named by its row's offset here, `state * (n_classes + 1)`, so a step is one load.
+    table: Vec<u32>,
+    /// The state at the end of the text, when cached.
+    initial: Option<u32>,
+    /// Scratch for closures: per NFA state, the closure that last saw it.
+    seen: Vec<u32>,
+    generation: u32,
+    stack: Vec<u32>,
+    reads: Vec<u32>,
+    /// How many times the cache was cleared.
+    clears: u64,
+    /// The NFA states the cached states' sets hold, in all.
+    set_words: usize,
+    /// Whether the NFA's entry alone can go nowhere except at the end of the text (a pattern
+    /// that ends with `$`): then a state of the entry alone, away from the end, is dead.
+    entry_dead: bool,
+}
+
+impl StartDfa {
+    fn new(ast: &Node) -> Option<StartDfa> {
+        let mut b = NfaBuilder::default();
+        let fin = b.push(NState::Final);
+        let entry = b.rev(ast, fin)?;
+        if b.states.len() > NFA_LIMIT {
+            return None;
+        }
+        let sets = b.sets;
+        // Chars are classed by which sets have them and by their kind.
+        let mut classes: HashMap<Vec<bool>, u16> = HashMap::new();
+        let mut reps: Vec<char> = Vec::new();
+        let mut class_of = |c: char| -> u16 {
+            let mut sig: Vec<bool> = sets.iter().map(|s| s.has(c)).collect();
+            sig.push(c.is_ascii() && ascii_word(c as u8));
+            sig.push(is_word_char(c));
+            *classes.entry(sig).or_insert_with(|| {
+                reps.push(c);
+                reps.len() as u16 - 1
+            })
+        };
+        let mut ascii = [0u16; 128];
+        for (b, slot) in ascii.iter_mut().enumerate() {
+            *slot = class_of(b as u8 as char);
+        }
+        // Outside ASCII, membership is constant between the edges of every set's ranges.
+        let mut edges = vec![0x80, 0xD800, 0xE000, 0x11_0000];
+        sets.iter().for_each(|s| s.edges(&mut edges));
+        WORD.iter().for_each(|&(lo, hi)| edges.extend([lo, hi + 1]));
+        edges.retain(|&e| (0x80..=0x11_0000).contains(&e));
+        edges.sort_unstable();
+        edges.dedup();
+        let mut non_ascii: Vec<(u32, u16)> = Vec::new();
+        for w in edges.windows(2) {
+            // The surrogates are no chars: their range is skipped.
+            let Some(c) = char::from_u32(w[0]) else {
+                continue;
+            };
+            let k = class_of(c);
+            if non_ascii.last().map_or(true, |&(_, last)| last != k) {
+                non_ascii.push((w[0], k));
+            }
+        }
+        let n_classes = reps.len();
+        let mut set_has = vec![false; sets.len() * n_classes];
+        for (s, set) in sets.iter().enumerate() {
+            for (k, &c) in reps.iter().enumerate() {
+                set_has[s * n_classes + k] = set.has(c);
+            }
+        }
+        let kind = reps
+            .iter()
+            .map(|&c| (c.is_ascii() && ascii_word(c as u8)) as u8 | (is_word_char(c) as u8) << 1)
+            .collect();
+        let n = b.states.len();
+        let mut dfa = StartDfa {
+            nfa: b.states,
+            entry,
+            n_classes,
+            set_has,
+            kind,
+            ascii,
+            non_ascii,
+            states: Vec::new(),
+            ids: HashMap::new(),
+            table: Vec::new(),
+            initial: None,
+            seen: vec![0; n],
+            generation: 0,
+            stack: Vec::new(),
+            reads: Vec::new(),
+            clears: 0,
+            set_words: 0,
+            entry_dead: false,
+        };
+        dfa.entry_dead = dfa.entry_needs_end();
+        Some(dfa)
+    }
+
+    #[inline]
+    fn class_of(&self, c: char) -> usize {
+        let u = c as u32;
+        if u < 0x80 {
+            return self.ascii[u as usize] as usize;
+        }
+        let i = self.non_ascii.partition_point(|&(lo, _)| lo <= u);
+        self.non_ascii[i - 1].1 as usize
+    }
+
+    /// The state (`set`, `after`) (its row's offset), added if new; clears the cache first when
+    /// full.
+    fn intern(&mut self, set: Box<[u32]>, after: u8) -> u32 {
+        let key = (set, after);
+        if let Some(&id) = self.ids.get(&key) {
+            return id;
+        }
+        if self.states.len() >= MAX_STATES || self.set_words >= MAX_SET_WORDS {
+            self.set_words = 0;
+            self.states.clear();
+            self.ids.clear();
+            self.table.clear();
+            self.initial = None;
+            self.clears += 1;
+        }
+        let id = self.table.len() as u32;
+        self.set_words += key.0.len();
+        self.states.push(key.clone());
+        self.ids.insert(key, id);
+        self.table
+            .resize(self.table.len() + self.n_classes + 1, UNKNOWN);
+        id
+    }
+
+    /// Whether nothing can be read from the NFA's entry, nor a match start, unless at the end of
+    /// the text: its closure with every look-around but `$` taken as holding has no char and no
+    /// final state.
+    fn entry_needs_end(&self) -> bool {
+        let mut seen = vec![false; self.nfa.len()];
+        let mut stack = vec![self.entry];
+        while let Some(s) = stack.pop() {
+            if std::mem::replace(&mut seen[s as usize], true) {
+                continue;
+            }
+            match self.nfa[s as usize] {
+                NState::Char { .. } | NState::Final => return false,
+                NState::Split(a, b) => stack.extend([a, b]),
+                NState::Look(Look::End, _) => {}
+                NState::Look(_, next) => stack.push(next),
+            }
+        }
+        true
+    }
+
+    /// The state at the end of the text.
+    fn initial(&mut self) -> u32 {
+        match self.initial {
+            Some(id) => id,
+            None => {
+                let id = self.intern(Box::new([self.entry]), END);
+                self.initial = Some(id);
+                id
+            }
+        }
+    }
+
+    /// Works out (and caches) the transition of state `d` on class `k` (the char before its
+    /// position; `n_classes`: the start of the text).
+    fn compute(&mut self, d: u32, k: usize) -> u32 {
+        let (set, after) = self.states[d as usize / (self.n_classes + 1)].clone();
+        let before = if k == self.n_classes { 0 } else { self.kind[k] };
+        let holds = |l: Look| match l {
+            Look::Start => k == self.n_classes,
+            Look::End => after == END,
+            Look::WordAscii => (before & 1) != (after & 1),
+            Look::NotWordAscii => (before & 1) == (after & 1),
+            Look::WordUnicode => (before & 2) != (after & 2),
+            Look::NotWordUnicode => (before & 2) == (after & 2),
+        };
+        // The closure of the set through splits and the look-arounds that hold here.
+        self.generation = self.generation.wrapping_add(1);
+        if self.generation == 0 {
+            self.seen.fill(0);
+            self.generation = 1;
+        }
+        let mut accept = false;
+        self.reads.clear();
+        self.stack.clear();
+        self.stack.extend(set.iter());
+        while let Some(s) = self.stack.pop() {
+            if std::mem::replace(&mut self.seen[s as usize], self.generation) == self.generation {
+                continue;
+            }
+            match self.nfa[s as usize] {
+                NState::Char { set, next } => {
+                    if k < self.n_classes && self.set_has[set as usize * self.n_classes + k] {
+                        self.reads.push(next);
+                    }
+                }
+                NState::Split(a, b) => self.stack.extend([b, a]),
+                NState::Look(l, next) => {
+                    if holds(l) {
+                        self.stack.push(next);
+                    }
+                }
+                NState::Final => accept = true,
+            }
+        }
+        let flag = if accept { ACCEPT } else { 0 };
+        let clears = self.clears;
+        let entry = if k == self.n_classes {
+            // Nothing comes before the start of the text.
+            flag
+        } else {
+            // A match may also end right before this char.
+            self.reads.push(self.entry);
+            self.reads.sort_unstable();
+            self.reads.dedup();
+            let dead = if self.entry_dead && self.reads.len() == 1 {
+                DEAD
+            } else {
+                0
+            };
+            let next_set: Box<[u32]> = self.reads.as_slice().into();
+            self.intern(next_set, self.kind[k]) | flag | dead
+        };
+        // Unless the cache was just cleared (and `d` with it), remember the transition.
+        if self.clears == clears {
+            self.table[d as usize + k] = entry;
+        }
+        entry
+    }
+
+    /// Reads `hay` backwards and sets bit `p` of `map` (which has a bit for each position,
+    /// `0..=hay.len()`) for each position `p` where a match starts. Returns the leftmost such
+    /// position; with `any`, stops at the first found (the rightmost) instead.
+    fn scan(&mut self, hay: &[u8], mut map: Option<&mut [u64]>, any: bool) -> Option<usize> {
+        let mut d = self.initial();
+        let mut leftmost = None;
+        let mut p = hay.len();
+        loop {
+            // The fast path: an ASCII char, a known transition, no match starting, not dead.
+            // (`UNKNOWN` has the flag bits too.)
+            while p > 0 && hay[p - 1] < 0x80 {
+                let e = self.table[d as usize + self.ascii[hay[p - 1] as usize] as usize];
+                if e & (ACCEPT | DEAD) != 0 {
+                    break;
+                }
+                d = e;
+                p -= 1;
+            }
+            // The class of the char before `p`, and where that char starts.
+            let (k, q) = if p == 0 {
+                (self.n_classes, 0)
+            } else if hay[p - 1] < 0x80 {
+                (self.ascii[hay[p - 1] as usize] as usize, p - 1)
+            } else {
+                let mut s = p - 1;
+                while hay[s] & 0xC0 == 0x80 {
+                    s -= 1;
+                }
+                (self.class_of(decode(hay, s).0), s)
+            };
+            let mut e = self.table[d as usize + k];
+            if e == UNKNOWN {
+                e = self.compute(d, k);
+            }
+            if e & ACCEPT != 0 {
+                leftmost = Some(p);
+                if any {
+                    return leftmost;
+                }
+                if let Some(m) = map.as_deref_mut() {
+                    m[p >> 6] |= 1 << (p & 63);
+                }
+            }
+            if p == 0 || e & DEAD != 0 {
+                return leftmost;
+            }
+            d = e & !(ACCEPT | DEAD);
+            p = q;
+        }
     }
 }
 
@@ -1712,20 +2226,75 @@ impl Regex {
             }
     }
 
+    /// Runs `f` on the start DFA, built on first use; `None` if there is none (an anchored
+    /// pattern needs none) or another search holds it.
+    fn with_dfa<T>(&self, f: impl FnOnce(&mut StartDfa) -> T) -> Option<T> {
+        if self.anchored {
+            return None;
+        }
+        let mut slot = self.dfa.try_lock().ok()?;
+        if let DfaSlot::Unbuilt = *slot {
+            *slot = match StartDfa::new(&self.ast) {
+                Some(d) => DfaSlot::Ready(Box::new(d)),
+                None => DfaSlot::Unavailable,
+            };
+        }
+        match &mut *slot {
+            DfaSlot::Ready(d) => Some(f(d)),
+            _ => None,
+        }
+    }
+
     /// The leftmost-first match in `hay` starting at `start` or later; its capture slots (as
-    /// many as `slots` holds, at least the two of the whole match) in `slots`.
-    fn search(&self, hay: &str, start: usize, slots: &mut [usize]) -> bool {
+    /// many as `slots` holds, at least the two of the whole match) in `slots`. `starts` caches
+    /// where matches start in `hay`, for the successive searches of an iteration.
+    fn search(&self, hay: &str, start: usize, slots: &mut [usize], starts: &mut Starts) -> bool {
+        let hay = hay.as_bytes();
+        let mut start = start;
+        if let Starts::Single = starts {
+            // One search from the start of the text: only the leftmost start is needed.
+            match self.with_dfa(|d| d.scan(hay, None, false)) {
+                Some(Some(p)) => start = p,
+                Some(None) => {
+                    slots.fill(NONE);
+                    return false;
+                }
+                None => {}
+            }
+            *starts = Starts::Unavailable;
+        }
+        if let Starts::Unknown = starts {
+            *starts = self
+                .with_dfa(|d| {
+                    let mut map = vec![0u64; hay.len() / 64 + 1];
+                    d.scan(hay, Some(&mut map), false);
+                    Starts::Map(map)
+                })
+                .unwrap_or(Starts::Unavailable);
+        }
+        let map = match starts {
+            Starts::Map(m) => Some(&m[..]),
+            _ => None,
+        };
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
             Ok(mut s) => {
-                let found = self.search_with(&mut s, hay.as_bytes(), start, slots);
+                let found = self.search_with(&mut s, hay, start, slots, map);
                 s.trim();
                 found
             }
-            Err(_) => self.search_with(&mut Scratch::default(), hay.as_bytes(), start, slots),
+            Err(_) => self.search_with(&mut Scratch::default(), hay, start, slots, map),
         })
     }
 
-    fn search_with(&self, sc: &mut Scratch, hay: &[u8], start: usize, slots: &mut [usize]) -> bool {
+    /// [`Regex::search`] with its scratch space; `map`: where matches start, if known.
+    fn search_with(
+        &self,
+        sc: &mut Scratch,
+        hay: &[u8],
+        start: usize,
+        slots: &mut [usize],
+        map: Option<&[u64]>,
+    ) -> bool {
         slots.fill(NONE);
         let len = hay.len();
         if start > len {
@@ -1737,11 +2306,20 @@ impl Regex {
         }
         let mut p = start;
         loop {
-            while p < len && !self.can_start(hay, p) {
-                p += 1;
-            }
-            if p == len && !self.can_start(hay, p) {
-                return false;
+            match map {
+                // The first start the DFA marked (where the backtracker is sure to succeed).
+                Some(m) => match next_bit(m, p) {
+                    Some(q) => p = q,
+                    None => return false,
+                },
+                None => {
+                    while p < len && !self.can_start(hay, p) {
+                        p += 1;
+                    }
+                    if p == len && !self.can_start(hay, p) {
+                        return false;
+                    }
+                }
             }
             if p - sc.visited.base >= 4096 && sc.visited.max_pos < p {
                 sc.visited.rebase(p);
@@ -1749,6 +2327,7 @@ impl Regex {
             if self.backtrack(sc, hay, p, slots) {
                 return true;
             }
+            debug_assert!(map.is_none(), "the DFA marked a start with no match");
             if p == len {
                 return false;
             }
@@ -1929,27 +2508,32 @@ impl Regex {
 
     /// Whether the pattern matches anywhere in `hay`.
     pub fn is_match(&self, hay: &str) -> bool {
-        self.search(hay, 0, &mut [])
+        if let Some(found) = self.with_dfa(|d| d.scan(hay.as_bytes(), None, true)) {
+            return found.is_some();
+        }
+        self.search(hay, 0, &mut [], &mut Starts::Unavailable)
     }
 
     /// The leftmost-first match.
     pub fn find<'h>(&self, hay: &'h str) -> Option<Match<'h>> {
         let mut slots = [NONE; 2];
-        self.search(hay, 0, &mut slots).then(|| Match {
-            hay,
-            start: slots[0],
-            end: slots[1],
-        })
+        self.search(hay, 0, &mut slots, &mut Starts::Single)
+            .then(|| Match {
+                hay,
+                start: slots[0],
+                end: slots[1],
+            })
     }
 
     /// The leftmost-first match with its groups.
     pub fn captures<'r, 'h>(&'r self, hay: &'h str) -> Option<Captures<'r, 'h>> {
         let mut slots = vec![NONE; 2 * self.groups()];
-        self.search(hay, 0, &mut slots).then_some(Captures {
-            re: self,
-            hay,
-            slots,
-        })
+        self.search(hay, 0, &mut slots, &mut Starts::Single)
+            .then_some(Captures {
+                re: self,
+                hay,
+                slots,
+            })
     }
 
     /// Successive non-overlapping matches, as `regex`'s `find_iter`.
@@ -1959,6 +2543,7 @@ impl Regex {
             hay,
             at: 0,
             last_end: None,
+            starts: Starts::Unknown,
         })
     }
 
@@ -1969,6 +2554,7 @@ impl Regex {
             hay,
             at: 0,
             last_end: None,
+            starts: Starts::Unknown,
         })
     }
 
@@ -1989,6 +2575,32 @@ struct Searches<'r, 'h> {
     hay: &'h str,
     at: usize,
     last_end: Option<usize>,
+    starts: Starts,
+}
+
+/// Where matches start in one text, worked out once by the start DFA.
+enum Starts {
+    /// Not worked out yet (for an iteration: a map of every start).
+    Unknown,
+    /// One search from the start of the text: the DFA finds the leftmost start only.
+    Single,
+    /// No DFA: try every start.
+    Unavailable,
+    /// Bit `p` is set where a match starts.
+    Map(Vec<u64>),
+}
+
+/// The first set bit of `map` at `p` or after.
+fn next_bit(map: &[u64], p: usize) -> Option<usize> {
+    let mut w = p >> 6;
+    let mut bits = *map.get(w)? & (!0u64 << (p & 63));
+    loop {
+        if bits != 0 {
+            return Some(w * 64 + bits.trailing_zeros() as usize);
+        }
+        w += 1;
+        bits = *map.get(w)?;
+    }
 }
 
 impl Searches<'_, '_> {
@@ -1996,7 +2608,9 @@ impl Searches<'_, '_> {
     /// match is skipped (as `regex` does).
     fn next(&mut self, slots: &mut [usize]) -> bool {
         loop {
-            if self.at > self.hay.len() || !self.re.search(self.hay, self.at, slots) {
+            if self.at > self.hay.len()
+                || !self.re.search(self.hay, self.at, slots, &mut self.starts)
+            {
                 self.at = self.hay.len() + 1;
                 return false;
             }
