@@ -484,11 +484,13 @@ pub(super) fn extract(sent: &str, today: Option<i32>, out: &mut Vec<Mention>) {
             let pre = c.name("pre").map_or("", |p| p.as_str());
             let rest = &sent[end..];
             let noun_follows = followed_by_noun(rest);
+            // Only the head of the rest is looked at: lower-casing all of it made a sentence
+            // of many years quadratic.
             let pct_follows = rest.trim_start().starts_with(['%', '$', '€', '£'])
                 || rest
                     .trim_start()
-                    .to_ascii_lowercase()
-                    .starts_with("percent");
+                    .get(..7)
+                    .is_some_and(|h| h.eq_ignore_ascii_case("percent"));
             // Not a year: "2000 people", "2020 km", "about 2000 dollars", "2025%".
             let strong = strong_year_context(pre) || c.name("year0").is_some();
             if pct_follows
