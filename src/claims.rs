@@ -1112,6 +1112,16 @@ fn fold_terms(mut out: Vec<String>) -> Vec<String> {
     out
 }
 
+/// A value's local terms say too little to place it: fewer than two terms, not counting the
+/// generic time words ("now runs at $6 billion a year" says "run" only).
+fn says_little(terms: &[String]) -> bool {
+    terms
+        .iter()
+        .filter(|t| !matches!(t.as_str(), "year" | "years" | "time"))
+        .nth(1)
+        .is_none()
+}
+
 /// A sentence's words and entities, normalised once, for the terms of any span of its clauses
 /// (what `terms_of` gives for that span, without rescanning it).
 ///
@@ -1481,7 +1491,7 @@ impl<'a> SentenceTerms<'a> {
         set.sort_unstable();
         set.dedup();
         let mut terms = self.finish(&set, m, span_of(lo, hi), unit, reporters);
-        while terms.len() < 2 && (lo > 0 || hi + 1 < n) {
+        while says_little(&terms) && (lo > 0 || hi + 1 < n) {
             if lo > 0 {
                 match self.prev_adding[lo - 1] {
                     Some(k) => {
@@ -1552,7 +1562,7 @@ mod tests {
             t
         };
         let mut local = local_of(lo, hi);
-        while local.len() < 2 && (lo > 0 || hi + 1 < parts.len()) {
+        while says_little(&local) && (lo > 0 || hi + 1 < parts.len()) {
             if lo > 0 {
                 lo -= 1;
             } else {
