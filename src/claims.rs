@@ -117,7 +117,7 @@ pub const MIN_CHECKWORTHINESS: f64 = 0.3;
 pub const MAX_CLAIMS_PER_SENTENCE: usize = 64;
 
 /// Words that carry no predicate meaning.
-const STOPWORDS: [&str; 167] = [
+const STOPWORDS: [&str; 177] = [
     "a",
     "an",
     "the",
@@ -273,6 +273,18 @@ const STOPWORDS: [&str; 167] = [
     "reported",
     "reports",
     "report",
+    // Pronouns with a contracted verb say nothing either.
+    "they've",
+    "we've",
+    "you've",
+    "i've",
+    "they’ve",
+    "we’ve",
+    "you’ve",
+    "i’ve",
+    // Fillers.
+    "whatever",
+    "anyway",
     "noted",
     "wrote",
     "added",
@@ -341,7 +353,7 @@ fn is_stopword(w: &str) -> bool {
 }
 
 /// Synonyms and forms folded into one term ("firms" → "company").
-const FOLDS: [(&str, &str); 73] = [
+const FOLDS: [(&str, &str); 75] = [
     ("firm", "company"),
     ("firms", "company"),
     ("companies", "company"),
@@ -415,6 +427,9 @@ const FOLDS: [(&str, &str); 73] = [
     ("launch", "start"),
     ("launching", "start"),
     ("gdp", "gdp"),
+    // A deal is an agreement ("did a deal with" and "reached an agreement with").
+    ("deal", "agree"),
+    ("deals", "agree"),
 ];
 const FOLD_WORDS: [&str; FOLDS.len()] = {
     let mut words = [""; FOLDS.len()];
@@ -758,7 +773,9 @@ fn role_entities(text: &str, ms: &[&Mention]) -> Vec<usize> {
         {
             continue;
         }
-        if !seen_subject {
+        // "The rollout starts in Uzbekistan": a name after a preposition fills a role even
+        // when it is the first.
+        if !seen_subject && !after_preposition(text, m.start) {
             seen_subject = true;
             continue;
         }
@@ -770,6 +787,25 @@ fn role_entities(text: &str, ms: &[&Mention]) -> Vec<usize> {
     }
     out
 }
+
+/// The words before `at` are a preposition, maybe with "the" ("in Uzbekistan", "with the
+/// UAE"): what follows is its object, not the subject of the sentence.
+fn after_preposition(text: &str, at: usize) -> bool {
+    let mut words = text[..at]
+        .rsplit(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty());
+    let mut word = words.next().unwrap_or("");
+    if word.eq_ignore_ascii_case("the") {
+        word = words.next().unwrap_or("");
+    }
+    PREPOSITIONS.iter().any(|p| word.eq_ignore_ascii_case(p))
+}
+
+/// Prepositions whose object is not a sentence's subject.
+const PREPOSITIONS: [&str; 20] = [
+    "in", "at", "on", "to", "from", "with", "by", "for", "into", "under", "over", "toward",
+    "towards", "across", "among", "via", "within", "against", "through", "between",
+];
 
 /// Clause boundaries: the byte ranges (absolute) of the clauses of a sentence.
 fn clauses(sentence: &str, offset: usize) -> Vec<(usize, usize)> {
@@ -942,7 +978,8 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
         let role_entities = role_entities(text, ms);
         let given = ms.iter().copied().filter(|m| match &m.value {
             Value::Entity { .. } => role_entities.contains(&m.start),
-            Value::Quote { quote, .. } => quote.split_whitespace().nth(2).is_some(),
+            // Two words or more: "perpetual engine" is a quote; a lone quoted word is a term.
+            Value::Quote { quote, .. } => quote.split_whitespace().nth(1).is_some(),
             _ => true,
         });
         values.extend(given.take(MAX_CLAIMS_PER_SENTENCE));
@@ -968,7 +1005,7 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
         all_terms.dedup();
         let all_terms = Terms::from(all_terms);
         // Entities that can be a subject (not only reporting the claim), in order.
-        let mut subjects: Option<Vec<&Mention>> = None;
+        let mut subjects: Option<Vec<(&Mention, bool)>> = None;
         // Date mentions, in order of start, for each value's time.
         let dates: Vec<&Mention> = ms
             .iter()
@@ -1008,28 +1045,39 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
                 }
             };
             let quals = qualifiers(text, m);
+            // Each with whether a preposition comes before it ("in Kazakhstan").
             let subjects = subjects.get_or_insert_with(|| {
                 ms.iter()
                     .copied()
                     .filter(|e| matches!(e.value, Value::Entity { .. }) && !is_reporter(text, e))
+                    .map(|e| (e, after_preposition(text, e.start)))
                     .collect()
             });
             // "600 American companies": the qualifier is not the subject.
-            let usable = |e: &&&Mention| {
+            let usable = |e: &&(&Mention, bool)| {
+                let e = e.0;
                 let qualifier = e.start >= m.end
                     && e.start - m.end < 40
                     && quals.iter().any(|q| text[e.start..e.end] == **q);
                 let overlaps = e.start < m.end && m.start < e.end;
                 !qualifier && !overlaps
             };
-            // An entity in the value's clause first, then any in the sentence.
-            let from = subjects.partition_point(|e| e.start < span.0);
-            let subject = subjects[from..]
-                .iter()
-                .take_while(|e| e.start <= span.1)
-                .filter(|e| e.end <= span.1)
-                .find(usable)
-                .or_else(|| subjects.iter().find(usable))
+            // An entity in the value's clause first, then any in the sentence; a name after a
+            // preposition ("ranks 50th in the Human Development Index") is where, not who: it
+            // is the subject only when nothing else is, and only in the value's own clause.
+            let from = subjects.partition_point(|e| e.0.start < span.0);
+            let in_clause = || {
+                subjects[from..]
+                    .iter()
+                    .take_while(|e| e.0.start <= span.1)
+                    .filter(|e| e.0.end <= span.1)
+                    .filter(usable)
+            };
+            let subject = in_clause()
+                .find(|e| !e.1)
+                .or_else(|| subjects.iter().filter(usable).find(|e| !e.1))
+                .or_else(|| in_clause().next())
+                .map(|e| e.0)
                 .and_then(|e| match &e.value {
                     Value::Entity { name, .. } => Some(name.clone()),
                     _ => None,

@@ -1317,7 +1317,8 @@ fn split_run<'a>(start: usize, text: &'a str, titled: bool, out: &mut Vec<Piece<
         } else {
             2
         };
-        out.push((start, &text[..cut], titled));
+        // What comes before may itself be a list: "Tokayev and Israel's President".
+        split_run(start, &text[..cut], titled, out);
         let rest = &text[cut..];
         let skip = rest.len() - rest.trim_start().len();
         split_run(start + cut + skip, rest.trim_start(), false, out);
