@@ -1170,6 +1170,19 @@ fn says_little(terms: &[String]) -> bool {
         .is_none()
 }
 
+/// A clause that opens with a subject pronoun or "there" ("there are 300 companies", "it
+/// ranks 50th"): it has a subject of its own, so it is not more words about the clause before.
+fn own_subject(clause: &str) -> bool {
+    let first = clause
+        .trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    ["there", "it", "they", "he", "she", "we", "i"]
+        .iter()
+        .any(|p| first.eq_ignore_ascii_case(p))
+}
+
 /// A sentence's words and entities, normalised once, for the terms of any span of its clauses
 /// (what `terms_of` gives for that span, without rescanning it).
 ///
@@ -1178,6 +1191,8 @@ fn says_little(terms: &[String]) -> bool {
 /// words inside an entity) plus the names of the entities inside it. Terms are numbered in
 /// their sorted order, so sorting numbers sorts the terms.
 struct SentenceTerms<'a> {
+    /// The text the sentence is in.
+    text: &'a str,
     /// The sentence's span.
     sentence: (usize, usize),
     /// The clauses (absolute byte spans), as [`clauses`] gives them.
@@ -1214,7 +1229,7 @@ struct SentenceTerms<'a> {
 
 impl<'a> SentenceTerms<'a> {
     fn new(
-        text: &str,
+        text: &'a str,
         sentence: (usize, usize),
         mentions: &[&Mention],
         parts: &'a [(usize, usize)],
@@ -1387,6 +1402,7 @@ impl<'a> SentenceTerms<'a> {
             next_adding[k] = next;
         }
         SentenceTerms {
+            text,
             sentence,
             parts,
             arena,
@@ -1404,6 +1420,11 @@ impl<'a> SentenceTerms<'a> {
             prev_adding,
             next_adding,
         }
+    }
+
+    /// Clause k's text.
+    fn clause_text(&self, k: usize) -> &str {
+        &self.text[self.parts[k].0..self.parts[k].1]
     }
 
     /// Clause k's distinct word terms and how many words give each.
@@ -1555,6 +1576,9 @@ impl<'a> SentenceTerms<'a> {
                 }
             } else {
                 match self.next_adding[hi + 1] {
+                    // A clause with a subject of its own ("…to $5 million, there are 300
+                    // companies…") says nothing of this value.
+                    Some(k) if own_subject(self.clause_text(k)) => break,
                     Some(k) => {
                         hi = k;
                         add_clause(&mut set, k);
@@ -1614,6 +1638,12 @@ mod tests {
             if lo > 0 {
                 lo -= 1;
             } else {
+                let adds =
+                    |k: usize| !terms_of(text, parts[k], ms, Some((m.start, m.end))).is_empty();
+                let next = (hi + 1..parts.len()).find(|&k| adds(k));
+                if next.is_some_and(|k| own_subject(&text[parts[k].0..parts[k].1])) {
+                    break;
+                }
                 hi += 1;
             }
             local = local_of(lo, hi);
