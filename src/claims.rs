@@ -788,6 +788,28 @@ fn role_entities(text: &str, ms: &[&Mention]) -> Vec<usize> {
     out
 }
 
+/// The subject a denial is about ("Kazakhstan, which is not a major exporter of oil, …"): the
+/// first name of the sentence that fills no role, reports nothing, is not after a preposition
+/// and not inside a quote. A denial states something of it without a figure or another name,
+/// so it gives the subject a claim of its own ([`claims`] keeps it only when the subject's own
+/// clause is negated).
+fn denied_subject(text: &str, ms: &[&Mention], roles: &[usize]) -> Option<usize> {
+    let quotes = || {
+        ms.iter()
+            .filter(|m| matches!(m.value, Value::Quote { .. }))
+            .map(|m| (m.start, m.end))
+    };
+    ms.iter()
+        .find(|m| {
+            matches!(m.value, Value::Entity { .. })
+                && !roles.contains(&m.start)
+                && !is_reporter(text, m)
+                && !after_preposition(text, m.start)
+                && !quotes().any(|(a, b)| a <= m.start && m.end <= b)
+        })
+        .map(|m| m.start)
+}
+
 /// The words before `at` are a preposition, maybe with "the" ("in Uzbekistan", "with the
 /// UAE"): what follows is its object, not the subject of the sentence.
 fn after_preposition(text: &str, at: usize) -> bool {
@@ -856,7 +878,7 @@ fn clauses(sentence: &str, offset: usize) -> Vec<(usize, usize)> {
 
 /// Idioms with a negation that deny nothing (with, last, the two characters outside ASCII that
 /// lower-case to ASCII letters, U+0130 and U+212A: `is_negated` compares lower-cased text).
-const NEGATION_IDIOMS: [&str; 14] = [
+const NEGATION_IDIOMS: [&str; 15] = [
     "not long",
     "not only",
     "not just",
@@ -869,6 +891,8 @@ const NEGATION_IDIOMS: [&str; 14] = [
     "no longer than",
     "neither free nor fair",
     "not far",
+    // "no stranger to Israel": well acquainted with it.
+    "no stranger",
     "\u{130}",
     "\u{212a}",
 ];
@@ -965,6 +989,8 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
     // allocated once, at its size: claims are large, and a list grown by doubling is up to
     // twice that.
     let mut worths = Vec::with_capacity(sentences.len());
+    // Per sentence: the start of the subject a denial gives a claim to, if any.
+    let mut denials: Vec<Option<usize>> = Vec::with_capacity(sentences.len());
     let mut values: Vec<&Mention> = Vec::new();
     let mut value_first = Vec::with_capacity(sentences.len() + 1);
     for (i, s) in sentences.iter().enumerate() {
@@ -973,11 +999,16 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
         let worth = checkworthiness(&text[s.start..s.end], ms, s.junk);
         worths.push(worth);
         if worth < MIN_CHECKWORTHINESS {
+            denials.push(None);
             continue;
         }
         let role_entities = role_entities(text, ms);
+        let sentence = &text[s.start..s.end];
+        let denial =
+            denied_subject(text, ms, &role_entities).filter(|_| is_negated(sentence, &mut scratch));
+        denials.push(denial);
         let given = ms.iter().copied().filter(|m| match &m.value {
-            Value::Entity { .. } => role_entities.contains(&m.start),
+            Value::Entity { .. } => role_entities.contains(&m.start) || denial == Some(m.start),
             // Two words or more: "perpetual engine" is a quote; a lone quoted word is a term.
             Value::Quote { quote, .. } => quote.split_whitespace().nth(1).is_some(),
             _ => true,
@@ -1044,6 +1075,10 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
                     negated
                 }
             };
+            // A subject is a claim of its own only where its own clause denies something.
+            if denials[i] == Some(m.start) && !negated {
+                continue;
+            }
             let quals = qualifiers(text, m);
             // Each with whether a preposition comes before it ("in Kazakhstan").
             let subjects = subjects.get_or_insert_with(|| {
@@ -1073,9 +1108,17 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
                     .filter(|e| e.0.end <= span.1)
                     .filter(usable)
             };
+            // Borrowed from another clause only from before the value's, and only when the
+            // value's clause has no subject of its own ("…, and the war in Gaza slowed it").
+            let may_borrow = !opens_with_subject(&text[span.0..span.1]);
             let subject = in_clause()
                 .find(|e| !e.1)
-                .or_else(|| subjects.iter().filter(usable).find(|e| !e.1))
+                .or_else(|| {
+                    subjects[..from]
+                        .iter()
+                        .filter(usable)
+                        .find(|e| !e.1 && may_borrow)
+                })
                 .or_else(|| in_clause().next())
                 .map(|e| e.0)
                 .and_then(|e| match &e.value {
@@ -1181,6 +1224,30 @@ fn own_subject(clause: &str) -> bool {
     ["there", "it", "they", "he", "she", "we", "i"]
         .iter()
         .any(|p| first.eq_ignore_ascii_case(p))
+}
+
+/// A clause that names its own subject before anything else: a subject pronoun, or after a
+/// leading "and", "but" or "while" a definite determiner or a subject pronoun ("and the war in
+/// Gaza slowed…"; not "and a population of …", which goes on listing what the clause before
+/// says, nor "and its population …", which points back to the subject before).
+fn opens_with_subject(clause: &str) -> bool {
+    let mut words = clause
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty());
+    let first = words.next().unwrap_or("");
+    if !["and", "but", "while", "yet"]
+        .iter()
+        .any(|c| first.eq_ignore_ascii_case(c))
+    {
+        // Without a conjunction a determiner opens an apposition ("Uzbekistan, the region's
+        // most populous nation, …"): about the name before it.
+        return own_subject(first);
+    }
+    let next = words.next().unwrap_or("");
+    own_subject(next)
+        || ["the", "this", "these", "that", "those"]
+            .iter()
+            .any(|d| next.eq_ignore_ascii_case(d))
 }
 
 /// A sentence's words and entities, normalised once, for the terms of any span of its clauses

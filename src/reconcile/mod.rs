@@ -135,11 +135,36 @@ pub fn same_entity(a: &str, b: &str) -> bool {
         return true;
     }
     let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
-    !short.is_empty()
+    let head = !short.is_empty()
         && long.len() > short.len()
         && long[long.len() - short.len()..].eq_ignore_ascii_case(short)
         && long[long.len() - short.len() - 1] == b' '
-        && !is_region_of(&long[..long.len() - short.len() - 1])
+        && !is_region_of(&long[..long.len() - short.len() - 1]);
+    // "Gaza" and "Gaza Strip", "New York" and "New York City": a name and the same name with
+    // the kind of place it is.
+    head || (!short.is_empty()
+        && long.len() > short.len() + 1
+        && long[..short.len()].eq_ignore_ascii_case(short)
+        && long[short.len()] == b' '
+        && is_kind_of_place(&long[short.len() + 1..]))
+}
+
+/// A word that says what kind of place a name is ("Strip", "Island", "City").
+fn is_kind_of_place(word: &[u8]) -> bool {
+    const KINDS: [&str; 9] = [
+        "strip",
+        "island",
+        "islands",
+        "peninsula",
+        "valley",
+        "province",
+        "region",
+        "oblast",
+        "city",
+    ];
+    KINDS
+        .iter()
+        .any(|k| word.eq_ignore_ascii_case(k.as_bytes()))
 }
 
 /// "South" in "South Asia", "Central" in "Central Asia": a part of a place, not a longer name
