@@ -763,6 +763,15 @@ fn states_of_subject(text: &str, claim: &Claim) -> bool {
 fn mentions(c: &Claim, who: &str) -> bool {
     c.terms.iter().any(|t| same_entity(t, who))
         || who.split_whitespace().all(|w| {
+            // ASCII words (nearly all) are lower-cased on the stack: this runs for many pairs.
+            let mut buf = [0u8; 32];
+            if w.is_ascii() && w.len() <= buf.len() {
+                let lower = &mut buf[..w.len()];
+                lower.copy_from_slice(w.as_bytes());
+                lower.make_ascii_lowercase();
+                let lower = std::str::from_utf8(lower).unwrap_or("");
+                return c.terms.binary_search_by(|t| t.as_str().cmp(lower)).is_ok();
+            }
             let w = w.to_lowercase();
             c.terms.binary_search(&w).is_ok()
         })
