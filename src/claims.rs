@@ -766,6 +766,13 @@ fn role_entities(text: &str, ms: &[&Mention]) -> Vec<usize> {
         .collect();
     let mut out = Vec::new();
     let mut seen_subject = false;
+    // A sentence whose only mention is a name after a preposition ("The weather in Astana was
+    // mild.") states nothing checkable of it.
+    let lone = ms
+        .iter()
+        .filter(|m| !matches!(m.value, Value::Quote { .. }))
+        .nth(1)
+        .is_none();
     for m in ms {
         if !matches!(m.value, Value::Entity { .. })
             || quotes.iter().any(|&(a, b)| a <= m.start && m.end <= b)
@@ -775,7 +782,7 @@ fn role_entities(text: &str, ms: &[&Mention]) -> Vec<usize> {
         }
         // "The rollout starts in Uzbekistan": a name after a preposition fills a role even
         // when it is the first.
-        if !seen_subject && !after_preposition(text, m.start) {
+        if !seen_subject && (lone || !after_preposition(text, m.start)) {
             seen_subject = true;
             continue;
         }
