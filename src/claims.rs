@@ -117,7 +117,7 @@ pub const MIN_CHECKWORTHINESS: f64 = 0.3;
 pub const MAX_CLAIMS_PER_SENTENCE: usize = 64;
 
 /// Words that carry no predicate meaning.
-const STOPWORDS: [&str; 167] = [
+const STOPWORDS: [&str; 177] = [
     "a",
     "an",
     "the",
@@ -273,6 +273,18 @@ const STOPWORDS: [&str; 167] = [
     "reported",
     "reports",
     "report",
+    // Pronouns with a contracted verb say nothing either.
+    "they've",
+    "we've",
+    "you've",
+    "i've",
+    "they’ve",
+    "we’ve",
+    "you’ve",
+    "i’ve",
+    // Fillers.
+    "whatever",
+    "anyway",
     "noted",
     "wrote",
     "added",
@@ -341,7 +353,7 @@ fn is_stopword(w: &str) -> bool {
 }
 
 /// Synonyms and forms folded into one term ("firms" → "company").
-const FOLDS: [(&str, &str); 73] = [
+const FOLDS: [(&str, &str); 75] = [
     ("firm", "company"),
     ("firms", "company"),
     ("companies", "company"),
@@ -415,6 +427,9 @@ const FOLDS: [(&str, &str); 73] = [
     ("launch", "start"),
     ("launching", "start"),
     ("gdp", "gdp"),
+    // A deal is an agreement ("did a deal with" and "reached an agreement with").
+    ("deal", "agree"),
+    ("deals", "agree"),
 ];
 const FOLD_WORDS: [&str; FOLDS.len()] = {
     let mut words = [""; FOLDS.len()];
@@ -751,6 +766,13 @@ fn role_entities(text: &str, ms: &[&Mention]) -> Vec<usize> {
         .collect();
     let mut out = Vec::new();
     let mut seen_subject = false;
+    // A sentence whose only mention is a name after a preposition ("The weather in Astana was
+    // mild.") states nothing checkable of it.
+    let lone = ms
+        .iter()
+        .filter(|m| !matches!(m.value, Value::Quote { .. }))
+        .nth(1)
+        .is_none();
     for m in ms {
         if !matches!(m.value, Value::Entity { .. })
             || quotes.iter().any(|&(a, b)| a <= m.start && m.end <= b)
@@ -758,7 +780,9 @@ fn role_entities(text: &str, ms: &[&Mention]) -> Vec<usize> {
         {
             continue;
         }
-        if !seen_subject {
+        // "The rollout starts in Uzbekistan": a name after a preposition fills a role even
+        // when it is the first.
+        if !seen_subject && (lone || !after_preposition(text, m.start)) {
             seen_subject = true;
             continue;
         }
@@ -770,6 +794,47 @@ fn role_entities(text: &str, ms: &[&Mention]) -> Vec<usize> {
     }
     out
 }
+
+/// The subject a denial is about ("Kazakhstan, which is not a major exporter of oil, …"): the
+/// first name of the sentence that fills no role, reports nothing, is not after a preposition
+/// and not inside a quote. A denial states something of it without a figure or another name,
+/// so it gives the subject a claim of its own ([`claims`] keeps it only when the subject's own
+/// clause is negated).
+fn denied_subject(text: &str, ms: &[&Mention], roles: &[usize]) -> Option<usize> {
+    let quotes = || {
+        ms.iter()
+            .filter(|m| matches!(m.value, Value::Quote { .. }))
+            .map(|m| (m.start, m.end))
+    };
+    ms.iter()
+        .find(|m| {
+            matches!(m.value, Value::Entity { .. })
+                && !roles.contains(&m.start)
+                && !is_reporter(text, m)
+                && !after_preposition(text, m.start)
+                && !quotes().any(|(a, b)| a <= m.start && m.end <= b)
+        })
+        .map(|m| m.start)
+}
+
+/// The words before `at` are a preposition, maybe with "the" ("in Uzbekistan", "with the
+/// UAE"): what follows is its object, not the subject of the sentence.
+fn after_preposition(text: &str, at: usize) -> bool {
+    let mut words = text[..at]
+        .rsplit(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty());
+    let mut word = words.next().unwrap_or("");
+    if word.eq_ignore_ascii_case("the") {
+        word = words.next().unwrap_or("");
+    }
+    PREPOSITIONS.iter().any(|p| word.eq_ignore_ascii_case(p))
+}
+
+/// Prepositions whose object is not a sentence's subject.
+const PREPOSITIONS: [&str; 20] = [
+    "in", "at", "on", "to", "from", "with", "by", "for", "into", "under", "over", "toward",
+    "towards", "across", "among", "via", "within", "against", "through", "between",
+];
 
 /// Clause boundaries: the byte ranges (absolute) of the clauses of a sentence.
 fn clauses(sentence: &str, offset: usize) -> Vec<(usize, usize)> {
@@ -820,7 +885,7 @@ fn clauses(sentence: &str, offset: usize) -> Vec<(usize, usize)> {
 
 /// Idioms with a negation that deny nothing (with, last, the two characters outside ASCII that
 /// lower-case to ASCII letters, U+0130 and U+212A: `is_negated` compares lower-cased text).
-const NEGATION_IDIOMS: [&str; 14] = [
+const NEGATION_IDIOMS: [&str; 15] = [
     "not long",
     "not only",
     "not just",
@@ -833,6 +898,8 @@ const NEGATION_IDIOMS: [&str; 14] = [
     "no longer than",
     "neither free nor fair",
     "not far",
+    // "no stranger to Israel": well acquainted with it.
+    "no stranger",
     "\u{130}",
     "\u{212a}",
 ];
@@ -929,6 +996,8 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
     // allocated once, at its size: claims are large, and a list grown by doubling is up to
     // twice that.
     let mut worths = Vec::with_capacity(sentences.len());
+    // Per sentence: the start of the subject a denial gives a claim to, if any.
+    let mut denials: Vec<Option<usize>> = Vec::with_capacity(sentences.len());
     let mut values: Vec<&Mention> = Vec::new();
     let mut value_first = Vec::with_capacity(sentences.len() + 1);
     for (i, s) in sentences.iter().enumerate() {
@@ -937,12 +1006,18 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
         let worth = checkworthiness(&text[s.start..s.end], ms, s.junk);
         worths.push(worth);
         if worth < MIN_CHECKWORTHINESS {
+            denials.push(None);
             continue;
         }
         let role_entities = role_entities(text, ms);
+        let sentence = &text[s.start..s.end];
+        let denial =
+            denied_subject(text, ms, &role_entities).filter(|_| is_negated(sentence, &mut scratch));
+        denials.push(denial);
         let given = ms.iter().copied().filter(|m| match &m.value {
-            Value::Entity { .. } => role_entities.contains(&m.start),
-            Value::Quote { quote, .. } => quote.split_whitespace().nth(2).is_some(),
+            Value::Entity { .. } => role_entities.contains(&m.start) || denial == Some(m.start),
+            // Two words or more: "perpetual engine" is a quote; a lone quoted word is a term.
+            Value::Quote { quote, .. } => quote.split_whitespace().nth(1).is_some(),
             _ => true,
         });
         values.extend(given.take(MAX_CLAIMS_PER_SENTENCE));
@@ -968,7 +1043,7 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
         all_terms.dedup();
         let all_terms = Terms::from(all_terms);
         // Entities that can be a subject (not only reporting the claim), in order.
-        let mut subjects: Option<Vec<&Mention>> = None;
+        let mut subjects: Option<Vec<(&Mention, bool)>> = None;
         // Date mentions, in order of start, for each value's time.
         let dates: Vec<&Mention> = ms
             .iter()
@@ -1007,29 +1082,52 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
                     negated
                 }
             };
+            // A subject is a claim of its own only where its own clause denies something.
+            if denials[i] == Some(m.start) && !negated {
+                continue;
+            }
             let quals = qualifiers(text, m);
+            // Each with whether a preposition comes before it ("in Kazakhstan").
             let subjects = subjects.get_or_insert_with(|| {
                 ms.iter()
                     .copied()
                     .filter(|e| matches!(e.value, Value::Entity { .. }) && !is_reporter(text, e))
+                    .map(|e| (e, after_preposition(text, e.start)))
                     .collect()
             });
             // "600 American companies": the qualifier is not the subject.
-            let usable = |e: &&&Mention| {
+            let usable = |e: &&(&Mention, bool)| {
+                let e = e.0;
                 let qualifier = e.start >= m.end
                     && e.start - m.end < 40
                     && quals.iter().any(|q| text[e.start..e.end] == **q);
                 let overlaps = e.start < m.end && m.start < e.end;
                 !qualifier && !overlaps
             };
-            // An entity in the value's clause first, then any in the sentence.
-            let from = subjects.partition_point(|e| e.start < span.0);
-            let subject = subjects[from..]
-                .iter()
-                .take_while(|e| e.start <= span.1)
-                .filter(|e| e.end <= span.1)
-                .find(usable)
-                .or_else(|| subjects.iter().find(usable))
+            // An entity in the value's clause first, then any in the sentence; a name after a
+            // preposition ("ranks 50th in the Human Development Index") is where, not who: it
+            // is the subject only when nothing else is, and only in the value's own clause.
+            let from = subjects.partition_point(|e| e.0.start < span.0);
+            let in_clause = || {
+                subjects[from..]
+                    .iter()
+                    .take_while(|e| e.0.start <= span.1)
+                    .filter(|e| e.0.end <= span.1)
+                    .filter(usable)
+            };
+            // Borrowed from another clause only from before the value's, and only when the
+            // value's clause has no subject of its own ("…, and the war in Gaza slowed it").
+            let may_borrow = !opens_with_subject(&text[span.0..span.1]);
+            let subject = in_clause()
+                .find(|e| !e.1)
+                .or_else(|| {
+                    subjects[..from]
+                        .iter()
+                        .filter(usable)
+                        .find(|e| !e.1 && may_borrow)
+                })
+                .or_else(|| in_clause().next())
+                .map(|e| e.0)
                 .and_then(|e| match &e.value {
                     Value::Entity { name, .. } => Some(name.clone()),
                     _ => None,
@@ -1112,6 +1210,53 @@ fn fold_terms(mut out: Vec<String>) -> Vec<String> {
     out
 }
 
+/// A value's local terms say too little to place it: fewer than two terms, not counting the
+/// generic time words ("now runs at $6 billion a year" says "run" only).
+fn says_little(terms: &[String]) -> bool {
+    terms
+        .iter()
+        .filter(|t| !matches!(t.as_str(), "year" | "years" | "time"))
+        .nth(1)
+        .is_none()
+}
+
+/// A clause that opens with a subject pronoun or "there" ("there are 300 companies", "it
+/// ranks 50th"): it has a subject of its own, so it is not more words about the clause before.
+fn own_subject(clause: &str) -> bool {
+    let first = clause
+        .trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    ["there", "it", "they", "he", "she", "we", "i"]
+        .iter()
+        .any(|p| first.eq_ignore_ascii_case(p))
+}
+
+/// A clause that names its own subject before anything else: a subject pronoun, or after a
+/// leading "and", "but" or "while" a definite determiner or a subject pronoun ("and the war in
+/// Gaza slowed…"; not "and a population of …", which goes on listing what the clause before
+/// says, nor "and its population …", which points back to the subject before).
+fn opens_with_subject(clause: &str) -> bool {
+    let mut words = clause
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty());
+    let first = words.next().unwrap_or("");
+    if !["and", "but", "while", "yet"]
+        .iter()
+        .any(|c| first.eq_ignore_ascii_case(c))
+    {
+        // Without a conjunction a determiner opens an apposition ("Uzbekistan, the region's
+        // most populous nation, …"): about the name before it.
+        return own_subject(first);
+    }
+    let next = words.next().unwrap_or("");
+    own_subject(next)
+        || ["the", "this", "these", "that", "those"]
+            .iter()
+            .any(|d| next.eq_ignore_ascii_case(d))
+}
+
 /// A sentence's words and entities, normalised once, for the terms of any span of its clauses
 /// (what `terms_of` gives for that span, without rescanning it).
 ///
@@ -1120,6 +1265,8 @@ fn fold_terms(mut out: Vec<String>) -> Vec<String> {
 /// words inside an entity) plus the names of the entities inside it. Terms are numbered in
 /// their sorted order, so sorting numbers sorts the terms.
 struct SentenceTerms<'a> {
+    /// The text the sentence is in.
+    text: &'a str,
     /// The sentence's span.
     sentence: (usize, usize),
     /// The clauses (absolute byte spans), as [`clauses`] gives them.
@@ -1156,7 +1303,7 @@ struct SentenceTerms<'a> {
 
 impl<'a> SentenceTerms<'a> {
     fn new(
-        text: &str,
+        text: &'a str,
         sentence: (usize, usize),
         mentions: &[&Mention],
         parts: &'a [(usize, usize)],
@@ -1329,6 +1476,7 @@ impl<'a> SentenceTerms<'a> {
             next_adding[k] = next;
         }
         SentenceTerms {
+            text,
             sentence,
             parts,
             arena,
@@ -1346,6 +1494,11 @@ impl<'a> SentenceTerms<'a> {
             prev_adding,
             next_adding,
         }
+    }
+
+    /// Clause k's text.
+    fn clause_text(&self, k: usize) -> &str {
+        &self.text[self.parts[k].0..self.parts[k].1]
     }
 
     /// Clause k's distinct word terms and how many words give each.
@@ -1481,7 +1634,7 @@ impl<'a> SentenceTerms<'a> {
         set.sort_unstable();
         set.dedup();
         let mut terms = self.finish(&set, m, span_of(lo, hi), unit, reporters);
-        while terms.len() < 2 && (lo > 0 || hi + 1 < n) {
+        while says_little(&terms) && (lo > 0 || hi + 1 < n) {
             if lo > 0 {
                 match self.prev_adding[lo - 1] {
                     Some(k) => {
@@ -1497,6 +1650,9 @@ impl<'a> SentenceTerms<'a> {
                 }
             } else {
                 match self.next_adding[hi + 1] {
+                    // A clause with a subject of its own ("…to $5 million, there are 300
+                    // companies…") says nothing of this value.
+                    Some(k) if own_subject(self.clause_text(k)) => break,
                     Some(k) => {
                         hi = k;
                         add_clause(&mut set, k);
@@ -1552,10 +1708,16 @@ mod tests {
             t
         };
         let mut local = local_of(lo, hi);
-        while local.len() < 2 && (lo > 0 || hi + 1 < parts.len()) {
+        while says_little(&local) && (lo > 0 || hi + 1 < parts.len()) {
             if lo > 0 {
                 lo -= 1;
             } else {
+                let adds =
+                    |k: usize| !terms_of(text, parts[k], ms, Some((m.start, m.end))).is_empty();
+                let next = (hi + 1..parts.len()).find(|&k| adds(k));
+                if next.is_some_and(|k| own_subject(&text[parts[k].0..parts[k].1])) {
+                    break;
+                }
                 hi += 1;
             }
             local = local_of(lo, hi);

@@ -1237,13 +1237,27 @@ fn title_prefix(text: &str) -> Option<&'static str> {
     best.map(|i| TITLES[i])
 }
 
+/// One word that ends in what a company does ("Kazakhtelecom", "Microsoft", "Citibank"): a
+/// company's name.
+fn has_org_suffix(name: &str) -> bool {
+    const SUFFIXES: [&str; 8] = [
+        "telecom", "bank", "soft", "tech", "pharma", "energo", "mobile", "neft",
+    ];
+    !name.contains(' ')
+        && name.is_ascii()
+        && SUFFIXES.iter().any(|s| {
+            name.len() >= s.len() + 3
+                && name.as_bytes()[name.len() - s.len()..].eq_ignore_ascii_case(s.as_bytes())
+        })
+}
+
 fn entity_type(name: &str) -> EntityType {
     if is_place(name) {
         return EntityType::Place;
     }
     let words: Vec<&str> = name.split_whitespace().collect();
     let last = words.last().copied().unwrap_or("");
-    if words.iter().any(|w| is_org_word(w)) || is_org_word(name) {
+    if words.iter().any(|w| is_org_word(w)) || is_org_word(name) || has_org_suffix(name) {
         return EntityType::Organization;
     }
     if OTHER_WORDS.contains(&last) {
@@ -1317,7 +1331,8 @@ fn split_run<'a>(start: usize, text: &'a str, titled: bool, out: &mut Vec<Piece<
         } else {
             2
         };
-        out.push((start, &text[..cut], titled));
+        // What comes before may itself be a list: "Tokayev and Israel's President".
+        split_run(start, &text[..cut], titled, out);
         let rest = &text[cut..];
         let skip = rest.len() - rest.trim_start().len();
         split_run(start + cut + skip, rest.trim_start(), false, out);

@@ -135,11 +135,36 @@ pub fn same_entity(a: &str, b: &str) -> bool {
         return true;
     }
     let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
-    !short.is_empty()
+    let head = !short.is_empty()
         && long.len() > short.len()
         && long[long.len() - short.len()..].eq_ignore_ascii_case(short)
         && long[long.len() - short.len() - 1] == b' '
-        && !is_region_of(&long[..long.len() - short.len() - 1])
+        && !is_region_of(&long[..long.len() - short.len() - 1]);
+    // "Gaza" and "Gaza Strip", "New York" and "New York City": a name and the same name with
+    // the kind of place it is.
+    head || (!short.is_empty()
+        && long.len() > short.len() + 1
+        && long[..short.len()].eq_ignore_ascii_case(short)
+        && long[short.len()] == b' '
+        && is_kind_of_place(&long[short.len() + 1..]))
+}
+
+/// A word that says what kind of place a name is ("Strip", "Island", "City").
+fn is_kind_of_place(word: &[u8]) -> bool {
+    const KINDS: [&str; 9] = [
+        "strip",
+        "island",
+        "islands",
+        "peninsula",
+        "valley",
+        "province",
+        "region",
+        "oblast",
+        "city",
+    ];
+    KINDS
+        .iter()
+        .any(|k| word.eq_ignore_ascii_case(k.as_bytes()))
 }
 
 /// "South" in "South Asia", "Central" in "Central Asia": a part of a place, not a longer name
@@ -506,7 +531,11 @@ fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared) ->
                 stance,
                 score,
             };
-            let swapped = subjects_differ(claim, c);
+            // Clause by clause: "the US has invested … and China is the largest investor"
+            // gives the rank to China, though the sentence names the US too; only when the
+            // text says so in so many words ("China is …").
+            let swapped = subjects_differ(claim, c)
+                || (subjects_differ_in_clause(claim, c) && states_of_subject(text, claim));
             let same_sort = dim != "ordinal"
                 || is_superlative(text.get(claim.anchor.0..claim.anchor.1))
                     == is_superlative(doc.text.get(c.anchor.0..c.anchor.1));
@@ -550,9 +579,7 @@ fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared) ->
                         && same_time(claim, c)
                         && !states_too(claim, &c.value)
                         && prep::said_share(&pa, pc) >= SAID_SHARE
-                        && (dim != "date"
-                            || date_role(text, claim.anchor.0)
-                                == date_role(&doc.text, c.anchor.0)) =>
+                        && (dim != "date" || date_role(text, claim) == date_role(&doc.text, c)) =>
                 {
                     contradicts.push((
                         ev(Stance::Contradicts, score),
@@ -705,11 +732,46 @@ fn subjects_differ(a: &Claim, c: &Claim) -> bool {
     }
 }
 
+/// [`subjects_differ`], by the claims' own clauses: neither clause names the other's subject.
+fn subjects_differ_in_clause(a: &Claim, c: &Claim) -> bool {
+    let names = |c: &Claim, who: &str| c.local.iter().any(|t| same_entity(t, who));
+    match (&a.subject, &c.subject) {
+        (Some(x), Some(y)) => !same_entity(x, y) && !names(c, x) && !names(a, y),
+        _ => false,
+    }
+}
+
+/// The claim's sentence says its subject *is* what the value says: the subject's name, then
+/// "is", "was", "remains" or "became", then the value, in one clause ("China is Kazakhstan's
+/// largest investor").
+fn states_of_subject(text: &str, claim: &Claim) -> bool {
+    let (Some(who), Some(sentence)) = (&claim.subject, text.get(claim.start..claim.anchor.0))
+    else {
+        return false;
+    };
+    sentence.match_indices(who.as_str()).any(|(at, _)| {
+        let rest = &sentence[at + who.len()..];
+        ["is ", "was ", "remains ", "became "]
+            .iter()
+            .any(|v| rest.strip_prefix(' ').is_some_and(|r| r.starts_with(v)))
+            && !rest.contains([',', ';', '—'])
+    })
+}
+
 /// The claim's sentence names `who`: as an entity, or word for word ("Total GDP" in a sentence
 /// on "total GDP").
 fn mentions(c: &Claim, who: &str) -> bool {
     c.terms.iter().any(|t| same_entity(t, who))
         || who.split_whitespace().all(|w| {
+            // ASCII words (nearly all) are lower-cased on the stack: this runs for many pairs.
+            let mut buf = [0u8; 32];
+            if w.is_ascii() && w.len() <= buf.len() {
+                let lower = &mut buf[..w.len()];
+                lower.copy_from_slice(w.as_bytes());
+                lower.make_ascii_lowercase();
+                let lower = std::str::from_utf8(lower).unwrap_or("");
+                return c.terms.binary_search_by(|t| t.as_str().cmp(lower)).is_ok();
+            }
             let w = w.to_lowercase();
             c.terms.binary_search(&w).is_ok()
         })
@@ -728,9 +790,28 @@ fn same_time(a: &Claim, c: &Claim) -> bool {
 }
 
 /// What a date is to its sentence, by the word before it: "since 2020" starts a period, "by
-/// 2023" ends one, "in 2020" or "on November 7" is when something happened. Dates in other
-/// roles don't contradict each other.
-fn date_role(text: &str, start: usize) -> &'static str {
+/// 2023" ends one, "in 2020" or "on November 7" is when something happened; when what
+/// happened is a beginning ("established relations in 1992", "founded in 2015"), it starts
+/// what holds "since" then. Dates in other roles don't contradict each other.
+fn date_role(text: &str, claim: &Claim) -> &'static str {
+    let role = date_word_role(text, claim.anchor.0);
+    let begins = || {
+        claim.local.iter().any(|t| {
+            matches!(
+                t.as_str(),
+                "establish" | "found" | "creat" | "form" | "start" | "launch"
+            )
+        })
+    };
+    if role == "at" && begins() {
+        "start"
+    } else {
+        role
+    }
+}
+
+/// [`date_role`] by the word before the date alone.
+fn date_word_role(text: &str, start: usize) -> &'static str {
     let before = text.get(..start).unwrap_or("").trim_end();
     let word = before
         .rsplit(|c: char| !c.is_alphanumeric())
