@@ -57,13 +57,19 @@ pub struct Options {
 pub fn render(report: &Json, text: &str, format: Format, opts: &Options) -> Result<String, String> {
     let r = Report::read(report, text)?;
     Ok(match format {
-        Format::Json => serde_json::to_string_pretty(report).map_err(|e| e.to_string())? + "\n",
+        Format::Json => pretty(report)?,
         Format::Markdown => markdown(&r, opts),
-        Format::ClaimReview => {
-            serde_json::to_string_pretty(&claim_review(&r, opts)).map_err(|e| e.to_string())? + "\n"
-        }
+        Format::ClaimReview => pretty(&claim_review(&r, opts))?,
         Format::Html => html(&r, opts),
     })
+}
+
+/// A JSON value as pretty JSON text and a newline. (Writing a `Value` cannot fail; serde_json's
+/// error is not formatted, so that its messages stay out of the wasm: issue 7's size budget.)
+fn pretty(v: &Json) -> Result<String, String> {
+    serde_json::to_string_pretty(v)
+        .map(|s| s + "\n")
+        .map_err(|_| "the report could not be written as JSON".to_string())
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -13,7 +13,9 @@ fn into_error(message: impl std::fmt::Display) -> js_sys::Error {
 /// Written as JSON text and parsed by the engine's `JSON.parse`: an order of magnitude faster
 /// than one boundary call per field.
 fn to_js(value: &impl Serialize) -> Result<JsValue, js_sys::Error> {
-    let json = serde_json::to_string(value).map_err(into_error)?;
+    // serde_json's error is not formatted: its messages stay out of the wasm (issue 7).
+    let json = serde_json::to_string(value)
+        .map_err(|_| into_error("the result could not be written as JSON"))?;
     js_sys::JSON::parse(&json).map_err(|e| into_error(format!("{e:?}")))
 }
 

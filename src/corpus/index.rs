@@ -987,6 +987,59 @@ fn decode_terms(body: &[u8]) -> R<TermShard> {
     Ok(out)
 }
 
+/// A manifest from its JSON value, field by field (what serde's derive reads: unknown fields are
+/// ignored, every field must be there with its type).
+#[cfg(any(target_arch = "wasm32", test))]
+fn manifest_of(v: &serde_json::Value) -> Result<Manifest, String> {
+    fn field<'a>(v: &'a serde_json::Value, key: &str) -> Result<&'a serde_json::Value, String> {
+        v.get(key).ok_or_else(|| format!("missing field `{key}`"))
+    }
+    fn int(v: &serde_json::Value, key: &str) -> Result<usize, String> {
+        field(v, key)?
+            .as_u64()
+            .and_then(|x| usize::try_from(x).ok())
+            .ok_or_else(|| format!("field `{key}` is not a whole number"))
+    }
+    fn text(v: &serde_json::Value, key: &str) -> Result<String, String> {
+        field(v, key)?
+            .as_str()
+            .map(str::to_string)
+            .ok_or_else(|| format!("field `{key}` is not a string"))
+    }
+    if !v.is_object() {
+        return Err("it is not an object".into());
+    }
+    let c = field(v, "counts")?;
+    if !c.is_object() {
+        return Err("field `counts` is not an object".into());
+    }
+    Ok(Manifest {
+        format: u32::try_from(int(v, "format")?)
+            .map_err(|_| "field `format` is out of range".to_string())?,
+        engine_version: text(v, "engine_version")?,
+        id: text(v, "id")?,
+        counts: Counts {
+            documents: int(c, "documents")?,
+            sentences: int(c, "sentences")?,
+            claim_sentences: int(c, "claim_sentences")?,
+            claims: int(c, "claims")?,
+            mentions: int(c, "mentions")?,
+            entities: int(c, "entities")?,
+            terms: int(c, "terms")?,
+            text_bytes: int(c, "text_bytes")?,
+        },
+        avg_terms: field(v, "avg_terms")?
+            .as_f64()
+            .ok_or_else(|| "field `avg_terms` is not a number".to_string())?,
+        stop_df: int(v, "stop_df")?,
+        docs_per_shard: int(v, "docs_per_shard")?,
+        docs_per_catalog: int(v, "docs_per_catalog")?,
+        catalog_shards: int(v, "catalog_shards")?,
+        doc_shards: int(v, "doc_shards")?,
+        term_shards: int(v, "term_shards")?,
+    })
+}
+
 /// Parses a manifest, checking its format and engine version.
 pub fn read_manifest(text: &str) -> Result<Manifest, CorpusError> {
     let rebuild = "rebuild it with `corroborate index` (or `npm run build`)";
@@ -1012,8 +1065,14 @@ pub fn read_manifest(text: &str) -> Result<Manifest, CorpusError> {
             crate::VERSION
         )));
     }
-    let m: Manifest = serde_json::from_value(v)
-        .map_err(|e| CorpusError(format!("the corpus manifest is not valid ({e}); {rebuild}")))?;
+    // In the wasm, read field by field: serde's deserializer (and serde_json's error texts) stay
+    // out of the page (issue 7's size budget). Natively serde's, so the CLI's messages do not change.
+    #[cfg(target_arch = "wasm32")]
+    let m = manifest_of(&v);
+    #[cfg(not(target_arch = "wasm32"))]
+    let m: Result<Manifest, String> = serde_json::from_value(v).map_err(|e| e.to_string());
+    let m =
+        m.map_err(|e| CorpusError(format!("the corpus manifest is not valid ({e}); {rebuild}")))?;
     if m.id.len() != 64 || !m.id.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(CorpusError(format!(
             "the corpus manifest's id {:?} is not a SHA-256; {rebuild}",
@@ -1527,6 +1586,34 @@ mod tests {
         let docs = vec![d.clone(), d];
         let body = encode_docs(&docs);
         (docs, body)
+    }
+
+    /// The wasm's field-by-field manifest reader reads what serde's derive reads, and refuses
+    /// what it refuses.
+    #[test]
+    fn manifest_of_agrees_with_serde() {
+        let (docs, _) = body();
+        let docs: Vec<Document> = docs.iter().map(|d| (**d).clone()).collect();
+        let text = Part::build_files(docs).1.manifest;
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let theirs: Manifest = serde_json::from_value(v.clone()).unwrap();
+        assert_eq!(manifest_of(&v).unwrap(), theirs);
+        let obj = v.as_object().unwrap();
+        for key in obj.keys() {
+            let mut w = obj.clone();
+            w.remove(key);
+            let w = serde_json::Value::Object(w);
+            assert!(manifest_of(&w).unwrap_err().contains(key));
+            assert!(serde_json::from_value::<Manifest>(w).is_err());
+            let mut w = obj.clone();
+            w.insert(key.clone(), serde_json::json!(-1.5));
+            let w = serde_json::Value::Object(w);
+            assert_eq!(
+                manifest_of(&w).is_err(),
+                serde_json::from_value::<Manifest>(w).is_err(),
+                "{key}"
+            );
+        }
     }
 
     #[test]
