@@ -103,7 +103,11 @@ fn str_of<'a>(o: &'a Map<String, Json>, key: &str) -> &'a str {
 }
 
 fn span_of(o: Option<&Json>) -> Option<(usize, usize)> {
-    let o = o?.as_object()?;
+    map_span(o?.as_object()?)
+}
+
+/// [`span_of`] of an object already in hand.
+fn map_span(o: &Map<String, Json>) -> Option<(usize, usize)> {
     let s = o.get("start")?.as_u64()? as usize;
     let e = o.get("end")?.as_u64()? as usize;
     (s <= e).then_some((s, e))
@@ -322,7 +326,7 @@ fn evidence_of<'a>(c: &Claim<'a>) -> Vec<&'a Map<String, Json>> {
 
 /// The value an evidence sentence states (its anchor, relative to the sentence), if it has one.
 fn evidence_value(e: &Map<String, Json>) -> Option<String> {
-    let (s, _) = span_of(Some(&Json::Object(e.clone())))?;
+    let (s, _) = map_span(e)?;
     let (a, b) = span_of(e.get("anchor"))?;
     let text = str_of(e, "text");
     slice16(text, a.checked_sub(s)?, b.checked_sub(s)?)
