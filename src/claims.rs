@@ -645,7 +645,8 @@ const OPINION_PHRASES: [&str; 10] = [
     "\u{130}",
     "\u{212a}",
 ];
-const OPINION_FIRSTS: [[u32; 256]; 2] = first_bytes(&OPINION_PHRASES);
+/// Built at first use: as a constant it was 2 KB of wasm data.
+static OPINION_FIRSTS: LazyLock<[[u32; 256]; 2]> = LazyLock::new(|| first_bytes(&OPINION_PHRASES));
 
 /// For each byte, the phrases (bit k for phrase k, at most 32, each of two bytes or more) whose
 /// first byte it is, in any ASCII case; then the same for their second byte.
@@ -885,8 +886,10 @@ const NEGATION_IDIOMS: [&str; 15] = [
     "\u{130}",
     "\u{212a}",
 ];
-const IDIOM_FIRSTS: [[u32; 256]; 2] = first_bytes(&NEGATION_IDIOMS);
-const NEGATOR_FIRSTS: [[u32; 256]; 2] = first_bytes(&NEGATORS);
+/// Built at first use: as a constant it was 2 KB of wasm data.
+static IDIOM_FIRSTS: LazyLock<[[u32; 256]; 2]> = LazyLock::new(|| first_bytes(&NEGATION_IDIOMS));
+/// Built at first use: as a constant it was 2 KB of wasm data.
+static NEGATOR_FIRSTS: LazyLock<[[u32; 256]; 2]> = LazyLock::new(|| first_bytes(&NEGATORS));
 
 /// Words that deny, as found in a clause lower-cased, with ’ as ' and a space either side.
 const NEGATORS: [&str; 6] = [" not ", "n't ", " no ", " never ", " neither ", " none "];
