@@ -8,7 +8,7 @@
 use crate::extract::{Mention, Value};
 use crate::segment::Sentence;
 use serde::{Deserialize, Serialize};
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 /// A sentence's terms (normalised, sorted, unique), shared by every claim of the sentence: a
 /// sentence of many values gives many claims, and each used to carry its own copy. Reads as a
@@ -117,7 +117,7 @@ pub const MIN_CHECKWORTHINESS: f64 = 0.3;
 pub const MAX_CLAIMS_PER_SENTENCE: usize = 64;
 
 /// Words that carry no predicate meaning.
-const STOPWORDS: [&str; 177] = [
+const STOPWORDS: &str = crate::extract::packed![
     "a",
     "an",
     "the",
@@ -311,25 +311,14 @@ const fn word_key(w: &[u8]) -> u128 {
     k
 }
 
-/// The keys of `words` (each of at most 15 bytes), sorted, each with its index in `words`.
-const fn sorted_keys<const N: usize>(words: &[&str; N]) -> [(u128, usize); N] {
-    let mut keys = [(0u128, 0usize); N];
-    let mut i = 0;
-    while i < N {
-        keys[i] = (word_key(words[i].as_bytes()), i);
-        i += 1;
-    }
-    let mut i = 1;
-    while i < N {
-        let mut j = i;
-        while j > 0 && keys[j - 1].0 > keys[j].0 {
-            let t = keys[j];
-            keys[j] = keys[j - 1];
-            keys[j - 1] = t;
-            j -= 1;
-        }
-        i += 1;
-    }
+/// The keys of `words` (each of at most 15 bytes), sorted (stably), each with its index in
+/// `words`. Built at first use: as a constant table it cost 32 bytes of wasm data a word.
+fn sorted_keys<'a>(words: impl Iterator<Item = &'a str>) -> Vec<(u128, usize)> {
+    let mut keys: Vec<(u128, usize)> = words
+        .enumerate()
+        .map(|(i, w)| (word_key(w.as_bytes()), i))
+        .collect();
+    keys.sort_by_key(|k| k.0);
     keys
 }
 
@@ -345,7 +334,8 @@ fn find_word(keys: &[(u128, usize)], w: &str) -> Option<usize> {
         .map(|i| keys[i].1)
 }
 
-const STOPWORD_KEYS: [(u128, usize); STOPWORDS.len()] = sorted_keys(&STOPWORDS);
+static STOPWORD_KEYS: LazyLock<Vec<(u128, usize)>> =
+    LazyLock::new(|| sorted_keys(crate::extract::words(STOPWORDS)));
 
 /// Words that carry no predicate meaning ([`STOPWORDS`]).
 fn is_stopword(w: &str) -> bool {
@@ -431,16 +421,8 @@ const FOLDS: [(&str, &str); 75] = [
     ("deal", "agree"),
     ("deals", "agree"),
 ];
-const FOLD_WORDS: [&str; FOLDS.len()] = {
-    let mut words = [""; FOLDS.len()];
-    let mut i = 0;
-    while i < FOLDS.len() {
-        words[i] = FOLDS[i].0;
-        i += 1;
-    }
-    words
-};
-const FOLD_KEYS: [(u128, usize); FOLDS.len()] = sorted_keys(&FOLD_WORDS);
+static FOLD_KEYS: LazyLock<Vec<(u128, usize)>> =
+    LazyLock::new(|| sorted_keys(FOLDS.iter().map(|f| f.0)));
 
 /// A light stemmer and synonym fold: "invested"/"investment"/"investor" → "invest",
 /// "firms" → "company", "population" → "people".
@@ -663,7 +645,8 @@ const OPINION_PHRASES: [&str; 10] = [
     "\u{130}",
     "\u{212a}",
 ];
-const OPINION_FIRSTS: [[u32; 256]; 2] = first_bytes(&OPINION_PHRASES);
+/// Built at first use: as a constant it was 2 KB of wasm data.
+static OPINION_FIRSTS: LazyLock<[[u32; 256]; 2]> = LazyLock::new(|| first_bytes(&OPINION_PHRASES));
 
 /// For each byte, the phrases (bit k for phrase k, at most 32, each of two bytes or more) whose
 /// first byte it is, in any ASCII case; then the same for their second byte.
@@ -903,8 +886,10 @@ const NEGATION_IDIOMS: [&str; 15] = [
     "\u{130}",
     "\u{212a}",
 ];
-const IDIOM_FIRSTS: [[u32; 256]; 2] = first_bytes(&NEGATION_IDIOMS);
-const NEGATOR_FIRSTS: [[u32; 256]; 2] = first_bytes(&NEGATORS);
+/// Built at first use: as a constant it was 2 KB of wasm data.
+static IDIOM_FIRSTS: LazyLock<[[u32; 256]; 2]> = LazyLock::new(|| first_bytes(&NEGATION_IDIOMS));
+/// Built at first use: as a constant it was 2 KB of wasm data.
+static NEGATOR_FIRSTS: LazyLock<[[u32; 256]; 2]> = LazyLock::new(|| first_bytes(&NEGATORS));
 
 /// Words that deny, as found in a clause lower-cased, with ’ as ' and a space either side.
 const NEGATORS: [&str; 6] = [" not ", "n't ", " no ", " never ", " neither ", " none "];
@@ -1993,7 +1978,7 @@ mod tests {
     #[test]
     fn word_lists_are_found_by_their_keys() {
         let mut words: Vec<String> = Vec::new();
-        for w in STOPWORDS.iter().chain(&FOLD_WORDS) {
+        for w in crate::extract::words(STOPWORDS).chain(FOLDS.iter().map(|f| f.0)) {
             assert!(w.len() <= 15, "{w}");
             words.push(w.to_string());
             words.push(format!("{w}s"));
@@ -2004,7 +1989,8 @@ mod tests {
         }
         words.extend(["", "approximately-so", "governmentalities", "é", "ne"].map(String::from));
         for w in &words {
-            assert_eq!(is_stopword(w), STOPWORDS.contains(&w.as_str()), "{w:?}");
+            let listed = crate::extract::words(STOPWORDS).any(|s| s == w);
+            assert_eq!(is_stopword(w), listed, "{w:?}");
             let fold = FOLDS.iter().find(|f| f.0 == w).map(|f| f.1);
             assert_eq!(find_word(&FOLD_KEYS, w).map(|k| FOLDS[k].1), fold, "{w:?}");
         }

@@ -57,7 +57,9 @@
 //! abbreviation that may end a sentence (`U.S.`, `Inc.`) only a common sentence starter, or a
 //! newline, ends it.
 
+use crate::extract::words;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// One sentence: a byte span `[start, end)` into the text, trimmed of surrounding white space.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -203,7 +205,7 @@ fn is_junk_line(s: &str, repeated: bool) -> bool {
 }
 
 /// Navigation and sharing phrases that appear as whole lines on news pages, lowercase.
-const BOILERPLATE: &[&str] = &[
+const BOILERPLATE: &str = crate::extract::packed![
     "about us",
     "accept",
     "accept all",
@@ -350,9 +352,11 @@ const BOILERPLATE: &[&str] = &[
     "you might also like",
     "youtube",
 ];
+static BOILERPLATE_LIST: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(BOILERPLATE).collect());
 
 /// Openings of account and subscription prompts, lowercase: "Sign in or create a free account".
-const BOILERPLATE_OPENINGS: &[&str] = &[
+const BOILERPLATE_OPENINGS: &str = crate::extract::packed![
     "already a subscriber",
     "already have an account",
     "create a free account",
@@ -364,12 +368,14 @@ const BOILERPLATE_OPENINGS: &[&str] = &[
     "subscribe to our",
     "you must be logged in",
 ];
+static BOILERPLATE_OPENINGS_LIST: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(BOILERPLATE_OPENINGS).collect());
 
 /// "Share", "Read more »", "Comments (12)", "12 comments", "SIGN UP", "Sign in to comment".
 fn is_boilerplate(s: &str) -> bool {
     let opening =
         |p: &&str| s.len() >= p.len() && s.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
-    if s.len() <= 160 && BOILERPLATE_OPENINGS.iter().any(opening) {
+    if s.len() <= 160 && BOILERPLATE_OPENINGS_LIST.iter().any(opening) {
         return true;
     }
     let trim_set = |c: char| {
@@ -420,10 +426,10 @@ fn is_boilerplate(s: &str) -> bool {
         n += 1;
     }
     let key = &buf[..n];
-    BOILERPLATE.iter().any(|p| p.as_bytes() == key)
+    BOILERPLATE_LIST.iter().any(|p| p.as_bytes() == key)
 }
 
-const MONTHS: &[&str] = &[
+const MONTHS: &str = crate::extract::packed![
     "jan",
     "january",
     "feb",
@@ -449,9 +455,10 @@ const MONTHS: &[&str] = &[
     "dec",
     "december",
 ];
+static MONTHS_LIST: LazyLock<Vec<&'static str>> = LazyLock::new(|| words(MONTHS).collect());
 
 /// Words a bare time stamp line may hold besides numbers, lowercase.
-const DATE_WORDS: &[&str] = &[
+const DATE_WORDS: &str = crate::extract::packed![
     "mon",
     "monday",
     "tue",
@@ -537,6 +544,7 @@ const DATE_WORDS: &[&str] = &[
     "th",
     "z",
 ];
+static DATE_WORDS_LIST: LazyLock<Vec<&'static str>> = LazyLock::new(|| words(DATE_WORDS).collect());
 
 /// "7 NOV 2025 06:06", "Updated: November 7, 2025 6:06 p.m. ET", "2025-11-07T06:06Z", "3 hours ago".
 fn is_timestamp(s: &str) -> bool {
@@ -572,9 +580,9 @@ fn is_date_token(t: &str) -> bool {
         return true;
     }
     let word = rest.trim_end_matches('.');
-    MONTHS
+    MONTHS_LIST
         .iter()
-        .chain(DATE_WORDS)
+        .chain(DATE_WORDS_LIST.iter())
         .any(|w| w.eq_ignore_ascii_case(word))
 }
 
@@ -632,10 +640,12 @@ fn is_copyright(s: &str) -> bool {
 }
 
 /// Lowercase words that may appear in a title-cased label ("Terms of Use", "Sign up").
-const LABEL_FUNCTION_WORDS: &[&str] = &[
+const LABEL_FUNCTION_WORDS: &str = crate::extract::packed![
     "a", "an", "and", "at", "by", "for", "from", "in", "more", "of", "off", "on", "or", "out",
     "the", "to", "up", "with", "&",
 ];
+static LABEL_FUNCTION_WORDS_LIST: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(LABEL_FUNCTION_WORDS).collect());
 
 /// A 1–3 word line with no digit and no lowercase content word: "World", "Sign up", "Terms of Use".
 fn is_short_label(s: &str) -> bool {
@@ -649,7 +659,7 @@ fn is_short_label(s: &str) -> bool {
             return false;
         }
         let starts_lower = w.chars().next().is_some_and(char::is_lowercase);
-        if starts_lower && !LABEL_FUNCTION_WORDS.contains(&w) {
+        if starts_lower && !LABEL_FUNCTION_WORDS_LIST.contains(&w) {
             return false;
         }
     }
@@ -657,7 +667,7 @@ fn is_short_label(s: &str) -> bool {
 }
 
 /// Words that cannot end a sentence: a line stopping on one is hard-wrapped mid-sentence.
-const CONNECTORS: &[&str] = &[
+const CONNECTORS: &str = crate::extract::packed![
     "a",
     "about",
     "after",
@@ -713,6 +723,7 @@ const CONNECTORS: &[&str] = &[
     "with",
     "would",
 ];
+static CONNECTORS_LIST: LazyLock<Vec<&'static str>> = LazyLock::new(|| words(CONNECTORS).collect());
 
 /// Whether the break between two consecutive text lines is soft (same run).
 fn joins(first: &str, next: &str) -> bool {
@@ -734,7 +745,7 @@ fn joins(first: &str, next: &str) -> bool {
         .rsplit(|c: char| !c.is_ascii_alphabetic())
         .next()
         .unwrap_or("");
-    CONNECTORS.contains(&last_word)
+    CONNECTORS_LIST.contains(&last_word)
 }
 
 /// A short line in Title Case without terminal punctuation: "Mostly Symbolic Move".
@@ -829,28 +840,33 @@ enum Tok {
     Initial,
 }
 
-const TITLES: &[&str] = &[
+const TITLES: &str = crate::extract::packed![
     "adm", "amb", "atty", "brig", "capt", "cdr", "cmdr", "col", "cpl", "cpt", "det", "dr", "ft",
     "gen", "gens", "gov", "hon", "insp", "lt", "maj", "messrs", "mlle", "mme", "mr", "mrs", "ms",
     "mt", "pres", "prof", "pvt", "rep", "reps", "rev", "sen", "sens", "sgt", "st", "supt",
 ];
+static TITLES_LIST: LazyLock<Vec<&'static str>> = LazyLock::new(|| words(TITLES).collect());
 
-const NUM_PREFIXES: &[&str] = &[
+const NUM_PREFIXES: &str = crate::extract::packed![
     "approx", "art", "arts", "ca", "ch", "chap", "est", "ext", "fig", "figs", "ft", "no", "nos",
     "nr", "op", "para", "paras", "pg", "pgs", "pp", "sec", "sect", "tel", "vol", "vols", "n°",
     "nº", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
+static NUM_PREFIXES_LIST: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(NUM_PREFIXES).collect());
 
 const CONTINUES: &[&str] = &["cf", "esp", "incl", "resp", "viz", "vs"];
 
-const POSTPOSITIVES: &[&str] = &[
+const POSTPOSITIVES: &str = crate::extract::packed![
     "al", "assn", "bros", "co", "corp", "cos", "dept", "esq", "etc", "govt", "inc", "intl", "jr",
     "llc", "ltd", "mfg", "plc", "sr",
 ];
+static POSTPOSITIVES_LIST: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(POSTPOSITIVES).collect());
 
 /// Capitalised words that commonly start an English sentence: after an abbreviation that may
 /// end a sentence ("U.S.", "Inc.", "etc."), one of these means it did.
-const STARTERS: &[&str] = &[
+const STARTERS: &str = crate::extract::packed![
     "A",
     "After",
     "Again",
@@ -961,9 +977,10 @@ const STARTERS: &[&str] = &[
     "You",
     "Your",
 ];
+static STARTERS_LIST: LazyLock<Vec<&'static str>> = LazyLock::new(|| words(STARTERS).collect());
 
 /// Words that continue a clock time: "at 6 p.m. Eastern", "5 a.m. Monday".
-const TIME_FOLLOWERS: &[&str] = &[
+const TIME_FOLLOWERS: &str = crate::extract::packed![
     "cdt",
     "cest",
     "cet",
@@ -995,9 +1012,11 @@ const TIME_FOLLOWERS: &[&str] = &[
     "utc",
     "wednesday",
 ];
+static TIME_FOLLOWERS_LIST: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(TIME_FOLLOWERS).collect());
 
 /// Prepositions that open a time phrase at the start of a sentence: "At 5 a.m. Mr. Smith ...".
-const TIME_INTROS: &[&str] = &[
+const TIME_INTROS: &str = crate::extract::packed![
     "about",
     "after",
     "around",
@@ -1013,6 +1032,8 @@ const TIME_INTROS: &[&str] = &[
     "till",
     "until",
 ];
+static TIME_INTROS_LIST: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(TIME_INTROS).collect());
 
 /// A list marker; the successor of a marker is the one that may start the next item inline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1420,7 +1441,7 @@ fn period_cuts(run: &Run, i: usize, p: usize, next: Next, newline: bool) -> bool
         Tok::Time => match next {
             Next::Upper => {
                 newline
-                    || !(TIME_FOLLOWERS
+                    || !(TIME_FOLLOWERS_LIST
                         .iter()
                         .any(|w| w.eq_ignore_ascii_case(next_word(text, p, run.end)))
                         || opens_with_time_phrase(text, run.body, ts))
@@ -1510,13 +1531,13 @@ fn token_before(text: &str, floor: usize, i: usize) -> (Tok, usize) {
         return (kind, ts);
     }
     let is = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(tok));
-    let kind = if tb[0].is_ascii_uppercase() && is(TITLES) {
+    let kind = if tb[0].is_ascii_uppercase() && is(&TITLES_LIST) {
         Tok::Title
-    } else if is(NUM_PREFIXES) {
+    } else if is(&NUM_PREFIXES_LIST) {
         Tok::NumPrefix
     } else if is(CONTINUES) {
         Tok::Continue
-    } else if is(POSTPOSITIVES) {
+    } else if is(&POSTPOSITIVES_LIST) {
         Tok::Postpositive
     } else {
         Tok::Ordinary
@@ -1543,7 +1564,7 @@ fn next_word(text: &str, p: usize, end: usize) -> &str {
 /// Whether `w` is a common sentence starter; `single_letters` admits "I" and "A", which after
 /// an initial are more likely another initial.
 fn is_starter(w: &str, single_letters: bool) -> bool {
-    (single_letters || w.len() > 1) && STARTERS.contains(&w)
+    (single_letters || w.len() > 1) && STARTERS_LIST.contains(&w)
 }
 
 /// Whether the word before the token at `ts` starts with a capital letter or a digit ("Jonas E.",
@@ -1579,5 +1600,8 @@ fn opens_with_time_phrase(text: &str, body: usize, ts: usize) -> bool {
     let phrase = &text[body..ts];
     let mut words = phrase.split_whitespace();
     let first = words.next().unwrap_or("");
-    TIME_INTROS.iter().any(|w| w.eq_ignore_ascii_case(first)) && words.count() <= 2
+    TIME_INTROS_LIST
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(first))
+        && words.count() <= 2
 }

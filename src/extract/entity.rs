@@ -10,6 +10,7 @@
 
 use super::build_regex;
 use super::pattern::Regex;
+use super::words;
 use super::{Mention, Taken, Value};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -54,7 +55,7 @@ fn caps_src() -> String {
 }
 
 /// Titles before a name, longest first so that "Secretary of State" wins over "Secretary".
-const TITLES: &[&str] = &[
+const TITLES: &str = packed![
     "Deputy Prime Minister",
     "Secretary of State",
     "Secretary-General",
@@ -785,7 +786,7 @@ fn alias(n: &str) -> Option<&'static str> {
 }
 
 /// Countries, regions and cities.
-const PLACES: &[&str] = &[
+const PLACES: &str = packed![
     "United States",
     "United Arab Emirates",
     "United Kingdom",
@@ -967,7 +968,7 @@ const PLACES: &[&str] = &[
 ];
 
 /// Words that make a name an organisation.
-const ORG_WORDS: &[&str] = &[
+const ORG_WORDS: &str = packed![
     "Ministry",
     "Media",
     "Council",
@@ -1105,7 +1106,7 @@ const ORG_WORDS: &[&str] = &[
 ];
 
 /// Last words that make a name something other than a person, place or organisation.
-const OTHER_WORDS: &[&str] = &[
+const OTHER_WORDS: &str = packed![
     "Accords",
     "Accord",
     "Agreement",
@@ -1149,7 +1150,7 @@ const OTHER_WORDS: &[&str] = &[
 ];
 
 /// Last words that make a name a place.
-const PLACE_WORDS: &[&str] = &[
+const PLACE_WORDS: &str = packed![
     "Street",
     "Avenue",
     "Road",
@@ -1189,23 +1190,27 @@ pub(super) fn is_known(name: &str) -> bool {
 }
 
 /// A word list as a set: `contains` by hash instead of a scan of hundreds of names.
-fn set_of(words: &'static [&'static str]) -> HashSet<&'static str> {
-    words.iter().copied().collect()
+fn set_of(list: &'static str) -> HashSet<&'static str> {
+    words(list).collect()
 }
 
 static PLACE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set_of(PLACES));
 static ORG_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set_of(ORG_WORDS));
+/// [`OTHER_WORDS`] and [`PLACE_WORDS`] unpacked, for `contains`.
+static OTHER_LIST: LazyLock<Vec<&'static str>> = LazyLock::new(|| words(OTHER_WORDS).collect());
+static PLACE_WORD_LIST: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(PLACE_WORDS).collect());
 /// Each title's first position in [`TITLES`].
 static TITLE_INDEX: LazyLock<HashMap<&'static str, usize>> = LazyLock::new(|| {
     let mut index = HashMap::new();
-    for (i, t) in TITLES.iter().enumerate() {
-        index.entry(*t).or_insert(i);
+    for (i, t) in words(TITLES).enumerate() {
+        index.entry(t).or_insert(i);
     }
     index
 });
 /// The longest title, in bytes.
 static TITLE_MAX: LazyLock<usize> =
-    LazyLock::new(|| TITLES.iter().map(|t| t.len()).max().unwrap_or(0));
+    LazyLock::new(|| words(TITLES).map(str::len).max().unwrap_or(0));
 
 /// `PLACES.contains(&name)`.
 fn is_place(name: &str) -> bool {
@@ -1225,16 +1230,16 @@ fn is_title(w: &str) -> bool {
 /// The first title of [`TITLES`] (in its order) that `text` starts with, followed by a space:
 /// `TITLES.iter().find(|t| text.starts_with(**t) && text[t.len()..].starts_with(' '))`.
 fn title_prefix(text: &str) -> Option<&'static str> {
-    let mut best: Option<usize> = None;
+    let mut best: Option<(usize, &'static str)> = None;
     for (k, _) in text.match_indices(' ') {
         if k > *TITLE_MAX {
             break;
         }
-        if let Some(&i) = TITLE_INDEX.get(&text[..k]) {
-            best = Some(best.map_or(i, |b| b.min(i)));
+        if let Some((&t, &i)) = TITLE_INDEX.get_key_value(&text[..k]) {
+            best = Some(best.map_or((i, t), |b| b.min((i, t))));
         }
     }
-    best.map(|i| TITLES[i])
+    best.map(|(_, t)| t)
 }
 
 /// One word that ends in what a company does ("Kazakhtelecom", "Microsoft", "Citibank"): a
@@ -1260,13 +1265,13 @@ fn entity_type(name: &str) -> EntityType {
     if words.iter().any(|w| is_org_word(w)) || is_org_word(name) || has_org_suffix(name) {
         return EntityType::Organization;
     }
-    if OTHER_WORDS.contains(&last) {
+    if OTHER_LIST.contains(&last) {
         return EntityType::Other;
     }
-    if words.len() >= 2 && PLACE_WORDS.contains(&last) {
+    if words.len() >= 2 && PLACE_WORD_LIST.contains(&last) {
         return EntityType::Place;
     }
-    if words.len() >= 2 && PLACE_WORDS.contains(&words[0]) && words[1] == "of" {
+    if words.len() >= 2 && PLACE_WORD_LIST.contains(&words[0]) && words[1] == "of" {
         return EntityType::Place; // "Republic of Korea", "Gulf of Mexico"
     }
     let name_like = |w: &&str| {

@@ -19,6 +19,21 @@
 //! boundaries are ASCII (`(?-u:\b)`), as they were under `regex`, where a Unicode `\b` cost its
 //! DFA; the engine's search starts only at ASCII word boundaries for patterns that begin with one.
 
+/// A word list packed into one `&'static str`, each entry followed by `\n` (walk it with
+/// [`words`]): a `&[&str]` costs 8 more bytes of wasm data per entry (pointer and length), which
+/// gzip poorly. No entry may hold a `\n`.
+macro_rules! packed {
+    ($($w:literal),* $(,)?) => {
+        concat!($($w, "\n"),*)
+    };
+}
+pub(crate) use packed;
+
+/// The entries of a [`packed!`] list, in order.
+pub(crate) fn words(list: &'static str) -> impl Iterator<Item = &'static str> + Clone {
+    list.split_terminator('\n')
+}
+
 mod date;
 mod entity;
 mod number;
