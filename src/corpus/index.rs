@@ -37,11 +37,12 @@ use super::codec::{Reader, Writer, R};
 use super::{hex, unhex, Corpus, CorpusError, DocMeta, Document};
 use crate::claims::Claim;
 use crate::extract::{Mention, Value};
+use crate::reconcile::prep;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// The index format this engine writes and reads.
 pub const INDEX_FORMAT: u32 = 4;
@@ -1106,6 +1107,8 @@ pub fn read_manifest(text: &str) -> Result<Manifest, CorpusError> {
 pub struct Searcher {
     /// The parts; document ids must differ across parts.
     pub parts: Vec<Part>,
+    /// Corpus claims prepared by earlier checks (shared by clones; checked against the parts).
+    cache: Arc<Mutex<PrepCache>>,
 }
 
 /// A candidate sentence: (part, document number, claim sentence in the document).
@@ -1116,7 +1119,10 @@ use super::FastHash;
 impl Searcher {
     /// A searcher over the given parts.
     pub fn new(parts: Vec<Part>) -> Searcher {
-        Searcher { parts }
+        Searcher {
+            parts,
+            cache: Arc::default(),
+        }
     }
 
     /// The combined corpus id: the one part's id, or the SHA-256 of the parts' ids.
@@ -1402,6 +1408,7 @@ impl Searcher {
         // themselves, whose claims the candidates name (shared, not copied).
         let mut documents: Vec<Document> = Vec::new();
         let mut sources: Vec<Arc<Document>> = Vec::new();
+        let mut origin: Vec<(usize, usize)> = Vec::new();
         // The claims of the candidate sentences, per retrieved document (claim ranges).
         let mut kept: Vec<Vec<std::ops::Range<usize>>> = Vec::new();
         // (part, doc, claim sentence) → claim indexes in the retrieved document.
@@ -1437,6 +1444,7 @@ impl Searcher {
                 entities: Vec::new(),
             });
             sources.push(Arc::clone(doc));
+            origin.push((pi, d));
             kept.push(ranges);
         }
         if !needs.is_empty() {
@@ -1492,6 +1500,13 @@ impl Searcher {
             corpus: Corpus::with_df(self.id(), documents, n_total, &df, self.document_count()),
             candidates,
             sources,
+            origin,
+            cache: Arc::clone(&self.cache),
+            key: self
+                .parts
+                .iter()
+                .map(|p| (p.manifest.id.clone(), p.manifest.counts.claim_sentences))
+                .collect(),
         })
     }
 }
@@ -1508,14 +1523,19 @@ pub struct Retrieved {
     /// The loaded documents behind `corpus.documents` (whose copies there hold metadata and
     /// text only), with their claims.
     sources: Vec<Arc<Document>>,
+    /// Each of them as (part, document number).
+    origin: Vec<(usize, usize)>,
+    /// The searcher's kept preparations, and what they must have been prepared against.
+    cache: Arc<Mutex<PrepCache>>,
+    key: Vec<(String, usize)>,
 }
 
 impl Retrieved {
     /// Judges each claim against its own candidates only ([`crate::reconcile::judge`] on a
-    /// corpus of just those claims), with evidence pointing into `self.corpus`. Claims with the
-    /// same candidates (all of them, when a small corpus is scanned whole) share one such corpus
-    /// and its preparation: the same verdicts as judging them one by one, without rebuilding the
-    /// corpus for every claim.
+    /// corpus of just those claims), with evidence pointing into `self.corpus`. The candidate
+    /// claims are prepared once and kept by the searcher for later checks (until its corpus
+    /// changes); claims with the same candidates (all of them, when a small corpus is scanned
+    /// whole) share one scope.
     pub fn reconcile(&self, text: &str, claims: &[Claim]) -> Vec<crate::reconcile::Judgment> {
         let none: &[(usize, usize)] = &[];
         let cands = |i: usize| self.candidates.get(i).map(Vec::as_slice).unwrap_or(none);
@@ -1529,44 +1549,74 @@ impl Retrieved {
             });
             groups[g].push(i);
         }
+        let mut guard = self.cache.lock().unwrap_or_else(|e| e.into_inner());
+        let cache = &mut *guard;
+        if cache.key != self.key || cache.vocab.len() > PREP_CACHE_STRINGS {
+            *cache = PrepCache {
+                key: self.key.clone(),
+                ..PrepCache::default()
+            };
+        }
+        let PrepCache { vocab, docs, .. } = cache;
+        for members in &groups {
+            for &(di, ci) in cands(members[0]) {
+                let src = &self.sources[di];
+                let preps = docs
+                    .entry(self.origin[di])
+                    .or_insert_with(|| vec![None; src.claims.len()]);
+                if let (Some(slot @ None), Some(c)) = (preps.get_mut(ci), src.claims.get(ci)) {
+                    *slot = Some(vocab.prep_corpus(c, &self.corpus));
+                }
+            }
+        }
+        let (vocab, docs) = (&*vocab, &*docs);
         let mut out: Vec<Option<crate::reconcile::Judgment>> =
             claims.iter().map(|_| None).collect();
         for members in groups {
-            let cands = cands(members[0]);
-            let mut docs: Vec<usize> = cands.iter().map(|&(d, _)| d).collect();
-            docs.dedup();
-            let view_docs: Vec<Document> = docs
-                .iter()
-                .map(|&d| {
-                    let src = &self.sources[d];
-                    Document {
-                        meta: src.meta.clone(),
-                        text: src.text.clone(),
-                        sentences: Vec::new(),
-                        claims: cands
-                            .iter()
-                            .filter(|&&(x, _)| x == d)
-                            .map(|&(_, ci)| src.claims[ci].clone())
-                            .collect(),
-                        mentions: Vec::new(),
-                        entities: Vec::new(),
-                    }
-                })
-                .collect();
-            let view = self.corpus.view(view_docs);
-            let judged =
-                crate::reconcile::judge_each(text, members.iter().map(|&i| &claims[i]), &view);
-            for (&i, mut j) in members.iter().zip(judged) {
-                for e in &mut j.evidence {
-                    e.document = docs[e.document];
+            let mut scope: Vec<prep::Scope> = Vec::new();
+            for &(di, ci) in cands(members[0]) {
+                let src = &self.sources[di];
+                let prep = docs
+                    .get(&self.origin[di])
+                    .and_then(|p| p.get(ci))
+                    .and_then(Option::as_ref);
+                let (Some(c), Some(prep)) = (src.claims.get(ci), prep) else {
+                    continue;
+                };
+                match scope.last_mut() {
+                    Some((d, v)) if *d == di => v.push((c, prep)),
+                    _ => scope.push((di, vec![(c, prep)])),
                 }
-                out[i] = Some(j);
+            }
+            let p = prep::Prepared::new(vocab, scope);
+            for &i in &members {
+                out[i] = Some(crate::reconcile::judge_with(
+                    text,
+                    &claims[i],
+                    &self.corpus,
+                    &p,
+                ));
             }
         }
         out.into_iter()
             .map(|j| j.expect("every claim is in a group"))
             .collect()
     }
+}
+
+/// Past this many strings in its vocabulary, a searcher's kept preparations start afresh (a long
+/// session of many different articles against a large corpus).
+const PREP_CACHE_STRINGS: usize = 1 << 20;
+
+/// Corpus claims prepared for reconciliation ([`prep::Vocab::prep_corpus`]), kept by a
+/// [`Searcher`] across checks: valid while its parts are the same.
+#[derive(Debug, Default)]
+pub struct PrepCache {
+    /// What they were prepared against: each part's id and claim sentences (the IDFs).
+    key: Vec<(String, usize)>,
+    vocab: prep::Vocab,
+    /// Per (part, document number): each claim's preparation, once made.
+    docs: std::collections::HashMap<(usize, usize), Vec<Option<prep::Prep>>, FastHash>,
 }
 
 #[cfg(test)]

@@ -424,7 +424,8 @@ pub fn judge_each<'c>(
     claims: impl IntoIterator<Item = &'c Claim>,
     corpus: &Corpus,
 ) -> Vec<Judgment> {
-    let prepared = prep::Prepared::new(corpus);
+    let whole = prep::Whole::new(corpus);
+    let prepared = prep::Prepared::whole(&whole, corpus);
     claims
         .into_iter()
         .map(|c| judge_with(text, c, corpus, &prepared))
@@ -499,10 +500,13 @@ pub const SAID_SHARE: f64 = 0.4;
 
 /// Judges one claim of `text`.
 pub fn judge(text: &str, claim: &Claim, corpus: &Corpus) -> Judgment {
-    judge_with(text, claim, corpus, &prep::Prepared::new(corpus))
+    let whole = prep::Whole::new(corpus);
+    judge_with(text, claim, corpus, &prep::Prepared::whole(&whole, corpus))
 }
 
-fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared) -> Judgment {
+/// Judges one claim of `text` against the corpus claims `p` holds (their documents are
+/// `corpus`'s).
+pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared) -> Judgment {
     let pa = p.prep(claim, corpus);
     let Some(dim) = dimension(&claim.value) else {
         return unverified(claim, Vec::new());
@@ -517,8 +521,9 @@ fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared) ->
     let mut supports: Vec<Evidence> = Vec::new();
     let mut contradicts: Vec<(Evidence, &'static str)> = Vec::new();
     let mut related: Vec<Evidence> = Vec::new();
-    for (di, doc) in corpus.documents.iter().enumerate() {
-        for (c, pc) in doc.claims.iter().zip(&p.docs[di]) {
+    for (di, claims) in p.scope() {
+        let (di, doc) = (*di, &corpus.documents[*di]);
+        for &(c, pc) in claims {
             if dimension(&c.value) != Some(dim) {
                 continue;
             }
@@ -543,7 +548,7 @@ fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared) ->
                 // The same rank of the same thing given to another subject: "China is the
                 // largest investor" against "the United States is".
                 Some(true) if swapped => {
-                    let unpenalised = prep::said_share_mean(&pa, pc);
+                    let unpenalised = p.said_share_mean(&pa, pc);
                     if matches!(&claim.value, Value::Ordinal(_, noun) if !noun.is_empty())
                         && unpenalised >= 0.7
                         && claim.negated == c.negated
@@ -558,7 +563,7 @@ fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared) ->
                 Some(true)
                     if score >= SUPPORT_ALIGNMENT
                         && matches!(&claim.value, Value::Ordinal(_, n) if n.is_empty())
-                        && prep::said_share(&pa, pc) < SAID_SHARE =>
+                        && p.said_share(&pa, pc) < SAID_SHARE =>
                 {
                     related.push(ev(Stance::Related, score));
                 }
@@ -578,7 +583,7 @@ fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared) ->
                         && claim.negated == c.negated
                         && same_time(claim, c)
                         && !states_too(claim, &c.value)
-                        && prep::said_share(&pa, pc) >= SAID_SHARE
+                        && p.said_share(&pa, pc) >= SAID_SHARE
                         && (dim != "date" || date_role(text, claim) == date_role(&doc.text, c)) =>
                 {
                     contradicts.push((
@@ -591,7 +596,7 @@ fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared) ->
             }
         }
     }
-    decide(text, claim, corpus, supports, contradicts, related)
+    decide(text, claim, corpus, p, supports, contradicts, related)
 }
 
 /// The verdict from the evidence found: support unless another document contradicts it
@@ -600,6 +605,7 @@ fn decide(
     text: &str,
     claim: &Claim,
     corpus: &Corpus,
+    p: &prep::Prepared,
     mut supports: Vec<Evidence>,
     mut contradicts: Vec<(Evidence, &'static str)>,
     mut related: Vec<Evidence>,
@@ -644,8 +650,8 @@ fn decide(
             let mut evidence = vec![best.clone(), r.clone()];
             evidence.dedup_by(|a, b| a.document == b.document && a.start == b.start);
             let sides = vec![
-                (best.document, value_phrase(corpus, best)),
-                (r.document, value_phrase(corpus, r)),
+                (best.document, value_phrase(corpus, p, best)),
+                (r.document, value_phrase(corpus, p, r)),
             ];
             let explanation = format!(
                 "The corpus's sources disagree: {} says {}; {} says {}.",
@@ -666,7 +672,7 @@ fn decide(
         }
         let explanation = format!(
             "The corpus says {} ({}), as the text does.",
-            value_phrase(corpus, best),
+            value_phrase(corpus, p, best),
             cite(corpus, best)
         );
         let confidence = round2(0.5 + best.score / 2.0);
@@ -695,7 +701,7 @@ fn decide(
             ),
             _ => format!(
                 "The corpus says {} ({}); the text says {}.",
-                value_phrase(corpus, best),
+                value_phrase(corpus, p, best),
                 cite(corpus, best),
                 claim_phrase(text, claim)
             ),
@@ -882,12 +888,13 @@ fn mentions_name(claim: &Claim, who: &str) -> bool {
 
 /// Another entity of the corpus claim's type in its sentence that the claim's sentence names
 /// too: the two sentences list the same role.
-fn co_listed(claim: &Claim, c: &Claim, doc_claims: &[Claim]) -> bool {
+fn co_listed(claim: &Claim, c: &Claim, doc_claims: &[(&Claim, &prep::Prep)]) -> bool {
     let Value::Entity { name, kind } = &c.value else {
         return false;
     };
     doc_claims
         .iter()
+        .map(|&(k, _)| k)
         .filter(|k| k.sentence == c.sentence)
         .any(|k| match &k.value {
             // An entity of no known kind ("Kazakh President Kassym-Jomart Tokayev") can be
@@ -921,8 +928,9 @@ fn judge_entity(
     let mut related: Vec<Evidence> = Vec::new();
     let mut named_nearby = false;
     let lower = name.to_lowercase();
-    for (di, doc) in corpus.documents.iter().enumerate() {
-        for (c, pc) in doc.claims.iter().zip(&p.docs[di]) {
+    for (di, claims) in p.scope() {
+        let di = *di;
+        for &(c, pc) in claims {
             let score = prep::alignment(claim, pa, c, pc, corpus);
             if score < SUPPORT_ALIGNMENT * 0.75 {
                 continue;
@@ -958,7 +966,7 @@ fn judge_entity(
                         // Named in the text's sentence too: not a rival for the role.
                         && !mentions_name(claim, cn)
                         && (score >= CONTRADICT_ALIGNMENT
-                            || (score >= ROLE_ALIGNMENT && co_listed(claim, c, &doc.claims)))
+                            || (score >= ROLE_ALIGNMENT && co_listed(claim, c, claims)))
                         && claim.negated == c.negated
                         && !subjects_differ(claim, c) =>
                 {
@@ -981,7 +989,7 @@ fn judge_entity(
     if named_nearby {
         contradicts.retain(|(_, k)| *k != "entity");
     }
-    let mut j = decide("", claim, corpus, supports, contradicts, related);
+    let mut j = decide("", claim, corpus, p, supports, contradicts, related);
     match (j.verdict, j.mismatch) {
         (Verdict::Supported, _) => {
             j.explanation = format!(
@@ -993,7 +1001,7 @@ fn judge_entity(
             let e = &j.evidence[0];
             j.explanation = format!(
                 "The corpus names {} in this role, not {name} ({}): {}.",
-                value_phrase(corpus, e),
+                value_phrase(corpus, p, e),
                 cite(corpus, e),
                 sentence_text(corpus, e)
             );
@@ -1068,8 +1076,9 @@ fn judge_quote(
     let words = &pa.quote;
     // (coverage, shared, document, corpus claim, context alignment), best first.
     let mut found: Vec<(f64, usize, usize, &Claim, f64)> = Vec::new();
-    for (di, doc) in corpus.documents.iter().enumerate() {
-        for (c, pc) in doc.claims.iter().zip(&p.docs[di]) {
+    for (di, claims) in p.scope() {
+        let di = *di;
+        for &(c, pc) in claims {
             if let Value::Quote { .. } = &c.value {
                 let cw = &pc.quote;
                 let shared = words.iter().filter(|w| cw.binary_search(w).is_ok()).count();
@@ -1199,7 +1208,7 @@ fn judge_quote(
         let explanation = format!(
             "The corpus quotes this differently ({}): {}; word by word: {}.",
             cite(corpus, &e),
-            value_phrase(corpus, &e),
+            value_phrase(corpus, p, &e),
             diff::render(&d)
         );
         return Judgment {
@@ -1283,9 +1292,9 @@ fn sentence_text(corpus: &Corpus, e: &Evidence) -> String {
 
 /// The value as the corpus words it, with the counted noun for counts ("more than 600 American
 /// companies").
-fn value_phrase(corpus: &Corpus, e: &Evidence) -> String {
+fn value_phrase(corpus: &Corpus, p: &prep::Prepared, e: &Evidence) -> String {
     let doc = &corpus.documents[e.document];
-    let claim = doc.claims.iter().find(|c| c.anchor == e.anchor);
+    let claim = p.claims_of(e.document).find(|c| c.anchor == e.anchor);
     let anchor = doc.text.get(e.anchor.0..e.anchor.1).unwrap_or("");
     match claim.map(|c| &c.value) {
         Some(Value::Quantity(_, unit)) => {

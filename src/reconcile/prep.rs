@@ -1,27 +1,30 @@
-//! Claims prepared for fast alignment: each term becomes an id into the corpus's vocabulary with
-//! its weight (idf) looked up once, so that aligning a pair of claims is binary searches over
-//! integers, without hashing or comparing strings. Built once per check ([`Prepared::new`]);
-//! the scores are those of [`super::alignment`] and [`super::said_share`].
+//! Claims prepared for fast alignment: each term becomes an id into a vocabulary with its weight
+//! (idf) looked up once, so that aligning a pair of claims is binary searches over integers,
+//! without hashing or comparing strings. A corpus claim is prepared once ([`Vocab::prep_corpus`]:
+//! a searcher keeps them across checks, see [`crate::corpus::Searcher`]); a check judges each
+//! claim of the text against a [`Prepared`] scope: the corpus claims it is compared with. The
+//! scores are those of [`super::alignment`] and [`super::said_share`].
 
-use super::{mentions, same_entity, Names};
+use super::{mentions, same_entity};
 use crate::claims::Claim;
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, FastHash};
 use crate::extract::Value;
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// A term id no corpus term has (a term only the text uses).
 const UNKNOWN: u32 = u32::MAX;
+/// The raw id of "year", "years" and "time": never a term that says something.
+const TIMEISH: u32 = u32::MAX - 1;
 
-/// A local term: id, weight (idf), and whether it says something.
-pub type Term = (u32, f64, bool);
+/// A local term: id, weight (idf), and its raw id (the term as written, to tell whether it is a
+/// name of the claims it is compared with: names say who, not what is said).
+pub type Term = (u32, f64, u32);
 
 /// One claim's terms as ids.
 #[derive(Debug, Clone, Default)]
 pub struct Prep {
-    /// Local terms: id (of the [`super::canon`] form), weight, and whether the term says
-    /// something (not a name, not "year").
-    pub local: Vec<(u32, f64, bool)>,
+    /// Local terms: id (of the [`super::canon`] form), weight, raw id.
+    pub local: Vec<Term>,
     /// All terms of the sentence, sorted ids (unknown terms left out).
     pub terms: Vec<u32>,
     /// `local` and `terms` with the ids of [`super::canon_broad`], for alignment, when a term
@@ -29,65 +32,99 @@ pub struct Prep {
     pub broad: Option<Box<(Vec<Term>, Vec<u32>)>>,
     /// For quotes: the content words, sorted and unique.
     pub quote: Vec<String>,
+    /// For a corpus claim: the raw ids of the names it gives (its entity's, its subject's, and
+    /// their last words; see [`super::Names`]).
+    pub names: Vec<u32>,
 }
 
-/// The corpus's claims prepared, and what is needed to prepare a text's.
-pub struct Prepared<'a> {
-    vocab: HashMap<Cow<'a, str>, u32, crate::corpus::FastHash>,
-    /// Per document, per claim.
-    pub docs: Vec<Vec<Prep>>,
-    /// The corpus's entity names.
-    pub names: Names,
+/// The ids of terms (in their [`super::canon`] and [`super::broad_kin`] forms) and of raw terms
+/// and names, over the corpus claims prepared so far. Ids only grow, so a claim prepared once
+/// stays valid as more are prepared: two ids are equal exactly when their strings are.
+#[derive(Debug, Default, Clone)]
+pub struct Vocab {
+    ids: HashMap<String, u32, FastHash>,
+    raw: HashMap<String, u32, FastHash>,
 }
 
-impl<'a> Prepared<'a> {
-    /// Prepares every claim of the corpus.
-    pub fn new(corpus: &'a Corpus) -> Prepared<'a> {
-        let mut vocab: HashMap<Cow<'a, str>, u32, crate::corpus::FastHash> = HashMap::default();
-        for d in &corpus.documents {
-            for c in &d.claims {
-                for t in c.local.iter().chain(&c.terms) {
-                    let next = vocab.len() as u32;
-                    vocab.entry(super::canon(t)).or_insert(next);
-                    if let Some(kin) = super::broad_kin(t) {
-                        let next = vocab.len() as u32;
-                        vocab.entry(Cow::Borrowed(kin)).or_insert(next);
-                    }
-                }
+fn intern(map: &mut HashMap<String, u32, FastHash>, key: &str) -> u32 {
+    if let Some(&i) = map.get(key) {
+        return i;
+    }
+    let i = map.len() as u32;
+    map.insert(key.to_string(), i);
+    i
+}
+
+/// The names a claim gives, lower-case, with the last words of longer ones.
+fn names_of(c: &Claim, mut add: impl FnMut(&str)) {
+    let mut one = |n: &str| {
+        let n = n.to_lowercase();
+        if let Some((_, last)) = n.rsplit_once(' ') {
+            add(last);
+        }
+        add(&n);
+    };
+    if let Value::Entity { name, .. } = &c.value {
+        one(name);
+    }
+    if let Some(s) = &c.subject {
+        one(s);
+    }
+}
+
+impl Vocab {
+    /// How many strings it holds (to bound a cache).
+    pub fn len(&self) -> usize {
+        self.ids.len() + self.raw.len()
+    }
+
+    /// Whether it holds nothing.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Prepares a corpus claim; its terms and names join the vocabulary.
+    pub fn prep_corpus(&mut self, c: &Claim, corpus: &Corpus) -> Prep {
+        for t in c.local.iter().chain(&c.terms) {
+            intern(&mut self.ids, &super::canon(t));
+            if let Some(kin) = super::broad_kin(t) {
+                intern(&mut self.ids, kin);
             }
         }
-        let mut p = Prepared {
-            vocab,
-            docs: Vec::new(),
-            names: Names::of(corpus),
-        };
-        p.docs = corpus
-            .documents
-            .iter()
-            .map(|d| d.claims.iter().map(|c| p.prep(c, corpus)).collect())
-            .collect();
+        for t in &c.local {
+            if !is_timeish(t) {
+                intern(&mut self.raw, t);
+            }
+        }
+        let mut names = Vec::new();
+        names_of(c, |n| names.push(intern(&mut self.raw, n)));
+        let mut p = self.prep(c, corpus);
+        p.names = names;
         p
     }
 
-    /// Prepares one claim (of the text or of the corpus).
+    /// Prepares a claim of the text (the vocabulary is only read).
     pub fn prep(&self, c: &Claim, corpus: &Corpus) -> Prep {
         // Terms of one concept ("output", "GDP") share an id.
         let id = |t: &str| {
             let key = super::canon(t);
-            self.vocab.get(key.as_ref()).copied().unwrap_or(UNKNOWN)
+            self.ids.get(key.as_ref()).copied().unwrap_or(UNKNOWN)
         };
         let broad_id = |t: &str| {
             let key = super::canon_broad(t);
-            self.vocab.get(key.as_ref()).copied().unwrap_or(UNKNOWN)
+            self.ids.get(key.as_ref()).copied().unwrap_or(UNKNOWN)
         };
-        let local_with = |id: &dyn Fn(&str) -> u32| -> Vec<(u32, f64, bool)> {
+        let raw = |t: &String| {
+            if is_timeish(t) {
+                TIMEISH
+            } else {
+                self.raw.get(t.as_str()).copied().unwrap_or(UNKNOWN)
+            }
+        };
+        let local_with = |id: &dyn Fn(&str) -> u32| -> Vec<Term> {
             c.local
                 .iter()
-                .map(|t| {
-                    let said =
-                        !self.names.has(t) && !matches!(t.as_str(), "year" | "years" | "time");
-                    (id(t), corpus.idf(t), said)
-                })
+                .map(|t| (id(t), corpus.idf(t), raw(t)))
                 .collect()
         };
         let terms_with = |id: &dyn Fn(&str) -> u32| -> Vec<u32> {
@@ -114,29 +151,159 @@ impl<'a> Prepared<'a> {
             terms,
             broad,
             quote,
+            names: Vec::new(),
         }
     }
 }
 
-/// Weighted share of `part` found in `whole`; `said_only` counts only terms that say something
-/// (and is 1 when there are none).
-fn share(part: &[(u32, f64, bool)], whole: &[u32], said_only: bool) -> f64 {
-    let (mut total, mut shared) = (0.0, 0.0);
-    for &(id, w, said) in part {
-        if said_only && !said {
-            continue;
+fn is_timeish(t: &str) -> bool {
+    matches!(t, "year" | "years" | "time")
+}
+
+/// The corpus claims of one document a claim is compared with, in order, prepared.
+pub type Scope<'a> = (usize, Vec<(&'a Claim, &'a Prep)>);
+
+/// What a claim of the text is judged against: the vocabulary, and the corpus claims to compare
+/// it with, per document (the document's number in the corpus), with the names they give.
+pub struct Prepared<'a> {
+    vocab: &'a Vocab,
+    scope: Vec<Scope<'a>>,
+    /// The raw ids of the names the scope's claims give, sorted.
+    names: Vec<u32>,
+}
+
+/// Every claim of a corpus, prepared (what [`Prepared::whole`] borrows).
+pub struct Whole {
+    vocab: Vocab,
+    docs: Vec<Vec<Prep>>,
+}
+
+impl Whole {
+    /// Prepares every claim of the corpus.
+    pub fn new(corpus: &Corpus) -> Whole {
+        let mut vocab = Vocab::default();
+        let docs = corpus
+            .documents
+            .iter()
+            .map(|d| {
+                d.claims
+                    .iter()
+                    .map(|c| vocab.prep_corpus(c, corpus))
+                    .collect()
+            })
+            .collect();
+        Whole { vocab, docs }
+    }
+}
+
+impl<'a> Prepared<'a> {
+    /// Every claim of the corpus.
+    pub fn whole(w: &'a Whole, corpus: &'a Corpus) -> Prepared<'a> {
+        let scope = corpus
+            .documents
+            .iter()
+            .zip(&w.docs)
+            .enumerate()
+            .map(|(di, (d, preps))| (di, d.claims.iter().zip(preps).collect()))
+            .collect();
+        Prepared::new(&w.vocab, scope)
+    }
+
+    /// The given claims: per document (its number in the corpus judged against, documents in
+    /// order), the claims in order.
+    pub fn new(vocab: &'a Vocab, scope: Vec<Scope<'a>>) -> Prepared<'a> {
+        let mut names: Vec<u32> = scope
+            .iter()
+            .flat_map(|(_, cs)| cs.iter().flat_map(|(_, p)| p.names.iter().copied()))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        Prepared {
+            vocab,
+            scope,
+            names,
         }
+    }
+
+    /// Prepares a claim of the text.
+    pub fn prep(&self, c: &Claim, corpus: &Corpus) -> Prep {
+        self.vocab.prep(c, corpus)
+    }
+
+    /// The corpus claims to compare with, per document.
+    pub fn scope(&self) -> &[Scope<'a>] {
+        &self.scope
+    }
+
+    /// The claims of document `di` in the scope, in order.
+    pub fn claims_of(&self, di: usize) -> impl Iterator<Item = &'a Claim> + '_ {
+        let found = self.scope.iter().find(|(d, _)| *d == di);
+        found
+            .into_iter()
+            .flat_map(|(_, cs)| cs.iter().map(|&(c, _)| c))
+    }
+
+    /// Whether a local term says something: not a name of the scope, not "year".
+    fn said(&self, raw: u32) -> bool {
+        raw != TIMEISH && (raw == UNKNOWN || self.names.binary_search(&raw).is_err())
+    }
+
+    /// Weighted share of `part` found in `whole`; `said_only` counts only terms that say
+    /// something (and is 1 when there are none).
+    fn share(&self, part: &[Term], whole: &[u32], said_only: bool) -> f64 {
+        let (mut total, mut shared) = (0.0, 0.0);
+        for &(id, w, raw) in part {
+            if said_only && !self.said(raw) {
+                continue;
+            }
+            total += w;
+            if id != UNKNOWN && whole.binary_search(&id).is_ok() {
+                shared += w;
+            }
+        }
+        if total == 0.0 {
+            if said_only {
+                1.0
+            } else {
+                0.0
+            }
+        } else {
+            shared / total
+        }
+    }
+
+    /// [`super::said_share`] on prepared claims.
+    pub fn said_share(&self, pa: &Prep, pc: &Prep) -> f64 {
+        let says = |p: &Prep| p.local.iter().any(|&(_, _, raw)| self.said(raw));
+        match (says(pa), says(pc)) {
+            (true, true) => {
+                (self.share(&pa.local, &pc.terms, true) + self.share(&pc.local, &pa.terms, true))
+                    / 2.0
+            }
+            (true, false) => self.share(&pa.local, &pc.terms, true),
+            (false, true) => self.share(&pc.local, &pa.terms, true),
+            (false, false) => 0.0,
+        }
+    }
+
+    /// What is said, names left out, on average both ways: for a subject swap, where the names
+    /// differ by definition.
+    pub fn said_share_mean(&self, pa: &Prep, pc: &Prep) -> f64 {
+        (self.share(&pa.local, &pc.terms, true) + self.share(&pc.local, &pa.terms, true)) / 2.0
+    }
+}
+
+/// Weighted share of `part` found in `whole` (every term counted).
+fn share(part: &[Term], whole: &[u32]) -> f64 {
+    let (mut total, mut shared) = (0.0, 0.0);
+    for &(id, w, _) in part {
         total += w;
         if id != UNKNOWN && whole.binary_search(&id).is_ok() {
             shared += w;
         }
     }
     if total == 0.0 {
-        if said_only {
-            1.0
-        } else {
-            0.0
-        }
+        0.0
     } else {
         shared / total
     }
@@ -146,35 +313,16 @@ fn share(part: &[(u32, f64, bool)], whole: &[u32], said_only: bool) -> f64 {
 pub fn predicate_share(pa: &Prep, pc: &Prep) -> f64 {
     // Both sides in one form: the broad one if either has a broad kin.
     if pa.broad.is_none() && pc.broad.is_none() {
-        return (share(&pa.local, &pc.terms, false) + share(&pc.local, &pa.terms, false)) / 2.0;
+        return (share(&pa.local, &pc.terms) + share(&pc.local, &pa.terms)) / 2.0;
     }
-    fn b(p: &Prep) -> (&[(u32, f64, bool)], &[u32]) {
+    fn b(p: &Prep) -> (&[Term], &[u32]) {
         match &p.broad {
             Some(b) => (b.0.as_slice(), b.1.as_slice()),
             None => (p.local.as_slice(), p.terms.as_slice()),
         }
     }
     let ((al, at), (cl, ct)) = (b(pa), b(pc));
-    (share(al, ct, false) + share(cl, at, false)) / 2.0
-}
-
-/// [`super::said_share`] on prepared claims.
-pub fn said_share(pa: &Prep, pc: &Prep) -> f64 {
-    let says = |p: &Prep| p.local.iter().any(|&(_, _, said)| said);
-    match (says(pa), says(pc)) {
-        (true, true) => {
-            (share(&pa.local, &pc.terms, true) + share(&pc.local, &pa.terms, true)) / 2.0
-        }
-        (true, false) => share(&pa.local, &pc.terms, true),
-        (false, true) => share(&pc.local, &pa.terms, true),
-        (false, false) => 0.0,
-    }
-}
-
-/// What is said, names left out, on average both ways: for a subject swap, where the names
-/// differ by definition.
-pub fn said_share_mean(pa: &Prep, pc: &Prep) -> f64 {
-    (share(&pa.local, &pc.terms, true) + share(&pc.local, &pa.terms, true)) / 2.0
+    (share(al, ct) + share(cl, at)) / 2.0
 }
 
 /// [`super::alignment`] on prepared claims.
