@@ -461,3 +461,51 @@ fn retrieval_gives_the_verdicts_of_a_full_scan_on_the_dev_set() {
     }
     assert!(compared > 100, "{compared}");
 }
+
+/// A searcher keeps prepared corpus claims and IDFs across checks: reports must be those of a
+/// fresh searcher, check after check, and after its parts change (the page's own documents).
+#[test]
+fn checks_through_one_searcher_report_what_fresh_searchers_do() {
+    let docs = generated(300);
+    let files = Part::build(docs.clone()).to_files();
+    let texts = [
+        "Atlas Mining Holdings operates 394 stores in Norland. Atlas Mining Holdings reported revenue of $7.0 billion in 2010.",
+        "Helios Energy Holdings operates 120 workers in Eastmark. Helios Energy Holdings reported revenue of $3.2 billion in 2015. Orion Motors Holdings reported revenue of $9.9 billion in 2019.",
+        "Granite Steel Holdings operates 777 schools in Suderia, and Caspian Rail Holdings reported revenue of $4.4 billion in 2012.",
+    ];
+    let report = |searcher: &mut Searcher, text: &str| {
+        let claims = corroborate::analyze(text, None).claims;
+        let (r, _) = retrieve(searcher, &files.shards, &claims);
+        let j = r.reconcile(text, &claims);
+        corroborate::report::check_json(text, &claims, &j, &r.corpus).to_string()
+    };
+    let fresh = |text: &str| {
+        let mut s = Searcher::new(vec![Part::from_manifest(&files.manifest).unwrap()]);
+        report(&mut s, text)
+    };
+    let want: Vec<String> = texts.iter().map(|t| fresh(t)).collect();
+    let mut shared = Searcher::new(vec![Part::from_manifest(&files.manifest).unwrap()]);
+    for i in [0, 1, 2, 0, 2, 1, 1] {
+        assert_eq!(report(&mut shared, texts[i]), want[i], "text {i}");
+    }
+    // A part that changes (documents added in the page) starts the kept work afresh.
+    let mine = compile_document(
+        "mine.md",
+        b"---\ntitle: Mine\nsource: Me\npublished: 2024-05-01\n---\nAtlas Mining Holdings operates 395 stores in Norland.\n",
+    )
+    .unwrap();
+    let mut both = Searcher::new(vec![
+        Part::from_manifest(&files.manifest).unwrap(),
+        Part::build(Vec::new()),
+    ]);
+    let before = report(&mut both, texts[0]);
+    assert_eq!(before, want[0]);
+    both.parts[1] = Part::build(vec![mine.clone()]);
+    let mut fresh_both = Searcher::new(vec![
+        Part::from_manifest(&files.manifest).unwrap(),
+        Part::build(vec![mine]),
+    ]);
+    let after = report(&mut both, texts[0]);
+    assert_eq!(after, report(&mut fresh_both, texts[0]));
+    assert_ne!(after, before, "the added document is searched");
+}

@@ -1195,19 +1195,26 @@ impl Searcher {
     pub fn prepare(&self, claims: &[Claim]) -> Result<Retrieved, Needs> {
         let mut needs = BTreeSet::new();
         // The query of each claim: its sentence's terms, its clause's terms, its value's keys.
-        let mut queries: Vec<Vec<String>> = Vec::new();
+        let mut queries: Vec<Vec<Cow<str>>> = Vec::new();
         for c in claims {
-            let mut q: Vec<String> = c.terms.iter().chain(&c.local).cloned().collect();
-            q.extend(value_keys(&c.value));
-            q.extend(quote_keys(&c.value));
+            let mut q: Vec<Cow<str>> = c
+                .terms
+                .iter()
+                .chain(&c.local)
+                .map(|t| Cow::Borrowed(t.as_str()))
+                .collect();
+            q.extend(value_keys(&c.value).into_iter().map(Cow::Owned));
+            q.extend(quote_keys(&c.value).into_iter().map(Cow::Owned));
             if let Some(k) = c.subject.as_deref().and_then(|s| subject_key(s, &c.value)) {
-                q.push(k);
+                q.push(Cow::Owned(k));
             }
-            q.sort();
+            q.sort_unstable();
             q.dedup();
             queries.push(q);
         }
-        let all: BTreeSet<&String> = queries.iter().flatten().collect();
+        let mut all: Vec<&str> = queries.iter().flatten().map(|t| t.as_ref()).collect();
+        all.sort_unstable();
+        all.dedup();
         for t in &all {
             self.df(t, &mut needs);
         }
@@ -1223,9 +1230,9 @@ impl Searcher {
                 .filter(|p| p.manifest.counts.documents > 0)
             {
                 if let Ok(s) = p.term_shard(t) {
-                    if let Some(names) = s.aliases.get(t.as_str()) {
+                    if let Some(names) = s.aliases.get(*t) {
                         expansions
-                            .entry((*t).clone())
+                            .entry(t.to_string())
                             .or_default()
                             .extend(names.iter().cloned());
                     }
@@ -1233,21 +1240,27 @@ impl Searcher {
             }
         }
         for (q, c) in queries.iter_mut().zip(claims) {
-            let mut extra: Vec<String> = q
+            if expansions.is_empty() {
+                continue;
+            }
+            let mut extra: Vec<Cow<str>> = q
                 .iter()
-                .filter_map(|t| expansions.get(t))
+                .filter_map(|t| expansions.get(t.as_ref()))
                 .flatten()
-                .cloned()
+                .map(|n| Cow::Owned(n.clone()))
                 .collect();
             if let Some(subject) = &c.subject {
                 let names = expansions
                     .get(&subject.to_lowercase())
                     .into_iter()
                     .flatten();
-                extra.extend(names.filter_map(|n| subject_key(n, &c.value)));
+                extra.extend(names.filter_map(|n| subject_key(n, &c.value).map(Cow::Owned)));
+            }
+            if extra.is_empty() {
+                continue;
             }
             q.extend(extra);
-            q.sort();
+            q.sort_unstable();
             q.dedup();
         }
         for t in expansions.values().flatten() {
@@ -1262,6 +1275,11 @@ impl Searcher {
             .iter()
             .map(|p| p.manifest.counts.claim_sentences)
             .sum();
+        // A small corpus: every claim sentence of every document, for every claim (no ranking).
+        let full_scan = n_total <= FULL_SCAN_SENTENCES;
+        if full_scan {
+            queries.clear();
+        }
         let mut hits: BTreeSet<Hit> = BTreeSet::new();
         let mut per_query: Vec<Vec<Hit>> = Vec::with_capacity(queries.len());
         // Each term's postings with their BM25 weights, worked out once for all the queries
@@ -1279,7 +1297,7 @@ impl Searcher {
             .map(|p| vec![0; p.manifest.counts.documents])
             .collect();
         for t in queries.iter().flatten() {
-            if weighted_at.contains_key(t.as_str()) {
+            if weighted_at.contains_key(t.as_ref()) {
                 continue;
             }
             let df = self.df(t, &mut BTreeSet::new()) as f64;
@@ -1290,7 +1308,7 @@ impl Searcher {
                     continue;
                 }
                 let Ok(s) = p.term_shard(t) else { continue };
-                let Some(Posting(_, list)) = s.terms.get(t.as_str()) else {
+                let Some(Posting(_, list)) = s.terms.get(t.as_ref()) else {
                     continue;
                 };
                 let avg = p.manifest.avg_terms.max(1.0);
@@ -1309,7 +1327,7 @@ impl Searcher {
                     out.push((pi, doc, k, w));
                 }
             }
-            weighted_at.insert(t.as_str(), postings.len());
+            weighted_at.insert(t.as_ref(), postings.len());
             postings.push(out);
         }
         // Slots: each document's claim sentences, documents in order; within a budget linear in
@@ -1355,7 +1373,7 @@ impl Searcher {
         for q in &queries {
             for t in q {
                 let list = weighted_at
-                    .get(t.as_str())
+                    .get(t.as_ref())
                     .map_or(&[][..], |&i| &weighted[i]);
                 for &(slot, w) in list {
                     let i = slot as usize;
@@ -1395,14 +1413,24 @@ impl Searcher {
         for &(p, d, k) in &hits {
             wanted.entry((p, d)).or_default().insert(k);
         }
-        // A small corpus: every claim sentence of every document, for every claim.
-        let full_scan = n_total <= FULL_SCAN_SENTENCES;
         if full_scan {
             for (pi, p) in self.parts.iter().enumerate() {
                 for d in 0..p.manifest.counts.documents {
                     wanted.entry((pi, d)).or_default();
                 }
             }
+        }
+        // What earlier checks kept: each document's claim sentences as claim ranges, the corpus
+        // claims prepared, the IDFs looked up (all only for these very parts).
+        let key: Vec<(String, usize)> = self
+            .parts
+            .iter()
+            .map(|p| (p.manifest.id.clone(), p.manifest.counts.claim_sentences))
+            .collect();
+        let mut guard = self.cache.lock().unwrap_or_else(|e| e.into_inner());
+        let cache = &mut *guard;
+        if cache.key != key || cache.vocab.len() > PREP_CACHE_STRINGS {
+            *cache = PrepCache::new(key);
         }
         // The documents as the report cites them (metadata and text), and the loaded documents
         // themselves, whose claims the candidates name (shared, not copied).
@@ -1427,13 +1455,25 @@ impl Searcher {
             }
             let di = documents.len();
             let mut ranges = Vec::new();
-            let mut at = 0;
-            for (k, group) in claim_groups(&doc.claims).enumerate() {
-                if full_scan || ks.contains(&k) {
-                    where_.insert((pi, d, k), (di, at..at + group.len()));
-                    ranges.push(at..at + group.len());
+            let starts = cache.starts.entry((pi, d)).or_insert_with(|| {
+                let mut at = 0;
+                let mut starts = vec![0];
+                for group in claim_groups(&doc.claims) {
+                    at += group.len();
+                    starts.push(at);
                 }
-                at += group.len();
+                starts
+            });
+            let mut take = |k: usize| {
+                if let (Some(&a), Some(&b)) = (starts.get(k), starts.get(k + 1)) {
+                    where_.insert((pi, d, k), (di, a..b));
+                    ranges.push(a..b);
+                }
+            };
+            if full_scan {
+                (0..starts.len()).for_each(&mut take);
+            } else {
+                ks.iter().copied().for_each(take);
             }
             documents.push(Document {
                 meta: doc.meta.clone(),
@@ -1450,32 +1490,42 @@ impl Searcher {
         if !needs.is_empty() {
             return Err(Needs(needs.into_iter().collect()));
         }
-        // IDF (reconciliation's) of every term either side weighs, over the whole corpus.
-        // (Claims of one sentence share their terms: each list is read once.)
-        let mut seen: std::collections::HashMap<&str, (), FastHash> =
-            std::collections::HashMap::default();
-        let mut df: BTreeMap<String, usize> = BTreeMap::new();
-        let mut last_terms: *const String = std::ptr::null();
-        let retrieved = sources.iter().zip(&kept).flat_map(|(d, ranges)| {
-            ranges
-                .iter()
-                .flat_map(|r| d.claims.get(r.clone()).unwrap_or(&[]))
-        });
+        // IDF (reconciliation's) of every term either side weighs, over the whole corpus:
+        // reconciliation weighs a claim's clause terms (`local`), never the rest of its
+        // sentence's terms, which it only looks up. The IDFs are kept across checks, and the
+        // claims already prepared (their weights in hand) are not read again.
+        let n = n_total.max(1) as f64;
+        let idf = Arc::make_mut(&mut cache.idf);
+        let prepared = &cache.docs;
+        let retrieved = sources
+            .iter()
+            .zip(&kept)
+            .zip(&origin)
+            .flat_map(|((d, ranges), o)| {
+                let done = prepared.get(o);
+                ranges.iter().flat_map(move |r| {
+                    r.clone().filter_map(move |ci| {
+                        let kept = done.and_then(|p| p.get(ci)).is_some_and(Option::is_some);
+                        (!kept).then(|| d.claims.get(ci)).flatten()
+                    })
+                })
+            });
         for c in claims.iter().chain(retrieved) {
-            let shared = c.terms.as_ptr() == last_terms;
-            last_terms = c.terms.as_ptr();
-            let terms = if shared { &[][..] } else { &c.terms[..] };
-            for t in terms.iter().chain(&c.local) {
-                if seen.insert(t.as_str(), ()).is_none() {
-                    let f = self.df(t, &mut needs);
-                    df.insert(t.clone(), f);
+            for t in &c.local {
+                if !idf.contains_key(t.as_str()) {
+                    // Kept only once every part's shard of the term is loaded.
+                    let mut missing = BTreeSet::new();
+                    let f = self.df(t, &mut missing);
+                    if missing.is_empty() {
+                        idf.insert(t.clone(), (1.0 + n / (f as f64 + 0.5)).ln());
+                    }
+                    needs.extend(missing);
                 }
             }
         }
         if !needs.is_empty() {
             return Err(Needs(needs.into_iter().collect()));
         }
-        df.retain(|_, f| *f > 0);
         let mut queries_hits = per_query.into_iter();
         let candidates = claims
             .iter()
@@ -1497,16 +1547,18 @@ impl Searcher {
             })
             .collect();
         Ok(Retrieved {
-            corpus: Corpus::with_df(self.id(), documents, n_total, &df, self.document_count()),
+            corpus: Corpus {
+                id: self.id(),
+                documents,
+                idf: Arc::clone(&cache.idf),
+                max_idf: (1.0 + n / 0.5).ln(),
+                total_documents: self.document_count(),
+            },
             candidates,
             sources,
             origin,
             cache: Arc::clone(&self.cache),
-            key: self
-                .parts
-                .iter()
-                .map(|p| (p.manifest.id.clone(), p.manifest.counts.claim_sentences))
-                .collect(),
+            epoch: cache.epoch,
         })
     }
 }
@@ -1525,9 +1577,10 @@ pub struct Retrieved {
     sources: Vec<Arc<Document>>,
     /// Each of them as (part, document number).
     origin: Vec<(usize, usize)>,
-    /// The searcher's kept preparations, and what they must have been prepared against.
+    /// The searcher's kept preparations, and the epoch they must be of (the IDFs of this
+    /// corpus are that epoch's).
     cache: Arc<Mutex<PrepCache>>,
-    key: Vec<(String, usize)>,
+    epoch: u64,
 }
 
 impl Retrieved {
@@ -1550,13 +1603,13 @@ impl Retrieved {
             groups[g].push(i);
         }
         let mut guard = self.cache.lock().unwrap_or_else(|e| e.into_inner());
-        let cache = &mut *guard;
-        if cache.key != self.key || cache.vocab.len() > PREP_CACHE_STRINGS {
-            *cache = PrepCache {
-                key: self.key.clone(),
-                ..PrepCache::default()
-            };
-        }
+        // The searcher's corpus changed since this was retrieved: prepare afresh, apart.
+        let mut apart = PrepCache::default();
+        let cache = if guard.epoch == self.epoch {
+            &mut *guard
+        } else {
+            &mut apart
+        };
         let PrepCache { vocab, docs, .. } = cache;
         for members in &groups {
             for &(di, ci) in cands(members[0]) {
@@ -1608,15 +1661,33 @@ impl Retrieved {
 /// session of many different articles against a large corpus).
 const PREP_CACHE_STRINGS: usize = 1 << 20;
 
-/// Corpus claims prepared for reconciliation ([`prep::Vocab::prep_corpus`]), kept by a
-/// [`Searcher`] across checks: valid while its parts are the same.
+/// What a [`Searcher`] keeps across checks, valid while its parts are the same: corpus claims
+/// prepared for reconciliation ([`prep::Vocab::prep_corpus`]), IDFs, and where each document's
+/// claim sentences start.
 #[derive(Debug, Default)]
 pub struct PrepCache {
-    /// What they were prepared against: each part's id and claim sentences (the IDFs).
+    /// What it was made for: each part's id and claim sentences (the IDFs).
     key: Vec<(String, usize)>,
+    /// Unique to each start afresh.
+    epoch: u64,
     vocab: prep::Vocab,
     /// Per (part, document number): each claim's preparation, once made.
     docs: std::collections::HashMap<(usize, usize), Vec<Option<prep::Prep>>, FastHash>,
+    /// The IDF of every clause term of the claims prepared and of the texts checked.
+    idf: Arc<std::collections::HashMap<String, f64, FastHash>>,
+    /// Per (part, document number): the first claim of each claim sentence, and the count.
+    starts: std::collections::HashMap<(usize, usize), Vec<usize>, FastHash>,
+}
+
+impl PrepCache {
+    fn new(key: Vec<(String, usize)>) -> PrepCache {
+        static EPOCH: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        PrepCache {
+            key,
+            epoch: EPOCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            ..PrepCache::default()
+        }
+    }
 }
 
 #[cfg(test)]
