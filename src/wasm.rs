@@ -300,6 +300,9 @@ impl Checker {
         self.sync_user();
         self.analysis(text, today);
         let claims = &self.last.as_ref().expect("analysed").2.claims;
+        // The last retrieval goes first: it shares the searcher's kept IDFs, which this one
+        // may add to (copied if still shared).
+        self.prepared = None;
         Ok(match self.searcher.prepare(claims) {
             Ok(r) => {
                 self.prepared = Some((self.generation, r));
