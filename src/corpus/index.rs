@@ -1331,8 +1331,11 @@ impl Searcher {
             postings.push(out);
         }
         // Slots: each document's claim sentences, documents in order; within a budget linear in
-        // the postings (a damaged shard may name sentence 4 billion), past it by a hash.
-        let mut hit_of: Vec<Hit> = Vec::new();
+        // the postings (a damaged shard may name sentence 4 billion), past it by a hash. A dense
+        // slot's (part, document) is found from the documents' first slots, so slots compare
+        // as their candidate sentences do.
+        let mut dense = 0usize;
+        let mut owners: Vec<(usize, usize, usize)> = Vec::new();
         let mut budget = 8 * postings.iter().map(Vec::len).sum::<usize>() + 1024;
         let mut first_slot: Vec<Vec<u32>> = Vec::with_capacity(span.len());
         for (pi, ends) in span.iter().enumerate() {
@@ -1341,14 +1344,16 @@ impl Searcher {
                 let end = end as usize;
                 if end > 0 && end <= budget {
                     budget -= end;
-                    firsts[doc] = hit_of.len() as u32;
-                    hit_of.extend((0..end).map(|k| (pi, doc, k)));
+                    firsts[doc] = dense as u32;
+                    owners.push((dense, pi, doc));
+                    dense += end;
                 }
             }
             first_slot.push(firsts);
         }
         let mut sparse: std::collections::HashMap<Hit, u32, FastHash> =
             std::collections::HashMap::default();
+        let mut sparse_hits: Vec<Hit> = Vec::new();
         let weighted: Vec<Vec<(u32, f64)>> = postings
             .into_iter()
             .map(|list| {
@@ -1356,8 +1361,8 @@ impl Searcher {
                     .map(|(pi, doc, k, w)| match first_slot[pi][doc] {
                         u32::MAX => {
                             let slot = *sparse.entry((pi, doc, k)).or_insert_with(|| {
-                                hit_of.push((pi, doc, k));
-                                (hit_of.len() - 1) as u32
+                                sparse_hits.push((pi, doc, k));
+                                (dense + sparse_hits.len() - 1) as u32
                             });
                             (slot, w)
                         }
@@ -1366,9 +1371,26 @@ impl Searcher {
                     .collect()
             })
             .collect();
-        let mut top: Vec<(Hit, f64)> = Vec::with_capacity(TOP_K + 1);
-        let mut acc: Vec<f64> = vec![0.0; hit_of.len()];
-        let mut seen: Vec<bool> = vec![false; hit_of.len()];
+        let hit_at = |slot: u32| -> Hit {
+            let s = slot as usize;
+            match s.checked_sub(dense) {
+                Some(i) => sparse_hits[i],
+                None => {
+                    let (first, pi, doc) = owners[owners.partition_point(|o| o.0 <= s) - 1];
+                    (pi, doc, s - first)
+                }
+            }
+        };
+        let slots = dense + sparse_hits.len();
+        let mut top: Vec<(u32, f64)> = Vec::with_capacity(TOP_K + 1);
+        // Scratch kept by the searcher (clean after each query: no page to zero again).
+        let mut scratch =
+            std::mem::take(&mut self.cache.lock().unwrap_or_else(|e| e.into_inner()).scratch);
+        let (acc, seen) = &mut scratch;
+        if acc.len() < slots {
+            acc.resize(slots, 0.0);
+            seen.resize(slots, false);
+        }
         let mut touched: Vec<u32> = Vec::new();
         for q in &queries {
             for t in q {
@@ -1387,12 +1409,20 @@ impl Searcher {
             }
             // The best TOP_K (higher score first, then the earlier sentence), kept in order as
             // the touched sentences go by: most fall short of the last kept one at once.
-            let cmp = |a: &(Hit, f64), b: &(Hit, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+            let cmp = |a: &(u32, f64), b: &(u32, f64)| {
+                b.1.total_cmp(&a.1).then_with(|| {
+                    if sparse_hits.is_empty() {
+                        a.0.cmp(&b.0)
+                    } else {
+                        hit_at(a.0).cmp(&hit_at(b.0))
+                    }
+                })
+            };
             top.clear();
             for &slot in &touched {
                 let i = slot as usize;
                 seen[i] = false;
-                let x = (hit_of[i], acc[i]);
+                let x = (slot, acc[i]);
                 if top.len() == TOP_K {
                     if cmp(&x, &top[TOP_K - 1]) != std::cmp::Ordering::Less {
                         continue;
@@ -1403,11 +1433,12 @@ impl Searcher {
                 top.insert(at, x);
             }
             touched.clear();
-            let mut best: Vec<Hit> = top.iter().map(|(h, _)| *h).collect();
+            let mut best: Vec<Hit> = top.iter().map(|&(s, _)| hit_at(s)).collect();
             best.sort();
             hits.extend(best.iter().copied());
             per_query.push(best);
         }
+        self.cache.lock().unwrap_or_else(|e| e.into_inner()).scratch = scratch;
         // The documents that hold them, each with only its candidate claims.
         let mut wanted: BTreeMap<(usize, usize), BTreeSet<usize>> = BTreeMap::new();
         for &(p, d, k) in &hits {
@@ -1677,6 +1708,8 @@ pub struct PrepCache {
     idf: Arc<std::collections::HashMap<String, f64, FastHash>>,
     /// Per (part, document number): the first claim of each claim sentence, and the count.
     starts: std::collections::HashMap<(usize, usize), Vec<usize>, FastHash>,
+    /// Retrieval's scores and marks per candidate slot, all 0 and false between checks.
+    scratch: (Vec<f64>, Vec<bool>),
 }
 
 impl PrepCache {
