@@ -527,7 +527,7 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
             if dimension(&c.value) != Some(dim) {
                 continue;
             }
-            let score = prep::alignment(claim, &pa, c, pc, corpus);
+            let score = p.alignment(claim, &pa, c, pc, corpus);
             let ev = |stance, score| Evidence {
                 document: di,
                 start: c.start,
@@ -931,7 +931,7 @@ fn judge_entity(
     for (di, claims) in p.scope() {
         let di = *di;
         for &(c, pc) in claims {
-            let score = prep::alignment(claim, pa, c, pc, corpus);
+            let score = p.alignment(claim, pa, c, pc, corpus);
             if score < SUPPORT_ALIGNMENT * 0.75 {
                 continue;
             }

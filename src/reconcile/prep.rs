@@ -170,7 +170,16 @@ pub struct Prepared<'a> {
     scope: Vec<Scope<'a>>,
     /// The raw ids of the names the scope's claims give, sorted.
     names: Vec<u32>,
+    /// [`super::mentions`] answered so far: by the sentence's terms (shared by its claims, so
+    /// their address) and the name (numbered here).
+    mentioned: std::cell::RefCell<Mentioned>,
 }
+
+/// Names numbered, and (terms' address, name) -> whether the sentence names it.
+type Mentioned = (
+    HashMap<String, u32, FastHash>,
+    HashMap<(usize, u32), bool, FastHash>,
+);
 
 /// Every claim of a corpus, prepared (what [`Prepared::whole`] borrows).
 pub struct Whole {
@@ -222,6 +231,7 @@ impl<'a> Prepared<'a> {
             vocab,
             scope,
             names,
+            mentioned: Default::default(),
         }
     }
 
@@ -233,6 +243,39 @@ impl<'a> Prepared<'a> {
     /// The corpus claims to compare with, per document.
     pub fn scope(&self) -> &[Scope<'a>] {
         &self.scope
+    }
+
+    /// [`super::mentions`], each (sentence, name) worked out once: claims of a sentence share
+    /// its terms, and the text's claims share few subjects.
+    pub fn mentions(&self, c: &Claim, who: &str) -> bool {
+        let mut m = self.mentioned.borrow_mut();
+        let (names, answers) = &mut *m;
+        let id = match names.get(who) {
+            Some(&i) => i,
+            None => {
+                let i = names.len() as u32;
+                names.insert(who.to_string(), i);
+                i
+            }
+        };
+        *answers
+            .entry((c.terms.as_ptr() as usize, id))
+            .or_insert_with(|| mentions(c, who))
+    }
+
+    /// [`super::alignment`] on prepared claims.
+    pub fn alignment(&self, a: &Claim, pa: &Prep, c: &Claim, pc: &Prep, corpus: &Corpus) -> f64 {
+        if matches!(a.value, Value::Quote { .. }) && matches!(c.value, Value::Quote { .. }) {
+            return super::alignment(a, c, corpus);
+        }
+        let s = predicate_share(pa, pc);
+        match (&a.subject, &c.subject) {
+            (Some(x), Some(y)) if same_entity(x, y) => s * 0.9 + 0.1,
+            // Nothing shared: 0 whatever the subjects.
+            _ if s == 0.0 => 0.0,
+            (Some(x), Some(y)) if !self.mentions(c, x) && !self.mentions(a, y) => s * 0.5,
+            _ => s,
+        }
     }
 
     /// The claims of document `di` in the scope, in order.
@@ -323,19 +366,4 @@ pub fn predicate_share(pa: &Prep, pc: &Prep) -> f64 {
     }
     let ((al, at), (cl, ct)) = (b(pa), b(pc));
     (share(al, ct) + share(cl, at)) / 2.0
-}
-
-/// [`super::alignment`] on prepared claims.
-pub fn alignment(a: &Claim, pa: &Prep, c: &Claim, pc: &Prep, corpus: &Corpus) -> f64 {
-    if matches!(a.value, Value::Quote { .. }) && matches!(c.value, Value::Quote { .. }) {
-        return super::alignment(a, c, corpus);
-    }
-    let s = predicate_share(pa, pc);
-    match (&a.subject, &c.subject) {
-        (Some(x), Some(y)) if same_entity(x, y) => s * 0.9 + 0.1,
-        // Nothing shared: 0 whatever the subjects (and the look-ups below are not cheap).
-        _ if s == 0.0 => 0.0,
-        (Some(x), Some(y)) if !mentions(c, x) && !mentions(a, y) => s * 0.5,
-        _ => s,
-    }
 }
