@@ -11,15 +11,24 @@ fn into_error(message: impl std::fmt::Display) -> js_sys::Error {
 }
 
 /// Written as JSON text and parsed by the engine's `JSON.parse`: an order of magnitude faster
-/// than one boundary call per field.
-fn to_js(value: &impl Serialize) -> Result<JsValue, js_sys::Error> {
-    // serde_json's error is not formatted: its messages stay out of the wasm (issue 7).
-    let json = serde_json::to_string(value)
-        .map_err(|_| into_error("the result could not be written as JSON"))?;
-    js_sys::JSON::parse(&json).map_err(|e| into_error(format!("{e:?}")))
+/// than one boundary call per field. Written by our own writer (src/jsonw.rs), not serde_json's
+/// serializer, which stays out of the wasm (issue 7).
+fn to_js(value: &impl crate::jsonw::WriteJson) -> Result<JsValue, js_sys::Error> {
+    let mut w = crate::jsonw::Writer::new(false, 1024);
+    value.write_json(&mut w);
+    js_sys::JSON::parse(&w.finish()).map_err(|e| into_error(format!("{e:?}")))
 }
 
-use serde::Serialize;
+/// A JSON object of these entries (a sorted map, as `json!` made it), without serde's
+/// serializer (`json!` converts each value with `serde_json::to_value`).
+fn obj<const N: usize>(entries: [(&str, serde_json::Value); N]) -> serde_json::Value {
+    serde_json::Value::Object(
+        entries
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+    )
+}
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
@@ -181,12 +190,20 @@ fn doc_json(
     origin: &str,
     n: Option<usize>,
 ) -> serde_json::Value {
-    let mut v = serde_json::json!({
-        "id": meta.id, "title": meta.title, "source": meta.source, "url": meta.url,
-        "author": meta.author, "published": meta.published,
-        "sentences": counts[0], "claims": counts[1], "mentions": counts[2],
-        "entities": counts[3], "bytes": counts[4], "origin": origin,
-    });
+    let mut v = obj([
+        ("id", meta.id.as_str().into()),
+        ("title", meta.title.as_str().into()),
+        ("source", meta.source.as_str().into()),
+        ("url", meta.url.clone().into()),
+        ("author", meta.author.clone().into()),
+        ("published", meta.published.as_str().into()),
+        ("sentences", counts[0].into()),
+        ("claims", counts[1].into()),
+        ("mentions", counts[2].into()),
+        ("entities", counts[3].into()),
+        ("bytes", counts[4].into()),
+        ("origin", origin.into()),
+    ]);
     if let (Some(n), Some(o)) = (n, v.as_object_mut()) {
         o.insert("n".into(), n.into());
     }
@@ -218,7 +235,7 @@ fn entry_json(e: &CatalogEntry) -> serde_json::Value {
 }
 
 fn needs_json(n: Needs) -> serde_json::Value {
-    serde_json::json!({ "needs": n.0 })
+    obj([("needs", n.0.into())])
 }
 
 #[wasm_bindgen]
@@ -321,11 +338,24 @@ impl Checker {
                 docs.extend(entries.iter().map(entry_json));
             }
         }
-        to_js(&serde_json::json!({
-            "id": self.searcher.id(), "engine_version": crate::VERSION,
-            "counts": base.manifest.counts, "total": self.searcher.document_count(),
-            "documents": docs,
-        }))
+        let c = &base.manifest.counts;
+        let counts = obj([
+            ("documents", c.documents.into()),
+            ("sentences", c.sentences.into()),
+            ("claim_sentences", c.claim_sentences.into()),
+            ("claims", c.claims.into()),
+            ("mentions", c.mentions.into()),
+            ("entities", c.entities.into()),
+            ("terms", c.terms.into()),
+            ("text_bytes", c.text_bytes.into()),
+        ]);
+        to_js(&obj([
+            ("id", self.searcher.id().into()),
+            ("engine_version", crate::VERSION.into()),
+            ("counts", counts),
+            ("total", self.searcher.document_count().into()),
+            ("documents", docs.into()),
+        ]))
     }
 
     /// One page of the shipped corpus's catalog: `{ documents, page, pages }`, or `{ needs }`.
@@ -335,10 +365,14 @@ impl Checker {
     pub fn catalog(&self, page: usize) -> Result<JsValue, js_sys::Error> {
         let base = &self.searcher.parts[0];
         to_js(&match base.catalog(page) {
-            Ok(entries) => serde_json::json!({
-                "documents": entries.iter().map(entry_json).collect::<Vec<_>>(),
-                "page": page, "pages": base.manifest.catalog_shards,
-            }),
+            Ok(entries) => obj([
+                (
+                    "documents",
+                    entries.iter().map(entry_json).collect::<Vec<_>>().into(),
+                ),
+                ("page", page.into()),
+                ("pages", base.manifest.catalog_shards.into()),
+            ]),
             Err(n) => needs_json(n),
         })
     }
@@ -353,7 +387,7 @@ impl Checker {
             if let Some(o) = v.as_object_mut() {
                 o.insert("text".into(), text.into());
             }
-            serde_json::json!({ "document": v })
+            obj([("document", v)])
         };
         if let Some(d) = self.user.iter().find(|d| d.meta.id == id) {
             return to_js(&with_text(user_doc_json(d), &d.text));

@@ -1,0 +1,438 @@
+//! JSON text written directly, without serde: the reports (src/report.rs), the exports
+//! (src/export.rs) and the page's answers (src/wasm.rs) write their JSON through [`Writer`]
+//! instead of serde_json, so that serde_json's serializer and its float formatting (zmij, with a
+//! 10 KB table) stay out of the wasm (issue 7's size budget), and so that the reports are written
+//! straight into one buffer, with no tree and no `Serialize` machinery in between (issue 3).
+//!
+//! The text is byte for byte what serde_json 1 writes (`to_string` compact, `to_string_pretty`
+//! with two spaces a level), numbers included: integers in decimal, and a finite `f64` as its
+//! shortest round-trip decimal laid out as serde_json's zmij lays it out (`0.82`, `3.0`,
+//! `1e+16`, `1e-7`); a float that is not finite is `null`. The tests hold it to serde_json on the
+//! real reports, on random values and on hand-picked floats (ties, powers of two, subnormals).
+
+use serde_json::Value as Json;
+
+/// A JSON text being written, compact or pretty (serde_json's pretty: two spaces a level).
+///
+/// Values are written in order: [`Writer::open`] an object or a list, then for each entry
+/// [`Writer::key`] (objects) or [`Writer::item`] (lists) and its value, then [`Writer::close`].
+pub struct Writer {
+    out: String,
+    pretty: bool,
+    depth: usize,
+    /// No entry written yet in the innermost open object or list.
+    first: bool,
+}
+
+const SPACES: &str = "                                                                ";
+
+impl Writer {
+    /// A writer whose buffer starts with room for `capacity` bytes.
+    pub fn new(pretty: bool, capacity: usize) -> Writer {
+        Writer {
+            out: String::with_capacity(capacity),
+            pretty,
+            depth: 0,
+            first: true,
+        }
+    }
+
+    /// The text written.
+    pub fn finish(self) -> String {
+        self.out
+    }
+
+    fn newline(&mut self) {
+        self.out.push('\n');
+        let mut n = 2 * self.depth;
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            self.out.push_str(&SPACES[..k]);
+            n -= k;
+        }
+    }
+
+    /// Opens an object (`b'{'`) or a list (`b'['`).
+    pub fn open(&mut self, bracket: u8) {
+        self.out.push(bracket as char);
+        self.depth += 1;
+        self.first = true;
+    }
+
+    /// Closes the innermost object (`b'}'`) or list (`b']'`).
+    pub fn close(&mut self, bracket: u8) {
+        self.depth -= 1;
+        if !self.first && self.pretty {
+            self.newline();
+        }
+        self.out.push(bracket as char);
+        self.first = false;
+    }
+
+    /// Starts the next item of a list.
+    pub fn item(&mut self) {
+        if !self.first {
+            self.out.push(',');
+        }
+        if self.pretty {
+            self.newline();
+        }
+        self.first = false;
+    }
+
+    /// Starts the next entry of an object: its key; its value comes next.
+    pub fn key(&mut self, key: &str) {
+        self.item();
+        self.string(key);
+        self.out.push_str(if self.pretty { ": " } else { ":" });
+    }
+
+    /// A string, escaped as serde_json escapes it: `"` and `\`, the short escapes `\b \f \n \r
+    /// \t`, other control characters as `\u00XX`; everything else as it is.
+    pub fn string(&mut self, s: &str) {
+        self.out.push('"');
+        let mut from = 0;
+        for (i, &b) in s.as_bytes().iter().enumerate() {
+            if b >= 0x20 && b != b'"' && b != b'\\' {
+                continue;
+            }
+            self.out.push_str(&s[from..i]);
+            from = i + 1;
+            let short = match b {
+                b'"' => '"',
+                b'\\' => '\\',
+                0x08 => 'b',
+                0x0c => 'f',
+                b'\n' => 'n',
+                b'\r' => 'r',
+                b'\t' => 't',
+                _ => {
+                    const HEX: &[u8; 16] = b"0123456789abcdef";
+                    self.out.push_str("\\u00");
+                    self.out.push(HEX[(b >> 4) as usize] as char);
+                    self.out.push(HEX[(b & 15) as usize] as char);
+                    continue;
+                }
+            };
+            self.out.push('\\');
+            self.out.push(short);
+        }
+        self.out.push_str(&s[from..]);
+        self.out.push('"');
+    }
+
+    /// A string, or `null`.
+    pub fn opt_string(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.string(s),
+            None => self.null(),
+        }
+    }
+
+    /// `null`.
+    pub fn null(&mut self) {
+        self.out.push_str("null");
+    }
+
+    /// `true` or `false`.
+    pub fn bool(&mut self, b: bool) {
+        self.out.push_str(if b { "true" } else { "false" });
+    }
+
+    /// A non-negative integer.
+    pub fn uint(&mut self, n: u64) {
+        let mut buf = [0u8; 20];
+        let i = digits_of(n, &mut buf);
+        self.ascii(&buf[i..]);
+    }
+
+    /// An integer.
+    pub fn int(&mut self, n: i64) {
+        if n < 0 {
+            self.out.push('-');
+        }
+        self.uint(n.unsigned_abs());
+    }
+
+    /// A float as serde_json writes an `f64` (`null` when not finite).
+    pub fn float(&mut self, x: f64) {
+        if x.is_finite() {
+            write_f64(&mut self.out, x);
+        } else {
+            self.null();
+        }
+    }
+
+    fn ascii(&mut self, bytes: &[u8]) {
+        self.out.extend(bytes.iter().map(|&b| b as char));
+    }
+
+    /// A JSON value (a `serde_json::Value`), as serde_json writes it: object keys in the
+    /// value's own order.
+    pub fn value(&mut self, v: &Json) {
+        match v {
+            Json::Null => self.null(),
+            Json::Bool(b) => self.bool(*b),
+            Json::Number(n) => {
+                if let Some(u) = n.as_u64() {
+                    self.uint(u);
+                } else if let Some(i) = n.as_i64() {
+                    self.int(i);
+                } else {
+                    self.float(n.as_f64().unwrap_or(f64::NAN));
+                }
+            }
+            Json::String(s) => self.string(s),
+            Json::Array(items) => {
+                self.open(b'[');
+                for x in items {
+                    self.item();
+                    self.value(x);
+                }
+                self.close(b']');
+            }
+            Json::Object(map) => {
+                self.open(b'{');
+                for (k, x) in map {
+                    self.key(k);
+                    self.value(x);
+                }
+                self.close(b'}');
+            }
+        }
+    }
+}
+
+/// Something that writes itself as JSON.
+pub trait WriteJson {
+    /// Writes the value.
+    fn write_json(&self, w: &mut Writer);
+}
+
+impl WriteJson for Json {
+    fn write_json(&self, w: &mut Writer) {
+        w.value(self)
+    }
+}
+
+/// A JSON value as text, compact or pretty: `serde_json::to_string(v)` or `to_string_pretty(v)`.
+pub fn to_text(v: &Json, pretty: bool) -> String {
+    let mut w = Writer::new(pretty, 256);
+    w.value(v);
+    w.finish()
+}
+
+/// Writes the decimal digits of `n` at the end of `buf`; returns where they start.
+fn digits_of(mut n: u64, buf: &mut [u8; 20]) -> usize {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return i;
+        }
+    }
+}
+
+/// Powers of ten exact in an `f64`, for the fast path of [`write_f64`].
+const POW10: [f64; 9] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
+
+/// Writes a finite `x` as serde_json does: its shortest round-trip decimal (of those, the one
+/// nearest `x`), laid out by [`layout`].
+fn write_f64(out: &mut String, x: f64) {
+    if x == 0.0 {
+        out.push_str(if x.is_sign_negative() { "-0.0" } else { "0.0" });
+        return;
+    }
+    if x.is_sign_negative() {
+        out.push('-');
+    }
+    let x = x.abs();
+    let mut buf = [0u8; 20];
+    // Fast path: x is the f64 nearest a decimal k / 10^p of at most 15 significant digits (an
+    // integer below 2^53 when p = 0, exact). Two distinct decimals of at most 15 significant
+    // digits never round to the same f64 (DBL_DIG), so no other decimal as short as this one
+    // rounds to x: it is the shortest, and the only one of its length.
+    for (p, &scale) in POW10.iter().enumerate() {
+        let k = x * scale;
+        let limit = if p == 0 {
+            9_007_199_254_740_992.0
+        } else {
+            1e15
+        };
+        if k >= limit {
+            break;
+        }
+        if k == k.trunc() && k / scale == x {
+            let mut n = k as u64;
+            let mut p = p as i32;
+            while p > 0 && n % 10 == 0 {
+                n /= 10;
+                p -= 1;
+            }
+            let i = digits_of(n, &mut buf);
+            let len = (buf.len() - i) as i32;
+            layout(out, &buf[i..], len - 1 - p);
+            return;
+        }
+    }
+    let (digits, exp) = shortest(x, &mut buf);
+    layout(out, &buf[..digits], exp);
+}
+
+/// The shortest round-trip digits of a positive finite `x` (into `buf`, no trailing zeros) and
+/// the decimal exponent of the first: `x ≈ d.ddd × 10^exp`. Core's shortest formatting (`{:e}`)
+/// finds them; where two decimals of that length are equally near `x` it takes the upper one,
+/// and serde_json's zmij takes the even one (when it is read back as `x`: below a power of two
+/// it may not be), so such a tie is looked for and settled as zmij does.
+fn shortest(x: f64, buf: &mut [u8; 20]) -> (usize, i32) {
+    use std::fmt::Write as _;
+    let mut s = Small::default();
+    let _ = write!(s, "{x:e}");
+    let (n, exp) = parse_exp(s.as_bytes(), buf);
+    // A tie: x is exactly halfway between the digits found and the ones below them. Then x's
+    // whole decimal expansion ends one digit after them, in a 5.
+    if buf[n - 1] % 2 == 1 {
+        let mut t = Small::default();
+        let _ = write!(t, "{x:.p$e}", p = n);
+        let mut below = [0u8; 20];
+        let (m, e) = parse_exp(t.as_bytes(), &mut below);
+        let mut lower = *buf;
+        lower[n - 1] -= 1;
+        if m == n + 1
+            && e == exp
+            && below[n] == 5
+            && below[..n] == lower[..n]
+            && is_exact(x, n + 1)
+            && reads_as(&lower[..n], exp, x)
+        {
+            let mut k = n;
+            while k > 1 && lower[k - 1] == 0 {
+                k -= 1;
+            }
+            buf[..k].copy_from_slice(&lower[..k]);
+            return (k, exp);
+        }
+    }
+    (n, exp)
+}
+
+/// Whether the decimal `d.ddd × 10^exp` (digit values) is read back as `x`: within `x`'s
+/// rounding interval (which is narrower below a power of two than above it).
+fn reads_as(d: &[u8], exp: i32, x: f64) -> bool {
+    let mut s: String = d.iter().map(|&b| (b + b'0') as char).collect();
+    s.push('e');
+    s.push_str(&(exp - d.len() as i32 + 1).to_string());
+    crate::float::parse(&s) == Some(x)
+}
+
+/// Whether `x`'s decimal expansion has at most `digits` significant digits (is exactly what
+/// `{:.(digits-1)e}` writes). An f64 has at most 767 significant digits.
+fn is_exact(x: f64, digits: usize) -> bool {
+    use std::fmt::Write as _;
+    let mut s = String::new();
+    let _ = write!(s, "{x:.800e}");
+    let mantissa = s.split('e').next().unwrap_or("");
+    // "d." then the digits after the point: those past `digits` must all be zeros.
+    mantissa
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .skip(digits)
+        .all(|b| b == b'0')
+}
+
+/// Reads `d.ddde-N` (core's `{:e}`) into digit values (trailing zeros dropped) and the exponent.
+fn parse_exp(s: &[u8], buf: &mut [u8; 20]) -> (usize, i32) {
+    let mut n = 0;
+    let mut i = 0;
+    while i < s.len() && s[i] != b'e' {
+        if s[i].is_ascii_digit() && n < buf.len() {
+            buf[n] = s[i] - b'0';
+            n += 1;
+        }
+        i += 1;
+    }
+    while n > 1 && buf[n - 1] == 0 {
+        n -= 1;
+    }
+    let mut exp: i32 = 0;
+    let neg = s.get(i + 1) == Some(&b'-');
+    for &b in &s[(i + 1 + usize::from(neg)).min(s.len())..] {
+        exp = exp * 10 + i32::from(b - b'0');
+    }
+    (n, if neg { -exp } else { exp })
+}
+
+/// Lays out significant digits `d` (values 0-9, or ASCII digits; no trailing zeros) with the
+/// decimal exponent `exp` of the first, as zmij does for an `f64`: plainly when
+/// -5 <= exp <= 15 (`1234.5`, `12340000.0`, `0.00012`), else `1.234e+33`, `5e-7`.
+fn layout(out: &mut String, d: &[u8], exp: i32) {
+    let digit = |b: u8| (b % 48 + b'0') as char;
+    let len = d.len() as i32;
+    if (-5..=15).contains(&exp) {
+        if exp < 0 {
+            out.push_str("0.");
+            for _ in 0..(-exp - 1) {
+                out.push('0');
+            }
+            out.extend(d.iter().map(|&b| digit(b)));
+        } else if len - 1 <= exp {
+            out.extend(d.iter().map(|&b| digit(b)));
+            for _ in 0..(exp + 1 - len) {
+                out.push('0');
+            }
+            out.push_str(".0");
+        } else {
+            let point = exp as usize + 1;
+            out.extend(d[..point].iter().map(|&b| digit(b)));
+            out.push('.');
+            out.extend(d[point..].iter().map(|&b| digit(b)));
+        }
+        return;
+    }
+    out.push(digit(d[0]));
+    if d.len() > 1 {
+        out.push('.');
+        out.extend(d[1..].iter().map(|&b| digit(b)));
+    }
+    out.push_str(if exp < 0 { "e-" } else { "e+" });
+    let mut buf = [0u8; 20];
+    let i = digits_of(u64::from(exp.unsigned_abs()), &mut buf);
+    out.extend(buf[i..].iter().map(|&b| b as char));
+}
+
+/// A short text on the stack, for core's float formatting (`{:e}` is at most 24 bytes; a
+/// longer one is cut, and then no tie is found).
+struct Small {
+    buf: [u8; 40],
+    len: usize,
+}
+
+impl Default for Small {
+    fn default() -> Small {
+        Small {
+            buf: [0; 40],
+            len: 0,
+        }
+    }
+}
+
+impl Small {
+    fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+}
+
+impl std::fmt::Write for Small {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let b = s.as_bytes();
+        let n = b.len().min(self.buf.len() - self.len);
+        self.buf[self.len..self.len + n].copy_from_slice(&b[..n]);
+        self.len += n;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests;
