@@ -282,29 +282,27 @@ fn write_f64(out: &mut String, x: f64) {
 }
 
 /// The shortest round-trip digits of a positive finite `x` (into `buf`, no trailing zeros) and
-/// the decimal exponent of the first: `x ≈ d.ddd × 10^exp`. Core's shortest formatting (`{:e}`)
-/// finds them; where two decimals of that length are equally near `x` it takes the upper one,
-/// and serde_json's zmij takes the even one (when it is read back as `x`: below a power of two
-/// it may not be), so such a tie is looked for and settled as zmij does.
+/// the decimal exponent of the first: `x ≈ d.ddd × 10^exp`. Core's shortest formatting (`{}`,
+/// which the wasm has anyway) finds them; where two decimals of that length are equally near
+/// `x` it takes the upper one, and serde_json's zmij takes the even one (when it is read back as
+/// `x`: below a power of two it may not be), so such a tie is looked for and settled as zmij does.
 fn shortest(x: f64, buf: &mut [u8; 20]) -> (usize, i32) {
-    use std::fmt::Write as _;
-    let mut s = Small::default();
-    let _ = write!(s, "{x:e}");
-    let (n, exp) = parse_exp(s.as_bytes(), buf);
+    let (n, exp) = read_plain(format!("{x}").as_bytes(), buf);
     // A tie: x is exactly halfway between the digits found and the ones below them. Then x's
-    // whole decimal expansion ends one digit after them, in a 5.
-    if buf[n - 1] % 2 == 1 {
-        let mut t = Small::default();
-        let _ = write!(t, "{x:.p$e}", p = n);
+    // whole decimal expansion ends one digit after them, in a 5, after the point (x = m × 2^e
+    // with e < 0: a tie needs a fraction).
+    let places = n as i32 - exp;
+    if buf[n - 1] % 2 == 1 && places >= 1 {
+        let places = places as usize;
         let mut below = [0u8; 20];
-        let (m, e) = parse_exp(t.as_bytes(), &mut below);
+        let (m, e) = read_plain(format!("{x:.places$}").as_bytes(), &mut below);
         let mut lower = *buf;
         lower[n - 1] -= 1;
         if m == n + 1
             && e == exp
             && below[n] == 5
             && below[..n] == lower[..n]
-            && is_exact(x, n + 1)
+            && is_exact(x, places)
             && reads_as(&lower[..n], exp, x)
         {
             let mut k = n;
@@ -327,41 +325,41 @@ fn reads_as(d: &[u8], exp: i32, x: f64) -> bool {
     crate::float::parse(&s) == Some(x)
 }
 
-/// Whether `x`'s decimal expansion has at most `digits` significant digits (is exactly what
-/// `{:.(digits-1)e}` writes). An f64 has at most 767 significant digits.
-fn is_exact(x: f64, digits: usize) -> bool {
-    use std::fmt::Write as _;
-    let mut s = String::new();
-    let _ = write!(s, "{x:.800e}");
-    let mantissa = s.split('e').next().unwrap_or("");
-    // "d." then the digits after the point: those past `digits` must all be zeros.
-    mantissa
-        .bytes()
-        .filter(u8::is_ascii_digit)
-        .skip(digits)
-        .all(|b| b == b'0')
+/// Whether `x`'s decimal expansion ends within `places` digits after the point. An f64 has at
+/// most 1074 of them.
+fn is_exact(x: f64, places: usize) -> bool {
+    let s = format!("{x:.1074}");
+    let fraction = s.split('.').nth(1).unwrap_or("");
+    fraction.bytes().skip(places).all(|b| b == b'0')
 }
 
-/// Reads `d.ddde-N` (core's `{:e}`) into digit values (trailing zeros dropped) and the exponent.
-fn parse_exp(s: &[u8], buf: &mut [u8; 20]) -> (usize, i32) {
+/// Reads plain decimal text (`123.45`, `0.00012`, `1000`) into its significant digits' values
+/// (no leading or trailing zeros; at most 20, the rest are zeros here) and the exponent of the
+/// first.
+fn read_plain(s: &[u8], buf: &mut [u8; 20]) -> (usize, i32) {
+    let point = s.iter().position(|&b| b == b'.').unwrap_or(s.len());
     let mut n = 0;
-    let mut i = 0;
-    while i < s.len() && s[i] != b'e' {
-        if s[i].is_ascii_digit() && n < buf.len() {
-            buf[n] = s[i] - b'0';
+    let mut exp = 0;
+    for (i, &b) in s.iter().enumerate() {
+        if !b.is_ascii_digit() || (n == 0 && b == b'0') {
+            continue;
+        }
+        if n == 0 {
+            exp = if i < point {
+                (point - i - 1) as i32
+            } else {
+                point as i32 - i as i32
+            };
+        }
+        if n < buf.len() {
+            buf[n] = b - b'0';
             n += 1;
         }
-        i += 1;
     }
     while n > 1 && buf[n - 1] == 0 {
         n -= 1;
     }
-    let mut exp: i32 = 0;
-    let neg = s.get(i + 1) == Some(&b'-');
-    for &b in &s[(i + 1 + usize::from(neg)).min(s.len())..] {
-        exp = exp * 10 + i32::from(b - b'0');
-    }
-    (n, if neg { -exp } else { exp })
+    (n.max(1), exp)
 }
 
 /// Lays out significant digits `d` (values 0-9, or ASCII digits; no trailing zeros) with the
@@ -400,38 +398,6 @@ fn layout(out: &mut String, d: &[u8], exp: i32) {
     let mut buf = [0u8; 20];
     let i = digits_of(u64::from(exp.unsigned_abs()), &mut buf);
     out.extend(buf[i..].iter().map(|&b| b as char));
-}
-
-/// A short text on the stack, for core's float formatting (`{:e}` is at most 24 bytes; a
-/// longer one is cut, and then no tie is found).
-struct Small {
-    buf: [u8; 40],
-    len: usize,
-}
-
-impl Default for Small {
-    fn default() -> Small {
-        Small {
-            buf: [0; 40],
-            len: 0,
-        }
-    }
-}
-
-impl Small {
-    fn as_bytes(&self) -> &[u8] {
-        &self.buf[..self.len]
-    }
-}
-
-impl std::fmt::Write for Small {
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        let b = s.as_bytes();
-        let n = b.len().min(self.buf.len() - self.len);
-        self.buf[self.len..self.len + n].copy_from_slice(&b[..n]);
-        self.len += n;
-        Ok(())
-    }
 }
 
 #[cfg(test)]

@@ -22,12 +22,12 @@ fn to_js(value: &impl crate::jsonw::WriteJson) -> Result<JsValue, js_sys::Error>
 /// A JSON object of these entries (a sorted map, as `json!` made it), without serde's
 /// serializer (`json!` converts each value with `serde_json::to_value`).
 fn obj<const N: usize>(entries: [(&str, serde_json::Value); N]) -> serde_json::Value {
-    serde_json::Value::Object(
-        entries
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v))
-            .collect(),
-    )
+    // Inserted one by one: collecting would sort and bulk-build, more code for the same map.
+    let mut map = serde_json::Map::new();
+    for (k, v) in entries {
+        map.insert(k.to_string(), v);
+    }
+    serde_json::Value::Object(map)
 }
 
 #[wasm_bindgen(typescript_custom_section)]
