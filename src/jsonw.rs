@@ -17,12 +17,31 @@ use serde_json::Value as Json;
 /// Values are written in order: [`Writer::open`] an object or a list, then for each entry
 /// [`Writer::key`] (objects) or [`Writer::item`] (lists) and its value, then [`Writer::close`].
 pub struct Writer {
-    out: String,
+    /// Only whole UTF-8 texts are ever appended.
+    out: Vec<u8>,
     pretty: bool,
     depth: usize,
     /// No entry written yet in the innermost open object or list.
     first: bool,
 }
+
+/// How serde_json escapes each byte: 0 not at all, `u` as `\u00XX`, else `\` and this byte.
+const ESCAPE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = b'u';
+        b += 1;
+    }
+    t[0x08] = b'b';
+    t[0x09] = b't';
+    t[0x0a] = b'n';
+    t[0x0c] = b'f';
+    t[0x0d] = b'r';
+    t[b'"' as usize] = b'"';
+    t[b'\\' as usize] = b'\\';
+    t
+};
 
 const SPACES: &str = "                                                                ";
 
@@ -30,7 +49,7 @@ impl Writer {
     /// A writer whose buffer starts with room for `capacity` bytes.
     pub fn new(pretty: bool, capacity: usize) -> Writer {
         Writer {
-            out: String::with_capacity(capacity),
+            out: Vec::with_capacity(capacity),
             pretty,
             depth: 0,
             first: true,
@@ -39,22 +58,24 @@ impl Writer {
 
     /// The text written.
     pub fn finish(self) -> String {
-        self.out
+        // Always UTF-8 (whole `str`s and ASCII are all that is written); never lossy.
+        String::from_utf8(self.out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
     }
 
     fn newline(&mut self) {
-        self.out.push('\n');
+        self.out.push(b'\n');
         let mut n = 2 * self.depth;
         while n > 0 {
             let k = n.min(SPACES.len());
-            self.out.push_str(&SPACES[..k]);
+            self.out.extend_from_slice(&SPACES.as_bytes()[..k]);
             n -= k;
         }
     }
 
     /// Opens an object (`b'{'`) or a list (`b'['`).
     pub fn open(&mut self, bracket: u8) {
-        self.out.push(bracket as char);
+        self.out.push(bracket);
         self.depth += 1;
         self.first = true;
     }
@@ -65,14 +86,14 @@ impl Writer {
         if !self.first && self.pretty {
             self.newline();
         }
-        self.out.push(bracket as char);
+        self.out.push(bracket);
         self.first = false;
     }
 
     /// Starts the next item of a list.
     pub fn item(&mut self) {
         if !self.first {
-            self.out.push(',');
+            self.out.push(b',');
         }
         if self.pretty {
             self.newline();
@@ -84,41 +105,35 @@ impl Writer {
     pub fn key(&mut self, key: &str) {
         self.item();
         self.string(key);
-        self.out.push_str(if self.pretty { ": " } else { ":" });
+        self.out
+            .extend_from_slice(if self.pretty { b": " } else { b":" });
     }
 
     /// A string, escaped as serde_json escapes it: `"` and `\`, the short escapes `\b \f \n \r
     /// \t`, other control characters as `\u00XX`; everything else as it is.
     pub fn string(&mut self, s: &str) {
-        self.out.push('"');
+        let bytes = s.as_bytes();
+        self.out.push(b'"');
         let mut from = 0;
-        for (i, &b) in s.as_bytes().iter().enumerate() {
-            if b >= 0x20 && b != b'"' && b != b'\\' {
+        for (i, &b) in bytes.iter().enumerate() {
+            let e = ESCAPE[b as usize];
+            if e == 0 {
                 continue;
             }
-            self.out.push_str(&s[from..i]);
+            self.out.extend_from_slice(&bytes[from..i]);
             from = i + 1;
-            let short = match b {
-                b'"' => '"',
-                b'\\' => '\\',
-                0x08 => 'b',
-                0x0c => 'f',
-                b'\n' => 'n',
-                b'\r' => 'r',
-                b'\t' => 't',
-                _ => {
-                    const HEX: &[u8; 16] = b"0123456789abcdef";
-                    self.out.push_str("\\u00");
-                    self.out.push(HEX[(b >> 4) as usize] as char);
-                    self.out.push(HEX[(b & 15) as usize] as char);
-                    continue;
-                }
-            };
-            self.out.push('\\');
-            self.out.push(short);
+            if e == b'u' {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                self.out.extend_from_slice(b"\\u00");
+                self.out.push(HEX[(b >> 4) as usize]);
+                self.out.push(HEX[(b & 15) as usize]);
+            } else {
+                self.out.push(b'\\');
+                self.out.push(e);
+            }
         }
-        self.out.push_str(&s[from..]);
-        self.out.push('"');
+        self.out.extend_from_slice(&bytes[from..]);
+        self.out.push(b'"');
     }
 
     /// A string, or `null`.
@@ -131,12 +146,13 @@ impl Writer {
 
     /// `null`.
     pub fn null(&mut self) {
-        self.out.push_str("null");
+        self.out.extend_from_slice(b"null");
     }
 
     /// `true` or `false`.
     pub fn bool(&mut self, b: bool) {
-        self.out.push_str(if b { "true" } else { "false" });
+        self.out
+            .extend_from_slice(if b { b"true" } else { b"false" });
     }
 
     /// A non-negative integer.
@@ -149,7 +165,7 @@ impl Writer {
     /// An integer.
     pub fn int(&mut self, n: i64) {
         if n < 0 {
-            self.out.push('-');
+            self.out.push(b'-');
         }
         self.uint(n.unsigned_abs());
     }
@@ -164,7 +180,7 @@ impl Writer {
     }
 
     fn ascii(&mut self, bytes: &[u8]) {
-        self.out.extend(bytes.iter().map(|&b| b as char));
+        self.out.extend_from_slice(bytes);
     }
 
     /// A JSON value (a `serde_json::Value`), as serde_json writes it: object keys in the
@@ -215,6 +231,15 @@ impl WriteJson for Json {
     }
 }
 
+/// JSON written by a function.
+pub struct With<F>(pub F);
+
+impl<F: Fn(&mut Writer)> WriteJson for With<F> {
+    fn write_json(&self, w: &mut Writer) {
+        (self.0)(w)
+    }
+}
+
 /// A JSON value as text, compact or pretty: `serde_json::to_string(v)` or `to_string_pretty(v)`.
 pub fn to_text(v: &Json, pretty: bool) -> String {
     let mut w = Writer::new(pretty, 256);
@@ -240,22 +265,28 @@ const POW10: [f64; 9] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
 
 /// Writes a finite `x` as serde_json does: its shortest round-trip decimal (of those, the one
 /// nearest `x`), laid out by [`layout`].
-fn write_f64(out: &mut String, x: f64) {
+fn write_f64(out: &mut Vec<u8>, x: f64) {
     if x == 0.0 {
-        out.push_str(if x.is_sign_negative() { "-0.0" } else { "0.0" });
+        out.extend_from_slice(if x.is_sign_negative() {
+            b"-0.0"
+        } else {
+            b"0.0"
+        });
         return;
     }
     if x.is_sign_negative() {
-        out.push('-');
+        out.push(b'-');
     }
     let x = x.abs();
     let mut buf = [0u8; 20];
-    // Fast path: x is the f64 nearest a decimal k / 10^p of at most 15 significant digits (an
-    // integer below 2^53 when p = 0, exact). Two distinct decimals of at most 15 significant
+    // Fast path: x is the f64 nearest a decimal k / 10^p, p <= 8, of at most 15 significant
+    // digits (when p = 0, an integer below 2^53, exact). Two distinct decimals of at most 15 significant
     // digits never round to the same f64 (DBL_DIG), so no other decimal as short as this one
     // rounds to x: it is the shortest, and the only one of its length.
     for (p, &scale) in POW10.iter().enumerate() {
-        let k = x * scale;
+        // The integer k nearest x × 10^p (the product may be off by an ulp or two: 0.29 × 100
+        // is 28.999999999999996), then whether k / 10^p (correctly rounded) is x.
+        let k = (x * scale).round();
         let limit = if p == 0 {
             9_007_199_254_740_992.0
         } else {
@@ -264,7 +295,7 @@ fn write_f64(out: &mut String, x: f64) {
         if k >= limit {
             break;
         }
-        if k == k.trunc() && k / scale == x {
+        if k / scale == x {
             let mut n = k as u64;
             let mut p = p as i32;
             while p > 0 && n % 10 == 0 {
@@ -365,39 +396,39 @@ fn read_plain(s: &[u8], buf: &mut [u8; 20]) -> (usize, i32) {
 /// Lays out significant digits `d` (values 0-9, or ASCII digits; no trailing zeros) with the
 /// decimal exponent `exp` of the first, as zmij does for an `f64`: plainly when
 /// -5 <= exp <= 15 (`1234.5`, `12340000.0`, `0.00012`), else `1.234e+33`, `5e-7`.
-fn layout(out: &mut String, d: &[u8], exp: i32) {
-    let digit = |b: u8| (b % 48 + b'0') as char;
+fn layout(out: &mut Vec<u8>, d: &[u8], exp: i32) {
+    let digit = |b: u8| b % 48 + b'0';
     let len = d.len() as i32;
     if (-5..=15).contains(&exp) {
         if exp < 0 {
-            out.push_str("0.");
+            out.extend_from_slice(b"0.");
             for _ in 0..(-exp - 1) {
-                out.push('0');
+                out.push(b'0');
             }
             out.extend(d.iter().map(|&b| digit(b)));
         } else if len - 1 <= exp {
             out.extend(d.iter().map(|&b| digit(b)));
             for _ in 0..(exp + 1 - len) {
-                out.push('0');
+                out.push(b'0');
             }
-            out.push_str(".0");
+            out.extend_from_slice(b".0");
         } else {
             let point = exp as usize + 1;
             out.extend(d[..point].iter().map(|&b| digit(b)));
-            out.push('.');
+            out.push(b'.');
             out.extend(d[point..].iter().map(|&b| digit(b)));
         }
         return;
     }
     out.push(digit(d[0]));
     if d.len() > 1 {
-        out.push('.');
+        out.push(b'.');
         out.extend(d[1..].iter().map(|&b| digit(b)));
     }
-    out.push_str(if exp < 0 { "e-" } else { "e+" });
+    out.extend_from_slice(if exp < 0 { b"e-" } else { b"e+" });
     let mut buf = [0u8; 20];
     let i = digits_of(u64::from(exp.unsigned_abs()), &mut buf);
-    out.extend(buf[i..].iter().map(|&b| b as char));
+    out.extend_from_slice(&buf[i..]);
 }
 
 #[cfg(test)]
