@@ -43,6 +43,17 @@ const ESCAPE: [u8; 256] = {
     t
 };
 
+/// Whether any of eight bytes may need escaping: a control byte, `"` or `\\` (never a false
+/// "no"; a "yes" is checked byte by byte).
+fn may_escape(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A byte below n sets its high bit in (w - n) & !w (for n <= 0x80).
+    let below = |w: u64, n: u64| w.wrapping_sub(ONES * n) & !w & HIGH;
+    let zero = |w: u64| below(w, 1);
+    (below(w, 0x20) | zero(w ^ (ONES * 0x22)) | zero(w ^ (ONES * 0x5c))) != 0
+}
+
 const SPACES: &str = "                                                                ";
 
 impl Writer {
@@ -115,13 +126,25 @@ impl Writer {
         let bytes = s.as_bytes();
         self.out.push(b'"');
         let mut from = 0;
-        for (i, &b) in bytes.iter().enumerate() {
+        let mut i = 0;
+        while i < bytes.len() {
+            // Eight plain bytes at a time (most of a text needs no escape).
+            if let Some(chunk) = bytes.get(i..i + 8) {
+                let mut w = [0u8; 8];
+                w.copy_from_slice(chunk);
+                if !may_escape(u64::from_le_bytes(w)) {
+                    i += 8;
+                    continue;
+                }
+            }
+            let b = bytes[i];
             let e = ESCAPE[b as usize];
+            i += 1;
             if e == 0 {
                 continue;
             }
-            self.out.extend_from_slice(&bytes[from..i]);
-            from = i + 1;
+            self.out.extend_from_slice(&bytes[from..i - 1]);
+            from = i;
             if e == b'u' {
                 const HEX: &[u8; 16] = b"0123456789abcdef";
                 self.out.extend_from_slice(b"\\u00");
