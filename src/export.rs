@@ -8,7 +8,8 @@
 //! version and the corpus id, so a verdict can be reproduced. No I/O: the caller passes the date
 //! and the URL of the review.
 
-use serde_json::{json, Map, Value as Json};
+use crate::jsonw::Writer;
+use serde_json::{Map, Value as Json};
 use sha2::{Digest, Sha256};
 
 /// An export format.
@@ -57,19 +58,11 @@ pub struct Options {
 pub fn render(report: &Json, text: &str, format: Format, opts: &Options) -> Result<String, String> {
     let r = Report::read(report, text)?;
     Ok(match format {
-        Format::Json => pretty(report)?,
+        Format::Json => crate::jsonw::to_text(report, true) + "\n",
         Format::Markdown => markdown(&r, opts),
-        Format::ClaimReview => pretty(&claim_review(&r, opts))?,
+        Format::ClaimReview => claim_review(&r, opts),
         Format::Html => html(&r, opts),
     })
-}
-
-/// A JSON value as pretty JSON text and a newline. (Writing a `Value` cannot fail; serde_json's
-/// error is not formatted, so that its messages stay out of the wasm: issue 7's size budget.)
-fn pretty(v: &Json) -> Result<String, String> {
-    serde_json::to_string_pretty(v)
-        .map(|s| s + "\n")
-        .map_err(|_| "the report could not be written as JSON".to_string())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -407,7 +400,7 @@ fn markdown(r: &Report, opts: &Options) -> String {
 // ClaimReview JSON-LD.
 
 /// The rating of a verdict on a 1–5 scale (5: true), with its name. Unverified has no value.
-fn rating(v: &str) -> Json {
+fn rating(w: &mut Writer, v: &str) {
     let (label, _) = verdict_label(v);
     let value = match v {
         "supported" => Some(5),
@@ -415,79 +408,130 @@ fn rating(v: &str) -> Json {
         "contradicted" => Some(1),
         _ => None,
     };
-    let mut o = Map::new();
-    o.insert("@type".into(), json!("Rating"));
+    // Keys in sorted order, as serde_json's object (a sorted map) wrote them.
+    w.open(b'{');
+    w.key("@type");
+    w.string("Rating");
+    w.key("alternateName");
+    w.string(label);
+    w.key("bestRating");
+    w.uint(5);
     if let Some(value) = value {
-        o.insert("ratingValue".into(), json!(value));
+        w.key("ratingValue");
+        w.uint(value);
     }
-    o.insert("bestRating".into(), json!(5));
-    o.insert("worstRating".into(), json!(1));
-    o.insert("alternateName".into(), json!(label));
-    Json::Object(o)
+    w.key("worstRating");
+    w.uint(1);
+    w.close(b'}');
 }
 
-fn claim_review(r: &Report, opts: &Options) -> Json {
+/// `{ "@type": type, "name": name }`.
+fn named(w: &mut Writer, kind: &str, name: &str) {
+    w.open(b'{');
+    w.key("@type");
+    w.string(kind);
+    w.key("name");
+    w.string(name);
+    w.close(b'}');
+}
+
+/// ClaimReview JSON-LD, pretty, written straight (keys in sorted order, as the JSON object the
+/// first version built had them).
+fn claim_review(r: &Report, opts: &Options) -> String {
     let base = opts.url.as_deref().unwrap_or("");
     let base = base.split('#').next().unwrap_or("");
-    let software = json!({
-        "@type": "SoftwareApplication", "name": r.engine, "softwareVersion": r.version,
-    });
-    let dataset = json!({
-        "@type": "Dataset", "name": "corroborate corpus", "identifier": r.corpus_id,
-    });
-    let reviews: Vec<Json> = r
-        .claims
-        .iter()
-        .map(|c| {
-            let mut o = Map::new();
-            o.insert("@type".into(), json!("ClaimReview"));
-            o.insert("url".into(), json!(format!("{base}#claim-{}", c.n)));
-            o.insert("claimReviewed".into(), json!(one_line(&c.words)));
-            if let Some(d) = &opts.date {
-                o.insert("datePublished".into(), json!(d));
+    let author = format!("{} {}", r.engine, r.version);
+    let mut w = Writer::new(true, 4096);
+    w.open(b'{');
+    w.key("@context");
+    w.string("https://schema.org");
+    w.key("@graph");
+    w.open(b'[');
+    for c in &r.claims {
+        let words = one_line(&c.words);
+        w.item();
+        w.open(b'{');
+        w.key("@type");
+        w.string("ClaimReview");
+        w.key("author");
+        named(&mut w, "Organization", author.trim());
+        let evidence = evidence_of(c);
+        if !evidence.is_empty() {
+            w.key("citation");
+            w.open(b'[');
+            for e in &evidence {
+                w.item();
+                w.open(b'{');
+                w.key("@type");
+                w.string("CreativeWork");
+                w.key("datePublished");
+                w.string(str_of(e, "published"));
+                w.key("name");
+                w.string(str_of(e, "title"));
+                w.key("publisher");
+                named(&mut w, "Organization", str_of(e, "source"));
+                w.key("text");
+                w.string(str_of(e, "text"));
+                if let Some(u) = e.get("url").and_then(Json::as_str) {
+                    w.key("url");
+                    w.string(u);
+                }
+                w.close(b'}');
             }
-            o.insert(
-                "author".into(),
-                json!({ "@type": "Organization", "name": format!("{} {}", r.engine, r.version).trim() }),
-            );
-            o.insert("reviewRating".into(), rating(c.verdict));
-            let mut item = Map::new();
-            item.insert("@type".into(), json!("Claim"));
-            item.insert("text".into(), json!(one_line(&c.words)));
-            if let Some(d) = &opts.article_date {
-                item.insert("datePublished".into(), json!(d));
-            }
-            o.insert("itemReviewed".into(), Json::Object(item));
-            let explanation = str_of(c.raw, "explanation");
-            if !explanation.is_empty() {
-                o.insert("reviewBody".into(), json!(explanation));
-            }
-            let citations: Vec<Json> = evidence_of(c)
-                .iter()
-                .map(|e| {
-                    let mut w = Map::new();
-                    w.insert("@type".into(), json!("CreativeWork"));
-                    w.insert("name".into(), json!(str_of(e, "title")));
-                    if let Some(u) = e.get("url").and_then(Json::as_str) {
-                        w.insert("url".into(), json!(u));
-                    }
-                    w.insert(
-                        "publisher".into(),
-                        json!({ "@type": "Organization", "name": str_of(e, "source") }),
-                    );
-                    w.insert("datePublished".into(), json!(str_of(e, "published")));
-                    w.insert("text".into(), json!(str_of(e, "text")));
-                    Json::Object(w)
-                })
-                .collect();
-            if !citations.is_empty() {
-                o.insert("citation".into(), Json::Array(citations));
-            }
-            o.insert("isBasedOn".into(), json!([software, dataset]));
-            Json::Object(o)
-        })
-        .collect();
-    json!({ "@context": "https://schema.org", "@graph": reviews })
+            w.close(b']');
+        }
+        w.key("claimReviewed");
+        w.string(&words);
+        if let Some(d) = &opts.date {
+            w.key("datePublished");
+            w.string(d);
+        }
+        w.key("isBasedOn");
+        w.open(b'[');
+        w.item();
+        w.open(b'{');
+        w.key("@type");
+        w.string("SoftwareApplication");
+        w.key("name");
+        w.string(&r.engine);
+        w.key("softwareVersion");
+        w.string(&r.version);
+        w.close(b'}');
+        w.item();
+        w.open(b'{');
+        w.key("@type");
+        w.string("Dataset");
+        w.key("identifier");
+        w.string(&r.corpus_id);
+        w.key("name");
+        w.string("corroborate corpus");
+        w.close(b'}');
+        w.close(b']');
+        w.key("itemReviewed");
+        w.open(b'{');
+        w.key("@type");
+        w.string("Claim");
+        if let Some(d) = &opts.article_date {
+            w.key("datePublished");
+            w.string(d);
+        }
+        w.key("text");
+        w.string(&words);
+        w.close(b'}');
+        let explanation = str_of(c.raw, "explanation");
+        if !explanation.is_empty() {
+            w.key("reviewBody");
+            w.string(explanation);
+        }
+        w.key("reviewRating");
+        rating(&mut w, c.verdict);
+        w.key("url");
+        w.string(&format!("{base}#claim-{}", c.n));
+        w.close(b'}');
+    }
+    w.close(b']');
+    w.close(b'}');
+    w.finish() + "\n"
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ pub mod export;
 pub mod extract;
 pub mod float;
 pub mod json;
+pub mod jsonw;
 pub mod reconcile;
 pub mod report;
 pub mod segment;

@@ -7,7 +7,8 @@ use crate::claims::Claim;
 use crate::corpus::Corpus;
 #[cfg(test)]
 use crate::extract::Amount;
-use crate::extract::{Mention, Value};
+use crate::extract::{Bound, Mention, Value};
+use crate::jsonw::Writer;
 use crate::reconcile::{Judgment, Verdict};
 use crate::Analysis;
 use serde::Serialize;
@@ -164,138 +165,84 @@ impl Num {
             Num::Float((x * 1e6).round() / 1e6)
         }
     }
-}
 
-impl Serialize for Num {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match *self {
-            Num::Int(i) => s.serialize_i64(i),
+    fn write(self, w: &mut Writer) {
+        match self {
+            Num::Int(i) => w.int(i),
             // As `json!(x)`: a number that JSON cannot write is null.
-            Num::Float(x) if x.is_finite() => s.serialize_f64(x),
-            Num::Float(_) => s.serialize_unit(),
+            Num::Float(x) => w.float(x),
         }
     }
 }
 
-/// A float as `json!(x)` writes it (null when not finite).
-fn float(x: f64) -> Option<f64> {
-    x.is_finite().then_some(x)
-}
-
-/// `{ "start": …, "end": … }` in UTF-16 offsets (keys in sorted order, as the JSON tree writes them).
-#[derive(Serialize)]
-struct SpanOut {
-    end: usize,
-    start: usize,
-}
-
-/// One sentence of the extract report.
-#[derive(Serialize)]
-struct SentenceOut {
-    checkworthiness: Option<f64>,
-    end: usize,
-    junk: bool,
-    start: usize,
-}
-
-/// One mention of the extract report: its fields depend on its kind.
-struct MentionOut<'a> {
-    text: &'a str,
-    start: usize,
-    end: usize,
-    mention: &'a Mention,
-}
-
-impl Serialize for MentionOut<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        // Keys in sorted order, as the `serde_json::Value` tree the report used to build wrote them.
-        let mut o = s.serialize_struct("Mention", 9)?;
-        let amount = self.mention.value.amount();
-        let numeric = !matches!(self.mention.value, Value::Duration(..));
-        match (&self.mention.value, amount) {
-            (Value::Duration(a, _), _) => o.serialize_field("bound", &a.bound)?,
-            (_, Some(a)) if numeric => o.serialize_field("bound", &a.bound)?,
-            _ => o.skip_field("bound")?,
-        }
-        if let Value::Money(_, cur) = &self.mention.value {
-            o.serialize_field("currency", cur)?;
-        }
-        o.serialize_field("end", &self.end)?;
-        if let (Some(a), true) = (amount, numeric) {
-            o.serialize_field("high", &a.high.map(Num::of))?;
-        }
-        o.serialize_field("kind", self.mention.value.kind())?;
-        if let (Some(a), true) = (amount, numeric) {
-            o.serialize_field("low", &a.low.map(Num::of))?;
-        }
-        match &self.mention.value {
-            Value::Entity { name, .. } => o.serialize_field("name", name)?,
-            Value::Ordinal(_, noun) => o.serialize_field("of", noun)?,
-            Value::Quote { quote, speaker, .. } => {
-                o.serialize_field("quote", quote)?;
-                o.serialize_field("speaker", speaker)?;
-            }
-            _ => {}
-        }
-        o.serialize_field("start", &self.start)?;
-        o.serialize_field("text", self.text)?;
-        match &self.mention.value {
-            Value::Entity { kind, .. } => o.serialize_field("type", kind.as_str())?,
-            Value::Quantity(_, unit) => o.serialize_field("unit", unit)?,
-            _ => {}
-        }
-        match &self.mention.value {
-            Value::Number(a) | Value::Percent(a) | Value::Money(a, _) | Value::Quantity(a, _) => {
-                o.serialize_field("value", &Num::of(a.value))?
-            }
-            Value::Ordinal(n, _) => o.serialize_field("value", n)?,
-            Value::Date(d) => o.serialize_field("value", &d.iso)?,
-            Value::Duration(_, iso) => o.serialize_field("value", iso)?,
-            Value::Quote { verb, .. } => o.serialize_field("verb", verb)?,
-            Value::Entity { .. } => {}
-        }
-        o.end()
+/// An optional number ([`Num`]), or null.
+fn opt_num(w: &mut Writer, x: Option<f64>) {
+    match x {
+        Some(x) => Num::of(x).write(w),
+        None => w.null(),
     }
+}
+
+/// A bound's name in the contract (`more_than`, …), as serde's derive names it.
+fn bound_name(b: Bound) -> &'static str {
+    match b {
+        Bound::Exact => "exact",
+        Bound::About => "about",
+        Bound::MoreThan => "more_than",
+        Bound::AtLeast => "at_least",
+        Bound::LessThan => "less_than",
+        Bound::AtMost => "at_most",
+        Bound::Range => "range",
+    }
+}
+
+/// `{ "end": …, "start": … }` in UTF-16 offsets (keys in sorted order, as the JSON tree has them).
+fn span(w: &mut Writer, off: &Offsets, (start, end): (usize, usize)) {
+    w.open(b'{');
+    w.key("end");
+    w.uint(off.at(end) as u64);
+    w.key("start");
+    w.uint(off.at(start) as u64);
+    w.close(b'}');
+}
+
+/// A list of strings.
+fn strings(w: &mut Writer, items: &[String]) {
+    w.open(b'[');
+    for s in items {
+        w.item();
+        w.string(s);
+    }
+    w.close(b']');
 }
 
 /// A claim's id, `c1`, `c2`, …, written without building a string.
-struct Id(usize);
-
-impl Serialize for Id {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&format_args!("c{}", self.0))
+fn claim_id(w: &mut Writer, n: usize) {
+    let mut buf = [b'c'; 21];
+    let mut i = buf.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
     }
+    buf[i - 1] = b'c';
+    w.string(std::str::from_utf8(&buf[i - 1..]).unwrap_or("c"));
 }
 
-/// One claim of the extract report.
-#[derive(Serialize)]
-struct ClaimOut<'a> {
-    anchor: SpanOut,
-    checkworthiness: Option<f64>,
-    end: usize,
-    id: Id,
-    kind: &'static str,
-    negated: bool,
-    qualifiers: &'a [String],
-    start: usize,
-    subject: &'a Option<String>,
-    terms: &'a [String],
-    text: &'a str,
-    time: &'a Option<String>,
-}
-
-/// The report of `extract --format json`, serialised straight from the analysis (no JSON tree
-/// and no list of its items in between: each item is made as it is written): with
-/// `serde_json::to_string_pretty` it gives the CLI's output, byte for byte what [`extract_json`]
-/// gives; [`extract_json_text`] writes it into one buffer of about its size.
+/// The report of `extract --format json`, written straight from the analysis (no JSON tree and
+/// no list of its items in between) by [`extract_json_text`], byte for byte the text
+/// `serde_json` gives for [`extract_json`]'s tree (the tests compare them).
 pub struct ExtractReport<'a> {
     text: &'a str,
     analysis: &'a Analysis,
     off: Offsets,
 }
 
-/// The report of `extract --format json`, ready to serialise.
+/// The report of `extract --format json`, ready to write.
 pub fn extract_report<'a>(text: &'a str, a: &'a Analysis) -> ExtractReport<'a> {
     ExtractReport {
         text,
@@ -304,73 +251,163 @@ pub fn extract_report<'a>(text: &'a str, a: &'a Analysis) -> ExtractReport<'a> {
     }
 }
 
-/// The items of one list of the report, made as they are written.
-struct Items<F>(F);
-
-impl<I, F> Serialize for Items<F>
-where
-    F: Fn() -> I,
-    I: Iterator,
-    I::Item: Serialize,
-{
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq((self.0)())
+impl ExtractReport<'_> {
+    /// Writes the report (keys in sorted order, as the JSON tree had them).
+    pub fn write(&self, w: &mut Writer) {
+        let (text, off, a) = (self.text, &self.off, self.analysis);
+        w.open(b'{');
+        w.key("claims");
+        w.open(b'[');
+        for (i, c) in a.claims.iter().enumerate() {
+            w.item();
+            w.open(b'{');
+            w.key("anchor");
+            span(w, off, c.anchor);
+            w.key("checkworthiness");
+            w.float(round2(c.checkworthiness));
+            w.key("end");
+            w.uint(off.at(c.end) as u64);
+            w.key("id");
+            claim_id(w, i + 1);
+            w.key("kind");
+            w.string(c.kind());
+            w.key("negated");
+            w.bool(c.negated);
+            w.key("qualifiers");
+            strings(w, &c.qualifiers);
+            w.key("start");
+            w.uint(off.at(c.start) as u64);
+            w.key("subject");
+            w.opt_string(c.subject.as_deref());
+            w.key("terms");
+            strings(w, &c.local);
+            w.key("text");
+            w.string(&text[c.start..c.end]);
+            w.key("time");
+            w.opt_string(c.time.as_deref());
+            w.close(b'}');
+        }
+        w.close(b']');
+        w.key("mentions");
+        w.open(b'[');
+        for m in &a.mentions {
+            w.item();
+            mention(w, text, off, m);
+        }
+        w.close(b']');
+        w.key("sentences");
+        w.open(b'[');
+        let (first, grouped) = crate::claims::by_sentence(a.sentences.len(), &a.mentions);
+        for (i, s) in a.sentences.iter().enumerate() {
+            let ms = &grouped[first[i]..first[i + 1]];
+            w.item();
+            w.open(b'{');
+            w.key("checkworthiness");
+            w.float(round2(crate::claims::checkworthiness(
+                &text[s.start..s.end],
+                ms,
+                s.junk,
+            )));
+            w.key("end");
+            w.uint(off.at(s.end) as u64);
+            w.key("junk");
+            w.bool(s.junk);
+            w.key("start");
+            w.uint(off.at(s.start) as u64);
+            w.close(b'}');
+        }
+        w.close(b']');
+        w.close(b'}');
     }
 }
 
-impl ExtractReport<'_> {
-    fn claims(&self) -> impl Iterator<Item = ClaimOut<'_>> + '_ {
-        let (text, off) = (self.text, &self.off);
-        self.analysis
-            .claims
-            .iter()
-            .enumerate()
-            .map(move |(i, c)| ClaimOut {
-                anchor: SpanOut {
-                    end: off.at(c.anchor.1),
-                    start: off.at(c.anchor.0),
-                },
-                checkworthiness: float(round2(c.checkworthiness)),
-                end: off.at(c.end),
-                id: Id(i + 1),
-                kind: c.kind(),
-                negated: c.negated,
-                qualifiers: &c.qualifiers,
-                start: off.at(c.start),
-                subject: &c.subject,
-                terms: &c.local,
-                text: &text[c.start..c.end],
-                time: &c.time,
-            })
+/// One mention of the extract report: its fields depend on its kind (keys in sorted order).
+fn mention(w: &mut Writer, text: &str, off: &Offsets, m: &Mention) {
+    w.open(b'{');
+    // The amount of a number, money, percent or quantity (a duration has only its bound).
+    let amount = match &m.value {
+        Value::Duration(..) => None,
+        v => v.amount(),
+    };
+    match (&m.value, amount) {
+        (Value::Duration(a, _), _) | (_, Some(a)) => {
+            w.key("bound");
+            w.string(bound_name(a.bound));
+        }
+        _ => {}
     }
-
-    fn mentions(&self) -> impl Iterator<Item = MentionOut<'_>> + '_ {
-        let (text, off) = (self.text, &self.off);
-        self.analysis.mentions.iter().map(move |m| MentionOut {
-            text: &text[m.start..m.end],
-            start: off.at(m.start),
-            end: off.at(m.end),
-            mention: m,
-        })
+    if let Value::Money(_, cur) = &m.value {
+        w.key("currency");
+        w.string(cur);
     }
-
-    fn sentences(&self) -> impl Iterator<Item = SentenceOut> + '_ {
-        let (text, off, a) = (self.text, &self.off, self.analysis);
-        let (first, grouped) = crate::claims::by_sentence(a.sentences.len(), &a.mentions);
-        a.sentences.iter().enumerate().map(move |(i, s)| {
-            let ms = &grouped[first[i]..first[i + 1]];
-            SentenceOut {
-                checkworthiness: float(round2(crate::claims::checkworthiness(
-                    &text[s.start..s.end],
-                    ms,
-                    s.junk,
-                ))),
-                end: off.at(s.end),
-                junk: s.junk,
-                start: off.at(s.start),
-            }
-        })
+    w.key("end");
+    w.uint(off.at(m.end) as u64);
+    if let Some(a) = amount {
+        w.key("high");
+        opt_num(w, a.high);
     }
+    w.key("kind");
+    w.string(m.value.kind());
+    if let Some(a) = amount {
+        w.key("low");
+        opt_num(w, a.low);
+    }
+    match &m.value {
+        Value::Entity { name, .. } => {
+            w.key("name");
+            w.string(name);
+        }
+        Value::Ordinal(_, noun) => {
+            w.key("of");
+            w.string(noun);
+        }
+        Value::Quote { quote, speaker, .. } => {
+            w.key("quote");
+            w.string(quote);
+            w.key("speaker");
+            w.opt_string(speaker.as_deref());
+        }
+        _ => {}
+    }
+    w.key("start");
+    w.uint(off.at(m.start) as u64);
+    w.key("text");
+    w.string(&text[m.start..m.end]);
+    match &m.value {
+        Value::Entity { kind, .. } => {
+            w.key("type");
+            w.string(kind.as_str());
+        }
+        Value::Quantity(_, unit) => {
+            w.key("unit");
+            w.string(unit);
+        }
+        _ => {}
+    }
+    match &m.value {
+        Value::Number(a) | Value::Percent(a) | Value::Money(a, _) | Value::Quantity(a, _) => {
+            w.key("value");
+            Num::of(a.value).write(w);
+        }
+        Value::Ordinal(n, _) => {
+            w.key("value");
+            w.int(*n);
+        }
+        Value::Date(d) => {
+            w.key("value");
+            w.string(&d.iso);
+        }
+        Value::Duration(_, iso) => {
+            w.key("value");
+            w.string(iso);
+        }
+        Value::Quote { verb, .. } => {
+            w.key("verb");
+            w.opt_string(verb.as_deref());
+        }
+        Value::Entity { .. } => {}
+    }
+    w.close(b'}');
 }
 
 /// Lengths of pieces of JSON text, compact or pretty (serde_json's: two spaces a level), for a
@@ -539,36 +576,19 @@ impl ExtractReport<'_> {
     }
 }
 
-impl Serialize for ExtractReport<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut o = s.serialize_struct("ExtractReport", 3)?;
-        o.serialize_field("claims", &Items(|| self.claims()))?;
-        o.serialize_field("mentions", &Items(|| self.mentions()))?;
-        o.serialize_field("sentences", &Items(|| self.sentences()))?;
-        o.end()
-    }
-}
-
 /// The JSON text of `extract --format json` (pretty, as the CLI writes it, or compact, as the
 /// page takes it), written into one buffer allocated at about its final size.
 pub fn extract_json_text(text: &str, a: &Analysis, pretty: bool) -> String {
     let report = extract_report(text, a);
-    let mut out = Vec::with_capacity(report.size_hint(pretty));
-    let written = if pretty {
-        serde_json::to_writer_pretty(&mut out, &report)
-    } else {
-        serde_json::to_writer(&mut out, &report)
-    };
-    match written.map(|()| String::from_utf8(out)) {
-        Ok(Ok(json)) => json,
-        // Neither can happen: the report's strings are valid, and serde_json writes UTF-8.
-        _ => "{}".to_string(),
-    }
+    let mut w = Writer::new(pretty, report.size_hint(pretty));
+    report.write(&mut w);
+    w.finish()
 }
-/// `extract --format json`, as a JSON tree (what [`extract_report`] serialises to).
+
+/// `extract --format json`, as a JSON tree (its text read back: numbers are read back exactly).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn extract_json(text: &str, a: &Analysis) -> Json {
-    serde_json::to_value(extract_report(text, a)).unwrap_or(Json::Null)
+    serde_json::from_str(&extract_json_text(text, a, false)).unwrap_or(Json::Null)
 }
 
 /// The first version of [`extract_json`], which built the tree field by field: the reference
@@ -732,9 +752,10 @@ pub fn check_json(text: &str, claims: &[Claim], judgments: &[Judgment], corpus: 
     })
 }
 
-/// The report of `check --format json`, serialised straight from the judgments (no JSON tree in
-/// between): the page's `Checker.check` writes it with `serde_json::to_string`. Keys in sorted
-/// order, so it gives the very text of [`check_json`]'s tree (the tests compare them).
+/// The report of `check --format json`, written straight from the judgments (no JSON tree in
+/// between) by [`CheckReport::to_json`]: the page's `Checker.check` gives it. Keys in sorted
+/// order, so it is the very text serde_json gives for [`check_json`]'s tree (the tests compare
+/// them).
 pub struct CheckReport<'a> {
     text: &'a str,
     claims: &'a [Claim],
@@ -742,7 +763,7 @@ pub struct CheckReport<'a> {
     corpus: &'a Corpus,
 }
 
-/// The report of `check --format json`, ready to serialise.
+/// The report of `check --format json`, ready to write.
 pub fn check_report<'a>(
     text: &'a str,
     claims: &'a [Claim],
@@ -757,78 +778,16 @@ pub fn check_report<'a>(
     }
 }
 
-#[derive(Serialize)]
-struct EngineOut {
-    name: &'static str,
-    version: &'static str,
-}
+impl CheckReport<'_> {
+    /// The report as JSON text, compact or pretty.
+    pub fn to_json(&self, pretty: bool) -> String {
+        let mut w = Writer::new(pretty, 1024 + 2048 * self.judgments.len());
+        self.write(&mut w);
+        w.finish()
+    }
 
-#[derive(Serialize)]
-struct CorpusOut<'a> {
-    documents: usize,
-    id: &'a str,
-}
-
-/// [`Summary`] with its keys in sorted order.
-#[derive(Serialize)]
-struct SummaryOut {
-    conflicting: usize,
-    contradicted: usize,
-    supported: usize,
-    unverified: usize,
-}
-
-#[derive(Serialize)]
-struct EvidenceOut<'a> {
-    anchor: SpanOut,
-    document: &'a str,
-    end: usize,
-    published: &'a str,
-    source: &'a str,
-    stance: &'static str,
-    start: usize,
-    text: &'a str,
-    title: &'a str,
-    url: &'a Option<String>,
-}
-
-#[derive(Serialize)]
-struct DiffOut<'a> {
-    op: &'static str,
-    word: &'a str,
-}
-
-#[derive(Serialize)]
-struct SideOut<'a> {
-    document: &'a str,
-    published: &'a str,
-    source: &'a str,
-    value: &'a str,
-}
-
-#[derive(Serialize)]
-struct CheckedClaimOut<'a, E: Serialize, D: Serialize, Z: Serialize> {
-    anchor: SpanOut,
-    confidence: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    diff: Option<D>,
-    end: usize,
-    evidence: E,
-    explanation: &'a str,
-    id: Id,
-    kind: &'static str,
-    mismatch: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    sides: Option<Z>,
-    start: usize,
-    subject: &'a Option<String>,
-    text: &'a str,
-    verdict: &'static str,
-}
-
-impl Serialize for CheckReport<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
+    /// Writes the report.
+    pub fn write(&self, w: &mut Writer) {
         let (text, corpus) = (self.text, self.corpus);
         let off = Offsets::new(text);
         // Each cited document's offsets, built once per report.
@@ -843,102 +802,138 @@ impl Serialize for CheckReport<'_> {
             }
         }
         let empty = Offsets::new("");
-        let doc_off = |d: usize| doc_offsets[d].as_ref().unwrap_or(&empty);
-        let claims = Items(|| {
-            self.claims
-                .iter()
-                .zip(self.judgments)
-                .enumerate()
-                .map(|(i, (c, j))| {
-                    let evidence = Items(move || {
-                        j.evidence.iter().map(move |e| {
-                            let d = &corpus.documents[e.document];
-                            let o = doc_off(e.document);
-                            EvidenceOut {
-                                anchor: SpanOut {
-                                    end: o.at(e.anchor.1),
-                                    start: o.at(e.anchor.0),
-                                },
-                                document: &d.meta.id,
-                                end: o.at(e.end),
-                                published: &d.meta.published,
-                                source: &d.meta.source,
-                                stance: e.stance.as_str(),
-                                start: o.at(e.start),
-                                text: &d.text[e.start..e.end],
-                                title: &d.meta.title,
-                                url: &d.meta.url,
-                            }
-                        })
-                    });
-                    let diff = (!j.diff.is_empty()).then_some(Items(move || {
-                        j.diff.iter().map(|(op, w)| DiffOut {
-                            op: op.as_str(),
-                            word: w,
-                        })
-                    }));
-                    let sides = (!j.sides.is_empty()).then_some(Items(move || {
-                        j.sides.iter().map(move |(di, value)| {
-                            let d = &corpus.documents[*di];
-                            SideOut {
-                                document: &d.meta.id,
-                                published: &d.meta.published,
-                                source: &d.meta.source,
-                                value,
-                            }
-                        })
-                    }));
-                    CheckedClaimOut {
-                        anchor: SpanOut {
-                            end: off.at(c.anchor.1),
-                            start: off.at(c.anchor.0),
-                        },
-                        confidence: float(j.confidence),
-                        diff,
-                        end: off.at(c.end),
-                        evidence,
-                        explanation: &j.explanation,
-                        id: Id(i + 1),
-                        kind: c.kind(),
-                        mismatch: j.mismatch,
-                        sides,
-                        start: off.at(c.start),
-                        subject: &c.subject,
-                        text: &text[c.start..c.end],
-                        verdict: j.verdict.as_str(),
-                    }
-                })
-        });
+        w.open(b'{');
+        w.key("claims");
+        w.open(b'[');
+        for (i, (c, j)) in self.claims.iter().zip(self.judgments).enumerate() {
+            w.item();
+            w.open(b'{');
+            w.key("anchor");
+            span(w, &off, c.anchor);
+            w.key("confidence");
+            w.float(j.confidence);
+            // A quote's word diff against the corpus's wording.
+            if !j.diff.is_empty() {
+                w.key("diff");
+                w.open(b'[');
+                for (op, word) in &j.diff {
+                    w.item();
+                    w.open(b'{');
+                    w.key("op");
+                    w.string(op.as_str());
+                    w.key("word");
+                    w.string(word);
+                    w.close(b'}');
+                }
+                w.close(b']');
+            }
+            w.key("end");
+            w.uint(off.at(c.end) as u64);
+            w.key("evidence");
+            w.open(b'[');
+            for e in &j.evidence {
+                let d = &corpus.documents[e.document];
+                let o = doc_offsets[e.document].as_ref().unwrap_or(&empty);
+                w.item();
+                w.open(b'{');
+                w.key("anchor");
+                span(w, o, e.anchor);
+                w.key("document");
+                w.string(&d.meta.id);
+                w.key("end");
+                w.uint(o.at(e.end) as u64);
+                w.key("published");
+                w.string(&d.meta.published);
+                w.key("source");
+                w.string(&d.meta.source);
+                w.key("stance");
+                w.string(e.stance.as_str());
+                w.key("start");
+                w.uint(o.at(e.start) as u64);
+                w.key("text");
+                w.string(&d.text[e.start..e.end]);
+                w.key("title");
+                w.string(&d.meta.title);
+                w.key("url");
+                w.opt_string(d.meta.url.as_deref());
+                w.close(b'}');
+            }
+            w.close(b']');
+            w.key("explanation");
+            w.string(&j.explanation);
+            w.key("id");
+            claim_id(w, i + 1);
+            w.key("kind");
+            w.string(c.kind());
+            w.key("mismatch");
+            w.opt_string(j.mismatch);
+            // Each source's value when they disagree.
+            if !j.sides.is_empty() {
+                w.key("sides");
+                w.open(b'[');
+                for (di, value) in &j.sides {
+                    let d = &corpus.documents[*di];
+                    w.item();
+                    w.open(b'{');
+                    w.key("document");
+                    w.string(&d.meta.id);
+                    w.key("published");
+                    w.string(&d.meta.published);
+                    w.key("source");
+                    w.string(&d.meta.source);
+                    w.key("value");
+                    w.string(value);
+                    w.close(b'}');
+                }
+                w.close(b']');
+            }
+            w.key("start");
+            w.uint(off.at(c.start) as u64);
+            w.key("subject");
+            w.opt_string(c.subject.as_deref());
+            w.key("text");
+            w.string(&text[c.start..c.end]);
+            w.key("verdict");
+            w.string(j.verdict.as_str());
+            w.close(b'}');
+        }
+        w.close(b']');
+        w.key("corpus");
+        w.open(b'{');
+        w.key("documents");
+        w.uint(corpus.document_count() as u64);
+        w.key("id");
+        w.string(&corpus.id);
+        w.close(b'}');
+        w.key("engine");
+        w.open(b'{');
+        w.key("name");
+        w.string(crate::ENGINE_NAME);
+        w.key("version");
+        w.string(crate::VERSION);
+        w.close(b'}');
         let sum = summary(self.judgments);
-        let mut o = s.serialize_struct("CheckReport", 4)?;
-        o.serialize_field("claims", &claims)?;
-        o.serialize_field(
-            "corpus",
-            &CorpusOut {
-                documents: corpus.document_count(),
-                id: &corpus.id,
-            },
-        )?;
-        o.serialize_field(
-            "engine",
-            &EngineOut {
-                name: crate::ENGINE_NAME,
-                version: crate::VERSION,
-            },
-        )?;
-        o.serialize_field(
-            "summary",
-            &SummaryOut {
-                conflicting: sum.conflicting,
-                contradicted: sum.contradicted,
-                supported: sum.supported,
-                unverified: sum.unverified,
-            },
-        )?;
-        o.end()
+        w.key("summary");
+        w.open(b'{');
+        for (k, n) in [
+            ("conflicting", sum.conflicting),
+            ("contradicted", sum.contradicted),
+            ("supported", sum.supported),
+            ("unverified", sum.unverified),
+        ] {
+            w.key(k);
+            w.uint(n as u64);
+        }
+        w.close(b'}');
+        w.close(b'}');
     }
 }
 
+impl crate::jsonw::WriteJson for CheckReport<'_> {
+    fn write_json(&self, w: &mut Writer) {
+        self.write(w)
+    }
+}
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
@@ -1014,12 +1009,6 @@ mod tests {
         for t in texts {
             let a = crate::analyze(t, None);
             let tree = extract_json_tree(t, &a);
-            let direct = serde_json::to_string_pretty(&extract_report(t, &a)).expect("json");
-            assert_eq!(
-                direct,
-                serde_json::to_string_pretty(&tree).expect("json"),
-                "{t}"
-            );
             assert_eq!(extract_json(t, &a), tree, "{t}");
             for pretty in [false, true] {
                 let want = if pretty {
@@ -1075,12 +1064,12 @@ mod tests {
             let tree = check_json(t, &a.claims, &judgments, &corpus);
             let direct = check_report(t, &a.claims, &judgments, &corpus);
             assert_eq!(
-                serde_json::to_string(&direct).expect("json"),
+                direct.to_json(false),
                 serde_json::to_string(&tree).expect("json"),
                 "{t}"
             );
             assert_eq!(
-                serde_json::to_string_pretty(&direct).expect("json"),
+                direct.to_json(true),
                 serde_json::to_string_pretty(&tree).expect("json"),
             );
         }

@@ -11,15 +11,15 @@ fn into_error(message: impl std::fmt::Display) -> js_sys::Error {
 }
 
 /// Written as JSON text and parsed by the engine's `JSON.parse`: an order of magnitude faster
-/// than one boundary call per field.
-fn to_js(value: &impl Serialize) -> Result<JsValue, js_sys::Error> {
-    // serde_json's error is not formatted: its messages stay out of the wasm (issue 7).
-    let json = serde_json::to_string(value)
-        .map_err(|_| into_error("the result could not be written as JSON"))?;
-    js_sys::JSON::parse(&json).map_err(|e| into_error(format!("{e:?}")))
+/// than one boundary call per field. Written by our own writer (src/jsonw.rs), not serde_json's
+/// serializer, which stays out of the wasm (issue 7).
+fn to_js(value: &dyn WriteJson) -> Result<JsValue, js_sys::Error> {
+    let mut w = Writer::new(false, 1024);
+    value.write_json(&mut w);
+    js_sys::JSON::parse(&w.finish()).map_err(|e| into_error(format!("{e:?}")))
 }
 
-use serde::Serialize;
+use crate::jsonw::{With, WriteJson, Writer};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
@@ -175,50 +175,77 @@ pub struct Checker {
 
 const USER_PREFIX: &str = "user/";
 
-fn doc_json(
+/// A document's listing (`CorpusDocument`), with its text when given. Keys in sorted order, as
+/// the `serde_json` object it was first built as had them.
+fn write_doc(
+    w: &mut Writer,
     meta: &DocMeta,
     counts: [usize; 5],
     origin: &str,
     n: Option<usize>,
-) -> serde_json::Value {
-    let mut v = serde_json::json!({
-        "id": meta.id, "title": meta.title, "source": meta.source, "url": meta.url,
-        "author": meta.author, "published": meta.published,
-        "sentences": counts[0], "claims": counts[1], "mentions": counts[2],
-        "entities": counts[3], "bytes": counts[4], "origin": origin,
-    });
-    if let (Some(n), Some(o)) = (n, v.as_object_mut()) {
-        o.insert("n".into(), n.into());
+    text: Option<&str>,
+) {
+    w.open(b'{');
+    w.key("author");
+    w.opt_string(meta.author.as_deref());
+    for (k, c) in [("bytes", 4), ("claims", 1), ("entities", 3)] {
+        w.key(k);
+        w.uint(counts[c] as u64);
     }
-    v
+    w.key("id");
+    w.string(&meta.id);
+    w.key("mentions");
+    w.uint(counts[2] as u64);
+    if let Some(n) = n {
+        w.key("n");
+        w.uint(n as u64);
+    }
+    w.key("origin");
+    w.string(origin);
+    w.key("published");
+    w.string(&meta.published);
+    w.key("sentences");
+    w.uint(counts[0] as u64);
+    w.key("source");
+    w.string(&meta.source);
+    if let Some(t) = text {
+        w.key("text");
+        w.string(t);
+    }
+    w.key("title");
+    w.string(&meta.title);
+    w.key("url");
+    w.opt_string(meta.url.as_deref());
+    w.close(b'}');
 }
 
-fn user_doc_json(d: &Document) -> serde_json::Value {
-    doc_json(
-        &d.meta,
-        [
-            d.sentences.len(),
-            d.claims.len(),
-            d.mentions.len(),
-            d.entities.len(),
-            d.text.len(),
-        ],
-        "yours",
-        None,
-    )
+fn write_user_doc(w: &mut Writer, d: &Document, text: Option<&str>) {
+    let counts = [
+        d.sentences.len(),
+        d.claims.len(),
+        d.mentions.len(),
+        d.entities.len(),
+        d.text.len(),
+    ];
+    write_doc(w, &d.meta, counts, "yours", None, text);
 }
 
-fn entry_json(e: &CatalogEntry) -> serde_json::Value {
-    doc_json(
-        &e.meta,
-        [e.sentences, e.claims, e.mentions, e.entities, e.bytes],
-        "shipped",
-        Some(e.n),
-    )
+fn write_entry(w: &mut Writer, e: &CatalogEntry, text: Option<&str>) {
+    let counts = [e.sentences, e.claims, e.mentions, e.entities, e.bytes];
+    write_doc(w, &e.meta, counts, "shipped", Some(e.n), text);
 }
 
-fn needs_json(n: Needs) -> serde_json::Value {
-    serde_json::json!({ "needs": n.0 })
+/// `{ "needs": [shard names] }`.
+fn write_needs(w: &mut Writer, n: &Needs) {
+    w.open(b'{');
+    w.key("needs");
+    w.open(b'[');
+    for name in &n.0 {
+        w.item();
+        w.string(name);
+    }
+    w.close(b']');
+    w.close(b'}');
 }
 
 #[wasm_bindgen]
@@ -318,16 +345,50 @@ impl Checker {
     pub fn corpus_info(&mut self) -> Result<JsValue, js_sys::Error> {
         self.sync_user();
         let base = &self.searcher.parts[0];
-        let mut docs: Vec<serde_json::Value> = self.user.iter().map(user_doc_json).collect();
-        for page in 0..base.manifest.catalog_shards {
-            if let Ok(entries) = base.catalog(page) {
-                docs.extend(entries.iter().map(entry_json));
+        let (user, id, total) = (
+            &self.user,
+            self.searcher.id(),
+            self.searcher.document_count(),
+        );
+        to_js(&With(|w: &mut Writer| {
+            w.open(b'{');
+            w.key("counts");
+            let c = &base.manifest.counts;
+            w.open(b'{');
+            for (k, n) in [
+                ("claim_sentences", c.claim_sentences),
+                ("claims", c.claims),
+                ("documents", c.documents),
+                ("entities", c.entities),
+                ("mentions", c.mentions),
+                ("sentences", c.sentences),
+                ("terms", c.terms),
+                ("text_bytes", c.text_bytes),
+            ] {
+                w.key(k);
+                w.uint(n as u64);
             }
-        }
-        to_js(&serde_json::json!({
-            "id": self.searcher.id(), "engine_version": crate::VERSION,
-            "counts": base.manifest.counts, "total": self.searcher.document_count(),
-            "documents": docs,
+            w.close(b'}');
+            w.key("documents");
+            w.open(b'[');
+            for d in user {
+                w.item();
+                write_user_doc(w, d, None);
+            }
+            for page in 0..base.manifest.catalog_shards {
+                for e in base.catalog(page).unwrap_or(&[]) {
+                    w.item();
+                    write_entry(w, e, None);
+                }
+            }
+            w.close(b']');
+            w.key("engine_version");
+            w.string(crate::VERSION);
+            w.key("id");
+            w.string(&id);
+            w.key("total");
+            w.uint(total as u64);
+            w.close(b'}');
         }))
     }
 
@@ -337,13 +398,25 @@ impl Checker {
     )]
     pub fn catalog(&self, page: usize) -> Result<JsValue, js_sys::Error> {
         let base = &self.searcher.parts[0];
-        to_js(&match base.catalog(page) {
-            Ok(entries) => serde_json::json!({
-                "documents": entries.iter().map(entry_json).collect::<Vec<_>>(),
-                "page": page, "pages": base.manifest.catalog_shards,
-            }),
-            Err(n) => needs_json(n),
-        })
+        let catalog = base.catalog(page);
+        to_js(&With(|w: &mut Writer| match &catalog {
+            Ok(entries) => {
+                w.open(b'{');
+                w.key("documents");
+                w.open(b'[');
+                for e in *entries {
+                    w.item();
+                    write_entry(w, e, None);
+                }
+                w.close(b']');
+                w.key("page");
+                w.uint(page as u64);
+                w.key("pages");
+                w.uint(base.manifest.catalog_shards as u64);
+                w.close(b'}');
+            }
+            Err(n) => write_needs(w, n),
+        }))
     }
 
     /// A document to read: `{ document: { …metadata, text } }`, `{ needs }`, or `null` when
@@ -352,24 +425,29 @@ impl Checker {
         unchecked_return_type = "NeedsOr<{ document: CorpusDocument & { text: string } }> | null"
     )]
     pub fn document(&self, id: &str) -> Result<JsValue, js_sys::Error> {
-        let with_text = |mut v: serde_json::Value, text: &str| {
-            if let Some(o) = v.as_object_mut() {
-                o.insert("text".into(), text.into());
-            }
-            serde_json::json!({ "document": v })
-        };
+        // `{ "document": { …listing, "text": … } }`.
+        fn with_text(w: &mut Writer, doc: impl FnOnce(&mut Writer)) {
+            w.open(b'{');
+            w.key("document");
+            doc(w);
+            w.close(b'}');
+        }
         if let Some(d) = self.user.iter().find(|d| d.meta.id == id) {
-            return to_js(&with_text(user_doc_json(d), &d.text));
+            return to_js(&With(|w: &mut Writer| {
+                with_text(w, |w| write_user_doc(w, d, Some(&d.text)))
+            }));
         }
         let base = &self.searcher.parts[0];
         let Some(entry) = base.find(id) else {
             return Ok(JsValue::NULL);
         };
-        to_js(&match base.document(entry.n) {
-            Ok(Some(d)) => with_text(entry_json(entry), &d.text),
-            Ok(None) => serde_json::Value::Null,
-            Err(n) => needs_json(n),
-        })
+        match base.document(entry.n) {
+            Ok(Some(d)) => to_js(&With(|w: &mut Writer| {
+                with_text(w, |w| write_entry(w, entry, Some(&d.text)))
+            })),
+            Ok(None) => Ok(JsValue::NULL),
+            Err(n) => to_js(&With(|w: &mut Writer| write_needs(w, &n))),
+        }
     }
 
     /// Compiles a document of yours (`name` ends in .md, .txt or .html; `text` is its content)
@@ -393,14 +471,14 @@ impl Checker {
                 "{name}: you already added a document with this file name; remove it first or rename the file"
             )));
         }
-        let info = user_doc_json(&doc);
+        let info = to_js(&With(|w: &mut Writer| write_user_doc(w, &doc, None)))?;
         let at = self
             .user
             .binary_search_by(|d| d.meta.id.cmp(&doc.meta.id))
             .unwrap_or_else(|i| i);
         self.user.insert(at, doc);
         self.user_dirty = true;
-        to_js(&info)
+        Ok(info)
     }
 
     /// Removes a document of yours; false if there is none with this id.

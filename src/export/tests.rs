@@ -2,6 +2,7 @@
 //! claims (UTF-16 offsets), markup and a `javascript:` URL that must stay text.
 
 use super::*;
+use serde_json::json;
 
 const TEXT: &str = include_str!("../../tests/cases/export/text.txt");
 const REPORT: &str = include_str!("../../tests/cases/export/report.json");
@@ -174,4 +175,122 @@ fn bad_offsets_fall_back_to_the_reported_words() {
     assert!(h.contains("<q>More than 900 companies operate in Testland.</q>"));
     let md = render(&r, TEXT, Format::Markdown, &opts()).unwrap();
     assert!(md.contains("## 1. ✗ CONTRADICTED — More than 900 companies operate in Testland."));
+}
+
+// The first version of the ClaimReview export, which built a serde_json tree: the reference
+// the direct writer is held to (serde_json writes the tree; the text must be the same bytes).
+/// The rating of a verdict on a 1–5 scale (5: true), with its name. Unverified has no value.
+fn rating_tree(v: &str) -> Json {
+    let (label, _) = verdict_label(v);
+    let value = match v {
+        "supported" => Some(5),
+        "conflicting" => Some(3),
+        "contradicted" => Some(1),
+        _ => None,
+    };
+    let mut o = Map::new();
+    o.insert("@type".into(), json!("Rating"));
+    if let Some(value) = value {
+        o.insert("ratingValue".into(), json!(value));
+    }
+    o.insert("bestRating".into(), json!(5));
+    o.insert("worstRating".into(), json!(1));
+    o.insert("alternateName".into(), json!(label));
+    Json::Object(o)
+}
+
+fn claim_review_tree(r: &Report, opts: &Options) -> Json {
+    let base = opts.url.as_deref().unwrap_or("");
+    let base = base.split('#').next().unwrap_or("");
+    let software = json!({
+        "@type": "SoftwareApplication", "name": r.engine, "softwareVersion": r.version,
+    });
+    let dataset = json!({
+        "@type": "Dataset", "name": "corroborate corpus", "identifier": r.corpus_id,
+    });
+    let reviews: Vec<Json> = r
+        .claims
+        .iter()
+        .map(|c| {
+            let mut o = Map::new();
+            o.insert("@type".into(), json!("ClaimReview"));
+            o.insert("url".into(), json!(format!("{base}#claim-{}", c.n)));
+            o.insert("claimReviewed".into(), json!(one_line(&c.words)));
+            if let Some(d) = &opts.date {
+                o.insert("datePublished".into(), json!(d));
+            }
+            o.insert(
+                "author".into(),
+                json!({ "@type": "Organization", "name": format!("{} {}", r.engine, r.version).trim() }),
+            );
+            o.insert("reviewRating".into(), rating_tree(c.verdict));
+            let mut item = Map::new();
+            item.insert("@type".into(), json!("Claim"));
+            item.insert("text".into(), json!(one_line(&c.words)));
+            if let Some(d) = &opts.article_date {
+                item.insert("datePublished".into(), json!(d));
+            }
+            o.insert("itemReviewed".into(), Json::Object(item));
+            let explanation = str_of(c.raw, "explanation");
+            if !explanation.is_empty() {
+                o.insert("reviewBody".into(), json!(explanation));
+            }
+            let citations: Vec<Json> = evidence_of(c)
+                .iter()
+                .map(|e| {
+                    let mut w = Map::new();
+                    w.insert("@type".into(), json!("CreativeWork"));
+                    w.insert("name".into(), json!(str_of(e, "title")));
+                    if let Some(u) = e.get("url").and_then(Json::as_str) {
+                        w.insert("url".into(), json!(u));
+                    }
+                    w.insert(
+                        "publisher".into(),
+                        json!({ "@type": "Organization", "name": str_of(e, "source") }),
+                    );
+                    w.insert("datePublished".into(), json!(str_of(e, "published")));
+                    w.insert("text".into(), json!(str_of(e, "text")));
+                    Json::Object(w)
+                })
+                .collect();
+            if !citations.is_empty() {
+                o.insert("citation".into(), Json::Array(citations));
+            }
+            o.insert("isBasedOn".into(), json!([software, dataset]));
+            Json::Object(o)
+        })
+        .collect();
+    json!({ "@context": "https://schema.org", "@graph": reviews })
+}
+
+#[test]
+fn claimreview_is_what_the_tree_wrote() {
+    let mut reports = vec![report()];
+    // Variants: no URLs, no explanation, no evidence, and text the JSON must escape.
+    let mut r = report();
+    r["claims"][0]["explanation"] = json!("");
+    r["claims"][1]["evidence"] = json!([]);
+    r["claims"][2]["evidence"][0]["url"] = json!(null);
+    r["claims"][3]["start"] = json!(100_000);
+    r["claims"][3]["text"] = json!("Tab\there, \"quoted\" \\ \u{1} 🙂");
+    r["engine"]["version"] = json!("");
+    reports.push(r);
+    let all = [
+        opts(),
+        Options::default(),
+        Options {
+            date: None,
+            url: Some("#x".into()),
+            article_date: Some("2024-02-29".into()),
+        },
+    ];
+    for rep in &reports {
+        for o in &all {
+            let parsed = Report::read(rep, TEXT).unwrap();
+            let want = serde_json::to_string_pretty(&claim_review_tree(&parsed, o)).unwrap() + "\n";
+            assert_eq!(render(rep, TEXT, Format::ClaimReview, o).unwrap(), want);
+            let want = serde_json::to_string_pretty(rep).unwrap() + "\n";
+            assert_eq!(render(rep, TEXT, Format::Json, o).unwrap(), want);
+        }
+    }
 }

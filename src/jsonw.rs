@@ -1,0 +1,458 @@
+//! JSON text written directly, without serde: the reports (src/report.rs), the exports
+//! (src/export.rs) and the page's answers (src/wasm.rs) write their JSON through [`Writer`]
+//! instead of serde_json, so that serde_json's serializer and its float formatting (zmij, with a
+//! 10 KB table) stay out of the wasm (issue 7's size budget), and so that the reports are written
+//! straight into one buffer, with no tree and no `Serialize` machinery in between (issue 3).
+//!
+//! The text is byte for byte what serde_json 1 writes (`to_string` compact, `to_string_pretty`
+//! with two spaces a level), numbers included: integers in decimal, and a finite `f64` as its
+//! shortest round-trip decimal laid out as serde_json's zmij lays it out (`0.82`, `3.0`,
+//! `1e+16`, `1e-7`); a float that is not finite is `null`. The tests hold it to serde_json on the
+//! real reports, on random values and on hand-picked floats (ties, powers of two, subnormals).
+
+use serde_json::Value as Json;
+
+/// A JSON text being written, compact or pretty (serde_json's pretty: two spaces a level).
+///
+/// Values are written in order: [`Writer::open`] an object or a list, then for each entry
+/// [`Writer::key`] (objects) or [`Writer::item`] (lists) and its value, then [`Writer::close`].
+pub struct Writer {
+    /// Only whole UTF-8 texts are ever appended.
+    out: Vec<u8>,
+    pretty: bool,
+    depth: usize,
+    /// No entry written yet in the innermost open object or list.
+    first: bool,
+}
+
+/// How serde_json escapes each byte: 0 not at all, `u` as `\u00XX`, else `\` and this byte.
+const ESCAPE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = b'u';
+        b += 1;
+    }
+    t[0x08] = b'b';
+    t[0x09] = b't';
+    t[0x0a] = b'n';
+    t[0x0c] = b'f';
+    t[0x0d] = b'r';
+    t[b'"' as usize] = b'"';
+    t[b'\\' as usize] = b'\\';
+    t
+};
+
+/// Whether any of eight bytes may need escaping: a control byte, `"` or `\\` (never a false
+/// "no"; a "yes" is checked byte by byte).
+fn may_escape(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A byte below n sets its high bit in (w - n) & !w (for n <= 0x80).
+    let below = |w: u64, n: u64| w.wrapping_sub(ONES * n) & !w & HIGH;
+    let zero = |w: u64| below(w, 1);
+    (below(w, 0x20) | zero(w ^ (ONES * 0x22)) | zero(w ^ (ONES * 0x5c))) != 0
+}
+
+const SPACES: &str = "                                                                ";
+
+impl Writer {
+    /// A writer whose buffer starts with room for `capacity` bytes.
+    pub fn new(pretty: bool, capacity: usize) -> Writer {
+        Writer {
+            out: Vec::with_capacity(capacity),
+            pretty,
+            depth: 0,
+            first: true,
+        }
+    }
+
+    /// The text written.
+    pub fn finish(self) -> String {
+        // Always UTF-8 (whole `str`s and ASCII are all that is written); never lossy.
+        String::from_utf8(self.out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    }
+
+    fn newline(&mut self) {
+        self.out.push(b'\n');
+        let mut n = 2 * self.depth;
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            self.out.extend_from_slice(&SPACES.as_bytes()[..k]);
+            n -= k;
+        }
+    }
+
+    /// Opens an object (`b'{'`) or a list (`b'['`).
+    pub fn open(&mut self, bracket: u8) {
+        self.out.push(bracket);
+        self.depth += 1;
+        self.first = true;
+    }
+
+    /// Closes the innermost object (`b'}'`) or list (`b']'`).
+    pub fn close(&mut self, bracket: u8) {
+        self.depth -= 1;
+        if !self.first && self.pretty {
+            self.newline();
+        }
+        self.out.push(bracket);
+        self.first = false;
+    }
+
+    /// Starts the next item of a list.
+    pub fn item(&mut self) {
+        if !self.first {
+            self.out.push(b',');
+        }
+        if self.pretty {
+            self.newline();
+        }
+        self.first = false;
+    }
+
+    /// Starts the next entry of an object: its key; its value comes next.
+    pub fn key(&mut self, key: &str) {
+        self.item();
+        self.string(key);
+        self.out
+            .extend_from_slice(if self.pretty { b": " } else { b":" });
+    }
+
+    /// A string, escaped as serde_json escapes it: `"` and `\`, the short escapes `\b \f \n \r
+    /// \t`, other control characters as `\u00XX`; everything else as it is.
+    pub fn string(&mut self, s: &str) {
+        let bytes = s.as_bytes();
+        self.out.push(b'"');
+        let mut from = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            // Eight plain bytes at a time (most of a text needs no escape).
+            if let Some(chunk) = bytes.get(i..i + 8) {
+                let mut w = [0u8; 8];
+                w.copy_from_slice(chunk);
+                if !may_escape(u64::from_le_bytes(w)) {
+                    i += 8;
+                    continue;
+                }
+            }
+            let b = bytes[i];
+            let e = ESCAPE[b as usize];
+            i += 1;
+            if e == 0 {
+                continue;
+            }
+            self.out.extend_from_slice(&bytes[from..i - 1]);
+            from = i;
+            if e == b'u' {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                self.out.extend_from_slice(b"\\u00");
+                self.out.push(HEX[(b >> 4) as usize]);
+                self.out.push(HEX[(b & 15) as usize]);
+            } else {
+                self.out.push(b'\\');
+                self.out.push(e);
+            }
+        }
+        self.out.extend_from_slice(&bytes[from..]);
+        self.out.push(b'"');
+    }
+
+    /// A string, or `null`.
+    pub fn opt_string(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.string(s),
+            None => self.null(),
+        }
+    }
+
+    /// `null`.
+    pub fn null(&mut self) {
+        self.out.extend_from_slice(b"null");
+    }
+
+    /// `true` or `false`.
+    pub fn bool(&mut self, b: bool) {
+        self.out
+            .extend_from_slice(if b { b"true" } else { b"false" });
+    }
+
+    /// A non-negative integer.
+    pub fn uint(&mut self, n: u64) {
+        let mut buf = [0u8; 20];
+        let i = digits_of(n, &mut buf);
+        self.ascii(&buf[i..]);
+    }
+
+    /// An integer.
+    pub fn int(&mut self, n: i64) {
+        if n < 0 {
+            self.out.push(b'-');
+        }
+        self.uint(n.unsigned_abs());
+    }
+
+    /// A float as serde_json writes an `f64` (`null` when not finite).
+    pub fn float(&mut self, x: f64) {
+        if x.is_finite() {
+            write_f64(&mut self.out, x);
+        } else {
+            self.null();
+        }
+    }
+
+    fn ascii(&mut self, bytes: &[u8]) {
+        self.out.extend_from_slice(bytes);
+    }
+
+    /// A JSON value (a `serde_json::Value`), as serde_json writes it: object keys in the
+    /// value's own order.
+    pub fn value(&mut self, v: &Json) {
+        match v {
+            Json::Null => self.null(),
+            Json::Bool(b) => self.bool(*b),
+            Json::Number(n) => {
+                if let Some(u) = n.as_u64() {
+                    self.uint(u);
+                } else if let Some(i) = n.as_i64() {
+                    self.int(i);
+                } else {
+                    self.float(n.as_f64().unwrap_or(f64::NAN));
+                }
+            }
+            Json::String(s) => self.string(s),
+            Json::Array(items) => {
+                self.open(b'[');
+                for x in items {
+                    self.item();
+                    self.value(x);
+                }
+                self.close(b']');
+            }
+            Json::Object(map) => {
+                self.open(b'{');
+                for (k, x) in map {
+                    self.key(k);
+                    self.value(x);
+                }
+                self.close(b'}');
+            }
+        }
+    }
+}
+
+/// Something that writes itself as JSON.
+pub trait WriteJson {
+    /// Writes the value.
+    fn write_json(&self, w: &mut Writer);
+}
+
+impl WriteJson for Json {
+    fn write_json(&self, w: &mut Writer) {
+        w.value(self)
+    }
+}
+
+/// JSON written by a function.
+pub struct With<F>(pub F);
+
+impl<F: Fn(&mut Writer)> WriteJson for With<F> {
+    fn write_json(&self, w: &mut Writer) {
+        (self.0)(w)
+    }
+}
+
+/// A JSON value as text, compact or pretty: `serde_json::to_string(v)` or `to_string_pretty(v)`.
+pub fn to_text(v: &Json, pretty: bool) -> String {
+    let mut w = Writer::new(pretty, 256);
+    w.value(v);
+    w.finish()
+}
+
+/// Writes the decimal digits of `n` at the end of `buf`; returns where they start.
+fn digits_of(mut n: u64, buf: &mut [u8; 20]) -> usize {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return i;
+        }
+    }
+}
+
+/// Powers of ten exact in an `f64`, for the fast path of [`write_f64`].
+const POW10: [f64; 9] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
+
+/// Writes a finite `x` as serde_json does: its shortest round-trip decimal (of those, the one
+/// nearest `x`), laid out by [`layout`].
+fn write_f64(out: &mut Vec<u8>, x: f64) {
+    if x == 0.0 {
+        out.extend_from_slice(if x.is_sign_negative() {
+            b"-0.0"
+        } else {
+            b"0.0"
+        });
+        return;
+    }
+    if x.is_sign_negative() {
+        out.push(b'-');
+    }
+    let x = x.abs();
+    let mut buf = [0u8; 20];
+    // Fast path: x is the f64 nearest a decimal k / 10^p, p <= 8, of at most 15 significant
+    // digits (when p = 0, an integer below 2^53, exact). Two distinct decimals of at most 15 significant
+    // digits never round to the same f64 (DBL_DIG), so no other decimal as short as this one
+    // rounds to x: it is the shortest, and the only one of its length.
+    for (p, &scale) in POW10.iter().enumerate() {
+        // The integer k nearest x × 10^p (the product may be off by an ulp or two: 0.29 × 100
+        // is 28.999999999999996), then whether k / 10^p (correctly rounded) is x.
+        let k = (x * scale).round();
+        let limit = if p == 0 {
+            9_007_199_254_740_992.0
+        } else {
+            1e15
+        };
+        if k >= limit {
+            break;
+        }
+        if k / scale == x {
+            let mut n = k as u64;
+            let mut p = p as i32;
+            while p > 0 && n % 10 == 0 {
+                n /= 10;
+                p -= 1;
+            }
+            let i = digits_of(n, &mut buf);
+            let len = (buf.len() - i) as i32;
+            layout(out, &buf[i..], len - 1 - p);
+            return;
+        }
+    }
+    let (digits, exp) = shortest(x, &mut buf);
+    layout(out, &buf[..digits], exp);
+}
+
+/// The shortest round-trip digits of a positive finite `x` (into `buf`, no trailing zeros) and
+/// the decimal exponent of the first: `x ≈ d.ddd × 10^exp`. Core's shortest formatting (`{}`,
+/// which the wasm has anyway) finds them; where two decimals of that length are equally near
+/// `x` it takes the upper one, and serde_json's zmij takes the even one (when it is read back as
+/// `x`: below a power of two it may not be), so such a tie is looked for and settled as zmij does.
+fn shortest(x: f64, buf: &mut [u8; 20]) -> (usize, i32) {
+    let (n, exp) = read_plain(format!("{x}").as_bytes(), buf);
+    // A tie: x is exactly halfway between the digits found and the ones below them. Then x's
+    // whole decimal expansion ends one digit after them, in a 5, after the point (x = m × 2^e
+    // with e < 0: a tie needs a fraction).
+    let places = n as i32 - exp;
+    if buf[n - 1] % 2 == 1 && places >= 1 {
+        let places = places as usize;
+        let mut below = [0u8; 20];
+        let (m, e) = read_plain(format!("{x:.places$}").as_bytes(), &mut below);
+        let mut lower = *buf;
+        lower[n - 1] -= 1;
+        if m == n + 1
+            && e == exp
+            && below[n] == 5
+            && below[..n] == lower[..n]
+            && is_exact(x, places)
+            && reads_as(&lower[..n], exp, x)
+        {
+            let mut k = n;
+            while k > 1 && lower[k - 1] == 0 {
+                k -= 1;
+            }
+            buf[..k].copy_from_slice(&lower[..k]);
+            return (k, exp);
+        }
+    }
+    (n, exp)
+}
+
+/// Whether the decimal `d.ddd × 10^exp` (digit values) is read back as `x`: within `x`'s
+/// rounding interval (which is narrower below a power of two than above it).
+fn reads_as(d: &[u8], exp: i32, x: f64) -> bool {
+    let mut s: String = d.iter().map(|&b| (b + b'0') as char).collect();
+    s.push('e');
+    s.push_str(&(exp - d.len() as i32 + 1).to_string());
+    crate::float::parse(&s) == Some(x)
+}
+
+/// Whether `x`'s decimal expansion ends within `places` digits after the point. An f64 has at
+/// most 1074 of them.
+fn is_exact(x: f64, places: usize) -> bool {
+    let s = format!("{x:.1074}");
+    let fraction = s.split('.').nth(1).unwrap_or("");
+    fraction.bytes().skip(places).all(|b| b == b'0')
+}
+
+/// Reads plain decimal text (`123.45`, `0.00012`, `1000`) into its significant digits' values
+/// (no leading or trailing zeros; at most 20, the rest are zeros here) and the exponent of the
+/// first.
+fn read_plain(s: &[u8], buf: &mut [u8; 20]) -> (usize, i32) {
+    let point = s.iter().position(|&b| b == b'.').unwrap_or(s.len());
+    let mut n = 0;
+    let mut exp = 0;
+    for (i, &b) in s.iter().enumerate() {
+        if !b.is_ascii_digit() || (n == 0 && b == b'0') {
+            continue;
+        }
+        if n == 0 {
+            exp = if i < point {
+                (point - i - 1) as i32
+            } else {
+                point as i32 - i as i32
+            };
+        }
+        if n < buf.len() {
+            buf[n] = b - b'0';
+            n += 1;
+        }
+    }
+    while n > 1 && buf[n - 1] == 0 {
+        n -= 1;
+    }
+    (n.max(1), exp)
+}
+
+/// Lays out significant digits `d` (values 0-9, or ASCII digits; no trailing zeros) with the
+/// decimal exponent `exp` of the first, as zmij does for an `f64`: plainly when
+/// -5 <= exp <= 15 (`1234.5`, `12340000.0`, `0.00012`), else `1.234e+33`, `5e-7`.
+fn layout(out: &mut Vec<u8>, d: &[u8], exp: i32) {
+    let digit = |b: u8| b % 48 + b'0';
+    let len = d.len() as i32;
+    if (-5..=15).contains(&exp) {
+        if exp < 0 {
+            out.extend_from_slice(b"0.");
+            for _ in 0..(-exp - 1) {
+                out.push(b'0');
+            }
+            out.extend(d.iter().map(|&b| digit(b)));
+        } else if len - 1 <= exp {
+            out.extend(d.iter().map(|&b| digit(b)));
+            for _ in 0..(exp + 1 - len) {
+                out.push(b'0');
+            }
+            out.extend_from_slice(b".0");
+        } else {
+            let point = exp as usize + 1;
+            out.extend(d[..point].iter().map(|&b| digit(b)));
+            out.push(b'.');
+            out.extend(d[point..].iter().map(|&b| digit(b)));
+        }
+        return;
+    }
+    out.push(digit(d[0]));
+    if d.len() > 1 {
+        out.push(b'.');
+        out.extend(d[1..].iter().map(|&b| digit(b)));
+    }
+    out.extend_from_slice(if exp < 0 { b"e-" } else { b"e+" });
+    let mut buf = [0u8; 20];
+    let i = digits_of(u64::from(exp.unsigned_abs()), &mut buf);
+    out.extend_from_slice(&buf[i..]);
+}
+
+#[cfg(test)]
+mod tests;
