@@ -1373,7 +1373,7 @@ fn value_phrase(corpus: &Corpus, e: &Evidence) -> String {
             .and_then(|i| derived_share(&doc.text, &doc.claims, i))
             .and_then(|d| match d.value {
                 Value::Percent(a) if d.anchor == e.anchor => {
-                    Some(format!("{anchor} (about {:.0}%)", a.value))
+                    Some(format!("{anchor} (about {}%)", a.value.round() as i64))
                 }
                 _ => None,
             })
