@@ -1178,12 +1178,18 @@ fn described_noun(
     if head_end == before.len() {
         return None; // "…of" inside a word
     }
-    let head_start = before[..head_end]
-        .rfind(|c: char| !c.is_alphabetic())
-        .map_or(0, |i| i + 1);
+    // The start of the alphabetic run that ends `s` (by characters: no cut inside one).
+    let word_start = |s: &str| {
+        s.char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(s.len(), |(i, _)| i)
+    };
+    let head_start = word_start(&before[..head_end]);
     let head = &before[head_start..head_end];
     let det = before[..head_start].trim_end();
-    let det = &det[det.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + 1)..];
+    let det = &det[word_start(det)..];
     if !["a", "an", "the", "its", "this", "that"]
         .iter()
         .any(|d| det.eq_ignore_ascii_case(d))
