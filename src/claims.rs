@@ -1059,6 +1059,24 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
             };
             // The clause holding the value, widened until it has two terms.
             let (local, span) = st.local_terms(m, unit_term.as_deref(), &reporter_terms);
+            // "The country of about 30 million people ranks 50th in …": a count that describes
+            // a noun, in a clause that states another value, is about that noun alone.
+            let (local, span) = match described_noun(text, m, unit_term.as_deref()) {
+                Some((terms, np))
+                    if ms.iter().any(|o| {
+                        o.start != m.start
+                            && !matches!(
+                                o.value,
+                                Value::Entity { .. } | Value::Quote { .. } | Value::Date(_)
+                            )
+                            && span.0 <= o.start
+                            && o.end <= span.1
+                    }) =>
+                {
+                    (terms, np)
+                }
+                _ => (local, span),
+            };
             let negated = match negation.iter().find(|n| n.0 == span) {
                 Some(n) => n.1,
                 None => {
@@ -1142,6 +1160,62 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
     }
     out
 }
+
+/// A count that describes the noun before it ("a country of about 30 million people", "the
+/// fleet of 300 aircraft"): that noun's and the counted noun's terms, and the span from the noun
+/// to the counted noun. `None` for other counts, for a noun that is itself a measure or a change
+/// ("a total of 600 companies", "a rise of 3,000 jobs": what the clause says is the claim), and
+/// when the two give fewer than two terms.
+fn described_noun(
+    text: &str,
+    m: &Mention,
+    unit: Option<&str>,
+) -> Option<(Vec<String>, (usize, usize))> {
+    let unit = unit?;
+    let before = text[..m.start].trim_end();
+    let before = before.strip_suffix("of")?;
+    let head_end = before.trim_end().len();
+    if head_end == before.len() {
+        return None; // "…of" inside a word
+    }
+    // The start of the alphabetic run that ends `s` (by characters: no cut inside one).
+    let word_start = |s: &str| {
+        s.char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(s.len(), |(i, _)| i)
+    };
+    let head_start = word_start(&before[..head_end]);
+    let head = &before[head_start..head_end];
+    let det = before[..head_start].trim_end();
+    let det = &det[word_start(det)..];
+    if !["a", "an", "the", "its", "this", "that"]
+        .iter()
+        .any(|d| det.eq_ignore_ascii_case(d))
+        || MEASURE_NOUNS.iter().any(|w| head.eq_ignore_ascii_case(w))
+    {
+        return None;
+    }
+    let head = normalize(head)?;
+    let after = &text[m.end..];
+    let unit_end = m.end + after.len() - after.trim_start().len();
+    let unit_end = unit_end
+        + text[unit_end..]
+            .find(|c: char| !(c.is_alphabetic() || c == '-'))
+            .unwrap_or(text.len() - unit_end);
+    let mut terms = vec![head, unit.to_string()];
+    terms.sort();
+    terms.dedup();
+    (terms.len() == 2).then_some((terms, (head_start, unit_end)))
+}
+
+/// Nouns whose "of" count is what a clause states ("a total of", "a rise of"), not a description.
+const MEASURE_NOUNS: [&str; 22] = [
+    "total", "number", "sum", "average", "maximum", "minimum", "record", "rise", "increase",
+    "fall", "drop", "decline", "gain", "loss", "growth", "cut", "tally", "count", "peak", "high",
+    "low", "estimate",
+];
 
 /// The ISO form of the date mention nearest to `at` that does not start there (ties: the least
 /// ISO form). `dates` is sorted by start.

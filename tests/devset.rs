@@ -11,8 +11,8 @@ use std::path::Path;
 /// over all of them): now 0/162, and any false contradiction fails.
 const FLOOR_FALSE: f64 = 0.0;
 /// The lowest contradiction recall allowed (planted errors contradicted with the labelled
-/// mismatch kind, over all planted errors): now 55/62 = 0.8871.
-const FLOOR_RECALL: f64 = 0.88;
+/// mismatch kind, over all planted errors): now 57/62 = 0.9194.
+const FLOOR_RECALL: f64 = 0.919;
 /// The lowest supported recall allowed (true claims supported, over all true claims): now
 /// 105/116 = 0.9052.
 const FLOOR_SUPPORTED: f64 = 0.90;

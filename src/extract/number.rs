@@ -1053,7 +1053,10 @@ pub(crate) fn counted_noun(rest: &str) -> Option<String> {
                 let n = n.trim_end_matches(|c: char| !c.is_alphabetic());
                 n == "people" || (n.ends_with('s') && !n.ends_with("ss") && n.len() > 3)
             });
-        let singular_form = !lower.ends_with('s') || lower.ends_with("ss");
+        // "people", "children": plural nouns without an -s, never adjectives ("30 million
+        // people ranks 50th" counts people).
+        let singular_form = (!lower.ends_with('s') || lower.ends_with("ss"))
+            && !matches!(lower.as_str(), "people" | "children" | "men" | "women");
         if skipped_adj < 2
             && next_is_noun
             && (is_adjective(&lower) || lower.ends_with("ed") || (next_plural && singular_form))

@@ -25,6 +25,9 @@ pub const CONTRADICT_ALIGNMENT: f64 = 0.5;
 /// How much more closely an incompatible value must align than every compatible one to
 /// outweigh them ([`decide`]).
 pub const FAR_CLOSER: f64 = 0.2;
+/// Alignment from which a share worked out from two figures of a corpus sentence ("$900 million
+/// of a $1.1 billion project") supports or contradicts a claim.
+pub const DERIVED_ALIGNMENT: f64 = 0.6;
 /// Share of a quote's words a corpus quote must hold to be the same quote.
 pub const QUOTE_OVERLAP: f64 = 0.8;
 
@@ -523,11 +526,29 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
     let mut related: Vec<Evidence> = Vec::new();
     for (di, claims) in p.scope() {
         let (di, doc) = (*di, &corpus.documents[*di]);
-        for &(c, pc) in claims {
+        // The scope's claims of this document, for shares worked out from two of them.
+        let plain: Vec<&Claim> = if dim == "percent" {
+            claims.iter().map(|&(c, _)| c).collect()
+        } else {
+            Vec::new()
+        };
+        for (ci, &(c, pc)) in claims.iter().enumerate() {
+            // A share the document gives only as two counts ("$900 million of a $1.1 billion
+            // project"), with the part's terms.
+            let share = (dim == "percent")
+                .then(|| derived_share(&doc.text, &plain, ci))
+                .flatten();
+            let c = share.as_ref().unwrap_or(c);
             if dimension(&c.value) != Some(dim) {
                 continue;
             }
             let score = p.alignment(claim, &pa, c, pc, corpus);
+            // A share worked out from two figures settles a claim only when the two say much
+            // the same of the same subject: then it is evidence like any other value (and
+            // otherwise not even related).
+            if share.is_some() && (score < DERIVED_ALIGNMENT || p.said_share(&pa, pc) < 0.5) {
+                continue;
+            }
             let ev = |stance, score| Evidence {
                 document: di,
                 start: c.start,
@@ -831,6 +852,49 @@ fn date_word_role(text: &str, start: usize) -> &'static str {
     }
 }
 
+/// The share of a whole that a document gives as two figures, the part "of" the whole ("$900
+/// million of a $1.1 billion project", "120 of 190 countries"): a percentage claim with the
+/// part's claim's terms, anchored on both figures, its interval from the two figures' own.
+/// `None` unless claim `i` is such a part: the next figure of its sentence follows it after
+/// only "of" (and an article or "its"), in the same currency or unit, and is larger.
+fn derived_share(text: &str, claims: &[&Claim], i: usize) -> Option<Claim> {
+    let part = claims[i];
+    let whole = claims[i + 1..]
+        .iter()
+        .take_while(|w| w.sentence == part.sentence)
+        .find(|w| w.anchor.0 >= part.anchor.1)?;
+    let between = text.get(part.anchor.1..whole.anchor.0)?.trim();
+    let between = between.strip_prefix("out ").unwrap_or(between);
+    let rest = between.strip_prefix("of")?.trim_start();
+    if !matches!(rest, "" | "a" | "an" | "the" | "its" | "their") {
+        return None;
+    }
+    let (x, y) = match (&part.value, &whole.value) {
+        (Value::Money(x, a), Value::Money(y, b)) if a == b => (x, y),
+        (Value::Quantity(x, a), Value::Quantity(y, b)) if same_unit(a, b) => (x, y),
+        (Value::Number(x), Value::Quantity(y, _) | Value::Number(y)) => (x, y),
+        _ => return None,
+    };
+    let plain = |a: &Amount| matches!(a.bound, Bound::Exact | Bound::About | Bound::Range);
+    let ((x0, x1), (y0, y1)) = (x.plausible(), y.plausible());
+    if !plain(x) || !plain(y) || x0 <= 0.0 || x1 >= y0 {
+        return None;
+    }
+    let (low, high) = (100.0 * x0 / y1, 100.0 * x1 / y0);
+    Some(Claim {
+        anchor: (part.anchor.0, whole.anchor.1),
+        value: Value::Percent(Amount {
+            value: (low + high) / 2.0,
+            low: Some(low),
+            high: Some(high),
+            bound: Bound::Range,
+            precision: 0.0,
+            below_near: false,
+        }),
+        ..part.clone()
+    })
+}
+
 /// Which part differs between two incompatible values of one dimension.
 fn mismatch_of(a: &Value, b: &Value) -> &'static str {
     match (a, b) {
@@ -838,11 +902,25 @@ fn mismatch_of(a: &Value, b: &Value) -> &'static str {
         // A rank of a period ("second term") is a date; other ranks are comparisons.
         (Value::Ordinal(_, noun), _) if is_period(noun) => "date",
         (Value::Ordinal(..), _) => "comparison",
+        // "Less than half" against 82%: a minority said of a majority.
+        (Value::Percent(x), Value::Percent(y)) if other_side_of_half(x, y) => "comparison",
         _ => match (a.amount(), b.amount()) {
             (Some(x), Some(y)) if opposite_bounds(x, y) => "comparison",
             _ => "number",
         },
     }
+}
+
+/// A share said to be above or below half ("more than half", "under 50%") against one wholly on
+/// the other side of half: the text says majority where the corpus says minority, or back.
+fn other_side_of_half(claimed: &Amount, corpus: &Amount) -> bool {
+    let (lo, hi) = corpus.plausible();
+    (claimed.value - 50.0).abs() < 1e-9
+        && match claimed.bound {
+            Bound::MoreThan | Bound::AtLeast => hi < 50.0,
+            Bound::LessThan | Bound::AtMost => lo > 50.0,
+            _ => false,
+        }
 }
 
 fn is_period(noun: &str) -> bool {
@@ -1301,7 +1379,22 @@ fn value_phrase(corpus: &Corpus, p: &prep::Prepared, e: &Evidence) -> String {
             with_noun(anchor, &doc.text[e.anchor.1..e.end.max(e.anchor.1)], unit)
         }
         Some(Value::Quote { quote, .. }) => format!("“{quote}”"),
-        _ => anchor.to_string(),
+        Some(_) => anchor.to_string(),
+        // A share the document gives as two figures: with the share.
+        None => {
+            let claims: Vec<&Claim> = p.claims_of(e.document).collect();
+            claims
+                .iter()
+                .position(|c| c.anchor.0 == e.anchor.0)
+                .and_then(|i| derived_share(&doc.text, &claims, i))
+                .and_then(|d| match d.value {
+                    Value::Percent(a) if d.anchor == e.anchor => {
+                        Some(format!("{anchor} (about {}%)", a.value.round() as i64))
+                    }
+                    _ => None,
+                })
+                .unwrap_or_else(|| anchor.to_string())
+        }
     }
 }
 
