@@ -11,7 +11,7 @@
 use super::build_regex;
 use super::pattern::Regex;
 use super::words;
-use super::{Mention, Taken, Value};
+use super::{Mention, Taken, TrimEndStr, Value};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::LazyLock;
@@ -1425,7 +1425,7 @@ fn strip_titles<'a>(mut start: usize, mut text: &'a str, out: &mut Vec<Piece<'a>
         break;
     }
     // A title alone ("the President said") names no one.
-    if is_title(text.trim_end_matches("’s").trim_end_matches("'s")) {
+    if is_title(text.trim_end_matches_str("’s").trim_end_matches_str("'s")) {
         return;
     }
     split_run(start, text, titled, out);
@@ -1454,12 +1454,12 @@ pub(super) fn extract(sent: &str, out: &mut Vec<Mention>) {
 fn push_piece(s: usize, t: &str, titled: bool, taken: &Taken, out: &mut Vec<Mention>) {
     // Connectors and stray common words at the end ("Trump and").
     let t = t
-        .trim_end_matches(" and")
-        .trim_end_matches(" of")
-        .trim_end_matches(" the")
-        .trim_end_matches(" for");
+        .trim_end_matches_str(" and")
+        .trim_end_matches_str(" of")
+        .trim_end_matches_str(" the")
+        .trim_end_matches_str(" for");
     let (t, s) = (t.trim(), s + (t.len() - t.trim_start().len()));
-    let bare = t.trim_end_matches("’s").trim_end_matches("'s");
+    let bare = t.trim_end_matches_str("’s").trim_end_matches_str("'s");
     if bare.is_empty() || is_common(bare) || bare.len() < 2 {
         return;
     }
@@ -1541,7 +1541,9 @@ pub(super) fn extract_headline(sent: &str, known: &BTreeSet<String>, out: &mut V
             let mut matched = 0;
             for len in (1..=4.min(words.len() - i)).rev() {
                 let (s, e) = (words[i].0, words[i + len - 1].1);
-                let text = sent[s..e].trim_end_matches("’s").trim_end_matches("'s");
+                let text = sent[s..e]
+                    .trim_end_matches_str("’s")
+                    .trim_end_matches_str("'s");
                 if known.contains(text) || is_known(text) {
                     push_piece(s, text, false, &taken, &mut found);
                     matched = len;

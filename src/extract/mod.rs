@@ -239,12 +239,15 @@ pub fn extract(text: &str, sentences: &[Sentence], context: Context) -> Vec<Ment
         let sent = &text[s.start..s.end];
         let mut local: Vec<Mention> = Vec::new();
         date::extract(sent, today, &mut local);
-        let dates = local.clone();
-        number::extract(sent, &dates, &mut local);
+        let dates = local.iter().map(|m| (m.start, m.end)).collect();
+        number::extract(sent, dates, &mut local);
         if entity::is_title_case(sent) {
             headlines.push((i, local.len()));
         } else {
             entity::extract(sent, &mut local);
+            // In the order the sort below gives (stable, and sentences do not overlap), so that
+            // it finds the list sorted but for the headlines, instead of moving every mention.
+            local.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         }
         for mut m in local {
             m.start += s.start;
@@ -322,6 +325,8 @@ pub fn extract(text: &str, sentences: &[Sentence], context: Context) -> Vec<Ment
     });
     quote::extract(text, sentences, &mut out);
     out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    // The mentions outlive extraction (claims and the report read them): no spare room.
+    out.shrink_to_fit();
     out
 }
 
@@ -415,6 +420,26 @@ pub fn pattern_sources() -> Vec<(&'static str, String)> {
     all.extend(entity::pattern_sources());
     all.extend(quote::pattern_sources());
     all
+}
+
+/// `str::trim_end_matches` with a string pattern, by `strip_suffix`: the same result, without
+/// building a substring searcher for each call.
+pub(crate) trait TrimEndStr {
+    fn trim_end_matches_str(&self, suffix: &str) -> &str;
+}
+
+impl TrimEndStr for str {
+    #[inline]
+    fn trim_end_matches_str(&self, suffix: &str) -> &str {
+        let mut s = self;
+        if suffix.is_empty() {
+            return s;
+        }
+        while let Some(rest) = s.strip_suffix(suffix) {
+            s = rest;
+        }
+        s
+    }
 }
 
 /// The first at most `n` bytes of `s`, cut at a char boundary.

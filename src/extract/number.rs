@@ -1504,8 +1504,7 @@ fn join_of(gap: &str) -> Option<Join> {
 
 /// Appends the numeric mentions of one sentence (relative offsets), skipping spans taken by
 /// dates and durations.
-pub(super) fn extract(sent: &str, taken: &[Mention], out: &mut Vec<Mention>) {
-    let mut spans: Vec<(usize, usize)> = taken.iter().map(|m| (m.start, m.end)).collect();
+pub(super) fn extract(sent: &str, mut spans: Vec<(usize, usize)>, out: &mut Vec<Mention>) {
     spans.extend(PHONE.find_iter(sent).map(|m| (m.start(), m.end())));
     let taken_spans = Taken::new(spans);
     let sentence_start = sent.len() - sent.trim_start().len();

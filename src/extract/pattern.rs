@@ -1963,17 +1963,34 @@ struct Visited {
     n_memo: usize,
     /// The position of bit 0 (the search's start).
     base: usize,
-    /// Per (page, memo state), `page * n_memo + state`: 1 + its page in `pool`, or 0.
+    /// Per (page, memo state), `page * n_memo + state`: 1 + its first word in `pool`, or 0.
     table: Vec<u32>,
     /// How much of `table` may be non-zero.
     touched: usize,
     pool: Vec<u64>,
     /// The furthest position marked since the last reset.
     max_pos: usize,
+    /// Whether this search uses `stamps` (a small search) instead of the pages.
+    flat: bool,
+    /// For a small search: per (position - base) * n_memo + state, the generation that marked
+    /// it; a reset or rebase starts a new generation instead of clearing anything.
+    stamps: Vec<u32>,
+    generation: u32,
 }
+
+/// Searches whose (positions × memo states) fit this many marks use `stamps`.
+const FLAT_MARKS: usize = 1 << 15;
 
 impl Visited {
     fn reset(&mut self, n_memo: usize, base: usize, span: usize) {
+        self.flat = span.saturating_mul(n_memo) <= FLAT_MARKS;
+        if self.flat {
+            self.n_memo = n_memo;
+            self.base = base;
+            self.max_pos = base;
+            self.next_generation();
+            return;
+        }
         let t = self.touched.min(self.table.len());
         self.table[..t].fill(0);
         self.touched = 0;
@@ -1990,6 +2007,12 @@ impl Visited {
     /// only moves forward, so what lies before its next start is never asked again (this keeps
     /// the memo as small as what one start explores, on a long text).
     fn rebase(&mut self, base: usize) {
+        if self.flat {
+            self.base = base;
+            self.max_pos = base;
+            self.next_generation();
+            return;
+        }
         let t = self.touched.min(self.table.len());
         self.table[..t].fill(0);
         self.touched = 0;
@@ -1998,24 +2021,42 @@ impl Visited {
         self.max_pos = base;
     }
 
+    /// Forgets every stamp.
+    fn next_generation(&mut self) {
+        self.generation = self.generation.wrapping_add(1);
+        if self.generation == 0 {
+            self.stamps.fill(0);
+            self.generation = 1;
+        }
+    }
+
     /// Marks (`m`, `pos`); false if it was marked already.
     #[inline]
     fn insert(&mut self, m: u32, pos: usize) -> bool {
         self.max_pos = self.max_pos.max(pos);
         let off = pos - self.base;
+        if self.flat {
+            let idx = off * self.n_memo + m as usize;
+            if idx >= self.stamps.len() {
+                self.stamps.resize(FLAT_MARKS.max(idx + 1), 0);
+            }
+            let new = self.stamps[idx] != self.generation;
+            self.stamps[idx] = self.generation;
+            return new;
+        }
         let idx = (off >> self.shift) * self.n_memo + m as usize;
         if idx >= self.table.len() {
             self.table.resize((idx / self.n_memo + 1) * self.n_memo, 0);
         }
         let mut page = self.table[idx];
         if page == 0 {
+            page = self.pool.len() as u32 + 1;
             self.pool.resize(self.pool.len() + self.wpp, 0);
-            page = (self.pool.len() / self.wpp) as u32;
             self.table[idx] = page;
             self.touched = self.touched.max(idx + 1);
         }
         let bit = off & ((1 << self.shift) - 1);
-        let w = (page as usize - 1) * self.wpp + (bit >> 6);
+        let w = (page as usize - 1) + (bit >> 6);
         let mask = 1u64 << (bit & 63);
         let old = self.pool[w];
         self.pool[w] = old | mask;

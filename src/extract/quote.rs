@@ -14,7 +14,7 @@
 
 use super::build_regex;
 use super::pattern::Regex;
-use super::{head, tail, EntityType, Mention, Taken, Value};
+use super::{head, tail, EntityType, Mention, Taken, TrimEndStr, Value};
 use crate::segment::Sentence;
 use std::sync::LazyLock;
 
@@ -79,6 +79,10 @@ impl Kind {
 
 /// Whether the mark at byte `i` opens a quote of some kind.
 fn opener(text: &str, i: usize, c: char) -> Option<Kind> {
+    // Most chars are no mark: answered before looking around.
+    if !matches!(c, '“' | '"' | '«' | '„' | '‘' | '\'') {
+        return None;
+    }
     let prev = text[..i].chars().next_back();
     let next = text[i + c.len_utf8()..].chars().next();
     match c {
@@ -109,19 +113,20 @@ fn opens_word(prev: Option<char>) -> bool {
 
 /// Whether the mark at byte `i` closes a quote of `kind`.
 fn closes(text: &str, i: usize, c: char, kind: Kind) -> bool {
-    let next = text[i + c.len_utf8()..].chars().next();
-    let prev = text[..i].chars().next_back();
+    // The chars around are read only for a single mark.
+    let next = || text[i + c.len_utf8()..].chars().next();
+    let prev = || text[..i].chars().next_back();
     match kind {
         Kind::CurlyDouble => c == '”',
         Kind::Straight => c == '"',
         Kind::Guillemet => c == '»',
         Kind::LowDouble => c == '“' || c == '”',
         // "It’s" and "countries’ " are apostrophes: a closing mark is not followed by a letter.
-        Kind::CurlySingle => c == '’' && !next.is_some_and(char::is_alphanumeric),
+        Kind::CurlySingle => c == '’' && !next().is_some_and(char::is_alphanumeric),
         Kind::StraightOne => {
             c == '\''
-                && prev.is_some_and(|p| !p.is_whitespace())
-                && !next.is_some_and(char::is_alphanumeric)
+                && prev().is_some_and(|p| !p.is_whitespace())
+                && !next().is_some_and(char::is_alphanumeric)
         }
     }
 }
@@ -145,7 +150,17 @@ impl Cursor {
         }
         let mut i = self.scanned.max(from);
         self.found = None;
+        // Every closing mark is '"', '\'' or starts with 0xC2 (») or 0xE2 (“ ” ’): other bytes
+        // are skipped without decoding them.
+        let b = text.as_bytes();
         while i < text.len() {
+            match b[i..]
+                .iter()
+                .position(|&x| matches!(x, b'"' | b'\'' | 0xC2 | 0xE2))
+            {
+                Some(k) => i += k,
+                None => break,
+            }
             let c = text[i..].chars().next()?;
             if closes(text, i, c, self.kind) {
                 self.found = Some(i);
@@ -223,7 +238,16 @@ fn find_quotes(text: &str) -> Vec<(usize, usize, usize, usize)> {
     };
     let mut quotes = Vec::new();
     let mut i = 0;
+    let b = text.as_bytes();
     while i < text.len() {
+        // Every opening mark is '"', '\'' or starts with 0xC2 («) or 0xE2 (“ „ ‘).
+        match b[i..]
+            .iter()
+            .position(|&x| matches!(x, b'"' | b'\'' | 0xC2 | 0xE2))
+        {
+            Some(k) => i += k,
+            None => break,
+        }
         let Some(c) = text[i..].chars().next() else {
             break;
         };
@@ -523,7 +547,7 @@ fn named_in(mentions: &[Mention], ws: usize, we: usize, who: &str) -> String {
             }
         }
     }
-    super::canonical_entity(who.trim_end_matches("’s").trim_end_matches("'s")).0
+    super::canonical_entity(who.trim_end_matches_str("’s").trim_end_matches_str("'s")).0
 }
 
 /// The source of every pattern here, by name (for the engine's tests).
