@@ -284,7 +284,7 @@ impl Corpus {
             part.add_shard(name, bytes.as_ref())?;
         }
         let id = part.manifest.id.clone();
-        let docs = part.loaded_documents();
+        let docs = part.loaded_documents()?;
         let mut c = Corpus::from_documents(docs);
         c.id = id;
         Ok(c)
