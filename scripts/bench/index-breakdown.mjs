@@ -67,11 +67,10 @@ for (const f of readdirSync(dir).sort()) {
     at.pos += n;
   };
   uint(buf, at); // format
-  skip(); // corpus id
   skip(); // name
-  at.pos += 32; // checksum
+  at.pos += 16; // checksum (index format 5: the first 16 bytes of the body's SHA-256)
   const header = buf.subarray(0, at.pos);
-  add(kind, 'header (magic, format, id, name, sha-256)', header.length, dz(header));
+  add(kind, 'header (magic, format, name, checksum)', header.length, dz(header));
   const strStart = at.pos;
   const ns = uint(buf, at);
   for (let i = 0; i < ns; i += 1) skip();

@@ -347,16 +347,3 @@ pub type FastHash = std::hash::BuildHasherDefault<Fx>;
 pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
-
-/// The bytes of a hex string (pairs of hex digits; anything else reads as 0).
-pub(crate) fn unhex(s: &str) -> Vec<u8> {
-    s.as_bytes()
-        .chunks(2)
-        .map(|p| {
-            std::str::from_utf8(p)
-                .ok()
-                .and_then(|p| u8::from_str_radix(p, 16).ok())
-                .unwrap_or(0)
-        })
-        .collect()
-}
