@@ -192,8 +192,8 @@ impl Writer {
                 self.str(&d.iso);
             }
             Value::Entity { name, kind } if !span.is_empty() && name == span => {
-                tag(self, 10);
-                self.byte(entity_code(*kind));
+                // The commonest mention: its type in its tag, nothing else.
+                tag(self, 15 + entity_code(*kind));
             }
             Value::Quote {
                 quote,
@@ -372,6 +372,16 @@ fn bound_code(b: Bound) -> u8 {
         Bound::AtMost => 5,
         Bound::Range => 6,
     }
+}
+
+fn entity_type(code: u8) -> R<EntityType> {
+    Ok(match code {
+        0 => EntityType::Person,
+        1 => EntityType::Place,
+        2 => EntityType::Organization,
+        3 => EntityType::Other,
+        k => return Err(format!("unknown entity type {k}")),
+    })
 }
 
 fn entity_code(k: EntityType) -> u8 {
@@ -652,9 +662,9 @@ impl<'a> Reader<'a> {
                     iso_days(&iso).ok_or_else(|| format!("{iso:?} is not an ISO date"))?;
                 Value::Date(Date { iso, first, last })
             }
-            10 => Value::Entity {
+            15..=18 => Value::Entity {
                 name: span()?.to_string(),
-                kind: self.entity_type()?,
+                kind: entity_type(tag - 15)?,
             },
             11 => {
                 let span = span()?;
@@ -677,13 +687,7 @@ impl<'a> Reader<'a> {
     }
 
     fn entity_type(&mut self) -> R<EntityType> {
-        Ok(match self.byte()? {
-            0 => EntityType::Person,
-            1 => EntityType::Place,
-            2 => EntityType::Organization,
-            3 => EntityType::Other,
-            k => return Err(format!("unknown entity type {k}")),
-        })
+        entity_type(self.byte()?)
     }
 
     fn value_tagged(&mut self, tag: u8) -> R<Value> {
