@@ -10,15 +10,16 @@
 //!                                postings over claim sentences, entity aliases
 //! ```
 //!
-//! Each shard is binary (format 4, [`super::codec`]): a header (the magic `CRBS`, the format,
-//! the corpus id, the shard name, the SHA-256 of the body) and the body: a table of the
-//! shard's distinct strings, then the records, which refer to strings by number. A document
-//! stores its text, its mentions (offsets relative to the one before) and its claims as the
-//! mentions they stand on; its sentences, its claims' terms, subjects and flags and its
-//! entities are derived on loading by the same core (see `decode_docs`). The corpus id is the
-//! SHA-256 of the bodies' hashes in shard order, so the same documents give the same bytes, the
-//! same names and the same id; a shard from another build, a truncated one or a changed one is
-//! refused by name.
+//! Each shard is binary (format 5, [`super::codec`]): a header (the magic `CRBS`, the format,
+//! the shard name, which holds the corpus id's first 12 hex digits, and the first 16 bytes of
+//! the body's SHA-256) and the body: a table of the shard's distinct strings, then the records,
+//! which refer to strings by number. A document stores its text, its mentions (offsets relative
+//! to the one before) and its claims as the mentions they stand on; its sentences are split on
+//! loading, and a claim sentence's claims (terms, subjects, flags) are derived by the same core
+//! the first time a check needs them (see `Slot`); whole documents, with their entities, only
+//! for [`Part::loaded_documents`]. The corpus id is the SHA-256 of the bodies' hashes in shard
+//! order, so the same documents give the same bytes, the same names and the same id; a shard
+//! from another build, a truncated one or a changed one is refused by name.
 //!
 //! Terms are the normalised content words and entity names of a claim sentence (the same
 //! [`Claim::terms`] reconciliation weighs), plus keys for the claims' values: `#money:USD`,
@@ -574,21 +575,16 @@ impl Part {
             "docs" => {
                 // Its documents' claims are derived as checks first need them (see `Slot`); a
                 // shard whose lazily derived claims did not stand on its stored mentions is
-                // asked for again by the check and then derived whole, which names the problem.
-                let failed = self
-                    .docs
-                    .get(&n)
-                    .is_some_and(|slots| slots.iter().any(Slot::failed));
-                let slots = if failed {
-                    decode_docs(body)
-                        .map_err(bad)?
-                        .into_iter()
-                        .map(Slot::full)
-                        .collect()
-                } else {
-                    read_docs(body).map_err(bad)?
-                };
-                self.docs.insert(n, slots);
+                // asked for again by the check, and refused here, naming the problem.
+                let failed = self.docs.get(&n).and_then(|slots| {
+                    slots
+                        .iter()
+                        .find_map(|s| s.lazy.as_ref().and_then(|l| l.failed.get()))
+                });
+                if let Some(why) = failed {
+                    return Err(bad(why.clone()));
+                }
+                self.docs.insert(n, read_docs(body).map_err(bad)?);
             }
             _ => {
                 let t = decode_terms(body).map_err(bad)?;
@@ -889,7 +885,7 @@ impl Slot {
         self.group(k).get(ci - self.starts[k])
     }
 
-    /// Whether a derivation was refused (the shard is then loaded again, whole).
+    /// Whether a derivation was refused (the shard is then asked for again and refused).
     fn failed(&self) -> bool {
         self.lazy.as_ref().is_some_and(|l| l.failed.get().is_some())
     }
@@ -966,6 +962,7 @@ impl Lazy {
 }
 
 /// Every document of a shard, whole (see [`Slot::whole`]).
+#[cfg(test)]
 fn decode_docs(body: &[u8]) -> R<Vec<Document>> {
     read_docs(body)?.iter().map(Slot::whole).collect()
 }

@@ -5,7 +5,7 @@
 //! so both sides represent a fact the same way. The compiled index ([`index::Part`]) is a small
 //! `manifest.json` (format, engine version, corpus id, counts) and shards fetched only when a
 //! check needs them: term shards (BM25 postings over claim sentences, numeric/date/kind keys and
-//! entity aliases, split by a hash of the term), document shards (text, sentences, claims) and
+//! entity aliases, split by a hash of the term), document shards (text, mentions, each claim's mention; the claims derived as checks need them) and
 //! catalog shards (the documents' metadata and counts, for the corpus panel). A check first
 //! retrieves candidate sentences through the term shards ([`index::Searcher`]), then reconciles
 //! only with the documents that hold them.
