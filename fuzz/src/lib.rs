@@ -14,7 +14,7 @@
 //! - `document`: the first byte picks the file name's extension (`.md`, `.txt`, `.html`, `.htm`),
 //!   the rest are the file's bytes.
 //! - `index`: the manifest's text, NUL, then each shard as its length in 4 bytes (little endian)
-//!   and its bytes (index format 4 shards are binary). Each input is
+//!   and its bytes (index format 5 shards are binary). Each input is
 //!   loaded twice: as given, and with the manifest's `id`, `format`, `engine_version` and shard
 //!   list patched to match the shards, so the fuzzer gets past the SHA-256 check to the
 //!   documents (a crafted index, not a damaged one).
@@ -345,15 +345,20 @@ fn hex(bytes: &[u8]) -> String {
 fn patched(m: &str, shards: &[&[u8]]) -> Option<String> {
     let mut v: Json = serde_json::from_str(m).ok()?;
     let o = v.as_object_mut()?;
-    // The corpus id as the first shard's header has it (format 4: `CRBS`, the format as a
-    // varint, then the id's 32 bytes after their length), else a hash of the shards.
+    // A corpus id that the first shard's name agrees with (format 5: `CRBS`, the format as a
+    // varint, then the shard name after its length, `kind-<the id's first 12 hex digits>-n.bin`;
+    // the rest of the id is not stored), else a hash of the shards.
     let from_header = shards.first().and_then(|s| {
         let rest = s.strip_prefix(b"CRBS")?;
         let at = rest.iter().position(|&b| b < 0x80)? + 1;
-        (rest.get(at) == Some(&32)).then(|| rest.get(at + 1..at + 33))?
+        let len = *rest.get(at)? as usize;
+        let name = std::str::from_utf8(rest.get(at + 1..at + 1 + len)?).ok()?;
+        let id12 = name.split('-').nth(1)?;
+        (id12.len() == 12 && id12.bytes().all(|b| b.is_ascii_hexdigit()))
+            .then(|| format!("{id12}{}", "0".repeat(52)))
     });
     let id = match from_header {
-        Some(id) => hex(id),
+        Some(id) => id,
         None => {
             let mut h = Sha256::new();
             for s in shards {
@@ -384,7 +389,7 @@ More than 600 American companies operate in Kazakhstan. Trade reached almost $5 
 It is the first country to join in his second term. \"We are proud,\" Tokayev said.";
 
 /// Loads an index (the manifest's text, NUL, then each shard as its length in 4 bytes, little
-/// endian, and its bytes: shards of index format 4 are binary) as the CLI's `--corpus` and the
+/// endian, and its bytes: shards of index format 5 are binary) as the CLI's `--corpus` and the
 /// page's `new Checker(manifest, shards)` do; whatever loads must round-trip and check a text.
 ///
 /// The round trip re-patches the manifest: `to_index` on a loaded corpus keeps the id of the

@@ -1,5 +1,6 @@
-//! The binary encoding of index shards (format 4): LEB128 varints, zigzag for signed numbers,
-//! floats as small integers or powers of ten when they are exactly that (else their 8 bytes),
+//! The binary encoding of index shards (format 5): LEB128 varints, zigzag for signed numbers,
+//! floats as powers of ten or decimals of up to three places when they are exactly that (else
+//! their 8 bytes), a hedged interval's ends as what the hedge gives when they are,
 //! and a table of strings per shard (each distinct string once; the body refers to it by number).
 //!
 //! Writing is deterministic (strings are numbered in order of first use). Reading never panics and
@@ -88,12 +89,6 @@ impl Writer {
         self.buf().push(b);
     }
 
-    /// Length-prefixed bytes.
-    pub(crate) fn bytes(&mut self, b: &[u8]) {
-        self.uint(b.len() as u64);
-        self.buf().extend_from_slice(b);
-    }
-
     /// Bytes written as they are (a document's text).
     pub(crate) fn raw(&mut self, s: &str) {
         self.uint(s.len() as u64);
@@ -132,9 +127,10 @@ impl Writer {
     pub(crate) fn f64(&mut self, x: f64) {
         if let Some(k) = POW10.iter().position(|p| p.to_bits() == x.to_bits()) {
             self.uint(1 + k as u64);
-        } else if x.fract() == 0.0 && x.abs() < 9.0e15 && !(x == 0.0 && x.is_sign_negative()) {
-            let i = x as i64;
-            self.uint(1 + POW10.len() as u64 + (((i << 1) ^ (i >> 63)) as u64));
+        } else if let Some((m, k)) = decimal(x) {
+            // m / 10^k, k < 4: "5.4" is 54 and 1.
+            let z = ((m << 1) ^ (m >> 63)) as u64;
+            self.uint(1 + POW10.len() as u64 + (z << 2 | k));
         } else {
             self.uint(0);
             self.buf().extend_from_slice(&x.to_le_bytes());
@@ -142,12 +138,17 @@ impl Writer {
     }
 
     pub(crate) fn amount(&mut self, a: &Amount) {
-        let end = |x: Option<f64>| match x {
+        let hedged = hedge_ends(a);
+        let end = |x: Option<f64>, h: Option<f64>| match x {
             None => 0u8,
             Some(v) if v.to_bits() == a.value.to_bits() => 1,
+            Some(v) if h.is_some_and(|h| h.to_bits() == v.to_bits()) => 3,
             Some(_) => 2,
         };
-        let (lo, hi) = (end(a.low), end(a.high));
+        let (lo, hi) = (
+            end(a.low, hedged.map(|h| h.0)),
+            end(a.high, hedged.map(|h| h.1)),
+        );
         self.byte(bound_code(a.bound) | (u8::from(a.below_near) << 3) | (lo << 4) | (hi << 6));
         self.f64(a.value);
         if lo == 2 {
@@ -191,8 +192,8 @@ impl Writer {
                 self.str(&d.iso);
             }
             Value::Entity { name, kind } if !span.is_empty() && name == span => {
-                tag(self, 10);
-                self.byte(entity_code(*kind));
+                // The commonest mention: its type in its tag, nothing else.
+                tag(self, 15 + entity_code(*kind));
             }
             Value::Quote {
                 quote,
@@ -257,6 +258,30 @@ impl Writer {
             }
         }
     }
+}
+
+/// `x` as `m / 10^k` exactly (k < 4, |m| < 2^53, not -0), the fewest places first.
+fn decimal(x: f64) -> Option<(i64, u64)> {
+    if x == 0.0 && x.is_sign_negative() {
+        return None;
+    }
+    (0..4u64).find_map(|k| {
+        let p = [1.0, 10.0, 100.0, 1000.0][k as usize];
+        let m = (x * p).round();
+        (m.abs() < 9.0e15 && (m / p).to_bits() == x.to_bits()).then_some((m as i64, k))
+    })
+}
+
+/// The interval ends extraction gives a hedged value (`number::Hedge::apply`): "about" 7.5%
+/// either side, "almost" 15% below; a stored end that is one of these is stored as such.
+fn hedge_ends(a: &Amount) -> Option<(f64, f64)> {
+    let v = a.value;
+    let (x, y) = match a.bound {
+        Bound::About if a.below_near => (v * 0.85, v),
+        Bound::About => (v * 0.925, v * 1.075),
+        _ => return None,
+    };
+    Some((x.min(y), x.max(y)))
 }
 
 /// The days of a period given by its ISO form (`2025`, `2025-11`, `2025-11-07`, or two of those
@@ -347,6 +372,16 @@ fn bound_code(b: Bound) -> u8 {
         Bound::AtMost => 5,
         Bound::Range => 6,
     }
+}
+
+fn entity_type(code: u8) -> R<EntityType> {
+    Ok(match code {
+        0 => EntityType::Person,
+        1 => EntityType::Place,
+        2 => EntityType::Organization,
+        3 => EntityType::Other,
+        k => return Err(format!("unknown entity type {k}")),
+    })
 }
 
 fn entity_code(k: EntityType) -> u8 {
@@ -554,8 +589,10 @@ impl<'a> Reader<'a> {
         } else if t <= POW10.len() as u64 {
             Ok(POW10[(t - 1) as usize])
         } else {
-            let z = t - 1 - POW10.len() as u64;
-            Ok((((z >> 1) as i64) ^ -((z & 1) as i64)) as f64)
+            let t = t - 1 - POW10.len() as u64;
+            let z = t >> 2;
+            let m = (((z >> 1) as i64) ^ -((z & 1) as i64)) as f64;
+            Ok(m / [1.0, 10.0, 100.0, 1000.0][(t & 3) as usize])
         }
     }
 
@@ -572,24 +609,29 @@ impl<'a> Reader<'a> {
             b => return Err(format!("unknown bound {b}")),
         };
         let value = self.f64()?;
-        let mut end = |code: u8| -> R<Option<f64>> {
+        let mut a = Amount {
+            value,
+            low: None,
+            high: None,
+            bound,
+            precision: 0.0,
+            below_near: flags & 8 != 0,
+        };
+        let hedged = hedge_ends(&a);
+        let mut end = |code: u8, side: fn((f64, f64)) -> f64| -> R<Option<f64>> {
             match code {
                 0 => Ok(None),
                 1 => Ok(Some(value)),
                 2 => self.f64().map(Some),
-                _ => Err("unknown interval end".into()),
+                _ => hedged
+                    .map(|h| Some(side(h)))
+                    .ok_or_else(|| "an interval end of no hedge".into()),
             }
         };
-        let low = end((flags >> 4) & 3)?;
-        let high = end(flags >> 6)?;
-        Ok(Amount {
-            value,
-            low,
-            high,
-            bound,
-            precision: self.f64()?,
-            below_near: flags & 8 != 0,
-        })
+        a.low = end((flags >> 4) & 3, |h| h.0)?;
+        a.high = end(flags >> 6, |h| h.1)?;
+        a.precision = self.f64()?;
+        Ok(a)
     }
 
     /// A mention's value (see [`Writer::value_at`]); `text` and the span are already checked.
@@ -620,9 +662,9 @@ impl<'a> Reader<'a> {
                     iso_days(&iso).ok_or_else(|| format!("{iso:?} is not an ISO date"))?;
                 Value::Date(Date { iso, first, last })
             }
-            10 => Value::Entity {
+            15..=18 => Value::Entity {
                 name: span()?.to_string(),
-                kind: self.entity_type()?,
+                kind: entity_type(tag - 15)?,
             },
             11 => {
                 let span = span()?;
@@ -645,13 +687,7 @@ impl<'a> Reader<'a> {
     }
 
     fn entity_type(&mut self) -> R<EntityType> {
-        Ok(match self.byte()? {
-            0 => EntityType::Person,
-            1 => EntityType::Place,
-            2 => EntityType::Organization,
-            3 => EntityType::Other,
-            k => return Err(format!("unknown entity type {k}")),
-        })
+        entity_type(self.byte()?)
     }
 
     fn value_tagged(&mut self, tag: u8) -> R<Value> {
@@ -680,5 +716,89 @@ impl<'a> Reader<'a> {
             },
             k => return Err(format!("unknown value kind {k}")),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Floats and hedged amounts come back bit for bit, whichever way each is stored.
+    #[test]
+    fn floats_and_amounts_round_trip_exactly() {
+        let xs = [
+            0.0,
+            -0.0,
+            1.0,
+            -7.0,
+            5.4,
+            0.1,
+            0.001,
+            12.345,
+            3.7e6,
+            1e300,
+            1.0 / 3.0,
+            -2.5,
+            9.0e15,
+            f64::INFINITY,
+            f64::NAN,
+            4.86,
+            5.805,
+        ];
+        let hedges = [
+            crate::extract::Bound::Exact,
+            crate::extract::Bound::About,
+            crate::extract::Bound::MoreThan,
+            crate::extract::Bound::Range,
+        ];
+        let mut amounts = Vec::new();
+        for &x in &xs {
+            for &bound in &hedges {
+                for below_near in [false, true] {
+                    let (lo, hi) = match bound {
+                        Bound::About if below_near => (x * 0.85, x),
+                        Bound::About => (x * 0.925, x * 1.075),
+                        Bound::MoreThan => (x, f64::NAN),
+                        _ => (x - 0.5, x + 1.25),
+                    };
+                    amounts.push(Amount {
+                        value: x,
+                        low: Some(lo.min(hi)),
+                        high: (!hi.is_nan()).then_some(lo.max(hi)),
+                        bound,
+                        precision: 0.1,
+                        below_near,
+                    });
+                }
+            }
+        }
+        let mut w = Writer::new();
+        for (x, a) in xs.iter().zip(&amounts) {
+            w.f64(*x);
+            w.amount(a);
+        }
+        for a in &amounts {
+            w.amount(a);
+        }
+        let body = w.finish();
+        let mut r = Reader::new(&body).unwrap();
+        let bits = |a: &Amount| {
+            (
+                a.value.to_bits(),
+                a.low.map(f64::to_bits),
+                a.high.map(f64::to_bits),
+                a.precision.to_bits(),
+                a.bound,
+                a.below_near,
+            )
+        };
+        for (x, a) in xs.iter().zip(&amounts) {
+            assert_eq!(r.f64().unwrap().to_bits(), x.to_bits(), "{x}");
+            assert_eq!(bits(&r.amount().unwrap()), bits(a));
+        }
+        for a in &amounts {
+            assert_eq!(bits(&r.amount().unwrap()), bits(a), "{a:?}");
+        }
+        r.done().unwrap();
     }
 }

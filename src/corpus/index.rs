@@ -10,15 +10,16 @@
 //!                                postings over claim sentences, entity aliases
 //! ```
 //!
-//! Each shard is binary (format 4, [`super::codec`]): a header (the magic `CRBS`, the format,
-//! the corpus id, the shard name, the SHA-256 of the body) and the body: a table of the
-//! shard's distinct strings, then the records, which refer to strings by number. A document
-//! stores its text, its mentions (offsets relative to the one before) and its claims as the
-//! mentions they stand on; its sentences, its claims' terms, subjects and flags and its
-//! entities are derived on loading by the same core (see `decode_docs`). The corpus id is the
-//! SHA-256 of the bodies' hashes in shard order, so the same documents give the same bytes, the
-//! same names and the same id; a shard from another build, a truncated one or a changed one is
-//! refused by name.
+//! Each shard is binary (format 5, [`super::codec`]): a header (the magic `CRBS`, the format,
+//! the shard name, which holds the corpus id's first 12 hex digits, and the first 16 bytes of
+//! the body's SHA-256) and the body: a table of the shard's distinct strings, then the records,
+//! which refer to strings by number. A document stores its text, its mentions (offsets relative
+//! to the one before) and its claims as the mentions they stand on; its sentences are split on
+//! loading, and a claim sentence's claims (terms, subjects, flags) are derived by the same core
+//! the first time a check needs them (see `Slot`); whole documents, with their entities, only
+//! for [`Part::loaded_documents`]. The corpus id is the SHA-256 of the bodies' hashes in shard
+//! order, so the same documents give the same bytes, the same names and the same id; a shard
+//! from another build, a truncated one or a changed one is refused by name.
 //!
 //! Terms are the normalised content words and entity names of a claim sentence (the same
 //! [`Claim::terms`] reconciliation weighs), plus keys for the claims' values: `#money:USD`,
@@ -34,7 +35,7 @@
 //! CLI) loads them and asks again.
 
 use super::codec::{Reader, Writer, R};
-use super::{hex, unhex, Corpus, CorpusError, DocMeta, Document};
+use super::{hex, Corpus, CorpusError, DocMeta, Document};
 use crate::claims::Claim;
 use crate::extract::{Mention, Value};
 use crate::reconcile::prep;
@@ -45,13 +46,18 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, Mutex};
 
 /// The index format this engine writes and reads.
-pub const INDEX_FORMAT: u32 = 4;
-/// Documents per document shard.
-pub const DOCS_PER_SHARD: usize = 2;
+pub const INDEX_FORMAT: u32 = 5;
+/// Documents per document shard. Four: gzip finds more of a document's phrasing in the others
+/// of its shard (1,000 generated documents: 65.0% of the raw text gzipped with two, 57.7% with
+/// four, 49.2% with sixteen), while a check that needs one document fetches three more (there,
+/// 2.6 MB raw with two, 3.5 MB with four, 4.5 MB, nearly every shard, with sixteen); loading the
+/// extra documents costs little, as their claims are derived only when needed.
+pub const DOCS_PER_SHARD: usize = 4;
 /// Documents per catalog shard.
 pub const DOCS_PER_CATALOG: usize = 200;
-/// Aimed-at size of a term shard's body, in bytes.
-pub const TERM_SHARD_BYTES: usize = 6 * 1024;
+/// Aimed-at size of a term shard's body, in bytes (a check of a 1,000-word article needs most
+/// of them at 1,000 documents; bigger ones compress better and are fewer to fetch).
+pub const TERM_SHARD_BYTES: usize = 24 * 1024;
 /// Claim sentences kept per claim of the article.
 pub const TOP_K: usize = 16;
 
@@ -148,6 +154,10 @@ struct TermShard {
 
 /// The first bytes of every shard.
 const MAGIC: &[u8; 4] = b"CRBS";
+
+/// Bytes of a body's SHA-256 its shard's header keeps (128 bits: a damaged or altered body is
+/// caught as surely as by all 32; the shard name names the corpus).
+const SUM_BYTES: usize = 16;
 
 /// Shard names a check (or the panel) needs and that are not loaded yet.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -258,7 +268,7 @@ pub struct Part {
     pub manifest: Manifest,
     catalogs: BTreeMap<usize, Vec<CatalogEntry>>,
     /// Loaded documents, shared with what a check retrieves (never copied for it).
-    docs: BTreeMap<usize, Vec<Arc<Document>>>,
+    docs: BTreeMap<usize, Vec<Slot>>,
     terms: BTreeMap<usize, TermShard>,
 }
 
@@ -374,9 +384,9 @@ impl Part {
             .chunks(DOCS_PER_CATALOG)
             .map(<[CatalogEntry]>::to_vec)
             .collect();
-        let docs: Vec<Vec<Arc<Document>>> = {
+        let docs: Vec<Vec<Slot>> = {
             let mut out = Vec::new();
-            let mut it = documents.into_iter().map(Arc::new).peekable();
+            let mut it = documents.into_iter().map(Slot::full).peekable();
             while it.peek().is_some() {
                 out.push(it.by_ref().take(DOCS_PER_SHARD).collect::<Vec<_>>());
             }
@@ -441,10 +451,9 @@ impl Part {
                 file.extend_from_slice(MAGIC);
                 let mut head = Writer::new();
                 head.uint(INDEX_FORMAT as u64);
-                head.bytes(&unhex(id));
                 head.raw(&name);
                 file.extend_from_slice(&head.finish_plain());
-                file.extend_from_slice(&Sha256::digest(&body));
+                file.extend_from_slice(&Sha256::digest(&body)[..SUM_BYTES]);
                 file.extend_from_slice(&body);
                 (name, file)
             })
@@ -527,15 +536,14 @@ impl Part {
             };
             return Err(bad(why));
         };
-        // The header: format, corpus id, shard name, SHA-256 of the body.
-        let (format, corpus, shard, used) = (|| -> R<(u64, String, String, usize)> {
+        // The header: format, shard name (which names the corpus by its id's first 12 hex
+        // digits), the first SUM_BYTES bytes of the body's SHA-256.
+        let (format, shard, used) = (|| -> R<(u64, String, usize)> {
             let mut r = Reader::plain(&rest[..rest.len().min(512)]);
             let format = r.uint()?;
-            let corpus = r.bytes()?;
             let shard = r.bytes()?;
             Ok((
                 format,
-                hex(corpus),
                 String::from_utf8_lossy(shard).into_owned(),
                 r.position(),
             ))
@@ -544,19 +552,20 @@ impl Part {
         if format != INDEX_FORMAT as u64 {
             return Err(CorpusError(format!("corpus shard {name} has format {format} but this engine reads format {INDEX_FORMAT}; {rebuild}")));
         }
-        if corpus != self.manifest.id || shard != name {
+        if shard != name {
+            let corpus = shard.split('-').nth(1).unwrap_or("");
             return Err(CorpusError(format!(
                 "corpus shard {name} belongs to another build (corpus {}, shard {}); {rebuild}",
-                short(&corpus),
+                short(corpus),
                 short_name(&shard)
             )));
         }
         let rest = &rest[used..];
-        if rest.len() < 32 {
+        if rest.len() < SUM_BYTES {
             return Err(bad("its header breaks off".into()));
         }
-        let (sum, body) = rest.split_at(32);
-        if Sha256::digest(body).as_slice() != sum {
+        let (sum, body) = rest.split_at(SUM_BYTES);
+        if &Sha256::digest(body)[..SUM_BYTES] != sum {
             return Err(bad("its content does not match its checksum".into()));
         }
         match kind {
@@ -565,9 +574,18 @@ impl Part {
                 self.catalogs.insert(n, c);
             }
             "docs" => {
-                let docs = decode_docs(body).map_err(bad)?;
-                self.docs
-                    .insert(n, docs.into_iter().map(Arc::new).collect());
+                // Its documents' claims are derived as checks first need them (see `Slot`); a
+                // shard whose lazily derived claims did not stand on its stored mentions is
+                // asked for again by the check, and refused here, naming the problem.
+                let failed = self.docs.get(&n).and_then(|slots| {
+                    slots
+                        .iter()
+                        .find_map(|s| s.lazy.as_ref().and_then(|l| l.failed.get()))
+                });
+                if let Some(why) = failed {
+                    return Err(bad(why.clone()));
+                }
+                self.docs.insert(n, read_docs(body).map_err(bad)?);
             }
             _ => {
                 let t = decode_terms(body).map_err(bad)?;
@@ -587,21 +605,30 @@ impl Part {
         }
     }
 
-    /// All documents of the loaded document shards, in order.
-    pub fn loaded_documents(&self) -> Vec<Document> {
-        self.docs
-            .values()
-            .flatten()
-            .map(|d| (**d).clone())
-            .collect()
+    /// All documents of the loaded document shards, in order, whole: the claims of every
+    /// sentence derived and checked against the stored ones (a document whose claims are not
+    /// the ones this engine finds in its text is refused, naming its shard).
+    pub fn loaded_documents(&self) -> Result<Vec<Document>, CorpusError> {
+        let mut out = Vec::new();
+        for (&n, slots) in &self.docs {
+            for s in slots {
+                out.push(s.whole().map_err(|e| {
+                    CorpusError(format!(
+                        "corpus shard {} is corrupt ({e}); rebuild the index with `corroborate index` (or `npm run build`)",
+                        shard_name("docs", &self.manifest.id, n)
+                    ))
+                })?);
+            }
+        }
+        Ok(out)
     }
 
-    /// The documents (consumes the part; all document shards must be loaded).
+    /// The documents (consumes a part built from documents, [`Part::build`]).
     pub fn into_documents(self) -> Vec<Document> {
         self.docs
             .into_values()
             .flatten()
-            .map(|d| Arc::try_unwrap(d).unwrap_or_else(|d| (*d).clone()))
+            .map(|s| Arc::try_unwrap(s.doc).unwrap_or_else(|d| (*d).clone()))
             .collect()
     }
 
@@ -623,13 +650,14 @@ impl Part {
             .ok_or_else(|| Needs(vec![shard_name("catalog", &self.manifest.id, page)]))
     }
 
-    /// Document number `n`, or the shard to load.
+    /// Document number `n`, or the shard to load. Of a document loaded from a shard, its
+    /// metadata and text (what the corpus panel shows); of a built part, everything.
     pub fn document(&self, n: usize) -> Result<Option<&Document>, Needs> {
-        self.shared_document(n).map(|d| d.map(|d| &**d))
+        self.slot(n).map(|d| d.map(|d| &*d.doc))
     }
 
     /// [`Part::document`], as the loaded document itself (shared, not copied).
-    fn shared_document(&self, n: usize) -> Result<Option<&Arc<Document>>, Needs> {
+    fn slot(&self, n: usize) -> Result<Option<&Slot>, Needs> {
         if n >= self.manifest.counts.documents {
             return Ok(None);
         }
@@ -743,11 +771,11 @@ fn decode_catalog(body: &[u8]) -> R<Vec<CatalogEntry>> {
 /// text ([`crate::segment::split`]), the claims' terms, subjects, times and flags by
 /// [`crate::claims::claims`] over those sentences and the stored mentions (each must stand on
 /// the stored mention, or the shard is refused), and the entities from the entity mentions.
-fn encode_docs(docs: &[Arc<Document>]) -> Vec<u8> {
+fn encode_docs(docs: &[Slot]) -> Vec<u8> {
     let mut w = Writer::new();
     w.payload = Some(7);
     w.uint(docs.len() as u64);
-    for d in docs.iter().map(|d| &**d) {
+    for d in docs.iter().map(|d| &*d.doc) {
         w.to(0);
         put_meta(&mut w, &d.meta);
         w.uint(d.mentions.len() as u64);
@@ -786,7 +814,162 @@ fn encode_docs(docs: &[Arc<Document>]) -> Vec<u8> {
     w.finish()
 }
 
+/// A document of a part and its claims, by claim sentence. Of a built part, the whole
+/// document. Of a shard, what the shard stores (metadata, text, mentions, each claim's mention)
+/// and the sentences: the claims of a claim sentence are derived the first time a check needs
+/// them ([`Slot::group`]), by [`crate::claims::claims`] on that sentence and its mentions (a
+/// sentence's claims depend on nothing else), and must stand on the stored mentions. A cold
+/// check derives the few sentences BM25 picks instead of every sentence of every document it
+/// loads.
+#[derive(Debug, Clone)]
+struct Slot {
+    /// The document; loaded from a shard: its metadata and text only (the rest is in `lazy`).
+    doc: Arc<Document>,
+    /// The first claim of each claim sentence, then the number of claims.
+    starts: Vec<usize>,
+    /// Loaded from a shard: what its claims are derived from.
+    lazy: Option<Arc<Lazy>>,
+}
+
+#[derive(Debug)]
+struct Lazy {
+    /// Every sentence (junk too), as `segment::split` gives them and mentions count them.
+    sentences: Vec<crate::segment::Sentence>,
+    mentions: Vec<Mention>,
+    /// Each claim's mention.
+    anchors: Vec<usize>,
+    /// Each claim sentence's claims, once derived.
+    claims: Vec<std::sync::OnceLock<Vec<Claim>>>,
+    /// Why a claim sentence's derived claims were refused (the first one).
+    failed: std::sync::OnceLock<String>,
+}
+
+impl Slot {
+    /// A whole document (of a built part).
+    fn full(doc: impl Into<Arc<Document>>) -> Slot {
+        let doc = doc.into();
+        let mut starts = vec![0];
+        for g in claim_groups(&doc.claims) {
+            starts.push(starts[starts.len() - 1] + g.len());
+        }
+        Slot {
+            doc,
+            starts,
+            lazy: None,
+        }
+    }
+
+    /// Claim sentences.
+    fn groups(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// Claims.
+    fn claim_count(&self) -> usize {
+        self.starts[self.starts.len() - 1]
+    }
+
+    /// The claims of claim sentence `k` (none past the last), derived if they were not yet.
+    fn group(&self, k: usize) -> &[Claim] {
+        let Some(&[a, b]) = self.starts.get(k..k + 2) else {
+            return &[];
+        };
+        match &self.lazy {
+            None => self.doc.claims.get(a..b).unwrap_or(&[]),
+            Some(l) => l.claims[k].get_or_init(|| l.derive(&self.doc, a..b)),
+        }
+    }
+
+    /// Claim `ci` of the document (in the order of all its claims).
+    fn claim(&self, ci: usize) -> Option<&Claim> {
+        let k = self.starts.partition_point(|&s| s <= ci).checked_sub(1)?;
+        self.group(k).get(ci - self.starts[k])
+    }
+
+    /// Whether a derivation was refused (the shard is then asked for again and refused).
+    fn failed(&self) -> bool {
+        self.lazy.as_ref().is_some_and(|l| l.failed.get().is_some())
+    }
+
+    /// The whole document: every sentence's claims derived at once and checked.
+    fn whole(&self) -> R<Document> {
+        let Some(l) = &self.lazy else {
+            return Ok((*self.doc).clone());
+        };
+        let d = &self.doc;
+        let claims = crate::claims::claims(&d.text, &l.sentences, &l.mentions);
+        if !l.stand_on(&claims, 0..l.anchors.len()) {
+            return Err(format!(
+                "document {}'s claims are not the ones this engine finds in its text",
+                d.meta.id
+            ));
+        }
+        Ok(Document {
+            meta: d.meta.clone(),
+            text: d.text.clone(),
+            sentences: l
+                .sentences
+                .iter()
+                .filter(|s| !s.junk)
+                .map(|s| (s.start, s.end))
+                .collect(),
+            claims,
+            mentions: l.mentions.clone(),
+            entities: super::entities_of(&d.text, &l.mentions),
+        })
+    }
+}
+
+impl Lazy {
+    /// Whether `claims` are the stored claims `range`: each on its stored mention.
+    fn stand_on(&self, claims: &[Claim], range: std::ops::Range<usize>) -> bool {
+        claims.len() == range.len()
+            && claims.iter().zip(&self.anchors[range]).all(|(c, &i)| {
+                self.mentions.get(i).is_some_and(|m| {
+                    (m.start, m.end) == c.anchor && m.sentence == c.sentence && m.value == c.value
+                })
+            })
+    }
+
+    /// The claims of the claim sentence whose claims are `range` (read and checked on loading:
+    /// each anchor is a mention, in a sentence of the text), or none if they are not the stored
+    /// ones (`failed` then says so).
+    fn derive(&self, doc: &Document, range: std::ops::Range<usize>) -> Vec<Claim> {
+        let i = self.mentions[self.anchors[range.start]].sentence;
+        let lo = self.mentions.partition_point(|m| m.sentence < i);
+        let hi = self.mentions.partition_point(|m| m.sentence <= i);
+        let ms: Vec<Mention> = self.mentions[lo..hi]
+            .iter()
+            .map(|m| Mention {
+                sentence: 0,
+                ..m.clone()
+            })
+            .collect();
+        let mut claims =
+            crate::claims::claims(&doc.text, std::slice::from_ref(&self.sentences[i]), &ms);
+        for c in &mut claims {
+            c.sentence = i;
+        }
+        if self.stand_on(&claims, range) {
+            claims
+        } else {
+            let _ = self.failed.set(format!(
+                "document {}'s claims are not the ones this engine finds in its text",
+                doc.meta.id
+            ));
+            Vec::new()
+        }
+    }
+}
+
+/// Every document of a shard, whole (see [`Slot::whole`]).
+#[cfg(test)]
 fn decode_docs(body: &[u8]) -> R<Vec<Document>> {
+    read_docs(body)?.iter().map(Slot::whole).collect()
+}
+
+/// A document shard's documents, their claims to be derived as checks need them ([`Slot`]).
+fn read_docs(body: &[u8]) -> R<Vec<Slot>> {
     let mut r = Reader::new(body)?;
     r.payload = Some(7);
     let n = r.count()?;
@@ -841,39 +1024,51 @@ fn decode_docs(body: &[u8]) -> R<Vec<Document>> {
                 value,
             });
         }
+        // Each claim's mention; claims come sentence by sentence (a claim sentence is a run
+        // of claims on mentions of one sentence).
         r.from(4);
         let mut anchors = Vec::with_capacity(nc);
+        let mut starts = vec![0];
         let mut prev = 0usize;
-        for _ in 0..nc {
+        let mut last = None;
+        for j in 0..nc {
             prev = r.delta(prev)?;
+            let Some(m) = mentions.get(prev) else {
+                return Err(format!(
+                    "document {}'s claims are not the ones this engine finds in its text",
+                    meta.id
+                ));
+            };
+            if last.is_some_and(|s| m.sentence < s) {
+                return Err(format!("document {}'s claims are out of order", meta.id));
+            }
+            if last.is_some_and(|s| s != m.sentence) {
+                starts.push(j);
+            }
+            last = Some(m.sentence);
             anchors.push(prev);
         }
-        let claims = crate::claims::claims(&text, &all, &mentions);
-        let same = claims.len() == anchors.len()
-            && claims.iter().zip(&anchors).all(|(c, &i)| {
-                mentions.get(i).is_some_and(|m| {
-                    (m.start, m.end) == c.anchor && m.sentence == c.sentence && m.value == c.value
-                })
-            });
-        if !same {
-            return Err(format!(
-                "document {}'s claims are not the ones this engine finds in its text",
-                meta.id
-            ));
+        if nc > 0 {
+            starts.push(nc);
         }
-        let sentences = all
-            .iter()
-            .filter(|s| !s.junk)
-            .map(|s| (s.start, s.end))
-            .collect();
-        let entities = super::entities_of(&text, &mentions);
-        docs.push(Document {
-            meta,
-            text,
-            sentences,
-            claims,
-            mentions,
-            entities,
+        let groups = starts.len() - 1;
+        docs.push(Slot {
+            doc: Arc::new(Document {
+                meta,
+                text,
+                sentences: Vec::new(),
+                claims: Vec::new(),
+                mentions: Vec::new(),
+                entities: Vec::new(),
+            }),
+            starts,
+            lazy: Some(Arc::new(Lazy {
+                sentences: all,
+                mentions,
+                anchors,
+                claims: (0..groups).map(|_| std::sync::OnceLock::new()).collect(),
+                failed: std::sync::OnceLock::new(),
+            })),
         });
     }
     r.done()?;
@@ -1151,22 +1346,11 @@ impl Searcher {
         self.parts.iter().map(|p| p.manifest.counts.documents).sum()
     }
 
-    /// Loads a shard into the part it belongs to. A check needs the documents' claims, not
-    /// their mentions (the catalog counts them): a searcher reads them (every span checked) and
-    /// lets them go, which keeps a large corpus's checks in less memory.
+    /// Loads a shard into the part it belongs to (a document shard's claims are derived as
+    /// checks need them, see `Slot`).
     pub fn add_shard(&mut self, name: &str, bytes: &[u8]) -> Result<(), CorpusError> {
         match self.parts.iter_mut().find(|p| p.owns(name)) {
-            Some(p) => {
-                p.add_shard(name, bytes)?;
-                if let Some(("docs", n)) = p.parse_name(name) {
-                    for d in p.docs.get_mut(&n).into_iter().flatten() {
-                        if let Some(d) = Arc::get_mut(d) {
-                            d.mentions = Vec::new();
-                        }
-                    }
-                }
-                Ok(())
-            }
+            Some(p) => p.add_shard(name, bytes),
             None => Err(CorpusError(format!(
                 "corpus shard {name} is not part of this corpus (a mixed or partial upload?); rebuild the index with `corroborate index`"
             ))),
@@ -1466,14 +1650,14 @@ impl Searcher {
         // The documents as the report cites them (metadata and text), and the loaded documents
         // themselves, whose claims the candidates name (shared, not copied).
         let mut documents: Vec<Document> = Vec::new();
-        let mut sources: Vec<Arc<Document>> = Vec::new();
+        let mut sources: Vec<Slot> = Vec::new();
         let mut origin: Vec<(usize, usize)> = Vec::new();
         // The claims of the candidate sentences, per retrieved document (claim ranges).
         let mut kept: Vec<Vec<std::ops::Range<usize>>> = Vec::new();
         // (part, doc, claim sentence) → claim indexes in the retrieved document.
         let mut where_: BTreeMap<Hit, (usize, std::ops::Range<usize>)> = BTreeMap::new();
         for (&(pi, d), ks) in &wanted {
-            let doc = match self.parts[pi].shared_document(d) {
+            let doc = match self.parts[pi].slot(d) {
                 Ok(Some(doc)) => doc,
                 Ok(None) => continue,
                 Err(Needs(n)) => {
@@ -1485,36 +1669,35 @@ impl Searcher {
                 continue;
             }
             let di = documents.len();
-            let mut ranges = Vec::new();
-            let starts = cache.starts.entry((pi, d)).or_insert_with(|| {
-                let mut at = 0;
-                let mut starts = vec![0];
-                for group in claim_groups(&doc.claims) {
-                    at += group.len();
-                    starts.push(at);
-                }
-                starts
-            });
-            let mut take = |k: usize| {
-                if let (Some(&a), Some(&b)) = (starts.get(k), starts.get(k + 1)) {
-                    where_.insert((pi, d, k), (di, a..b));
-                    ranges.push(a..b);
-                }
-            };
-            if full_scan {
-                (0..starts.len()).for_each(&mut take);
+            // The candidate claim sentences' claims, derived now if they were not yet.
+            let ks: Vec<usize> = if full_scan {
+                (0..doc.groups()).collect()
             } else {
-                ks.iter().copied().for_each(take);
+                ks.iter().copied().filter(|&k| k < doc.groups()).collect()
+            };
+            let mut ranges = Vec::with_capacity(ks.len());
+            for &k in &ks {
+                doc.group(k);
+                let r = doc.starts[k]..doc.starts[k + 1];
+                where_.insert((pi, d, k), (di, r.clone()));
+                ranges.push(r);
+            }
+            if doc.failed() {
+                // Derived claims that do not stand on the stored mentions: the shard is asked
+                // for again, and loading it whole names the problem.
+                let s = d / self.parts[pi].manifest.docs_per_shard.max(1);
+                needs.insert(shard_name("docs", &self.parts[pi].manifest.id, s));
+                continue;
             }
             documents.push(Document {
-                meta: doc.meta.clone(),
-                text: doc.text.clone(),
+                meta: doc.doc.meta.clone(),
+                text: doc.doc.text.clone(),
                 sentences: Vec::new(),
                 claims: Vec::new(),
                 mentions: Vec::new(),
                 entities: Vec::new(),
             });
-            sources.push(Arc::clone(doc));
+            sources.push(doc.clone());
             origin.push((pi, d));
             kept.push(ranges);
         }
@@ -1537,7 +1720,7 @@ impl Searcher {
                 ranges.iter().flat_map(move |r| {
                     r.clone().filter_map(move |ci| {
                         let kept = done.and_then(|p| p.get(ci)).is_some_and(Option::is_some);
-                        (!kept).then(|| d.claims.get(ci)).flatten()
+                        (!kept).then(|| d.claim(ci)).flatten()
                     })
                 })
             });
@@ -1565,7 +1748,7 @@ impl Searcher {
                 if full_scan {
                     // Every claim, in document order.
                     for (di, d) in sources.iter().enumerate() {
-                        out.extend((0..d.claims.len()).map(|ci| (di, ci)));
+                        out.extend((0..d.claim_count()).map(|ci| (di, ci)));
                     }
                     return out;
                 }
@@ -1605,7 +1788,7 @@ pub struct Retrieved {
     pub candidates: Vec<Vec<(usize, usize)>>,
     /// The loaded documents behind `corpus.documents` (whose copies there hold metadata and
     /// text only), with their claims.
-    sources: Vec<Arc<Document>>,
+    sources: Vec<Slot>,
     /// Each of them as (part, document number).
     origin: Vec<(usize, usize)>,
     /// The searcher's kept preparations, and the epoch they must be of (the IDFs of this
@@ -1647,8 +1830,8 @@ impl Retrieved {
                 let src = &self.sources[di];
                 let preps = docs
                     .entry(self.origin[di])
-                    .or_insert_with(|| vec![None; src.claims.len()]);
-                if let (Some(slot @ None), Some(c)) = (preps.get_mut(ci), src.claims.get(ci)) {
+                    .or_insert_with(|| vec![None; src.claim_count()]);
+                if let (Some(slot @ None), Some(c)) = (preps.get_mut(ci), src.claim(ci)) {
                     *slot = Some(vocab.prep_corpus(c, &self.corpus));
                 }
             }
@@ -1664,7 +1847,7 @@ impl Retrieved {
                     .get(&self.origin[di])
                     .and_then(|p| p.get(ci))
                     .and_then(Option::as_ref);
-                let (Some(c), Some(prep)) = (src.claims.get(ci), prep) else {
+                let (Some(c), Some(prep)) = (src.claim(ci), prep) else {
                     continue;
                 };
                 match scope.last_mut() {
@@ -1693,8 +1876,7 @@ impl Retrieved {
 const PREP_CACHE_STRINGS: usize = 1 << 20;
 
 /// What a [`Searcher`] keeps across checks, valid while its parts are the same: corpus claims
-/// prepared for reconciliation ([`prep::Vocab::prep_corpus`]), IDFs, and where each document's
-/// claim sentences start.
+/// prepared for reconciliation ([`prep::Vocab::prep_corpus`]) and IDFs.
 #[derive(Debug, Default)]
 pub struct PrepCache {
     /// What it was made for: each part's id and claim sentences (the IDFs).
@@ -1706,8 +1888,6 @@ pub struct PrepCache {
     docs: std::collections::HashMap<(usize, usize), Vec<Option<prep::Prep>>, FastHash>,
     /// The IDF of every clause term of the claims prepared and of the texts checked.
     idf: Arc<std::collections::HashMap<String, f64, FastHash>>,
-    /// Per (part, document number): the first claim of each claim sentence, and the count.
-    starts: std::collections::HashMap<(usize, usize), Vec<usize>, FastHash>,
     /// Retrieval's scores and marks per candidate slot, all 0 and false between checks.
     scratch: (Vec<f64>, Vec<bool>),
 }
@@ -1738,7 +1918,7 @@ mod tests {
             d.claims
         );
         let docs = vec![d.clone(), d];
-        let body = encode_docs(&docs);
+        let body = encode_docs(&docs.iter().cloned().map(Slot::full).collect::<Vec<_>>());
         (docs, body)
     }
 
@@ -1778,14 +1958,56 @@ mod tests {
         // One claim fewer than the engine finds in the text: refused, naming the document.
         let mut fewer = (*docs[0]).clone();
         fewer.claims.pop();
-        let e = decode_docs(&encode_docs(&[Arc::new(fewer)])).unwrap_err();
+        let e = decode_docs(&encode_docs(&[Slot::full(fewer)])).unwrap_err();
         assert!(e.contains("document a") && e.contains("claims"), "{e}");
         // A claim on another mention than the one the engine anchors it on: refused too.
         let mut moved = (*docs[0]).clone();
         let last = moved.mentions.last().unwrap().clone();
         moved.claims[0].anchor = (last.start, last.end);
         moved.claims[0].value = last.value;
-        assert!(decode_docs(&encode_docs(&[Arc::new(moved)])).is_err());
+        assert!(decode_docs(&encode_docs(&[Slot::full(moved)])).is_err());
+    }
+
+    /// A check derives only the claim sentences it needs; when those do not stand on the
+    /// stored mentions (an index written by another build of the same version), the check asks
+    /// for the shard again and loading it whole names the problem.
+    #[test]
+    fn claims_derived_lazily_that_differ_are_refused_by_name() {
+        let (docs, _) = body();
+        let mut fewer = (*docs[0]).clone();
+        fewer.claims.pop();
+        let files = Part::build_files(vec![fewer]).1;
+        let mut searcher = Searcher::new(vec![Part::from_manifest(&files.manifest).unwrap()]);
+        let article = crate::analyze("Sales rose 12% to $3.5 billion last year.", None).claims;
+        let mut refused = None;
+        for _ in 0..5 {
+            match searcher.prepare(&article) {
+                Ok(_) => break,
+                Err(Needs(names)) => {
+                    for n in names {
+                        let bytes = &files.shards.iter().find(|s| s.0 == n).unwrap().1;
+                        if let Err(e) = searcher.add_shard(&n, bytes) {
+                            refused = Some((n, e.to_string()));
+                        }
+                    }
+                }
+            }
+            if refused.is_some() {
+                break;
+            }
+        }
+        let (name, e) = refused.expect("the shard is refused");
+        assert!(name.starts_with("docs-"), "{name}");
+        assert!(
+            e.contains(&name) && e.contains("document a") && e.contains("claims"),
+            "{e}"
+        );
+        // Whole, the same shard is refused at once.
+        let part = Corpus::from_index(
+            &files.manifest,
+            &files.shards.iter().map(|s| s.1.clone()).collect::<Vec<_>>(),
+        );
+        assert!(part.unwrap_err().0.contains("claims"));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! so both sides represent a fact the same way. The compiled index ([`index::Part`]) is a small
 //! `manifest.json` (format, engine version, corpus id, counts) and shards fetched only when a
 //! check needs them: term shards (BM25 postings over claim sentences, numeric/date/kind keys and
-//! entity aliases, split by a hash of the term), document shards (text, sentences, claims) and
+//! entity aliases, split by a hash of the term), document shards (text, mentions, each claim's mention; the claims derived as checks need them) and
 //! catalog shards (the documents' metadata and counts, for the corpus panel). A check first
 //! retrieves candidate sentences through the term shards ([`index::Searcher`]), then reconciles
 //! only with the documents that hold them.
@@ -284,7 +284,7 @@ impl Corpus {
             part.add_shard(name, bytes.as_ref())?;
         }
         let id = part.manifest.id.clone();
-        let docs = part.loaded_documents();
+        let docs = part.loaded_documents()?;
         let mut c = Corpus::from_documents(docs);
         c.id = id;
         Ok(c)
@@ -346,17 +346,4 @@ pub type FastHash = std::hash::BuildHasherDefault<Fx>;
 
 pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// The bytes of a hex string (pairs of hex digits; anything else reads as 0).
-pub(crate) fn unhex(s: &str) -> Vec<u8> {
-    s.as_bytes()
-        .chunks(2)
-        .map(|p| {
-            std::str::from_utf8(p)
-                .ok()
-                .and_then(|p| u8::from_str_radix(p, 16).ok())
-                .unwrap_or(0)
-        })
-        .collect()
 }
