@@ -47,7 +47,7 @@ try {
 }
 // Every shard of the index, in the order the core's Checker takes them (Part::shard_names in
 // src/corpus/index.rs): catalog, docs, terms; `{kind}-{first 12 of the id}-{n}.bin`, binary
-// (index format 4), inlined in base64 (worker.js decodes them).
+// (the binary index format), inlined in base64 (worker.js decodes them).
 const shardNames = [];
 if (typeof manifest.id !== 'string' || !/^[0-9a-f]{12,}$/.test(manifest.id)) {
   fail('corpus/manifest.json has no corpus id', 'rebuild the corpus: npm run build');

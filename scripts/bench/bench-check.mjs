@@ -68,7 +68,7 @@ if (!existsSync(pkgNode) || !existsSync(manifestPath)) die('pkg-node/ or www/cor
 const require = createRequire(import.meta.url);
 const { Checker } = require(pkgNode);
 const manifestText = readFileSync(manifestPath, 'utf8');
-// Every shard up front, as bytes (index format 4), so the timed checks fetch nothing.
+// Every shard up front, as bytes (the binary index format), so the timed checks fetch nothing.
 const checker = new Checker(manifestText, []);
 for (const name of checker.shardNames()) checker.addShard(name, readFileSync(join(ROOT, 'www/corpus', name)));
 let report = null;
