@@ -759,6 +759,14 @@ fn subjects_differ(a: &Claim, c: &Claim) -> bool {
     }
 }
 
+/// The text's claim has no subject, and its sentence never names the corpus claim's: nothing
+/// says the two sentences are about the same event, so a rival name there fills another role
+/// ("The agreement between A and B was signed in May" is not about "X's deals on tungsten and
+/// Starlink were signed", however alike the words).
+fn unanchored_role(a: &Claim, c: &Claim) -> bool {
+    a.subject.is_none() && c.subject.as_deref().is_some_and(|y| !mentions(a, y))
+}
+
 /// [`subjects_differ`], by the claims' own clauses: neither clause names the other's subject.
 fn subjects_differ_in_clause(a: &Claim, c: &Claim) -> bool {
     let names = |c: &Claim, who: &str| c.local.iter().any(|t| same_entity(t, who));
@@ -1046,7 +1054,8 @@ fn judge_entity(
                         && (score >= CONTRADICT_ALIGNMENT
                             || (score >= ROLE_ALIGNMENT && co_listed(claim, c, claims)))
                         && claim.negated == c.negated
-                        && !subjects_differ(claim, c) =>
+                        && !subjects_differ(claim, c)
+                        && !unanchored_role(claim, c) =>
                 {
                     contradicts.push((ev(Stance::Contradicts, c.anchor), "entity"));
                 }
