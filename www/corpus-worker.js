@@ -41,7 +41,7 @@ export function toPlain(value) {
 }
 
 /** Fetches shards by name (relative to corpusUrl) and gives their bytes to the checker (index
- *  format 5 shards are binary: the core checks each one's header, name and checksum). */
+ *  format 6 shards are binary: the core checks each one's header, name and checksum). */
 export async function loadShards(checker, corpusUrl, names) {
   for (let i = 0; i < names.length; i += PARALLEL) {
     const batch = names.slice(i, i + PARALLEL);

@@ -7,7 +7,7 @@
 // person's: texts and documents live in the page's own storage, which this worker never touches.
 // Every path is relative to this script, so it works under any sub-path (GitHub Pages).
 
-const CACHE = 'corroborate-v5';
+const CACHE = 'corroborate-v6';
 const CORE = [
   './', './index.html', './app.js', './worker.js', './style.css', './favicon.svg', './manifest.webmanifest',
   './icon.svg', './pkg/corroborate.js', './pkg/corroborate_bg.wasm', './corpus/manifest.json',
@@ -24,7 +24,7 @@ async function precache() {
   const cache = await caches.open(CACHE);
   await cache.addAll(CORE);
   // The corpus shards its manifest counts (names as in src/corpus/index.rs: catalog, docs, terms;
-  // binary, index format 5).
+  // binary, index format 6).
   const manifest = await (await cache.match('./corpus/manifest.json')).json();
   const id = typeof manifest.id === 'string' && /^[0-9a-f]{12,}$/.test(manifest.id) ? manifest.id.slice(0, 12) : null;
   if (!id) return;

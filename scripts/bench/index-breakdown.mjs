@@ -21,7 +21,7 @@ if (!dir) {
 }
 const rawTextArg = args.indexOf('--raw-text');
 const COLUMNS = {
-  docs: JSON.parse(process.env.DOCS_COLUMNS || 'null') ?? ['meta, counts', 'text', 'mention sentences', 'value tags', 'claim anchors', 'mention starts', 'mention lengths', 'value fields'],
+  docs: JSON.parse(process.env.DOCS_COLUMNS || 'null') ?? ['meta, counts', 'text', 'claim sentences', 'claims per sentence'],
   terms: JSON.parse(process.env.TERMS_COLUMNS || 'null') ?? ['counts', 'terms (front-coded)', 'df, postings count', 'postings: doc deltas', 'postings: claim sentences', 'postings: lengths', 'aliases'],
   catalog: ['entries'],
 };
@@ -68,7 +68,7 @@ for (const f of readdirSync(dir).sort()) {
   };
   uint(buf, at); // format
   skip(); // name
-  at.pos += 16; // checksum (index format 5: the first 16 bytes of the body's SHA-256)
+  at.pos += 16; // checksum (index format 5 and 6: the first 16 bytes of the body's SHA-256)
   const header = buf.subarray(0, at.pos);
   add(kind, 'header (magic, format, name, checksum)', header.length, dz(header));
   const strStart = at.pos;

@@ -46,7 +46,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, Mutex};
 
 /// The index format this engine writes and reads.
-pub const INDEX_FORMAT: u32 = 5;
+pub const INDEX_FORMAT: u32 = 6;
 /// Documents per document shard. Four: gzip finds more of a document's phrasing in the others
 /// of its shard (1,000 generated documents: 65.0% of the raw text gzipped with two, 57.7% with
 /// four, 49.2% with sixteen), while a check that needs one document fetches three more (there,
@@ -765,62 +765,67 @@ fn decode_catalog(body: &[u8]) -> R<Vec<CatalogEntry>> {
     Ok(out)
 }
 
-/// A document shard stores, per document: its metadata, its text, its mentions (spans and
-/// values) and its claims as the mentions they stand on. The rest is derived on loading by the
-/// same core that compiled it, which is cheaper than fetching it: the sentences by splitting the
-/// text ([`crate::segment::split`]), the claims' terms, subjects, times and flags by
-/// [`crate::claims::claims`] over those sentences and the stored mentions (each must stand on
-/// the stored mention, or the shard is refused), and the entities from the entity mentions.
+/// A document shard stores, per document: its metadata, its text, and where its claims are
+/// (each claim sentence's number among the text's sentences and how many claims it makes),
+/// with a count and a checksum of its mentions. Everything else is derived by the same core
+/// that compiled it, which is cheaper than fetching it: the sentences by splitting the text on
+/// loading ([`crate::segment::split`]); the mentions by extraction
+/// ([`crate::extract::extract`], with the document's date) the first time a check needs one of
+/// the document's claim sentences; a claim sentence's claims by [`crate::claims::claims`] over
+/// that sentence and its mentions; and the entities from the entity mentions. What is derived
+/// must agree with what is stored (the mentions' count and checksum, each claim sentence's
+/// number of claims), or the shard is refused, naming the document.
 fn encode_docs(docs: &[Slot]) -> Vec<u8> {
     let mut w = Writer::new();
-    w.payload = Some(7);
     w.uint(docs.len() as u64);
     for d in docs.iter().map(|d| &*d.doc) {
         w.to(0);
         put_meta(&mut w, &d.meta);
         w.uint(d.mentions.len() as u64);
-        w.uint(d.claims.len() as u64);
+        w.uint(u64::from(mention_sum(&d.mentions)));
+        let groups: Vec<&[Claim]> = claim_groups(&d.claims).collect();
+        w.uint(groups.len() as u64);
         w.to(1);
         w.raw(&d.text);
-        // Mentions: sentence (after the one before), start (after the end of the one before),
-        // length, and value, each in a column of its own.
-        let (mut ps, mut pe) = (0, 0);
-        let mut by_span: std::collections::HashMap<(usize, usize), Vec<usize>> =
-            std::collections::HashMap::new();
-        for (i, m) in d.mentions.iter().enumerate() {
+        // Claim sentences: the sentence (after the one before), and its number of claims.
+        let mut next = 0usize;
+        for g in groups {
+            let i = g[0].sentence;
             w.to(2);
-            w.delta(ps, m.sentence);
-            w.to(5);
-            w.delta(pe, m.start);
-            w.to(6);
-            w.delta(m.start, m.end);
+            w.uint(i.wrapping_sub(next) as u64);
+            next = i + 1;
             w.to(3);
-            w.value_at(&m.value, &d.text, m.start, m.end);
-            (ps, pe) = (m.sentence, m.end);
-            by_span.entry((m.start, m.end)).or_default().push(i);
-        }
-        // Each claim as the number of the mention it stands on (after the previous claim's).
-        w.to(4);
-        let mut prev = 0usize;
-        for c in &d.claims {
-            let i = by_span
-                .get(&c.anchor)
-                .and_then(|is| is.iter().copied().find(|&i| d.mentions[i].value == c.value))
-                .unwrap_or(d.mentions.len());
-            w.delta(prev, i);
-            prev = i;
+            w.uint(g.len() as u64 - 1);
         }
     }
     w.finish()
 }
 
+/// A checksum of a document's mentions (spans, sentences and kinds; FNV-1a): what loading
+/// compares the derived mentions with.
+fn mention_sum(mentions: &[Mention]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    let mut eat = |x: u32| {
+        for b in x.to_le_bytes() {
+            h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        }
+    };
+    for m in mentions {
+        eat(m.start as u32);
+        eat(m.end as u32);
+        eat(m.sentence as u32);
+        eat(m.value.kind().len() as u32 ^ (u32::from(m.value.kind().as_bytes()[0]) << 8));
+    }
+    h
+}
+
 /// A document of a part and its claims, by claim sentence. Of a built part, the whole
-/// document. Of a shard, what the shard stores (metadata, text, mentions, each claim's mention)
-/// and the sentences: the claims of a claim sentence are derived the first time a check needs
-/// them ([`Slot::group`]), by [`crate::claims::claims`] on that sentence and its mentions (a
-/// sentence's claims depend on nothing else), and must stand on the stored mentions. A cold
-/// check derives the few sentences BM25 picks instead of every sentence of every document it
-/// loads.
+/// document. Of a shard, what the shard stores (metadata, text, where the claims are) and the
+/// sentences: the mentions are extracted the first time a check needs one of the document's
+/// claim sentences, and the claims of a claim sentence are derived the first time a check
+/// needs them ([`Slot::group`]), by [`crate::claims::claims`] on that sentence and its mentions
+/// (a sentence's claims depend on nothing else). A cold check derives the few sentences BM25
+/// picks instead of every sentence of every document it loads.
 #[derive(Debug, Clone)]
 struct Slot {
     /// The document; loaded from a shard: its metadata and text only (the rest is in `lazy`).
@@ -835,12 +840,18 @@ struct Slot {
 struct Lazy {
     /// Every sentence (junk too), as `segment::split` gives them and mentions count them.
     sentences: Vec<crate::segment::Sentence>,
-    mentions: Vec<Mention>,
-    /// Each claim's mention.
-    anchors: Vec<usize>,
+    /// The document's date (for relative dates), as compiling read it.
+    today: Option<i32>,
+    /// The stored count and checksum of the mentions.
+    mention_count: usize,
+    mention_sum: u32,
+    /// The mentions, once extracted (none if they were refused).
+    mentions: std::sync::OnceLock<Vec<Mention>>,
+    /// Each claim sentence's sentence.
+    claim_sentences: Vec<usize>,
     /// Each claim sentence's claims, once derived.
     claims: Vec<std::sync::OnceLock<Vec<Claim>>>,
-    /// Why a claim sentence's derived claims were refused (the first one).
+    /// Why derived mentions or claims were refused (the first one).
     failed: std::sync::OnceLock<String>,
 }
 
@@ -876,7 +887,7 @@ impl Slot {
         };
         match &self.lazy {
             None => self.doc.claims.get(a..b).unwrap_or(&[]),
-            Some(l) => l.claims[k].get_or_init(|| l.derive(&self.doc, a..b)),
+            Some(l) => l.claims[k].get_or_init(|| l.derive(&self.doc, k, a..b)),
         }
     }
 
@@ -891,18 +902,25 @@ impl Slot {
         self.lazy.as_ref().is_some_and(|l| l.failed.get().is_some())
     }
 
-    /// The whole document: every sentence's claims derived at once and checked.
+    /// The whole document: its mentions and every sentence's claims derived at once and checked.
     fn whole(&self) -> R<Document> {
         let Some(l) = &self.lazy else {
             return Ok((*self.doc).clone());
         };
         let d = &self.doc;
-        let claims = crate::claims::claims(&d.text, &l.sentences, &l.mentions);
-        if !l.stand_on(&claims, 0..l.anchors.len()) {
-            return Err(format!(
-                "document {}'s claims are not the ones this engine finds in its text",
-                d.meta.id
-            ));
+        let mentions = l.mentions(d);
+        if let Some(why) = l.failed.get() {
+            return Err(why.clone());
+        }
+        let claims = crate::claims::claims(&d.text, &l.sentences, mentions);
+        let mut starts = vec![0];
+        let mut at = Vec::new();
+        for g in claim_groups(&claims) {
+            starts.push(starts[starts.len() - 1] + g.len());
+            at.push(g[0].sentence);
+        }
+        if starts != self.starts || at != l.claim_sentences {
+            return Err(l.refuse(d));
         }
         Ok(Document {
             meta: d.meta.clone(),
@@ -914,31 +932,51 @@ impl Slot {
                 .map(|s| (s.start, s.end))
                 .collect(),
             claims,
-            mentions: l.mentions.clone(),
-            entities: super::entities_of(&d.text, &l.mentions),
+            mentions: mentions.to_vec(),
+            entities: super::entities_of(&d.text, mentions),
         })
     }
 }
 
 impl Lazy {
-    /// Whether `claims` are the stored claims `range`: each on its stored mention.
-    fn stand_on(&self, claims: &[Claim], range: std::ops::Range<usize>) -> bool {
-        claims.len() == range.len()
-            && claims.iter().zip(&self.anchors[range]).all(|(c, &i)| {
-                self.mentions.get(i).is_some_and(|m| {
-                    (m.start, m.end) == c.anchor && m.sentence == c.sentence && m.value == c.value
-                })
-            })
+    /// Notes (once) and returns why the document is refused.
+    fn refuse(&self, doc: &Document) -> String {
+        let why = format!(
+            "document {}'s claims are not the ones this engine finds in its text",
+            doc.meta.id
+        );
+        self.failed.get_or_init(|| why).clone()
     }
 
-    /// The claims of the claim sentence whose claims are `range` (read and checked on loading:
-    /// each anchor is a mention, in a sentence of the text), or none if they are not the stored
-    /// ones (`failed` then says so).
-    fn derive(&self, doc: &Document, range: std::ops::Range<usize>) -> Vec<Claim> {
-        let i = self.mentions[self.anchors[range.start]].sentence;
-        let lo = self.mentions.partition_point(|m| m.sentence < i);
-        let hi = self.mentions.partition_point(|m| m.sentence <= i);
-        let ms: Vec<Mention> = self.mentions[lo..hi]
+    /// The document's mentions, extracted the first time (none, and `failed` set, if they are
+    /// not the ones compiling found).
+    fn mentions(&self, doc: &Document) -> &[Mention] {
+        self.mentions.get_or_init(|| {
+            let ms = crate::extract::extract(
+                &doc.text,
+                &self.sentences,
+                crate::extract::Context { today: self.today },
+            );
+            if ms.len() == self.mention_count && mention_sum(&ms) == self.mention_sum {
+                ms
+            } else {
+                self.refuse(doc);
+                Vec::new()
+            }
+        })
+    }
+
+    /// The claims of claim sentence `k`, whose claims are `range`, or none if they are not the
+    /// stored ones (`failed` then says so).
+    fn derive(&self, doc: &Document, k: usize, range: std::ops::Range<usize>) -> Vec<Claim> {
+        let mentions = self.mentions(doc);
+        if self.failed.get().is_some() {
+            return Vec::new();
+        }
+        let i = self.claim_sentences[k];
+        let lo = mentions.partition_point(|m| m.sentence < i);
+        let hi = mentions.partition_point(|m| m.sentence <= i);
+        let ms: Vec<Mention> = mentions[lo..hi]
             .iter()
             .map(|m| Mention {
                 sentence: 0,
@@ -950,13 +988,10 @@ impl Lazy {
         for c in &mut claims {
             c.sentence = i;
         }
-        if self.stand_on(&claims, range) {
+        if claims.len() == range.len() {
             claims
         } else {
-            let _ = self.failed.set(format!(
-                "document {}'s claims are not the ones this engine finds in its text",
-                doc.meta.id
-            ));
+            self.refuse(doc);
             Vec::new()
         }
     }
@@ -968,90 +1003,50 @@ fn decode_docs(body: &[u8]) -> R<Vec<Document>> {
     read_docs(body)?.iter().map(Slot::whole).collect()
 }
 
-/// A document shard's documents, their claims to be derived as checks need them ([`Slot`]).
+/// A document shard's documents, their mentions and claims to be derived as checks need them
+/// ([`Slot`]).
 fn read_docs(body: &[u8]) -> R<Vec<Slot>> {
     let mut r = Reader::new(body)?;
-    r.payload = Some(7);
     let n = r.count()?;
     let mut docs = Vec::with_capacity(n);
     for _ in 0..n {
         r.from(0);
         let meta = get_meta(&mut r)?;
-        let nm = r.count()?;
-        let nc = r.count()?;
+        let mention_count = r.usize()?;
+        let mention_sum =
+            u32::try_from(r.uint()?).map_err(|_| "a mention checksum is out of range")?;
+        let groups = r.count()?;
         r.from(1);
         let text = r.bytes()?;
         let text = String::from_utf8(text.to_vec())
             .map_err(|_| format!("document {} has text that is not UTF-8", meta.id))?;
         let all = crate::segment::split(&text);
-        let len = text.len();
-        let ok = |a: usize, b: usize| {
-            a <= b && b <= len && text.is_char_boundary(a) && text.is_char_boundary(b)
-        };
-        let mut mentions = Vec::with_capacity(nm);
-        let (mut ps, mut pa, mut pe) = (0, 0, 0);
-        for _ in 0..nm {
+        let mut claim_sentences = Vec::with_capacity(groups);
+        let mut starts = Vec::with_capacity(groups + 1);
+        starts.push(0usize);
+        let mut next = 0usize;
+        for _ in 0..groups {
             r.from(2);
-            let sentence = r.delta(ps)?;
-            r.from(5);
-            let start = r.delta(pe)?;
-            r.from(6);
-            let end = r.delta(start)?;
-            // In order of start, each starting inside its sentence (an entity ending there too),
-            // as extraction gives them: what deriving the claims relies on.
-            let within = all.get(sentence).is_some_and(|s| {
-                s.start <= start && start <= s.end && sentence >= ps && start >= pa
-            });
-            if !ok(start, end) || !within {
+            let i = next.saturating_add(r.usize()?);
+            if !all.get(i).is_some_and(|s| !s.junk) {
                 return Err(format!(
-                    "document {} has a mention outside its text or its sentence",
+                    "document {} has a claim sentence outside its text",
                     meta.id
                 ));
             }
+            next = i + 1;
+            claim_sentences.push(i);
             r.from(3);
-            let value = r.value_at(&text, start, end)?;
-            if matches!(value, Value::Entity { .. }) && end > all[sentence].end {
+            let c = r.usize()?.saturating_add(1);
+            if c > crate::claims::MAX_CLAIMS_PER_SENTENCE {
                 return Err(format!(
-                    "document {} has a mention outside its text or its sentence",
+                    "document {} has too many claims in a sentence",
                     meta.id
                 ));
             }
-            (ps, pa, pe) = (sentence, start, end);
-            mentions.push(Mention {
-                start,
-                end,
-                sentence,
-                value,
-            });
+            starts.push(starts[starts.len() - 1] + c);
         }
-        // Each claim's mention; claims come sentence by sentence (a claim sentence is a run
-        // of claims on mentions of one sentence).
-        r.from(4);
-        let mut anchors = Vec::with_capacity(nc);
-        let mut starts = vec![0];
-        let mut prev = 0usize;
-        let mut last = None;
-        for j in 0..nc {
-            prev = r.delta(prev)?;
-            let Some(m) = mentions.get(prev) else {
-                return Err(format!(
-                    "document {}'s claims are not the ones this engine finds in its text",
-                    meta.id
-                ));
-            };
-            if last.is_some_and(|s| m.sentence < s) {
-                return Err(format!("document {}'s claims are out of order", meta.id));
-            }
-            if last.is_some_and(|s| s != m.sentence) {
-                starts.push(j);
-            }
-            last = Some(m.sentence);
-            anchors.push(prev);
-        }
-        if nc > 0 {
-            starts.push(nc);
-        }
-        let groups = starts.len() - 1;
+        let today = crate::parse_date(&meta.published);
         docs.push(Slot {
             doc: Arc::new(Document {
                 meta,
@@ -1064,9 +1059,12 @@ fn read_docs(body: &[u8]) -> R<Vec<Slot>> {
             starts,
             lazy: Some(Arc::new(Lazy {
                 sentences: all,
-                mentions,
-                anchors,
+                today,
+                mention_count,
+                mention_sum,
+                mentions: std::sync::OnceLock::new(),
                 claims: (0..groups).map(|_| std::sync::OnceLock::new()).collect(),
+                claim_sentences,
                 failed: std::sync::OnceLock::new(),
             })),
         });
@@ -1950,8 +1948,10 @@ mod tests {
         }
     }
 
+    /// A shard stores no mentions or claims, only their counts and a checksum of the mentions:
+    /// what this engine derives from the text must agree with them, or the document is refused.
     #[test]
-    fn claims_not_standing_on_their_stored_mentions_are_refused() {
+    fn derived_mentions_and_claims_that_differ_from_the_stored_ones_are_refused() {
         let (docs, body) = body();
         let back = decode_docs(&body).unwrap();
         assert_eq!(back, docs.iter().map(|d| (**d).clone()).collect::<Vec<_>>());
@@ -1960,12 +1960,19 @@ mod tests {
         fewer.claims.pop();
         let e = decode_docs(&encode_docs(&[Slot::full(fewer)])).unwrap_err();
         assert!(e.contains("document a") && e.contains("claims"), "{e}");
-        // A claim on another mention than the one the engine anchors it on: refused too.
+        // A claim in another sentence than the engine finds it in: refused.
         let mut moved = (*docs[0]).clone();
-        let last = moved.mentions.last().unwrap().clone();
-        moved.claims[0].anchor = (last.start, last.end);
-        moved.claims[0].value = last.value;
+        let last = moved.claims.len() - 1;
+        moved.claims[last].sentence += 1;
         assert!(decode_docs(&encode_docs(&[Slot::full(moved)])).is_err());
+        // One mention fewer, or one a byte longer: refused.
+        let mut fewer = (*docs[0]).clone();
+        fewer.mentions.pop();
+        assert!(decode_docs(&encode_docs(&[Slot::full(fewer)])).is_err());
+        let mut longer = (*docs[0]).clone();
+        longer.mentions[0].end += 1;
+        let e = decode_docs(&encode_docs(&[Slot::full(longer)])).unwrap_err();
+        assert!(e.contains("document a"), "{e}");
     }
 
     /// A check derives only the claim sentences it needs; when those do not stand on the

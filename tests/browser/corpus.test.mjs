@@ -195,7 +195,7 @@ test('an index of another format: the page says so', { timeout: 60_000 }, async 
     });
     await page.goto(`${server.url}/`);
     await page.waitForFunction(() => document.querySelector('#status')?.dataset.kind === 'error', null, { timeout: 30_000 });
-    assert.match(await page.locator('#status').textContent(), /format 99 but this engine reads format 5/);
+    assert.match(await page.locator('#status').textContent(), /format 99 but this engine reads format 6/);
   } finally {
     await context.close();
   }
