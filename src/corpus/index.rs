@@ -4,20 +4,22 @@
 //! ```text
 //! manifest.json                  format, engine version, corpus id, counts, shard counts (a few hundred bytes)
 //! catalog-<id12>-<n>.bin         documents n*200 … : metadata and counts (for the corpus panel)
-//! docs-<id12>-<n>.bin            documents n*DOCS_PER_SHARD … : text, mentions, and each claim as
-//!                                the mention it stands on
+//! docs-<id12>-<n>.bin            documents n*DOCS_PER_SHARD … : metadata, text, where the claims
+//!                                are (claim sentences, claims in each), a count and checksum of
+//!                                the mentions
 //! terms-<id12>-<n>.bin           terms whose hash falls in bucket n: document frequency, BM25
 //!                                postings over claim sentences, entity aliases
 //! ```
 //!
-//! Each shard is binary (format 5, [`super::codec`]): a header (the magic `CRBS`, the format,
+//! Each shard is binary (format 6, [`super::codec`]): a header (the magic `CRBS`, the format,
 //! the shard name, which holds the corpus id's first 12 hex digits, and the first 16 bytes of
 //! the body's SHA-256) and the body: a table of the shard's distinct strings, then the records,
-//! which refer to strings by number. A document stores its text, its mentions (offsets relative
-//! to the one before) and its claims as the mentions they stand on; its sentences are split on
-//! loading, and a claim sentence's claims (terms, subjects, flags) are derived by the same core
-//! the first time a check needs them (see `Slot`); whole documents, with their entities, only
-//! for [`Part::loaded_documents`]. The corpus id is the SHA-256 of the bodies' hashes in shard
+//! which refer to strings by number. A document stores its metadata, its text and where its
+//! claims are; the rest is derived by the same core on loading (its sentences) or the first time
+//! a check needs one of its claim sentences (its mentions, by extraction with the document's
+//! date, checked against the stored count and checksum; that sentence's claims, checked against
+//! the stored count): see `Slot`. Whole documents, with their entities, only for
+//! [`Part::loaded_documents`]. The corpus id is the SHA-256 of the bodies' hashes in shard
 //! order, so the same documents give the same bytes, the same names and the same id; a shard
 //! from another build, a truncated one or a changed one is refused by name.
 //!
@@ -47,12 +49,13 @@ use std::sync::{Arc, Mutex};
 
 /// The index format this engine writes and reads.
 pub const INDEX_FORMAT: u32 = 6;
-/// Documents per document shard. Four: gzip finds more of a document's phrasing in the others
-/// of its shard (1,000 generated documents: 65.0% of the raw text gzipped with two, 57.7% with
-/// four, 49.2% with sixteen), while a check that needs one document fetches three more (there,
-/// 2.6 MB raw with two, 3.5 MB with four, 4.5 MB, nearly every shard, with sixteen); loading the
-/// extra documents costs little, as their claims are derived only when needed.
-pub const DOCS_PER_SHARD: usize = 4;
+/// Documents per document shard. Eight: gzip finds more of a document's phrasing in the others
+/// of its shard (10,000 generated documents, format 6: the index is 34.3% of the raw text
+/// gzipped with four, 30.5% with eight), while a check that needs one document fetches seven
+/// more (a cold check of a 1,000-word article there: 2.9 MB gz with four, 3.5 MB with eight;
+/// format 5 with four fetched 3.8 MB); loading the extra documents costs little, as their
+/// mentions and claims are derived only when needed.
+pub const DOCS_PER_SHARD: usize = 8;
 /// Documents per catalog shard.
 pub const DOCS_PER_CATALOG: usize = 200;
 /// Aimed-at size of a term shard's body, in bytes (a check of a 1,000-word article needs most
