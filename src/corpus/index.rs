@@ -389,7 +389,12 @@ impl Part {
             .collect();
         let docs: Vec<Vec<Slot>> = {
             let mut out = Vec::new();
-            let mut it = documents.into_iter().map(Slot::full).peekable();
+            let local = local_flags(&documents);
+            let mut it = documents
+                .into_iter()
+                .zip(local)
+                .map(|(d, l)| Slot::of(Arc::new(d), l))
+                .peekable();
             while it.peek().is_some() {
                 out.push(it.by_ref().take(DOCS_PER_SHARD).collect::<Vec<_>>());
             }
@@ -781,12 +786,14 @@ fn decode_catalog(body: &[u8]) -> R<Vec<CatalogEntry>> {
 fn encode_docs(docs: &[Slot]) -> Vec<u8> {
     let mut w = Writer::new();
     w.uint(docs.len() as u64);
-    for d in docs.iter().map(|d| &*d.doc) {
+    for slot in docs {
+        let d = &*slot.doc;
         w.to(0);
         put_meta(&mut w, &d.meta);
         w.uint(d.mentions.len() as u64);
         w.uint(u64::from(mention_sum(&d.mentions)));
         let groups: Vec<&[Claim]> = claim_groups(&d.claims).collect();
+        w.uint(u64::from(slot.local));
         w.uint(groups.len() as u64);
         w.to(1);
         w.raw(&d.text);
@@ -802,6 +809,64 @@ fn encode_docs(docs: &[Slot]) -> Vec<u8> {
         }
     }
     w.finish()
+}
+
+/// Whether each claim sentence's mentions are what extraction finds in that sentence read
+/// alone (most are; a name resolved from another sentence, or a quote's speaker named before
+/// it, are not): a check then extracts only the sentences it needs.
+fn is_local(d: &Document) -> bool {
+    let all = crate::segment::split(&d.text);
+    let today = crate::parse_date(&d.meta.published);
+    claim_groups(&d.claims).all(|g| {
+        let i = g[0].sentence;
+        let lo = d.mentions.partition_point(|m| m.sentence < i);
+        let hi = d.mentions.partition_point(|m| m.sentence <= i);
+        i < all.len() && sentence_mentions(&d.text, &all, i, today) == d.mentions[lo..hi]
+    })
+}
+
+/// [`is_local`] of each document; natively on every core (the result does not depend on how
+/// many).
+fn local_flags(documents: &[Document]) -> Vec<bool> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+        if threads > 1 && documents.len() >= 64 {
+            let chunk = documents.len().div_ceil(threads.min(16));
+            return std::thread::scope(|s| {
+                let handles: Vec<_> = documents
+                    .chunks(chunk)
+                    .map(|c| s.spawn(move || c.iter().map(is_local).collect::<Vec<bool>>()))
+                    .collect();
+                handles
+                    .into_iter()
+                    .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            });
+        }
+    }
+    documents.iter().map(is_local).collect()
+}
+
+/// The mentions extraction finds in sentence `i` of `text` read alone (every other sentence
+/// left out, as junk is): with the document's date, and numbered as in the whole text.
+fn sentence_mentions(
+    text: &str,
+    sentences: &[crate::segment::Sentence],
+    i: usize,
+    today: Option<i32>,
+) -> Vec<Mention> {
+    let alone: Vec<crate::segment::Sentence> = sentences
+        .iter()
+        .enumerate()
+        .map(|(j, s)| crate::segment::Sentence {
+            junk: s.junk || j != i,
+            ..*s
+        })
+        .collect();
+    let mut ms = crate::extract::extract(text, &alone, crate::extract::Context { today });
+    ms.retain(|m| m.sentence == i);
+    ms
 }
 
 /// A checksum of a document's mentions (spans, sentences and kinds; FNV-1a): what loading
@@ -837,6 +902,8 @@ struct Slot {
     starts: Vec<usize>,
     /// Loaded from a shard: what its claims are derived from.
     lazy: Option<Arc<Lazy>>,
+    /// Whether its claim sentences' mentions are those of each sentence read alone.
+    local: bool,
 }
 
 #[derive(Debug)]
@@ -845,6 +912,8 @@ struct Lazy {
     sentences: Vec<crate::segment::Sentence>,
     /// The document's date (for relative dates), as compiling read it.
     today: Option<i32>,
+    /// Whether each claim sentence's mentions are those of the sentence read alone.
+    local: bool,
     /// The stored count and checksum of the mentions.
     mention_count: usize,
     mention_sum: u32,
@@ -860,8 +929,15 @@ struct Lazy {
 
 impl Slot {
     /// A whole document (of a built part).
+    #[cfg(test)]
     fn full(doc: impl Into<Arc<Document>>) -> Slot {
         let doc = doc.into();
+        let local = is_local(&doc);
+        Slot::of(doc, local)
+    }
+
+    /// A whole document, with [`is_local`] of it.
+    fn of(doc: Arc<Document>, local: bool) -> Slot {
         let mut starts = vec![0];
         for g in claim_groups(&doc.claims) {
             starts.push(starts[starts.len() - 1] + g.len());
@@ -870,6 +946,7 @@ impl Slot {
             doc,
             starts,
             lazy: None,
+            local,
         }
     }
 
@@ -972,19 +1049,21 @@ impl Lazy {
     /// The claims of claim sentence `k`, whose claims are `range`, or none if they are not the
     /// stored ones (`failed` then says so).
     fn derive(&self, doc: &Document, k: usize, range: std::ops::Range<usize>) -> Vec<Claim> {
-        let mentions = self.mentions(doc);
-        if self.failed.get().is_some() {
-            return Vec::new();
-        }
         let i = self.claim_sentences[k];
-        let lo = mentions.partition_point(|m| m.sentence < i);
-        let hi = mentions.partition_point(|m| m.sentence <= i);
-        let ms: Vec<Mention> = mentions[lo..hi]
-            .iter()
-            .map(|m| Mention {
-                sentence: 0,
-                ..m.clone()
-            })
+        let ms: Vec<Mention> = if self.local {
+            sentence_mentions(&doc.text, &self.sentences, i, self.today)
+        } else {
+            let mentions = self.mentions(doc);
+            if self.failed.get().is_some() {
+                return Vec::new();
+            }
+            let lo = mentions.partition_point(|m| m.sentence < i);
+            let hi = mentions.partition_point(|m| m.sentence <= i);
+            mentions[lo..hi].to_vec()
+        };
+        let ms: Vec<Mention> = ms
+            .into_iter()
+            .map(|m| Mention { sentence: 0, ..m })
             .collect();
         let mut claims =
             crate::claims::claims(&doc.text, std::slice::from_ref(&self.sentences[i]), &ms);
@@ -1018,6 +1097,11 @@ fn read_docs(body: &[u8]) -> R<Vec<Slot>> {
         let mention_count = r.usize()?;
         let mention_sum =
             u32::try_from(r.uint()?).map_err(|_| "a mention checksum is out of range")?;
+        let local = match r.uint()? {
+            0 => false,
+            1 => true,
+            x => return Err(format!("document {} has an unknown flag {x}", meta.id)),
+        };
         let groups = r.count()?;
         r.from(1);
         let text = r.bytes()?;
@@ -1060,9 +1144,11 @@ fn read_docs(body: &[u8]) -> R<Vec<Slot>> {
                 entities: Vec::new(),
             }),
             starts,
+            local,
             lazy: Some(Arc::new(Lazy {
                 sentences: all,
                 today,
+                local,
                 mention_count,
                 mention_sum,
                 mentions: std::sync::OnceLock::new(),
@@ -1976,6 +2062,46 @@ mod tests {
         longer.mentions[0].end += 1;
         let e = decode_docs(&encode_docs(&[Slot::full(longer)])).unwrap_err();
         assert!(e.contains("document a"), "{e}");
+    }
+
+    /// A document whose sentences read alone give its mentions has each claim sentence
+    /// derived from that sentence alone; one where a sentence needs another (a surname resolved
+    /// to the full name given earlier) from the whole document's mentions. Either way the
+    /// claims derived lazily are the compiled ones.
+    #[test]
+    fn claims_derived_sentence_by_sentence_are_the_compiled_ones() {
+        let src =
+            |body: &str| format!("---\ntitle: T\nsource: S\npublished: 2025-11-07\n---\n{body}\n");
+        let compile = |name: &str, body: &str| {
+            super::super::compile_document(name, src(body).as_bytes()).unwrap()
+        };
+        let alone = compile(
+            "a.md",
+            "Acme Corp. opened 40 stores in Norland in 2024. Sales rose 12% to $3.5 billion last year.",
+        );
+        let linked = compile(
+            "b.md",
+            "Chief executive Jane Roe said sales rose 12% in 2024. Roe said the company opened 40 stores in March 2025.",
+        );
+        assert!(is_local(&alone));
+        assert!(!is_local(&linked), "{:?}", linked.mentions);
+        let files = Part::build_files(vec![alone.clone(), linked.clone()]).1;
+        let mut part = Part::from_manifest(&files.manifest).unwrap();
+        for (n, b) in &files.shards {
+            part.add_shard(n, b).unwrap();
+        }
+        for (i, d) in [&alone, &linked].into_iter().enumerate() {
+            let slot = part.slot(i).unwrap().unwrap();
+            assert_eq!(slot.lazy.as_ref().map(|l| l.local), Some(i == 0));
+            assert!(slot.lazy.as_ref().unwrap().mentions.get().is_none());
+            let lazily: Vec<Claim> = (0..slot.groups())
+                .flat_map(|k| slot.group(k).to_vec())
+                .collect();
+            assert!(!lazily.is_empty());
+            assert_eq!(&lazily, &d.claims);
+            assert!(!slot.failed());
+        }
+        assert_eq!(part.loaded_documents().unwrap(), vec![alone, linked]);
     }
 
     /// A check derives only the claim sentences it needs; when those do not stand on the
