@@ -135,7 +135,7 @@ pub fn compile_document(name: &str, bytes: &[u8]) -> Result<Document, DocError> 
 
 /// The entities a document names, from its entity mentions: each canonical name once, with
 /// its type and the other (lower-case) surface forms it appears under, sorted. The index does
-/// not store them: the loader derives them from the stored mentions, as compiling does.
+/// not store them: the loader derives them from the mentions it derives, as compiling does.
 pub(crate) fn entities_of(text: &str, mentions: &[Mention]) -> Vec<Entity> {
     let mut entities: BTreeMap<&str, Entity> = BTreeMap::new();
     for m in mentions {
