@@ -2110,7 +2110,19 @@ mod tests {
     #[test]
     fn claims_derived_lazily_that_differ_are_refused_by_name() {
         let (docs, _) = body();
-        let mut fewer = (*docs[0]).clone();
+        let alone = super::super::compile_document(
+            "a.md",
+            b"---\ntitle: T\nsource: S\npublished: 2025-11-07\n---\nAcme Corp. opened 40 stores in 2024. Sales rose 12% to $3.5 billion last year.\n",
+        )
+        .unwrap();
+        // Derived from the whole document's mentions, and sentence by sentence.
+        assert!(!is_local(&docs[0]) && is_local(&alone));
+        for d in [(*docs[0]).clone(), alone] {
+            refused_by_name(d);
+        }
+    }
+
+    fn refused_by_name(mut fewer: Document) {
         fewer.claims.pop();
         let files = Part::build_files(vec![fewer]).1;
         let mut searcher = Searcher::new(vec![Part::from_manifest(&files.manifest).unwrap()]);
