@@ -856,15 +856,18 @@ fn sentence_mentions(
     i: usize,
     today: Option<i32>,
 ) -> Vec<Mention> {
+    // The text up to the sentence's end, and the sentences up to it, the others as junk.
     let alone: Vec<crate::segment::Sentence> = sentences
         .iter()
+        .take(i.saturating_add(1))
         .enumerate()
         .map(|(j, s)| crate::segment::Sentence {
             junk: s.junk || j != i,
             ..*s
         })
         .collect();
-    let mut ms = crate::extract::extract(text, &alone, crate::extract::Context { today });
+    let end = sentences.get(i).map_or(text.len(), |s| s.end);
+    let mut ms = crate::extract::extract(&text[..end], &alone, crate::extract::Context { today });
     ms.retain(|m| m.sentence == i);
     ms
 }
