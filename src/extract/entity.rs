@@ -1190,19 +1190,58 @@ pub(super) fn is_known(name: &str) -> bool {
 }
 
 /// A word list as a set: `contains` by hash instead of a scan of hundreds of names.
-fn set_of(list: &'static str) -> HashSet<&'static str> {
+fn set_of(list: &'static str) -> HashSet<&'static str, Fast> {
     words(list).collect()
 }
 
-static PLACE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set_of(PLACES));
-static ORG_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set_of(ORG_WORDS));
+/// A quick hash for the gazetteer's short words (membership only, never iterated into output):
+/// SipHash, the default, cost more than the rest of a lookup.
+type Fast = std::hash::BuildHasherDefault<FastHasher>;
+
+/// FxHash's mixing, a word at a time.
+#[derive(Default)]
+struct FastHasher(u64);
+
+impl FastHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for FastHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.add(b as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+static PLACE_SET: LazyLock<HashSet<&'static str, Fast>> = LazyLock::new(|| set_of(PLACES));
+static ORG_SET: LazyLock<HashSet<&'static str, Fast>> = LazyLock::new(|| set_of(ORG_WORDS));
 /// [`OTHER_WORDS`] and [`PLACE_WORDS`] unpacked, for `contains`.
 static OTHER_LIST: LazyLock<Vec<&'static str>> = LazyLock::new(|| words(OTHER_WORDS).collect());
 static PLACE_WORD_LIST: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| words(PLACE_WORDS).collect());
 /// Each title's first position in [`TITLES`].
-static TITLE_INDEX: LazyLock<HashMap<&'static str, usize>> = LazyLock::new(|| {
-    let mut index = HashMap::new();
+static TITLE_INDEX: LazyLock<HashMap<&'static str, usize, Fast>> = LazyLock::new(|| {
+    let mut index = HashMap::default();
     for (i, t) in words(TITLES).enumerate() {
         index.entry(t).or_insert(i);
     }
