@@ -1505,7 +1505,10 @@ fn join_of(gap: &str) -> Option<Join> {
 /// Appends the numeric mentions of one sentence (relative offsets), skipping spans taken by
 /// dates and durations.
 pub(super) fn extract(sent: &str, mut spans: Vec<(usize, usize)>, out: &mut Vec<Mention>) {
-    spans.extend(PHONE.find_iter(sent).map(|m| (m.start(), m.end())));
+    // Every phone number has a digit: a sentence without one is not searched.
+    if sent.bytes().any(|b| b.is_ascii_digit()) {
+        spans.extend(PHONE.find_iter(sent).map(|m| (m.start(), m.end())));
+    }
     let taken_spans = Taken::new(spans);
     let sentence_start = sent.len() - sent.trim_start().len();
 

@@ -947,7 +947,12 @@ impl Compiler {
                     _ => None,
                 };
                 match max {
-                    None if *min == 0 && single.is_some() => {
+                    None if single.is_some() => {
+                        // x{n,} of one class: n copies, then a star (the same preferences as
+                        // the loop below, in one instruction).
+                        for _ in 0..*min {
+                            self.compile(node);
+                        }
                         self.classes.push(single.expect("a class"));
                         self.push(Inst::Star(self.classes.len() as u32 - 1, *greedy));
                     }
@@ -2029,6 +2034,10 @@ impl Visited {
     fn reset(&mut self, n_memo: usize, base: usize, span: usize) {
         self.flat = span.saturating_mul(n_memo) <= FLAT_MARKS;
         if self.flat {
+            // Every mark of a flat search fits (`insert` relies on it).
+            if self.stamps.len() < FLAT_MARKS {
+                self.stamps.resize(FLAT_MARKS, 0);
+            }
             self.n_memo = n_memo;
             self.base = base;
             self.max_pos = base;
@@ -2075,19 +2084,22 @@ impl Visited {
     }
 
     /// Marks (`m`, `pos`); false if it was marked already.
-    #[inline]
+    #[inline(always)]
     fn insert(&mut self, m: u32, pos: usize) -> bool {
         self.max_pos = self.max_pos.max(pos);
         let off = pos - self.base;
         if self.flat {
-            let idx = off * self.n_memo + m as usize;
-            if idx >= self.stamps.len() {
-                self.stamps.resize(FLAT_MARKS.max(idx + 1), 0);
-            }
-            let new = self.stamps[idx] != self.generation;
-            self.stamps[idx] = self.generation;
+            let slot = &mut self.stamps[off * self.n_memo + m as usize];
+            let new = *slot != self.generation;
+            *slot = self.generation;
             return new;
         }
+        self.insert_paged(m, off)
+    }
+
+    /// [`Visited::insert`] for a search that uses the pages; `off`: the position minus `base`.
+    #[inline(never)]
+    fn insert_paged(&mut self, m: u32, off: usize) -> bool {
         let idx = (off >> self.shift) * self.n_memo + m as usize;
         if idx >= self.table.len() {
             self.table.resize((idx / self.n_memo + 1) * self.n_memo, 0);
