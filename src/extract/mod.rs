@@ -263,8 +263,8 @@ pub fn extract(text: &str, sentences: &[Sentence], context: Context) -> Vec<Ment
         let mut known = std::collections::BTreeSet::new();
         for m in &out {
             if let Value::Entity { name, .. } = &m.value {
-                known.insert(name.clone());
-                known.insert(text[m.start..m.end].to_string());
+                known.insert(name.as_str());
+                known.insert(&text[m.start..m.end]);
             }
         }
         let mut extra = Vec::new();

@@ -485,17 +485,27 @@ pub(crate) fn parse_word_number_prefix(s: &str) -> Option<(f64, usize)> {
 }
 
 fn parse_digits(s: &str) -> Option<f64> {
-    crate::float::parse(&s.replace(',', ""))
+    if s.contains(',') {
+        crate::float::parse(&s.replace(',', ""))
+    } else {
+        crate::float::parse(s)
+    }
 }
 
 /// The place of the last significant digit: 100 for "600", 0.1 for "1.1", 1000 for "2,000".
 fn precision_of(s: &str) -> f64 {
-    let s = s.replace(',', "");
+    // As if the commas were removed first.
+    let digits = |t: &str| t.bytes().filter(|&b| b != b',').count();
     if let Some((_, frac)) = s.split_once('.') {
-        return 10f64.powi(-(frac.len() as i32));
+        return 10f64.powi(-(digits(frac) as i32));
     }
-    let zeros = s.bytes().rev().take_while(|&b| b == b'0').count();
-    if zeros == s.len() {
+    let zeros = s
+        .bytes()
+        .rev()
+        .filter(|&b| b != b',')
+        .take_while(|&b| b == b'0')
+        .count();
+    if zeros == digits(s) {
         1.0
     } else {
         10f64.powi(zeros as i32)
