@@ -13,7 +13,7 @@ use super::pattern::Regex;
 use super::words;
 use super::{Mention, Taken, TrimEndStr, Value};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// The type of a named entity.
@@ -1196,42 +1196,7 @@ fn set_of(list: &'static str) -> HashSet<&'static str, Fast> {
 
 /// A quick hash for the gazetteer's short words (membership only, never iterated into output):
 /// SipHash, the default, cost more than the rest of a lookup.
-type Fast = std::hash::BuildHasherDefault<FastHasher>;
-
-/// FxHash's mixing, a word at a time.
-#[derive(Default)]
-struct FastHasher(u64);
-
-impl FastHasher {
-    #[inline]
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl std::hash::Hasher for FastHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w));
-        }
-    }
-    #[inline]
-    fn write_u8(&mut self, b: u8) {
-        self.add(b as u64);
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+type Fast = crate::corpus::FastHash;
 
 static PLACE_SET: LazyLock<HashSet<&'static str, Fast>> = LazyLock::new(|| set_of(PLACES));
 static ORG_SET: LazyLock<HashSet<&'static str, Fast>> = LazyLock::new(|| set_of(ORG_WORDS));
@@ -1577,7 +1542,7 @@ fn push_piece(s: usize, t: &str, titled: bool, taken: &Taken, out: &mut Vec<Ment
 
 /// The entities of a headline: only names the gazetteer knows or the body of the text uses
 /// (`known`, surface forms and canonical names), longest first within each capitalised run.
-pub(super) fn extract_headline(sent: &str, known: &BTreeSet<&str>, out: &mut Vec<Mention>) {
+pub(super) fn extract_headline(sent: &str, known: &HashSet<&str, Fast>, out: &mut Vec<Mention>) {
     let taken = Taken::new(out.iter().map(|m| (m.start, m.end)).collect());
     let mut found = Vec::new();
     for m in CAPS.find_iter(sent) {

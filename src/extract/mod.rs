@@ -251,16 +251,17 @@ pub fn extract(text: &str, sentences: &[Sentence], context: Context) -> Vec<Ment
             // it finds the list sorted but for the headlines, instead of moving every mention.
             local.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         }
-        for mut m in local.drain(..) {
+        for m in &mut local {
             m.start += s.start;
             m.end += s.start;
             m.sentence = i;
-            out.push(m);
         }
+        out.append(&mut local);
     }
     drop(local);
     if !headlines.is_empty() {
-        let mut known = std::collections::BTreeSet::new();
+        // Membership only (never iterated into output).
+        let mut known = std::collections::HashSet::with_hasher(crate::corpus::FastHash::default());
         for m in &out {
             if let Value::Entity { name, .. } = &m.value {
                 known.insert(name.as_str());
