@@ -13,7 +13,7 @@ use super::pattern::Regex;
 use super::words;
 use super::{Mention, Taken, TrimEndStr, Value};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// The type of a named entity.
@@ -1190,19 +1190,23 @@ pub(super) fn is_known(name: &str) -> bool {
 }
 
 /// A word list as a set: `contains` by hash instead of a scan of hundreds of names.
-fn set_of(list: &'static str) -> HashSet<&'static str> {
+fn set_of(list: &'static str) -> HashSet<&'static str, Fast> {
     words(list).collect()
 }
 
-static PLACE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set_of(PLACES));
-static ORG_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set_of(ORG_WORDS));
+/// A quick hash for the gazetteer's short words (membership only, never iterated into output):
+/// SipHash, the default, cost more than the rest of a lookup.
+type Fast = crate::corpus::FastHash;
+
+static PLACE_SET: LazyLock<HashSet<&'static str, Fast>> = LazyLock::new(|| set_of(PLACES));
+static ORG_SET: LazyLock<HashSet<&'static str, Fast>> = LazyLock::new(|| set_of(ORG_WORDS));
 /// [`OTHER_WORDS`] and [`PLACE_WORDS`] unpacked, for `contains`.
-static OTHER_LIST: LazyLock<Vec<&'static str>> = LazyLock::new(|| words(OTHER_WORDS).collect());
-static PLACE_WORD_LIST: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| words(PLACE_WORDS).collect());
+static OTHER_LIST: LazyLock<HashSet<&'static str, Fast>> = LazyLock::new(|| set_of(OTHER_WORDS));
+static PLACE_WORD_LIST: LazyLock<HashSet<&'static str, Fast>> =
+    LazyLock::new(|| set_of(PLACE_WORDS));
 /// Each title's first position in [`TITLES`].
-static TITLE_INDEX: LazyLock<HashMap<&'static str, usize>> = LazyLock::new(|| {
-    let mut index = HashMap::new();
+static TITLE_INDEX: LazyLock<HashMap<&'static str, usize, Fast>> = LazyLock::new(|| {
+    let mut index = HashMap::default();
     for (i, t) in words(TITLES).enumerate() {
         index.entry(t).or_insert(i);
     }
@@ -1265,13 +1269,13 @@ fn entity_type(name: &str) -> EntityType {
     if words.iter().any(|w| is_org_word(w)) || is_org_word(name) || has_org_suffix(name) {
         return EntityType::Organization;
     }
-    if OTHER_LIST.contains(&last) {
+    if OTHER_LIST.contains(last) {
         return EntityType::Other;
     }
-    if words.len() >= 2 && PLACE_WORD_LIST.contains(&last) {
+    if words.len() >= 2 && PLACE_WORD_LIST.contains(last) {
         return EntityType::Place;
     }
-    if words.len() >= 2 && PLACE_WORD_LIST.contains(&words[0]) && words[1] == "of" {
+    if words.len() >= 2 && PLACE_WORD_LIST.contains(words[0]) && words[1] == "of" {
         return EntityType::Place; // "Republic of Korea", "Gulf of Mexico"
     }
     let name_like = |w: &&str| {
@@ -1330,7 +1334,7 @@ type Piece<'a> = (usize, &'a str, bool);
 /// ("Russia and China") and a leading place before a title ("Kazakh President Tokayev").
 fn split_run<'a>(start: usize, text: &'a str, titled: bool, out: &mut Vec<Piece<'a>>) {
     // A possessive ends a name: "Kazakhstan's GDP" names Kazakhstan; what follows is another.
-    if let Some(p) = text.find("’s ").or_else(|| text.find("'s ")) {
+    if let Some(p) = find_possessive(text, "’s ").or_else(|| find_possessive(text, "'s ")) {
         let cut = p + if text[p..].starts_with('’') {
             "’s".len()
         } else {
@@ -1376,6 +1380,22 @@ fn split_run<'a>(start: usize, text: &'a str, titled: bool, out: &mut Vec<Piece<
         }
     }
     out.push((start, text, titled));
+}
+
+/// `text.find(mark)` for a mark that ends in "s ": by its `s`, without building a substring
+/// searcher for each call.
+fn find_possessive(text: &str, mark: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let lead = mark.len() - 2;
+    let mut from = lead;
+    while let Some(k) = b.get(from..)?.iter().position(|&x| x == b's') {
+        let i = from + k;
+        if b.get(i + 1) == Some(&b' ') && b[i - lead..i] == mark.as_bytes()[..lead] {
+            return Some(i - lead);
+        }
+        from = i + 1;
+    }
+    None
 }
 
 /// Strips leading sentence words and titles from a run, then splits it ([`split_run`]).
@@ -1522,7 +1542,7 @@ fn push_piece(s: usize, t: &str, titled: bool, taken: &Taken, out: &mut Vec<Ment
 
 /// The entities of a headline: only names the gazetteer knows or the body of the text uses
 /// (`known`, surface forms and canonical names), longest first within each capitalised run.
-pub(super) fn extract_headline(sent: &str, known: &BTreeSet<String>, out: &mut Vec<Mention>) {
+pub(super) fn extract_headline(sent: &str, known: &HashSet<&str, Fast>, out: &mut Vec<Mention>) {
     let taken = Taken::new(out.iter().map(|m| (m.start, m.end)).collect());
     let mut found = Vec::new();
     for m in CAPS.find_iter(sent) {

@@ -232,12 +232,14 @@ pub fn extract(text: &str, sentences: &[Sentence], context: Context) -> Vec<Ment
     let today = context.today.or_else(|| date::first_full_date(text));
     let mut out = Vec::new();
     let mut headlines = Vec::new();
+    // One sentence's mentions, reused from sentence to sentence.
+    let mut local: Vec<Mention> = Vec::new();
     for (i, s) in sentences.iter().enumerate() {
         if s.junk {
             continue;
         }
         let sent = &text[s.start..s.end];
-        let mut local: Vec<Mention> = Vec::new();
+        local.clear();
         date::extract(sent, today, &mut local);
         let dates = local.iter().map(|m| (m.start, m.end)).collect();
         number::extract(sent, dates, &mut local);
@@ -249,19 +251,21 @@ pub fn extract(text: &str, sentences: &[Sentence], context: Context) -> Vec<Ment
             // it finds the list sorted but for the headlines, instead of moving every mention.
             local.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         }
-        for mut m in local {
+        for m in &mut local {
             m.start += s.start;
             m.end += s.start;
             m.sentence = i;
-            out.push(m);
         }
+        out.append(&mut local);
     }
+    drop(local);
     if !headlines.is_empty() {
-        let mut known = std::collections::BTreeSet::new();
+        // Membership only (never iterated into output).
+        let mut known = std::collections::HashSet::with_hasher(crate::corpus::FastHash::default());
         for m in &out {
             if let Value::Entity { name, .. } = &m.value {
-                known.insert(name.clone());
-                known.insert(text[m.start..m.end].to_string());
+                known.insert(name.as_str());
+                known.insert(&text[m.start..m.end]);
             }
         }
         let mut extra = Vec::new();
@@ -474,14 +478,19 @@ pub(crate) struct Taken {
 impl Taken {
     pub(crate) fn new(mut spans: Vec<(usize, usize)>) -> Taken {
         spans.sort_unstable();
-        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
-        for (s, e) in spans {
-            match merged.last_mut() {
-                Some(last) if s < last.1 => last.1 = last.1.max(e),
-                _ => merged.push((s, e)),
+        // Merged in place: `w` spans kept so far.
+        let mut w = 0;
+        for i in 0..spans.len() {
+            let (s, e) = spans[i];
+            if w > 0 && s < spans[w - 1].1 {
+                spans[w - 1].1 = spans[w - 1].1.max(e);
+            } else {
+                spans[w] = (s, e);
+                w += 1;
             }
         }
-        Taken { spans: merged }
+        spans.truncate(w);
+        Taken { spans }
     }
 
     /// Whether `[start, end)` overlaps a taken span.

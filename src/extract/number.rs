@@ -485,17 +485,27 @@ pub(crate) fn parse_word_number_prefix(s: &str) -> Option<(f64, usize)> {
 }
 
 fn parse_digits(s: &str) -> Option<f64> {
-    crate::float::parse(&s.replace(',', ""))
+    if s.contains(',') {
+        crate::float::parse(&s.replace(',', ""))
+    } else {
+        crate::float::parse(s)
+    }
 }
 
 /// The place of the last significant digit: 100 for "600", 0.1 for "1.1", 1000 for "2,000".
 fn precision_of(s: &str) -> f64 {
-    let s = s.replace(',', "");
+    // As if the commas were removed first.
+    let digits = |t: &str| t.bytes().filter(|&b| b != b',').count();
     if let Some((_, frac)) = s.split_once('.') {
-        return 10f64.powi(-(frac.len() as i32));
+        return 10f64.powi(-(digits(frac) as i32));
     }
-    let zeros = s.bytes().rev().take_while(|&b| b == b'0').count();
-    if zeros == s.len() {
+    let zeros = s
+        .bytes()
+        .rev()
+        .filter(|&b| b != b',')
+        .take_while(|&b| b == b'0')
+        .count();
+    if zeros == digits(s) {
         1.0
     } else {
         10f64.powi(zeros as i32)
@@ -1505,7 +1515,10 @@ fn join_of(gap: &str) -> Option<Join> {
 /// Appends the numeric mentions of one sentence (relative offsets), skipping spans taken by
 /// dates and durations.
 pub(super) fn extract(sent: &str, mut spans: Vec<(usize, usize)>, out: &mut Vec<Mention>) {
-    spans.extend(PHONE.find_iter(sent).map(|m| (m.start(), m.end())));
+    // Every phone number has a digit: a sentence without one is not searched.
+    if sent.bytes().any(|b| b.is_ascii_digit()) {
+        spans.extend(PHONE.find_iter(sent).map(|m| (m.start(), m.end())));
+    }
     let taken_spans = Taken::new(spans);
     let sentence_start = sent.len() - sent.trim_start().len();
 

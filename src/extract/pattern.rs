@@ -758,6 +758,10 @@ pub struct Regex {
     /// Per instruction: its memo index, or `u32::MAX` when it needs none.
     memo: Vec<u32>,
     n_memo: usize,
+    /// Per instruction that a `Split` or the exit of a greedy `Star` leads to: what can come
+    /// first from it (a path that cannot start with the next byte is not tried: it would fail at
+    /// once); everything for the others.
+    entry: Vec<First>,
     /// Group names by index (group 0, the whole match, has none).
     names: Vec<Option<String>>,
     /// Where a match can start: bit 0 anywhere, bit 1 at an ASCII word boundary, bit 2 at 0.
@@ -943,7 +947,12 @@ impl Compiler {
                     _ => None,
                 };
                 match max {
-                    None if *min == 0 && single.is_some() => {
+                    None if single.is_some() => {
+                        // x{n,} of one class: n copies, then a star (the same preferences as
+                        // the loop below, in one instruction).
+                        for _ in 0..*min {
+                            self.compile(node);
+                        }
                         self.classes.push(single.expect("a class"));
                         self.push(Inst::Star(self.classes.len() as u32 - 1, *greedy));
                     }
@@ -1174,6 +1183,7 @@ impl Regex {
             tries: c.tries,
             memo: Vec::new(),
             n_memo: 0,
+            entry: Vec::new(),
             names,
             start_bytes: [0; 256],
             start_eof: 0,
@@ -1211,6 +1221,7 @@ impl Regex {
             re.alts[i].first = first;
         }
         re.compute_memo();
+        re.compute_entry();
         re.compute_start();
         re.compute_pairs();
         Ok(re)
@@ -1279,6 +1290,37 @@ impl Regex {
                 Inst::Assert(Look::WordAscii) if k == 0 => todo.push((next, 1)),
                 Inst::Assert(_) => todo.push((next, k)),
             }
+        }
+    }
+
+    /// Fills `entry` for the targets of splits and the exits of greedy stars.
+    fn compute_entry(&mut self) {
+        let anything = First {
+            bytes: ByteSet::all(),
+            eof: true,
+        };
+        let mut entry = vec![anything; self.insts.len()];
+        for (pc, inst) in self.insts.iter().enumerate() {
+            let targets = match *inst {
+                Inst::Split(a, b) => [Some(a), Some(b)],
+                Inst::Star(_, true) => [Some(pc as u32 + 1), None],
+                _ => continue,
+            };
+            for t in targets.into_iter().flatten() {
+                entry[t as usize] = self.first(t);
+            }
+        }
+        self.entry = entry;
+    }
+
+    /// Whether a path from `pc` can start at `pos` (by what comes first from it): false means it
+    /// fails there at once.
+    #[inline]
+    fn may_enter(&self, pc: u32, hay: &[u8], pos: usize) -> bool {
+        let f = &self.entry[pc as usize];
+        match hay.get(pos) {
+            Some(&b) => f.bytes.has(b),
+            None => f.eof,
         }
     }
 
@@ -1890,13 +1932,20 @@ impl StartDfa {
         loop {
             // The fast path: an ASCII char, a known transition, no match starting, not dead.
             // (`UNKNOWN` has the flag bits too.)
-            while p > 0 && hay[p - 1] < 0x80 {
-                let e = self.table[d as usize + self.ascii[hay[p - 1] as usize] as usize];
-                if e & (ACCEPT | DEAD) != 0 {
-                    break;
+            {
+                let table = &self.table[..];
+                let ascii = &self.ascii;
+                for &b in hay[..p].iter().rev() {
+                    if b >= 0x80 {
+                        break;
+                    }
+                    let e = table[d as usize + ascii[b as usize] as usize];
+                    if e & (ACCEPT | DEAD) != 0 {
+                        break;
+                    }
+                    d = e;
+                    p -= 1;
                 }
-                d = e;
-                p -= 1;
             }
             // The class of the char before `p`, and where that char starts.
             let (k, q) = if p == 0 {
@@ -1985,6 +2034,10 @@ impl Visited {
     fn reset(&mut self, n_memo: usize, base: usize, span: usize) {
         self.flat = span.saturating_mul(n_memo) <= FLAT_MARKS;
         if self.flat {
+            // Every mark of a flat search fits (`insert` relies on it).
+            if self.stamps.len() < FLAT_MARKS {
+                self.stamps.resize(FLAT_MARKS, 0);
+            }
             self.n_memo = n_memo;
             self.base = base;
             self.max_pos = base;
@@ -2031,19 +2084,22 @@ impl Visited {
     }
 
     /// Marks (`m`, `pos`); false if it was marked already.
-    #[inline]
+    #[inline(always)]
     fn insert(&mut self, m: u32, pos: usize) -> bool {
         self.max_pos = self.max_pos.max(pos);
         let off = pos - self.base;
         if self.flat {
-            let idx = off * self.n_memo + m as usize;
-            if idx >= self.stamps.len() {
-                self.stamps.resize(FLAT_MARKS.max(idx + 1), 0);
-            }
-            let new = self.stamps[idx] != self.generation;
-            self.stamps[idx] = self.generation;
+            let slot = &mut self.stamps[off * self.n_memo + m as usize];
+            let new = *slot != self.generation;
+            *slot = self.generation;
             return new;
         }
+        self.insert_paged(m, off)
+    }
+
+    /// [`Visited::insert`] for a search that uses the pages; `off`: the position minus `base`.
+    #[inline(never)]
+    fn insert_paged(&mut self, m: u32, off: usize) -> bool {
         let idx = (off >> self.shift) * self.n_memo + m as usize;
         if idx >= self.table.len() {
             self.table.resize((idx / self.n_memo + 1) * self.n_memo, 0);
@@ -2307,14 +2363,14 @@ impl Regex {
         if let Starts::Unknown = starts {
             *starts = self
                 .with_dfa(|d| {
-                    let mut map = vec![0u64; hay.len() / 64 + 1];
-                    d.scan(hay, Some(&mut map), false);
+                    let mut map = StartMap::new(hay.len() / 64 + 1);
+                    d.scan(hay, Some(map.words_mut()), false);
                     Starts::Map(map)
                 })
                 .unwrap_or(Starts::Unavailable);
         }
         let map = match starts {
-            Starts::Map(m) => Some(&m[..]),
+            Starts::Map(m) => Some(m.words()),
             _ => None,
         };
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
@@ -2396,9 +2452,22 @@ impl Regex {
                     None => continue,
                 },
                 Frame::Back { pc, lo, cur } => {
-                    let mut p = cur - 1;
-                    while hay[p] & 0xC0 == 0x80 {
+                    // The next position down where the exit can start (the others fail at once).
+                    let mut p = cur;
+                    let found = loop {
                         p -= 1;
+                        while hay[p] & 0xC0 == 0x80 {
+                            p -= 1;
+                        }
+                        if self.may_enter(pc + 1, hay, p) {
+                            break true;
+                        }
+                        if p <= lo {
+                            break false;
+                        }
+                    };
+                    if !found {
+                        continue;
                     }
                     if p > lo {
                         sc.stack.push(Frame::Back { pc, lo, cur: p });
@@ -2437,7 +2506,12 @@ impl Regex {
                     }
                     Inst::Jmp(t) => pc = t,
                     Inst::Split(a, b) => {
-                        sc.stack.push(Frame::Explore { pc: b, pos });
+                        if self.may_enter(b, hay, pos) {
+                            sc.stack.push(Frame::Explore { pc: b, pos });
+                        }
+                        if !self.may_enter(a, hay, pos) {
+                            break;
+                        }
                         pc = a;
                     }
                     Inst::Alt(i) => match self.next_branch(i, 0, hay, pos) {
@@ -2510,6 +2584,9 @@ impl Regex {
                                 });
                             }
                             pos = p;
+                            if !self.may_enter(pc + 1, hay, pos) {
+                                break;
+                            }
                         } else {
                             sc.stack.push(Frame::More { pc, cur: pos });
                         }
@@ -2568,8 +2645,8 @@ impl Regex {
 
     /// The leftmost-first match with its groups.
     pub fn captures<'r, 'h>(&'r self, hay: &'h str) -> Option<Captures<'r, 'h>> {
-        let mut slots = vec![NONE; 2 * self.groups()];
-        self.search(hay, 0, &mut slots, &mut Starts::Single)
+        let mut slots = Slots::new(2 * self.groups());
+        self.search(hay, 0, slots.as_mut(), &mut Starts::Single)
             .then_some(Captures {
                 re: self,
                 hay,
@@ -2606,7 +2683,14 @@ impl Regex {
 
     /// The index of the group called `name`.
     fn index_of(&self, name: &str) -> Option<usize> {
-        self.names.iter().position(|n| n.as_deref() == Some(name))
+        // Byte by byte: the names are short, and a call to `memcmp` per name cost more.
+        let want = name.as_bytes();
+        self.names.iter().position(|n| {
+            n.as_ref().is_some_and(|n| {
+                let n = n.as_bytes();
+                n.len() == want.len() && n.iter().zip(want).all(|(a, b)| a == b)
+            })
+        })
     }
 }
 
@@ -2628,7 +2712,37 @@ enum Starts {
     /// No DFA: try every start.
     Unavailable,
     /// Bit `p` is set where a match starts.
-    Map(Vec<u64>),
+    Map(StartMap),
+}
+
+/// The bits of [`Starts::Map`]: inline for a text of up to 512 bytes (most sentences), so that
+/// an iteration allocates nothing.
+enum StartMap {
+    Inline([u64; 8], usize),
+    Heap(Vec<u64>),
+}
+
+impl StartMap {
+    /// `n` words of zeros.
+    fn new(n: usize) -> StartMap {
+        if n <= 8 {
+            StartMap::Inline([0; 8], n)
+        } else {
+            StartMap::Heap(vec![0; n])
+        }
+    }
+    fn words(&self) -> &[u64] {
+        match self {
+            StartMap::Inline(w, n) => &w[..*n],
+            StartMap::Heap(v) => v,
+        }
+    }
+    fn words_mut(&mut self) -> &mut [u64] {
+        match self {
+            StartMap::Inline(w, n) => &mut w[..*n],
+            StartMap::Heap(v) => v,
+        }
+    }
 }
 
 /// The first set bit of `map` at `p` or after.
@@ -2691,8 +2805,8 @@ pub struct CaptureMatches<'r, 'h>(Searches<'r, 'h>);
 impl<'r, 'h> Iterator for CaptureMatches<'r, 'h> {
     type Item = Captures<'r, 'h>;
     fn next(&mut self) -> Option<Captures<'r, 'h>> {
-        let mut slots = vec![NONE; 2 * self.0.re.groups()];
-        let found = self.0.next(&mut slots);
+        let mut slots = Slots::new(2 * self.0.re.groups());
+        let found = self.0.next(slots.as_mut());
         found.then_some(Captures {
             re: self.0.re,
             hay: self.0.hay,
@@ -2741,13 +2855,47 @@ impl<'h> Match<'h> {
 pub struct Captures<'r, 'h> {
     re: &'r Regex,
     hay: &'h str,
-    slots: Vec<usize>,
+    slots: Slots,
+}
+
+/// Inline capture slots for up to this many (10 groups): no allocation per match.
+const INLINE_SLOTS: usize = 20;
+
+/// The capture slots of one match.
+#[derive(Debug, Clone)]
+enum Slots {
+    Inline([usize; INLINE_SLOTS], u8),
+    Heap(Vec<usize>),
+}
+
+impl Slots {
+    /// `n` unset slots.
+    fn new(n: usize) -> Slots {
+        if n <= INLINE_SLOTS {
+            Slots::Inline([NONE; INLINE_SLOTS], n as u8)
+        } else {
+            Slots::Heap(vec![NONE; n])
+        }
+    }
+    fn as_mut(&mut self) -> &mut [usize] {
+        match self {
+            Slots::Inline(s, n) => &mut s[..*n as usize],
+            Slots::Heap(v) => v,
+        }
+    }
+    fn as_slice(&self) -> &[usize] {
+        match self {
+            Slots::Inline(s, n) => &s[..*n as usize],
+            Slots::Heap(v) => v,
+        }
+    }
 }
 
 impl<'h> Captures<'_, 'h> {
     /// Group `i` (0: the whole match), if it took part in the match.
     pub fn get(&self, i: usize) -> Option<Match<'h>> {
-        let (s, e) = (*self.slots.get(2 * i)?, *self.slots.get(2 * i + 1)?);
+        let slots = self.slots.as_slice();
+        let (s, e) = (*slots.get(2 * i)?, *slots.get(2 * i + 1)?);
         (s != NONE && e != NONE).then_some(Match {
             hay: self.hay,
             start: s,
@@ -2762,7 +2910,7 @@ impl<'h> Captures<'_, 'h> {
 
     /// The number of groups, group 0 included.
     pub fn len(&self) -> usize {
-        self.slots.len() / 2
+        self.slots.as_slice().len() / 2
     }
 
     /// Never true: group 0 is always there.
