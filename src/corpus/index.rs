@@ -1378,34 +1378,62 @@ impl Searcher {
     /// sentences for each claim, with the whole corpus's IDFs. Or the shards still to load.
     pub fn prepare(&self, claims: &[Claim]) -> Result<Retrieved, Needs> {
         let mut needs = BTreeSet::new();
+        let n_total: usize = self
+            .parts
+            .iter()
+            .map(|p| p.manifest.counts.claim_sentences)
+            .sum();
+        // A small corpus: every claim sentence of every document, for every claim (no ranking):
+        // no query is needed, only the terms (whose shards must be loaded, for their aliases).
+        let full_scan = n_total <= FULL_SCAN_SENTENCES;
         // The query of each claim: its sentence's terms, its clause's terms, its value's keys.
         let mut queries: Vec<Vec<Cow<str>>> = Vec::new();
+        let mut keys: std::collections::HashSet<Cow<str>, FastHash> = Default::default();
+        let mut sentence: Option<&crate::claims::Terms> = None;
         for c in claims {
+            let value = || {
+                let mut q: Vec<Cow<str>> = value_keys(&c.value)
+                    .into_iter()
+                    .chain(quote_keys(&c.value))
+                    .map(Cow::Owned)
+                    .collect();
+                if let Some(k) = c.subject.as_deref().and_then(|s| subject_key(s, &c.value)) {
+                    q.push(Cow::Owned(k));
+                }
+                q
+            };
+            if full_scan {
+                // Claims of a sentence share its terms: taken once.
+                if !matches!(sentence, Some(s) if s.as_ptr() == c.terms.as_ptr()) {
+                    keys.extend(c.terms.iter().map(|t| Cow::Borrowed(t.as_str())));
+                    sentence = Some(&c.terms);
+                }
+                keys.extend(c.local.iter().map(|t| Cow::Borrowed(t.as_str())));
+                keys.extend(value());
+                continue;
+            }
             let mut q: Vec<Cow<str>> = c
                 .terms
                 .iter()
                 .chain(&c.local)
                 .map(|t| Cow::Borrowed(t.as_str()))
                 .collect();
-            q.extend(value_keys(&c.value).into_iter().map(Cow::Owned));
-            q.extend(quote_keys(&c.value).into_iter().map(Cow::Owned));
-            if let Some(k) = c.subject.as_deref().and_then(|s| subject_key(s, &c.value)) {
-                q.push(Cow::Owned(k));
-            }
+            q.extend(value());
             q.sort_unstable();
             q.dedup();
             queries.push(q);
         }
-        let mut all: Vec<&str> = queries.iter().flatten().map(|t| t.as_ref()).collect();
-        all.sort_unstable();
-        all.dedup();
-        for t in &all {
-            self.df(t, &mut needs);
-        }
-        if !needs.is_empty() {
-            return Err(Needs(needs.into_iter().collect()));
-        }
-        // Entity aliases: a name the corpus uses for an entity it calls otherwise.
+        let all: Vec<&str> = if full_scan {
+            // (In no order: what follows does not depend on it.)
+            keys.iter().map(|t| t.as_ref()).collect()
+        } else {
+            let mut all: Vec<&str> = queries.iter().flatten().map(|t| t.as_ref()).collect();
+            all.sort_unstable();
+            all.dedup();
+            all
+        };
+        // Entity aliases: a name the corpus uses for an entity it calls otherwise. The shards
+        // of every term must be loaded first.
         let mut expansions: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for t in &all {
             for p in self
@@ -1413,15 +1441,23 @@ impl Searcher {
                 .iter()
                 .filter(|p| p.manifest.counts.documents > 0)
             {
-                if let Ok(s) = p.term_shard(t) {
-                    if let Some(names) = s.aliases.get(*t) {
-                        expansions
-                            .entry(t.to_string())
-                            .or_default()
-                            .extend(names.iter().cloned());
+                match p.term_shard(t) {
+                    Ok(s) => {
+                        if let Some(names) = s.aliases.get(*t) {
+                            expansions
+                                .entry(t.to_string())
+                                .or_default()
+                                .extend(names.iter().cloned());
+                        }
+                    }
+                    Err(name) => {
+                        needs.insert(name);
                     }
                 }
             }
+        }
+        if !needs.is_empty() {
+            return Err(Needs(needs.into_iter().collect()));
         }
         for (q, c) in queries.iter_mut().zip(claims) {
             if expansions.is_empty() {
@@ -1454,16 +1490,6 @@ impl Searcher {
             return Err(Needs(needs.into_iter().collect()));
         }
         // BM25 over claim sentences, across parts.
-        let n_total: usize = self
-            .parts
-            .iter()
-            .map(|p| p.manifest.counts.claim_sentences)
-            .sum();
-        // A small corpus: every claim sentence of every document, for every claim (no ranking).
-        let full_scan = n_total <= FULL_SCAN_SENTENCES;
-        if full_scan {
-            queries.clear();
-        }
         let mut hits: BTreeSet<Hit> = BTreeSet::new();
         let mut per_query: Vec<Vec<Hit>> = Vec::with_capacity(queries.len());
         // Each term's postings with their BM25 weights, worked out once for all the queries

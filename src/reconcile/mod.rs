@@ -134,6 +134,15 @@ fn dimension(v: &Value) -> Option<&'static str> {
 /// Case is folded for ASCII letters only, without allocating: it runs in the inner loops.
 pub fn same_entity(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
+    // Each way below needs the same first letter (the same name, or the same name with a kind
+    // of place) or the same last one (a longer name that ends with it): most pairs differ in
+    // both, and are told at once.
+    if let (Some((a0, _)), Some((b0, _))) = (a.split_first(), b.split_first()) {
+        let (a1, b1) = (a[a.len() - 1], b[b.len() - 1]);
+        if !a0.eq_ignore_ascii_case(b0) && !a1.eq_ignore_ascii_case(&b1) {
+            return false;
+        }
+    }
     if a.eq_ignore_ascii_case(b) {
         return true;
     }
