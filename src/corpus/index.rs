@@ -1387,46 +1387,44 @@ impl Searcher {
         // no query is needed, only the terms (whose shards must be loaded, for their aliases).
         let full_scan = n_total <= FULL_SCAN_SENTENCES;
         // The query of each claim: its sentence's terms, its clause's terms, its value's keys.
+        let value = |c: &Claim| {
+            let mut q: Vec<String> = value_keys(&c.value);
+            q.extend(quote_keys(&c.value));
+            q.extend(c.subject.as_deref().and_then(|s| subject_key(s, &c.value)));
+            q
+        };
         let mut queries: Vec<Vec<Cow<str>>> = Vec::new();
-        let mut keys: std::collections::HashSet<Cow<str>, FastHash> = Default::default();
-        let mut sentence: Option<&crate::claims::Terms> = None;
-        for c in claims {
-            let value = || {
-                let mut q: Vec<Cow<str>> = value_keys(&c.value)
-                    .into_iter()
-                    .chain(quote_keys(&c.value))
-                    .map(Cow::Owned)
-                    .collect();
-                if let Some(k) = c.subject.as_deref().and_then(|s| subject_key(s, &c.value)) {
-                    q.push(Cow::Owned(k));
-                }
-                q
-            };
-            if full_scan {
-                // Claims of a sentence share its terms: taken once.
-                if !matches!(sentence, Some(s) if s.as_ptr() == c.terms.as_ptr()) {
-                    keys.extend(c.terms.iter().map(|t| Cow::Borrowed(t.as_str())));
-                    sentence = Some(&c.terms);
-                }
-                keys.extend(c.local.iter().map(|t| Cow::Borrowed(t.as_str())));
-                keys.extend(value());
-                continue;
-            }
-            let mut q: Vec<Cow<str>> = c
-                .terms
-                .iter()
-                .chain(&c.local)
-                .map(|t| Cow::Borrowed(t.as_str()))
-                .collect();
-            q.extend(value());
-            q.sort_unstable();
-            q.dedup();
-            queries.push(q);
-        }
+        let owned: Vec<String> = match full_scan {
+            true => claims.iter().flat_map(value).collect(),
+            false => Vec::new(),
+        };
         let all: Vec<&str> = if full_scan {
-            // (In no order: what follows does not depend on it.)
-            keys.iter().map(|t| t.as_ref()).collect()
+            // Every term once, in no order (what follows does not depend on it); claims of a
+            // sentence share its terms, taken once.
+            let mut keys: std::collections::HashMap<&str, usize, FastHash> = Default::default();
+            let mut last = std::ptr::null();
+            for c in claims {
+                if c.terms.as_ptr() != last {
+                    last = c.terms.as_ptr();
+                    keys.extend(c.terms.iter().map(|t| (t.as_str(), 0)));
+                }
+                keys.extend(c.local.iter().map(|t| (t.as_str(), 0)));
+            }
+            keys.extend(owned.iter().map(|t| (t.as_str(), 0)));
+            keys.into_keys().collect()
         } else {
+            for c in claims {
+                let mut q: Vec<Cow<str>> = c
+                    .terms
+                    .iter()
+                    .chain(&c.local)
+                    .map(|t| Cow::Borrowed(t.as_str()))
+                    .chain(value(c).into_iter().map(Cow::Owned))
+                    .collect();
+                q.sort_unstable();
+                q.dedup();
+                queries.push(q);
+            }
             let mut all: Vec<&str> = queries.iter().flatten().map(|t| t.as_ref()).collect();
             all.sort_unstable();
             all.dedup();

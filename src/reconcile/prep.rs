@@ -228,36 +228,26 @@ const NONE: u32 = u32::MAX;
 struct Memo {
     /// Subjects numbered.
     names: HashMap<String, u32, FastHash>,
-    /// Sentences numbered by their terms' address, and the terms, held so that no other
-    /// sentence's can take that address while they are numbered.
-    sentences: HashMap<usize, u32, FastHash>,
-    held: Vec<Terms>,
-    /// (sentence, subject) -> whether the sentence names the subject ([`super::mentions`]).
-    mentions: HashMap<u64, bool, FastHash>,
-    /// The ids of the last text sentence's terms ([`Vocab::prep_memo`]).
+    /// Sentences numbered so far.
+    sentences: u32,
+    /// The ids of the last text sentence's terms ([`Vocab::prep_memo`]; it holds the terms, so
+    /// no other sentence's can take their address while they are the last), and its number.
     ids: SentenceIds,
+    text: u32,
+    /// By sentence, by subject: whether the sentence names the subject ([`super::mentions`]),
+    /// once asked: 0 not yet, 1 no, 2 yes.
+    mentions: Vec<Vec<u8>>,
 }
 
 impl Memo {
     fn name(&mut self, who: Option<&str>) -> u32 {
-        let Some(who) = who else { return NONE };
-        if let Some(&i) = self.names.get(who) {
-            return i;
-        }
-        let i = self.names.len() as u32;
-        self.names.insert(who.to_string(), i);
-        i
+        who.map_or(NONE, |w| intern(&mut self.names, w))
     }
 
-    fn sentence(&mut self, terms: &Terms) -> u32 {
-        let held = &mut self.held;
-        *self
-            .sentences
-            .entry(terms.as_ptr() as usize)
-            .or_insert_with(|| {
-                held.push(terms.clone());
-                held.len() as u32 - 1
-            })
+    /// A new sentence's number.
+    fn sentence(&mut self) -> u32 {
+        self.sentences += 1;
+        self.sentences - 1
     }
 }
 
@@ -338,13 +328,21 @@ impl<'a> Prepared<'a> {
         names.sort_unstable();
         names.dedup();
         let mut memo = Memo::default();
+        // Claims of a sentence (one after another) share its terms, so their address.
+        let mut last = std::ptr::null();
         let who = scope
             .iter()
             .map(|(_, cs)| {
                 cs.iter()
-                    .map(|(c, _)| Who {
-                        subject: memo.name(c.subject.as_deref()),
-                        sentence: memo.sentence(&c.terms),
+                    .map(|(c, _)| {
+                        if c.terms.as_ptr() != last {
+                            last = c.terms.as_ptr();
+                            memo.sentence();
+                        }
+                        Who {
+                            subject: memo.name(c.subject.as_deref()),
+                            sentence: memo.sentences - 1,
+                        }
                     })
                     .collect()
             })
@@ -367,10 +365,13 @@ impl<'a> Prepared<'a> {
     /// the sentence's next claim).
     pub fn judged(&self, c: &Claim, corpus: &Corpus) -> Judged {
         let mut memo = self.memo.borrow_mut();
+        if !matches!(&memo.ids, Some((t, _, _)) if t.as_ptr() == c.terms.as_ptr()) {
+            memo.text = memo.sentence();
+        }
         let prep = self.vocab.prep_memo(c, corpus, &mut memo.ids);
         let who = Who {
             subject: memo.name(c.subject.as_deref()),
-            sentence: memo.sentence(&c.terms),
+            sentence: memo.text,
         };
         Judged {
             prep,
@@ -394,9 +395,22 @@ impl<'a> Prepared<'a> {
     /// each pair worked out once: claims of a sentence share its terms, and the text's claims
     /// share few subjects.
     fn mentions(&self, c: &Claim, sentence: u32, who: &str, n: u32) -> bool {
-        let key = (sentence as u64) << 32 | n as u64;
-        let mut memo = self.memo.borrow_mut();
-        *memo.mentions.entry(key).or_insert_with(|| mentions(c, who))
+        if n == NONE {
+            return mentions(c, who);
+        }
+        let (s, n) = (sentence as usize, n as usize);
+        let rows = &mut self.memo.borrow_mut().mentions;
+        if rows.len() <= s {
+            rows.resize(s + 1, Vec::new());
+        }
+        let row = &mut rows[s];
+        if row.len() <= n {
+            row.resize(n + 1, 0);
+        }
+        if row[n] == 0 {
+            row[n] = 1 + mentions(c, who) as u8;
+        }
+        row[n] == 2
     }
 
     /// [`super::alignment`] of a claim of the text (`a`, judged as `j`) and claim `c` of the
