@@ -534,9 +534,7 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
     let mut supports: Vec<Evidence> = Vec::new();
     let mut contradicts: Vec<(Evidence, &'static str)> = Vec::new();
     let mut related: Vec<Evidence> = Vec::new();
-    // Whether the text says its subject *is* the value: asked only of a compatible value given
-    // to another subject, then once.
-    let states = std::cell::OnceCell::new();
+    let states = states_of_subject(text, claim);
     for (si, (di, claims)) in p.scope().iter().enumerate() {
         let (di, doc) = (*di, &corpus.documents[*di]);
         // The scope's claims of this document, for shares worked out from two of them.
@@ -577,8 +575,7 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
             // (Worked out only for a compatible value.)
             let swapped = || {
                 p.subjects_differ(claim, &j, c, w)
-                    || (*states.get_or_init(|| states_of_subject(text, claim))
-                        && subjects_differ_in_clause(claim, c))
+                    || (states && subjects_differ_in_clause(claim, c))
             };
             let same_sort = dim != "ordinal"
                 || is_superlative(text.get(claim.anchor.0..claim.anchor.1))

@@ -257,28 +257,9 @@ pub struct Judged {
     /// Its terms as ids.
     pub prep: Prep,
     who: Who,
-    /// [`super::same_entity`] of its subject and each subject of the scope, by number, once
-    /// asked: 0 not yet, 1 no, 2 yes.
-    same: RefCell<Vec<u8>>,
     /// The share of its clause's terms that the last corpus sentence compared has: (sentence,
     /// share). Claims of a sentence come one after another in a scope.
     last: Cell<(u32, f64)>,
-}
-
-impl Judged {
-    /// [`super::same_entity`] of its subject `x` and `y`, the scope's subject number `n`.
-    fn same_as(&self, n: u32, x: &str, y: &str) -> bool {
-        let mut same = self.same.borrow_mut();
-        match same.get_mut(n as usize) {
-            Some(0) => {
-                let s = same_entity(x, y);
-                same[n as usize] = 1 + s as u8;
-                s
-            }
-            Some(k) => *k == 2,
-            None => same_entity(x, y),
-        }
-    }
 }
 
 /// Every claim of a corpus, prepared (what [`Prepared::whole`] borrows).
@@ -376,7 +357,6 @@ impl<'a> Prepared<'a> {
         Judged {
             prep,
             who,
-            same: RefCell::new(vec![0; memo.names.len()]),
             last: Cell::new((u32::MAX, 0.0)),
         }
     }
@@ -429,7 +409,7 @@ impl<'a> Prepared<'a> {
         }
         let s = self.predicate_share(j, pc, w.sentence);
         match (&a.subject, &c.subject) {
-            (Some(x), Some(y)) if j.same_as(w.subject, x, y) => s * 0.9 + 0.1,
+            (Some(x), Some(y)) if same_entity(x, y) => s * 0.9 + 0.1,
             // Nothing shared: 0 whatever the subjects.
             _ if s == 0.0 => 0.0,
             (Some(x), Some(y))
@@ -446,7 +426,7 @@ impl<'a> Prepared<'a> {
     pub fn subjects_differ(&self, a: &Claim, j: &Judged, c: &Claim, w: Who) -> bool {
         match (&a.subject, &c.subject) {
             (Some(x), Some(y)) => {
-                !j.same_as(w.subject, x, y)
+                !same_entity(x, y)
                     && !self.mentions(c, w.sentence, x, j.who.subject)
                     && !self.mentions(a, j.who.sentence, y, w.subject)
             }
