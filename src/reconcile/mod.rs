@@ -1021,12 +1021,16 @@ fn judge_entity(
     let mut related: Vec<Evidence> = Vec::new();
     let mut named_nearby = false;
     let lower = name.to_lowercase();
+    let number = p.name(name);
     for (si, (di, claims)) in p.scope().iter().enumerate() {
         let di = *di;
         for (ci, &(c, pc)) in claims.iter().enumerate() {
             let w = p.who(si, ci);
-            let score = p.alignment(claim, j, c, pc, w, corpus);
-            if score < SUPPORT_ALIGNMENT * 0.75 {
+            let least = SUPPORT_ALIGNMENT * 0.75;
+            let Some(score) = p.alignment_from(claim, j, c, pc, w, corpus, least) else {
+                continue;
+            };
+            if score < least {
                 continue;
             }
             let ev = |stance, anchor| Evidence {
@@ -1037,7 +1041,7 @@ fn judge_entity(
                 stance,
                 score,
             };
-            let mentions = c.terms.iter().any(|t| *t == lower || same_entity(t, name));
+            let mentions = p.names_entity(c, w, name, &lower, number);
             if mentions {
                 named_nearby = true;
             }

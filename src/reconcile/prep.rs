@@ -235,8 +235,32 @@ struct Memo {
     ids: SentenceIds,
     text: u32,
     /// By sentence, by subject: whether the sentence names the subject ([`super::mentions`]),
-    /// once asked: 0 not yet, 1 no, 2 yes.
-    mentions: Vec<Vec<u8>>,
+    /// once asked.
+    mentions: Rows,
+    /// By sentence, by entity name: whether the sentence has the name as a term
+    /// ([`Prepared::names_entity`]), once asked.
+    named: Rows,
+}
+
+/// Answers by (row, column), once asked: 0 not yet, 1 no, 2 yes.
+#[derive(Default)]
+struct Rows(Vec<Vec<u8>>);
+
+impl Rows {
+    fn ask(&mut self, row: u32, col: u32, f: impl FnOnce() -> bool) -> bool {
+        let (r, k) = (row as usize, col as usize);
+        if self.0.len() <= r {
+            self.0.resize(r + 1, Vec::new());
+        }
+        let row = &mut self.0[r];
+        if row.len() <= k {
+            row.resize(k + 1, 0);
+        }
+        if row[k] == 0 {
+            row[k] = 1 + f() as u8;
+        }
+        row[k] == 2
+    }
 }
 
 impl Memo {
@@ -378,19 +402,22 @@ impl<'a> Prepared<'a> {
         if n == NONE {
             return mentions(c, who);
         }
-        let (s, n) = (sentence as usize, n as usize);
-        let rows = &mut self.memo.borrow_mut().mentions;
-        if rows.len() <= s {
-            rows.resize(s + 1, Vec::new());
-        }
-        let row = &mut rows[s];
-        if row.len() <= n {
-            row.resize(n + 1, 0);
-        }
-        if row[n] == 0 {
-            row[n] = 1 + mentions(c, who) as u8;
-        }
-        row[n] == 2
+        let mut memo = self.memo.borrow_mut();
+        memo.mentions.ask(sentence, n, || mentions(c, who))
+    }
+
+    /// The number of an entity's name (for [`Prepared::names_entity`]).
+    pub fn name(&self, name: &str) -> u32 {
+        self.memo.borrow_mut().name(Some(name))
+    }
+
+    /// Whether claim `c` of the scope (numbered `w`) has the entity `name` (numbered `n`,
+    /// lower-cased `lower`) among its sentence's terms, as it is or as the same entity.
+    pub fn names_entity(&self, c: &Claim, w: Who, name: &str, lower: &str, n: u32) -> bool {
+        let mut memo = self.memo.borrow_mut();
+        memo.named.ask(w.sentence, n, || {
+            c.terms.iter().any(|t| *t == lower || same_entity(t, name))
+        })
     }
 
     /// [`super::alignment`] of a claim of the text (`a`, judged as `j`) and claim `c` of the
@@ -404,11 +431,32 @@ impl<'a> Prepared<'a> {
         w: Who,
         corpus: &Corpus,
     ) -> f64 {
+        self.alignment_from(a, j, c, pc, w, corpus, 0.0)
+            .unwrap_or(0.0)
+    }
+
+    /// [`Prepared::alignment`], or `None` when it is surely below `min`: the predicate share
+    /// alone tells, before the subjects are looked at.
+    #[allow(clippy::too_many_arguments)]
+    pub fn alignment_from(
+        &self,
+        a: &Claim,
+        j: &Judged,
+        c: &Claim,
+        pc: &Prep,
+        w: Who,
+        corpus: &Corpus,
+        min: f64,
+    ) -> Option<f64> {
         if matches!(a.value, Value::Quote { .. }) && matches!(c.value, Value::Quote { .. }) {
-            return super::alignment(a, c, corpus);
+            return Some(super::alignment(a, c, corpus));
         }
         let s = self.predicate_share(j, pc, w.sentence);
-        match (&a.subject, &c.subject) {
+        // Each way below gives at most `s` or `s * 0.9 + 0.1`.
+        if s < min && s * 0.9 + 0.1 < min {
+            return None;
+        }
+        Some(match (&a.subject, &c.subject) {
             (Some(x), Some(y)) if same_entity(x, y) => s * 0.9 + 0.1,
             // Nothing shared: 0 whatever the subjects.
             _ if s == 0.0 => 0.0,
@@ -419,7 +467,7 @@ impl<'a> Prepared<'a> {
                 s * 0.5
             }
             _ => s,
-        }
+        })
     }
 
     /// [`super::subjects_differ`] of a claim of the text and claim `c` of the scope.
