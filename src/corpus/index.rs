@@ -1390,28 +1390,38 @@ impl Searcher {
         let value = |c: &Claim| {
             let mut q: Vec<String> = value_keys(&c.value);
             q.extend(quote_keys(&c.value));
-            q.extend(c.subject.as_deref().and_then(|s| subject_key(s, &c.value)));
+            if let Some(k) = c.subject.as_deref().and_then(|s| subject_key(s, &c.value)) {
+                q.push(k);
+            }
             q
         };
         let mut queries: Vec<Vec<Cow<str>>> = Vec::new();
-        let owned: Vec<String> = match full_scan {
-            true => claims.iter().flat_map(value).collect(),
-            false => Vec::new(),
-        };
-        let all: Vec<&str> = if full_scan {
+        let mut owned: Vec<String> = Vec::new();
+        let mut all: Vec<&str> = Vec::new();
+        if full_scan {
             // Every term once, in no order (what follows does not depend on it); claims of a
             // sentence share its terms, taken once.
-            let mut keys: std::collections::HashMap<&str, usize, FastHash> = Default::default();
+            for c in claims {
+                owned.extend(value(c));
+            }
+            type Seen<'a> = std::collections::HashMap<&'a str, usize, FastHash>;
+            fn add<'a>(seen: &mut Seen<'a>, all: &mut Vec<&'a str>, ts: &'a [String]) {
+                for t in ts {
+                    if seen.insert(t, 0).is_none() {
+                        all.push(t);
+                    }
+                }
+            }
+            let mut seen = Seen::default();
             let mut last = std::ptr::null();
             for c in claims {
                 if c.terms.as_ptr() != last {
                     last = c.terms.as_ptr();
-                    keys.extend(c.terms.iter().map(|t| (t.as_str(), 0)));
+                    add(&mut seen, &mut all, &c.terms);
                 }
-                keys.extend(c.local.iter().map(|t| (t.as_str(), 0)));
+                add(&mut seen, &mut all, &c.local);
             }
-            keys.extend(owned.iter().map(|t| (t.as_str(), 0)));
-            keys.into_keys().collect()
+            add(&mut seen, &mut all, &owned);
         } else {
             for c in claims {
                 let mut q: Vec<Cow<str>> = c
@@ -1419,17 +1429,16 @@ impl Searcher {
                     .iter()
                     .chain(&c.local)
                     .map(|t| Cow::Borrowed(t.as_str()))
-                    .chain(value(c).into_iter().map(Cow::Owned))
                     .collect();
+                q.extend(value(c).into_iter().map(Cow::Owned));
                 q.sort_unstable();
                 q.dedup();
                 queries.push(q);
             }
-            let mut all: Vec<&str> = queries.iter().flatten().map(|t| t.as_ref()).collect();
+            all = queries.iter().flatten().map(|t| t.as_ref()).collect();
             all.sort_unstable();
             all.dedup();
-            all
-        };
+        }
         // Entity aliases: a name the corpus uses for an entity it calls otherwise. The shards
         // of every term must be loaded first.
         let mut expansions: BTreeMap<String, Vec<String>> = BTreeMap::new();

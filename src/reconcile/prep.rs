@@ -247,7 +247,8 @@ struct Memo {
 struct Rows(Vec<Vec<u8>>);
 
 impl Rows {
-    fn ask(&mut self, row: u32, col: u32, f: impl FnOnce() -> bool) -> bool {
+    /// The answer's place.
+    fn at(&mut self, row: u32, col: u32) -> &mut u8 {
         let (r, k) = (row as usize, col as usize);
         if self.0.len() <= r {
             self.0.resize(r + 1, Vec::new());
@@ -256,11 +257,16 @@ impl Rows {
         if row.len() <= k {
             row.resize(k + 1, 0);
         }
-        if row[k] == 0 {
-            row[k] = 1 + f() as u8;
-        }
-        row[k] == 2
+        &mut row[k]
     }
+}
+
+/// The answer in `at`, worked out by `f` if not yet.
+fn ask(at: &mut u8, f: impl FnOnce() -> bool) -> bool {
+    if *at == 0 {
+        *at = 1 + f() as u8;
+    }
+    *at == 2
 }
 
 impl Memo {
@@ -403,7 +409,7 @@ impl<'a> Prepared<'a> {
             return mentions(c, who);
         }
         let mut memo = self.memo.borrow_mut();
-        memo.mentions.ask(sentence, n, || mentions(c, who))
+        ask(memo.mentions.at(sentence, n), || mentions(c, who))
     }
 
     /// The number of an entity's name (for [`Prepared::names_entity`]).
@@ -415,7 +421,7 @@ impl<'a> Prepared<'a> {
     /// lower-cased `lower`) among its sentence's terms, as it is or as the same entity.
     pub fn names_entity(&self, c: &Claim, w: Who, name: &str, lower: &str, n: u32) -> bool {
         let mut memo = self.memo.borrow_mut();
-        memo.named.ask(w.sentence, n, || {
+        ask(memo.named.at(w.sentence, n), || {
             c.terms.iter().any(|t| *t == lower || same_entity(t, name))
         })
     }
