@@ -2,13 +2,13 @@
 //! [--no-analyze]`.
 //!
 //! Loads the default corpus (corpus/) once into a searcher, as the CLI and the page's `Checker`
-//! do, then runs, N times (default 50), what `Checker.check` runs in the page: segment + extract
-//! + claims, retrieval (`Searcher::prepare`), reconciliation (`Retrieved::reconcile`) and the
-//! JSON report's text. With `--no-analyze` the text is analysed once, before the runs (as the
-//! page's `Checker` keeps the analysis of the last text): what the wasm benchmark's repeated
-//! checks time, and what a profile (`valgrind --tool=callgrind`) of the check itself wants.
-//! Prints the best of each stage, the best and the median time, and a `RESULT {json}` line
-//! for scripts/bench/bench-check.mjs. A benchmark, not a test.
+//! do, then runs, N times (default 50), what `Checker.check` runs in the page: the analysis
+//! (segment, extract, claims), retrieval (`Searcher::prepare`), reconciliation
+//! (`Retrieved::reconcile`) and the JSON report's text. With `--no-analyze` the text is analysed
+//! once, before the runs (as the page's `Checker` keeps the analysis of the last text): what the
+//! wasm benchmark's repeated checks time, and what a profile (`valgrind --tool=callgrind`) of the
+//! check itself wants. Prints the best of each stage, the best and the median time, and a
+//! `RESULT {json}` line for scripts/bench/bench-check.mjs. A benchmark, not a test.
 
 use corroborate::corpus::{Corpus, Part, Searcher};
 use std::time::Instant;
