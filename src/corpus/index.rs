@@ -1468,34 +1468,69 @@ impl Searcher {
     /// sentences for each claim, with the whole corpus's IDFs. Or the shards still to load.
     pub fn prepare(&self, claims: &[Claim]) -> Result<Retrieved, Needs> {
         let mut needs = BTreeSet::new();
+        let n_total: usize = self
+            .parts
+            .iter()
+            .map(|p| p.manifest.counts.claim_sentences)
+            .sum();
+        // A small corpus: every claim sentence of every document, for every claim (no ranking):
+        // no query is needed, only the terms (whose shards must be loaded, for their aliases).
+        let full_scan = n_total <= FULL_SCAN_SENTENCES;
         // The query of each claim: its sentence's terms, its clause's terms, its value's keys.
-        let mut queries: Vec<Vec<Cow<str>>> = Vec::new();
-        for c in claims {
-            let mut q: Vec<Cow<str>> = c
-                .terms
-                .iter()
-                .chain(&c.local)
-                .map(|t| Cow::Borrowed(t.as_str()))
-                .collect();
-            q.extend(value_keys(&c.value).into_iter().map(Cow::Owned));
-            q.extend(quote_keys(&c.value).into_iter().map(Cow::Owned));
+        let value = |c: &Claim| {
+            let mut q: Vec<String> = value_keys(&c.value);
+            q.extend(quote_keys(&c.value));
             if let Some(k) = c.subject.as_deref().and_then(|s| subject_key(s, &c.value)) {
-                q.push(Cow::Owned(k));
+                q.push(k);
             }
-            q.sort_unstable();
-            q.dedup();
-            queries.push(q);
+            q
+        };
+        let mut queries: Vec<Vec<Cow<str>>> = Vec::new();
+        let mut owned: Vec<String> = Vec::new();
+        let mut all: Vec<&str> = Vec::new();
+        if full_scan {
+            // Every term once, in no order (what follows does not depend on it); claims of a
+            // sentence share its terms, taken once.
+            for c in claims {
+                owned.extend(value(c));
+            }
+            type Seen<'a> = std::collections::HashMap<&'a str, usize, FastHash>;
+            fn add<'a>(seen: &mut Seen<'a>, all: &mut Vec<&'a str>, ts: &'a [String]) {
+                for t in ts {
+                    if seen.insert(t, 0).is_none() {
+                        all.push(t);
+                    }
+                }
+            }
+            let mut seen = Seen::default();
+            let mut last = std::ptr::null();
+            for c in claims {
+                if c.terms.as_ptr() != last {
+                    last = c.terms.as_ptr();
+                    add(&mut seen, &mut all, &c.terms);
+                }
+                add(&mut seen, &mut all, &c.local);
+            }
+            add(&mut seen, &mut all, &owned);
+        } else {
+            for c in claims {
+                let mut q: Vec<Cow<str>> = c
+                    .terms
+                    .iter()
+                    .chain(&c.local)
+                    .map(|t| Cow::Borrowed(t.as_str()))
+                    .collect();
+                q.extend(value(c).into_iter().map(Cow::Owned));
+                q.sort_unstable();
+                q.dedup();
+                queries.push(q);
+            }
+            all = queries.iter().flatten().map(|t| t.as_ref()).collect();
+            all.sort_unstable();
+            all.dedup();
         }
-        let mut all: Vec<&str> = queries.iter().flatten().map(|t| t.as_ref()).collect();
-        all.sort_unstable();
-        all.dedup();
-        for t in &all {
-            self.df(t, &mut needs);
-        }
-        if !needs.is_empty() {
-            return Err(Needs(needs.into_iter().collect()));
-        }
-        // Entity aliases: a name the corpus uses for an entity it calls otherwise.
+        // Entity aliases: a name the corpus uses for an entity it calls otherwise. The shards
+        // of every term must be loaded first.
         let mut expansions: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for t in &all {
             for p in self
@@ -1503,15 +1538,23 @@ impl Searcher {
                 .iter()
                 .filter(|p| p.manifest.counts.documents > 0)
             {
-                if let Ok(s) = p.term_shard(t) {
-                    if let Some(names) = s.aliases.get(*t) {
-                        expansions
-                            .entry(t.to_string())
-                            .or_default()
-                            .extend(names.iter().cloned());
+                match p.term_shard(t) {
+                    Ok(s) => {
+                        if let Some(names) = s.aliases.get(*t) {
+                            expansions
+                                .entry(t.to_string())
+                                .or_default()
+                                .extend(names.iter().cloned());
+                        }
+                    }
+                    Err(name) => {
+                        needs.insert(name);
                     }
                 }
             }
+        }
+        if !needs.is_empty() {
+            return Err(Needs(needs.into_iter().collect()));
         }
         for (q, c) in queries.iter_mut().zip(claims) {
             if expansions.is_empty() {
@@ -1544,16 +1587,6 @@ impl Searcher {
             return Err(Needs(needs.into_iter().collect()));
         }
         // BM25 over claim sentences, across parts.
-        let n_total: usize = self
-            .parts
-            .iter()
-            .map(|p| p.manifest.counts.claim_sentences)
-            .sum();
-        // A small corpus: every claim sentence of every document, for every claim (no ranking).
-        let full_scan = n_total <= FULL_SCAN_SENTENCES;
-        if full_scan {
-            queries.clear();
-        }
         let mut hits: BTreeSet<Hit> = BTreeSet::new();
         let mut per_query: Vec<Vec<Hit>> = Vec::with_capacity(queries.len());
         // Each term's postings with their BM25 weights, worked out once for all the queries

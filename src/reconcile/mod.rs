@@ -134,6 +134,15 @@ fn dimension(v: &Value) -> Option<&'static str> {
 /// Case is folded for ASCII letters only, without allocating: it runs in the inner loops.
 pub fn same_entity(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
+    // Each way below needs the same first letter (the same name, or the same name with a kind
+    // of place) or the same last one (a longer name that ends with it): most pairs differ in
+    // both, and are told at once.
+    if let (Some((a0, _)), Some((b0, _))) = (a.split_first(), b.split_first()) {
+        let (a1, b1) = (a[a.len() - 1], b[b.len() - 1]);
+        if !a0.eq_ignore_ascii_case(b0) && !a1.eq_ignore_ascii_case(&b1) {
+            return false;
+        }
+    }
     if a.eq_ignore_ascii_case(b) {
         return true;
     }
@@ -510,21 +519,23 @@ pub fn judge(text: &str, claim: &Claim, corpus: &Corpus) -> Judgment {
 /// Judges one claim of `text` against the corpus claims `p` holds (their documents are
 /// `corpus`'s).
 pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared) -> Judgment {
-    let pa = p.prep(claim, corpus);
+    let j = p.judged(claim, corpus);
+    let pa = &j.prep;
     let Some(dim) = dimension(&claim.value) else {
         return unverified(claim, Vec::new());
     };
     match &claim.value {
         Value::Quote { quote, speaker, .. } => {
-            return judge_quote(quote, speaker.as_deref(), claim, corpus, p, &pa)
+            return judge_quote(quote, speaker.as_deref(), claim, corpus, p, pa)
         }
-        Value::Entity { name, kind } => return judge_entity(name, *kind, claim, corpus, p, &pa),
+        Value::Entity { name, kind } => return judge_entity(name, *kind, claim, corpus, p, &j),
         _ => {}
     }
     let mut supports: Vec<Evidence> = Vec::new();
     let mut contradicts: Vec<(Evidence, &'static str)> = Vec::new();
     let mut related: Vec<Evidence> = Vec::new();
-    for (di, claims) in p.scope() {
+    let states = states_of_subject(text, claim);
+    for (si, (di, claims)) in p.scope().iter().enumerate() {
         let (di, doc) = (*di, &corpus.documents[*di]);
         // The scope's claims of this document, for shares worked out from two of them.
         let plain: Vec<&Claim> = if dim == "percent" {
@@ -542,11 +553,12 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
             if dimension(&c.value) != Some(dim) {
                 continue;
             }
-            let score = p.alignment(claim, &pa, c, pc, corpus);
+            let w = p.who(si, ci);
+            let score = p.alignment(claim, &j, c, pc, w, corpus);
             // A share worked out from two figures settles a claim only when the two say much
             // the same of the same subject: then it is evidence like any other value (and
             // otherwise not even related).
-            if share.is_some() && (score < DERIVED_ALIGNMENT || p.said_share(&pa, pc) < 0.5) {
+            if share.is_some() && (score < DERIVED_ALIGNMENT || p.said_share(pa, pc) < 0.5) {
                 continue;
             }
             let ev = |stance, score| Evidence {
@@ -560,16 +572,19 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
             // Clause by clause: "the US has invested … and China is the largest investor"
             // gives the rank to China, though the sentence names the US too; only when the
             // text says so in so many words ("China is …").
-            let swapped = subjects_differ(claim, c)
-                || (subjects_differ_in_clause(claim, c) && states_of_subject(text, claim));
+            // (Worked out only for a compatible value.)
+            let swapped = || {
+                p.subjects_differ(claim, &j, c, w)
+                    || (states && subjects_differ_in_clause(claim, c))
+            };
             let same_sort = dim != "ordinal"
                 || is_superlative(text.get(claim.anchor.0..claim.anchor.1))
                     == is_superlative(doc.text.get(c.anchor.0..c.anchor.1));
             match compatible_claims(claim, c, same_sort) {
                 // The same rank of the same thing given to another subject: "China is the
                 // largest investor" against "the United States is".
-                Some(true) if swapped => {
-                    let unpenalised = p.said_share_mean(&pa, pc);
+                Some(true) if swapped() => {
+                    let unpenalised = p.said_share_mean(pa, pc);
                     if matches!(&claim.value, Value::Ordinal(_, noun) if !noun.is_empty())
                         && unpenalised >= 0.7
                         && claim.negated == c.negated
@@ -584,7 +599,7 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
                 Some(true)
                     if score >= SUPPORT_ALIGNMENT
                         && matches!(&claim.value, Value::Ordinal(_, n) if n.is_empty())
-                        && p.said_share(&pa, pc) < SAID_SHARE =>
+                        && p.said_share(pa, pc) < SAID_SHARE =>
                 {
                     related.push(ev(Stance::Related, score));
                 }
@@ -604,7 +619,7 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
                         && claim.negated == c.negated
                         && same_time(claim, c)
                         && !states_too(claim, &c.value)
-                        && p.said_share(&pa, pc) >= SAID_SHARE
+                        && p.said_share(pa, pc) >= SAID_SHARE
                         && (dim != "date" || date_role(text, claim) == date_role(&doc.text, c)) =>
                 {
                     contradicts.push((
@@ -757,14 +772,6 @@ fn subjects_differ(a: &Claim, c: &Claim) -> bool {
         (Some(x), Some(y)) => !same_entity(x, y) && !mentions(c, x) && !mentions(a, y),
         _ => false,
     }
-}
-
-/// The text's claim has no subject, and its sentence never names the corpus claim's: nothing
-/// says the two sentences are about the same event, so a rival name there fills another role
-/// ("The agreement between A and B was signed in May" is not about "X's deals on tungsten and
-/// Starlink were signed", however alike the words).
-fn unanchored_role(a: &Claim, c: &Claim) -> bool {
-    a.subject.is_none() && c.subject.as_deref().is_some_and(|y| !mentions(a, y))
 }
 
 /// [`subjects_differ`], by the claims' own clauses: neither clause names the other's subject.
@@ -1006,7 +1013,7 @@ fn judge_entity(
     claim: &Claim,
     corpus: &Corpus,
     p: &prep::Prepared,
-    pa: &prep::Prep,
+    j: &prep::Judged,
 ) -> Judgment {
     let kind = role_kind(name, kind);
     let mut supports: Vec<Evidence> = Vec::new();
@@ -1014,11 +1021,16 @@ fn judge_entity(
     let mut related: Vec<Evidence> = Vec::new();
     let mut named_nearby = false;
     let lower = name.to_lowercase();
-    for (di, claims) in p.scope() {
+    let number = p.name(name);
+    for (si, (di, claims)) in p.scope().iter().enumerate() {
         let di = *di;
-        for &(c, pc) in claims {
-            let score = p.alignment(claim, pa, c, pc, corpus);
-            if score < SUPPORT_ALIGNMENT * 0.75 {
+        for (ci, &(c, pc)) in claims.iter().enumerate() {
+            let w = p.who(si, ci);
+            let least = SUPPORT_ALIGNMENT * 0.75;
+            let Some(score) = p.alignment_from(claim, j, c, pc, w, corpus, least) else {
+                continue;
+            };
+            if score < least {
                 continue;
             }
             let ev = |stance, anchor| Evidence {
@@ -1029,7 +1041,7 @@ fn judge_entity(
                 stance,
                 score,
             };
-            let mentions = c.terms.iter().any(|t| *t == lower || same_entity(t, name));
+            let mentions = p.names_entity(c, w, name, &lower, number);
             if mentions {
                 named_nearby = true;
             }
@@ -1054,8 +1066,8 @@ fn judge_entity(
                         && (score >= CONTRADICT_ALIGNMENT
                             || (score >= ROLE_ALIGNMENT && co_listed(claim, c, claims)))
                         && claim.negated == c.negated
-                        && !subjects_differ(claim, c)
-                        && !unanchored_role(claim, c) =>
+                        && !p.subjects_differ(claim, j, c, w)
+                        && !p.unanchored_role(claim, j, c, w) =>
                 {
                     contradicts.push((ev(Stance::Contradicts, c.anchor), "entity"));
                 }
