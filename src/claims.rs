@@ -67,8 +67,25 @@ impl<'de> Deserialize<'de> for Terms {
     }
 }
 
+/// The mentions of a text, shared by its claims: a claim holds its value, its subject and its
+/// time as positions in this list, not as copies (a text gives about one claim per mention, and
+/// a copied value with its strings was most of a claim's size).
+pub type Mentions = Arc<Vec<Mention>>;
+
+/// No mention (for [`Claim`]'s subject and time positions).
+const NONE: u32 = u32::MAX;
+
+/// A claim's local terms: a subset of its sentence's terms as a bit set (each term's position in
+/// the sentence's sorted [`Terms`], so iterating in bit order gives them sorted), or, when a
+/// term is not among the sentence's or the sentence has more than 64, the list itself.
+#[derive(Clone)]
+enum Local {
+    Mask(u64),
+    List(Box<[Box<str>]>),
+}
+
 /// One checkable statement.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone)]
 pub struct Claim {
     /// Index of the sentence that states it.
     pub sentence: usize,
@@ -78,33 +95,176 @@ pub struct Claim {
     pub end: usize,
     /// Byte span of the value it turns on.
     pub anchor: (usize, usize),
-    /// The value.
-    pub value: Value,
-    /// The subject: canonical entity name, if one was found.
-    pub subject: Option<String>,
+    /// The mentions its value, subject and time are in.
+    mentions: Mentions,
+    /// A value of its own, when it stands on no mention (a share worked out from two).
+    own: Option<Box<Value>>,
+    /// The position of its value's mention in `mentions`.
+    at: u32,
+    /// The position of the mention that names its subject (an entity, or a quote's speaker).
+    subject_at: u32,
+    /// The position of the date mention that says when it holds.
+    time_at: u32,
     /// Predicate terms from the clause around the value (normalised, sorted, unique).
-    pub local: Vec<String>,
+    local: Local,
     /// Terms of the whole sentence (normalised, sorted, unique), entities included; shared by
     /// the sentence's claims.
     pub terms: Terms,
     /// Qualifiers of the value: the words between a count and its noun ("American" in
     /// "600 American companies"), or between a rank and what it ranks ("Asian" in "first Asian
     /// country").
-    #[serde(default)]
-    pub qualifiers: Vec<String>,
-    /// When it holds: another date in the sentence ("2024" in "GDP of $288 billion in 2024").
-    #[serde(default)]
-    pub time: Option<String>,
+    pub qualifiers: Box<[String]>,
     /// The clause denies what it states ("has no diplomatic relations").
     pub negated: bool,
     /// How check-worthy the sentence is, in [0, 1].
     pub checkworthiness: f64,
 }
 
+/// A claim's local terms, in order ([`Claim::local`]).
+#[derive(Clone)]
+pub struct LocalTerms<'a> {
+    terms: &'a [String],
+    mask: u64,
+    list: std::slice::Iter<'a, Box<str>>,
+}
+
+impl<'a> Iterator for LocalTerms<'a> {
+    type Item = &'a str;
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        if self.mask != 0 {
+            let i = self.mask.trailing_zeros() as usize;
+            self.mask &= self.mask - 1;
+            return Some(&self.terms[i]);
+        }
+        self.list.next().map(|t| &**t)
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.mask.count_ones() as usize + self.list.len();
+        (n, Some(n))
+    }
+}
+
+impl ExactSizeIterator for LocalTerms<'_> {}
+
 impl Claim {
     /// The mention kind of the value (`number`, `money`, …).
     pub fn kind(&self) -> &'static str {
-        self.value.kind()
+        self.value().kind()
+    }
+
+    /// The value.
+    #[inline]
+    pub fn value(&self) -> &Value {
+        match &self.own {
+            Some(v) => v,
+            None => &self.mentions[self.at as usize].value,
+        }
+    }
+
+    /// The same claim with another value (a share worked out from two claims' values).
+    pub fn with_value(mut self, value: Value) -> Claim {
+        self.own = Some(Box::new(value));
+        self
+    }
+
+    /// The subject: canonical entity name, if one was found (a quote's is its speaker).
+    pub fn subject(&self) -> Option<&str> {
+        match &self.mentions.get(self.subject_at as usize)?.value {
+            Value::Entity { name, .. } => Some(name),
+            Value::Quote { speaker, .. } => speaker.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// When it holds: the ISO form of another date in the sentence ("2024" in "GDP of $288
+    /// billion in 2024").
+    pub fn time(&self) -> Option<&str> {
+        match &self.mentions.get(self.time_at as usize)?.value {
+            Value::Date(d) => Some(&d.iso),
+            _ => None,
+        }
+    }
+
+    /// Predicate terms from the clause around the value (normalised, sorted, unique).
+    pub fn local(&self) -> LocalTerms<'_> {
+        match &self.local {
+            Local::Mask(mask) => LocalTerms {
+                terms: &self.terms,
+                mask: *mask,
+                list: [].iter(),
+            },
+            Local::List(list) => LocalTerms {
+                terms: &[],
+                mask: 0,
+                list: list.iter(),
+            },
+        }
+    }
+}
+
+impl PartialEq for Claim {
+    fn eq(&self, o: &Claim) -> bool {
+        self.sentence == o.sentence
+            && self.start == o.start
+            && self.end == o.end
+            && self.anchor == o.anchor
+            && self.value() == o.value()
+            && self.subject() == o.subject()
+            && self.local().eq(o.local())
+            && self.terms == o.terms
+            && self.qualifiers == o.qualifiers
+            && self.time() == o.time()
+            && self.negated == o.negated
+            && self.checkworthiness == o.checkworthiness
+    }
+}
+
+/// A claim as its fields read (what `Debug` and `Serialize` show).
+#[derive(Debug, Serialize)]
+struct ClaimView<'a> {
+    sentence: usize,
+    start: usize,
+    end: usize,
+    anchor: (usize, usize),
+    value: &'a Value,
+    subject: Option<&'a str>,
+    local: Vec<&'a str>,
+    terms: &'a Terms,
+    qualifiers: &'a [String],
+    time: Option<&'a str>,
+    negated: bool,
+    checkworthiness: f64,
+}
+
+impl Claim {
+    fn view(&self) -> ClaimView<'_> {
+        ClaimView {
+            sentence: self.sentence,
+            start: self.start,
+            end: self.end,
+            anchor: self.anchor,
+            value: self.value(),
+            subject: self.subject(),
+            local: self.local().collect(),
+            terms: &self.terms,
+            qualifiers: &self.qualifiers,
+            time: self.time(),
+            negated: self.negated,
+            checkworthiness: self.checkworthiness,
+        }
+    }
+}
+
+impl std::fmt::Debug for Claim {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.view().fmt(f)
+    }
+}
+
+impl Serialize for Claim {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.view().serialize(s)
     }
 }
 
@@ -1039,7 +1199,17 @@ pub fn by_sentence(n: usize, mentions: &[Mention]) -> (Vec<usize>, Vec<&Mention>
 /// clause's terms are counted once, the widening of a value's clause skips clauses that add
 /// nothing, and subjects, times and negation are looked up, not rescanned, for each value.
 pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<Claim> {
+    claims_of(text, sentences, &Arc::new(mentions.to_vec()))
+}
+
+/// [`claims`] over mentions already shared: the claims hold positions in `mentions`.
+pub fn claims_of(text: &str, sentences: &[Sentence], mentions: &Mentions) -> Vec<Claim> {
     let mut out = Vec::new();
+    // A mention's position in `mentions` (every mention grouped below is one of them).
+    let index_of = |m: &Mention| {
+        ((m as *const Mention as usize - mentions.as_ptr() as usize)
+            / std::mem::size_of::<Mention>()) as u32
+    };
     let (first, grouped) = by_sentence(sentences.len(), mentions);
     let mut scratch = Vec::new();
     // First the values that give claims, sentence by sentence (the claims of sentence i are
@@ -1187,40 +1357,34 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
             // Borrowed from another clause only from before the value's, and only when the
             // value's clause has no subject of its own ("…, and the war in Gaza slowed it").
             let may_borrow = !opens_with_subject(&text[span.0..span.1]);
-            let subject = in_clause()
-                .find(|e| !e.1)
-                .or_else(|| {
-                    subjects[..from]
-                        .iter()
-                        .filter(usable)
-                        .find(|e| !e.1 && may_borrow)
-                })
-                .or_else(|| in_clause().next())
-                .map(|e| e.0)
-                .and_then(|e| match &e.value {
-                    Value::Entity { name, .. } => Some(name.clone()),
-                    _ => None,
-                });
             let subject = match &m.value {
                 Value::Quote {
-                    speaker: Some(sp), ..
-                } => Some(sp.clone()),
-                _ => subject,
+                    speaker: Some(_), ..
+                } => Some(*m),
+                _ => in_clause()
+                    .find(|e| !e.1)
+                    .or_else(|| {
+                        subjects[..from]
+                            .iter()
+                            .filter(usable)
+                            .find(|e| !e.1 && may_borrow)
+                    })
+                    .or_else(|| in_clause().next())
+                    .map(|e| e.0),
             };
             let time = nearest_date(&dates, m.start);
-            // Claims live as long as the analysis: no room kept for terms that never come.
-            let mut local = local;
-            local.shrink_to_fit();
             out.push(Claim {
-                qualifiers: quals,
-                time,
+                qualifiers: quals.into(),
+                time_at: time.map_or(NONE, index_of),
                 sentence: i,
                 start: s.start,
                 end: s.end,
                 anchor: (m.start, m.end),
-                value: m.value.clone(),
-                subject,
-                local,
+                mentions: mentions.clone(),
+                own: None,
+                at: index_of(m),
+                subject_at: subject.map_or(NONE, index_of),
+                local: local_of(local, &all_terms),
                 terms: all_terms.clone(),
                 negated,
                 checkworthiness: worth,
@@ -1286,10 +1450,28 @@ const MEASURE_NOUNS: [&str; 22] = [
     "low", "estimate",
 ];
 
-/// The ISO form of the date mention nearest to `at` that does not start there (ties: the least
-/// ISO form). `dates` is sorted by start.
-fn nearest_date(dates: &[&Mention], at: usize) -> Option<String> {
-    let mut best: Option<(usize, &str)> = None;
+/// A claim's local terms as [`Local`]: a bit set over the sentence's `terms` when it can be.
+fn local_of(local: Vec<String>, terms: &[String]) -> Local {
+    if terms.len() <= 64 {
+        let mut mask = 0u64;
+        let all = local.iter().all(|t| match terms.binary_search(t) {
+            Ok(i) => {
+                mask |= 1 << i;
+                true
+            }
+            Err(_) => false,
+        });
+        if all {
+            return Local::Mask(mask);
+        }
+    }
+    Local::List(local.into_iter().map(String::into_boxed_str).collect())
+}
+
+/// The date mention nearest to `at` that does not start there (ties: the least ISO form).
+/// `dates` is sorted by start.
+fn nearest_date<'a>(dates: &[&'a Mention], at: usize) -> Option<&'a Mention> {
+    let mut best: Option<(usize, &str, &Mention)> = None;
     // The nearest start before `at`, and the nearest after it, each with every date sharing it.
     let before = dates.partition_point(|d| d.start < at);
     let after = dates.partition_point(|d| d.start <= at);
@@ -1307,12 +1489,12 @@ fn nearest_date(dates: &[&Mention], at: usize) -> Option<String> {
     for d in near {
         if let Value::Date(date) = &d.value {
             let c = (d.start.abs_diff(at), date.iso.as_str());
-            if best.map_or(true, |b| c < b) {
-                best = Some(c);
+            if best.map_or(true, |b| c < (b.0, b.1)) {
+                best = Some((c.0, c.1, *d));
             }
         }
     }
-    best.map(|(_, iso)| iso.to_string())
+    best.map(|b| b.2)
 }
 
 /// Terms as claims compare them: an entity name of several words also gives its head ("kazakh

@@ -241,9 +241,9 @@ fn sentence_keys_into<'a>(terms: &'a [String], claims: &[&Claim], keys: &mut Vec
     keys.clear();
     keys.extend(terms.iter().map(|t| Cow::Borrowed(t.as_str())));
     for c in claims {
-        keys.extend(value_keys(&c.value).into_iter().map(Cow::Owned));
-        keys.extend(quote_keys(&c.value).into_iter().map(Cow::Owned));
-        if let Some(k) = c.subject.as_deref().and_then(|s| subject_key(s, &c.value)) {
+        keys.extend(value_keys(c.value()).into_iter().map(Cow::Owned));
+        keys.extend(quote_keys(c.value()).into_iter().map(Cow::Owned));
+        if let Some(k) = c.subject().and_then(|s| subject_key(s, c.value())) {
             keys.push(Cow::Owned(k));
         }
     }
@@ -805,7 +805,11 @@ fn encode_docs(docs: &[Slot]) -> Vec<u8> {
         for c in &d.claims {
             let i = by_span
                 .get(&c.anchor)
-                .and_then(|is| is.iter().copied().find(|&i| d.mentions[i].value == c.value))
+                .and_then(|is| {
+                    is.iter()
+                        .copied()
+                        .find(|&i| d.mentions[i].value == *c.value())
+                })
                 .unwrap_or(d.mentions.len());
             w.delta(prev, i);
             prev = i;
@@ -926,7 +930,9 @@ impl Lazy {
         claims.len() == range.len()
             && claims.iter().zip(&self.anchors[range]).all(|(c, &i)| {
                 self.mentions.get(i).is_some_and(|m| {
-                    (m.start, m.end) == c.anchor && m.sentence == c.sentence && m.value == c.value
+                    (m.start, m.end) == c.anchor
+                        && m.sentence == c.sentence
+                        && m.value == *c.value()
                 })
             })
     }
@@ -1384,12 +1390,13 @@ impl Searcher {
             let mut q: Vec<Cow<str>> = c
                 .terms
                 .iter()
-                .chain(&c.local)
-                .map(|t| Cow::Borrowed(t.as_str()))
+                .map(String::as_str)
+                .chain(c.local())
+                .map(Cow::Borrowed)
                 .collect();
-            q.extend(value_keys(&c.value).into_iter().map(Cow::Owned));
-            q.extend(quote_keys(&c.value).into_iter().map(Cow::Owned));
-            if let Some(k) = c.subject.as_deref().and_then(|s| subject_key(s, &c.value)) {
+            q.extend(value_keys(c.value()).into_iter().map(Cow::Owned));
+            q.extend(quote_keys(c.value()).into_iter().map(Cow::Owned));
+            if let Some(k) = c.subject().and_then(|s| subject_key(s, c.value())) {
                 q.push(Cow::Owned(k));
             }
             q.sort_unstable();
@@ -1433,12 +1440,12 @@ impl Searcher {
                 .flatten()
                 .map(|n| Cow::Owned(n.clone()))
                 .collect();
-            if let Some(subject) = &c.subject {
+            if let Some(subject) = c.subject() {
                 let names = expansions
                     .get(&subject.to_lowercase())
                     .into_iter()
                     .flatten();
-                extra.extend(names.filter_map(|n| subject_key(n, &c.value).map(Cow::Owned)));
+                extra.extend(names.filter_map(|n| subject_key(n, c.value()).map(Cow::Owned)));
             }
             if extra.is_empty() {
                 continue;
@@ -1725,13 +1732,13 @@ impl Searcher {
                 })
             });
         for c in claims.iter().chain(retrieved) {
-            for t in &c.local {
-                if !idf.contains_key(t.as_str()) {
+            for t in c.local() {
+                if !idf.contains_key(t) {
                     // Kept only once every part's shard of the term is loaded.
                     let mut missing = BTreeSet::new();
                     let f = self.df(t, &mut missing);
                     if missing.is_empty() {
-                        idf.insert(t.clone(), (1.0 + n / (f as f64 + 0.5)).ln());
+                        idf.insert(t.to_string(), (1.0 + n / (f as f64 + 0.5)).ln());
                     }
                     needs.extend(missing);
                 }
@@ -1964,7 +1971,7 @@ mod tests {
         let mut moved = (*docs[0]).clone();
         let last = moved.mentions.last().unwrap().clone();
         moved.claims[0].anchor = (last.start, last.end);
-        moved.claims[0].value = last.value;
+        moved.claims[0] = moved.claims[0].clone().with_value(last.value);
         assert!(decode_docs(&encode_docs(&[Slot::full(moved)])).is_err());
     }
 

@@ -128,7 +128,7 @@ pub fn compile_document(name: &str, bytes: &[u8]) -> Result<Document, DocError> 
         text,
         sentences,
         claims: analysis.claims,
-        mentions: analysis.mentions,
+        mentions: std::sync::Arc::unwrap_or_clone(analysis.mentions),
         entities,
     })
 }

@@ -64,10 +64,10 @@ fn names_of(c: &Claim, mut add: impl FnMut(&str)) {
         }
         add(&n);
     };
-    if let Value::Entity { name, .. } = &c.value {
+    if let Value::Entity { name, .. } = c.value() {
         one(name);
     }
-    if let Some(s) = &c.subject {
+    if let Some(s) = c.subject() {
         one(s);
     }
 }
@@ -85,13 +85,13 @@ impl Vocab {
 
     /// Prepares a corpus claim; its terms and names join the vocabulary.
     pub fn prep_corpus(&mut self, c: &Claim, corpus: &Corpus) -> Prep {
-        for t in c.local.iter().chain(&c.terms) {
+        for t in c.local().chain(c.terms.iter().map(String::as_str)) {
             intern(&mut self.ids, &super::canon(t));
             if let Some(kin) = super::broad_kin(t) {
                 intern(&mut self.ids, kin);
             }
         }
-        for t in &c.local {
+        for t in c.local() {
             if !is_timeish(t) {
                 intern(&mut self.raw, t);
             }
@@ -114,18 +114,15 @@ impl Vocab {
             let key = super::canon_broad(t);
             self.ids.get(key.as_ref()).copied().unwrap_or(UNKNOWN)
         };
-        let raw = |t: &String| {
+        let raw = |t: &str| {
             if is_timeish(t) {
                 TIMEISH
             } else {
-                self.raw.get(t.as_str()).copied().unwrap_or(UNKNOWN)
+                self.raw.get(t).copied().unwrap_or(UNKNOWN)
             }
         };
         let local_with = |id: &dyn Fn(&str) -> u32| -> Vec<Term> {
-            c.local
-                .iter()
-                .map(|t| (id(t), corpus.idf(t), raw(t)))
-                .collect()
+            c.local().map(|t| (id(t), corpus.idf(t), raw(t))).collect()
         };
         let terms_with = |id: &dyn Fn(&str) -> u32| -> Vec<u32> {
             let mut terms: Vec<u32> = c
@@ -139,10 +136,10 @@ impl Vocab {
             terms
         };
         let (local, terms) = (local_with(&id), terms_with(&id));
-        let has_kin = |ts: &[String]| ts.iter().any(|t| super::broad_kin(t).is_some());
-        let broad = (has_kin(&c.local) || has_kin(&c.terms))
+        let kin = |t: &str| super::broad_kin(t).is_some();
+        let broad = (c.local().any(kin) || c.terms.iter().any(|t| kin(t)))
             .then(|| Box::new((local_with(&broad_id), terms_with(&broad_id))));
-        let quote = match &c.value {
+        let quote = match c.value() {
             Value::Quote { quote, .. } => super::quote_content(quote),
             _ => Vec::new(),
         };
@@ -265,11 +262,11 @@ impl<'a> Prepared<'a> {
 
     /// [`super::alignment`] on prepared claims.
     pub fn alignment(&self, a: &Claim, pa: &Prep, c: &Claim, pc: &Prep, corpus: &Corpus) -> f64 {
-        if matches!(a.value, Value::Quote { .. }) && matches!(c.value, Value::Quote { .. }) {
+        if matches!(a.value(), Value::Quote { .. }) && matches!(c.value(), Value::Quote { .. }) {
             return super::alignment(a, c, corpus);
         }
         let s = predicate_share(pa, pc);
-        match (&a.subject, &c.subject) {
+        match (a.subject(), c.subject()) {
             (Some(x), Some(y)) if same_entity(x, y) => s * 0.9 + 0.1,
             // Nothing shared: 0 whatever the subjects.
             _ if s == 0.0 => 0.0,
