@@ -11,53 +11,144 @@ use serde::{Deserialize, Serialize};
 use std::sync::{Arc, LazyLock};
 
 /// A sentence's terms (normalised, sorted, unique), shared by every claim of the sentence: a
-/// sentence of many values gives many claims, and each used to carry its own copy. Reads as a
-/// `[String]`; serialises as the list of strings.
-#[derive(Clone, Default, PartialEq, Eq)]
-pub struct Terms(Arc<[String]>);
+/// sentence of many values gives many claims, and each used to carry its own copy. The terms
+/// are kept one after another in one string (a list of `String`s cost 24 bytes a term more);
+/// [`Terms::iter`] reads them as `&str`s. Serialises as the list of strings.
+#[derive(Clone, Default)]
+pub struct Terms(Arc<TermList>);
 
-impl std::ops::Deref for Terms {
-    type Target = [String];
-    fn deref(&self) -> &[String] {
-        &self.0
+#[derive(Default)]
+struct TermList {
+    /// The terms, one after another.
+    text: Box<str>,
+    /// Where each ends in `text`.
+    ends: Box<[u32]>,
+}
+
+impl Terms {
+    /// How many terms there are.
+    pub fn len(&self) -> usize {
+        self.0.ends.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.ends.is_empty()
+    }
+
+    /// Term `i` (panics past the end, as indexing a slice does).
+    #[inline]
+    pub fn get(&self, i: usize) -> &str {
+        let l = &*self.0;
+        let from = if i == 0 { 0 } else { l.ends[i - 1] as usize };
+        &l.text[from..l.ends[i] as usize]
+    }
+
+    /// The terms, in order.
+    pub fn iter(&self) -> TermsIter<'_> {
+        TermsIter {
+            terms: self,
+            i: 0,
+            n: self.len(),
+        }
+    }
+
+    /// Where `t` is, as `<[&str]>::binary_search` says (the terms are sorted).
+    pub fn binary_search(&self, t: &str) -> Result<usize, usize> {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.get(mid).cmp(t) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Ok(mid),
+            }
+        }
+        Err(lo)
+    }
+
+    /// The address of the shared list: the same for every claim of one sentence.
+    pub fn as_ptr(&self) -> *const u8 {
+        Arc::as_ptr(&self.0) as *const u8
     }
 }
 
+/// The terms of a [`Terms`], in order.
+#[derive(Clone)]
+pub struct TermsIter<'a> {
+    terms: &'a Terms,
+    i: usize,
+    n: usize,
+}
+
+impl<'a> Iterator for TermsIter<'a> {
+    type Item = &'a str;
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        (self.i < self.n).then(|| {
+            self.i += 1;
+            self.terms.get(self.i - 1)
+        })
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.n - self.i, Some(self.n - self.i))
+    }
+}
+
+impl ExactSizeIterator for TermsIter<'_> {}
+
+impl PartialEq for Terms {
+    fn eq(&self, o: &Terms) -> bool {
+        self.0.text == o.0.text && self.0.ends == o.0.ends
+    }
+}
+
+impl Eq for Terms {}
+
 impl std::fmt::Debug for Terms {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl<S: AsRef<str>> FromIterator<S> for Terms {
+    fn from_iter<I: IntoIterator<Item = S>>(iter: I) -> Terms {
+        let mut text = String::new();
+        let mut ends = Vec::new();
+        for t in iter {
+            text.push_str(t.as_ref());
+            ends.push(text.len() as u32);
+        }
+        Terms(Arc::new(TermList {
+            text: text.into_boxed_str(),
+            ends: ends.into_boxed_slice(),
+        }))
     }
 }
 
 impl From<Vec<String>> for Terms {
     fn from(v: Vec<String>) -> Terms {
-        Terms(v.into())
-    }
-}
-
-impl FromIterator<String> for Terms {
-    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Terms {
-        Terms(iter.into_iter().collect())
+        v.iter().collect()
     }
 }
 
 impl<'a> IntoIterator for &'a Terms {
-    type Item = &'a String;
-    type IntoIter = std::slice::Iter<'a, String>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.iter()
+    type Item = &'a str;
+    type IntoIter = TermsIter<'a>;
+    fn into_iter(self) -> TermsIter<'a> {
+        self.iter()
     }
 }
 
 impl PartialEq<Vec<String>> for Terms {
     fn eq(&self, other: &Vec<String>) -> bool {
-        *self.0 == **other
+        self.iter().eq(other.iter().map(String::as_str))
     }
 }
 
 impl Serialize for Terms {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize(s)
+        s.collect_seq(self.iter())
     }
 }
 
@@ -75,13 +166,16 @@ pub type Mentions = Arc<Vec<Mention>>;
 /// No mention (for [`Claim`]'s subject and time positions).
 const NONE: u32 = u32::MAX;
 
-/// A claim's local terms: a subset of its sentence's terms as a bit set (each term's position in
-/// the sentence's sorted [`Terms`], so iterating in bit order gives them sorted), or, when a
-/// term is not among the sentence's or the sentence has more than 64, the list itself.
-#[derive(Clone)]
-enum Local {
-    Mask(u64),
-    List(Box<[Box<str>]>),
+/// What few claims have, kept apart so that the others do not pay for room for it.
+#[derive(Clone, Default)]
+struct Rare {
+    /// A value of its own, when it stands on no mention (a share worked out from two).
+    value: Option<Value>,
+    /// Its local terms, when they are not all among its sentence's or the sentence has more
+    /// than 64.
+    local: Option<Box<[Box<str>]>>,
+    /// Its qualifiers, if any.
+    qualifiers: Box<[String]>,
 }
 
 /// One checkable statement.
@@ -97,25 +191,22 @@ pub struct Claim {
     pub anchor: (usize, usize),
     /// The mentions its value, subject and time are in.
     mentions: Mentions,
-    /// A value of its own, when it stands on no mention (a share worked out from two).
-    own: Option<Box<Value>>,
     /// The position of its value's mention in `mentions`.
     at: u32,
     /// The position of the mention that names its subject (an entity, or a quote's speaker).
     subject_at: u32,
     /// The position of the date mention that says when it holds.
     time_at: u32,
-    /// Predicate terms from the clause around the value (normalised, sorted, unique).
-    local: Local,
+    /// The clause denies what it states ("has no diplomatic relations").
+    pub negated: bool,
+    /// Its local terms as a bit set over `terms` (each term's position in the sentence's
+    /// sorted terms, so iterating in bit order gives them sorted), unless `rare` has them.
+    local: u64,
     /// Terms of the whole sentence (normalised, sorted, unique), entities included; shared by
     /// the sentence's claims.
     pub terms: Terms,
-    /// Qualifiers of the value: the words between a count and its noun ("American" in
-    /// "600 American companies"), or between a rank and what it ranks ("Asian" in "first Asian
-    /// country").
-    pub qualifiers: Box<[String]>,
-    /// The clause denies what it states ("has no diplomatic relations").
-    pub negated: bool,
+    /// What few claims have.
+    rare: Option<Box<Rare>>,
     /// How check-worthy the sentence is, in [0, 1].
     pub checkworthiness: f64,
 }
@@ -123,7 +214,7 @@ pub struct Claim {
 /// A claim's local terms, in order ([`Claim::local`]).
 #[derive(Clone)]
 pub struct LocalTerms<'a> {
-    terms: &'a [String],
+    terms: &'a Terms,
     mask: u64,
     list: std::slice::Iter<'a, Box<str>>,
 }
@@ -135,7 +226,7 @@ impl<'a> Iterator for LocalTerms<'a> {
         if self.mask != 0 {
             let i = self.mask.trailing_zeros() as usize;
             self.mask &= self.mask - 1;
-            return Some(&self.terms[i]);
+            return Some(self.terms.get(i));
         }
         self.list.next().map(|t| &**t)
     }
@@ -156,7 +247,7 @@ impl Claim {
     /// The value.
     #[inline]
     pub fn value(&self) -> &Value {
-        match &self.own {
+        match self.rare.as_ref().and_then(|r| r.value.as_ref()) {
             Some(v) => v,
             None => &self.mentions[self.at as usize].value,
         }
@@ -164,7 +255,7 @@ impl Claim {
 
     /// The same claim with another value (a share worked out from two claims' values).
     pub fn with_value(mut self, value: Value) -> Claim {
-        self.own = Some(Box::new(value));
+        self.rare.get_or_insert_with(Box::default).value = Some(value);
         self
     }
 
@@ -188,18 +279,25 @@ impl Claim {
 
     /// Predicate terms from the clause around the value (normalised, sorted, unique).
     pub fn local(&self) -> LocalTerms<'_> {
-        match &self.local {
-            Local::Mask(mask) => LocalTerms {
+        match self.rare.as_ref().and_then(|r| r.local.as_ref()) {
+            Some(list) => LocalTerms {
                 terms: &self.terms,
-                mask: *mask,
-                list: [].iter(),
-            },
-            Local::List(list) => LocalTerms {
-                terms: &[],
                 mask: 0,
                 list: list.iter(),
             },
+            None => LocalTerms {
+                terms: &self.terms,
+                mask: self.local,
+                list: [].iter(),
+            },
         }
+    }
+
+    /// Qualifiers of the value: the words between a count and its noun ("American" in
+    /// "600 American companies"), or between a rank and what it ranks ("Asian" in "first Asian
+    /// country").
+    pub fn qualifiers(&self) -> &[String] {
+        self.rare.as_ref().map_or(&[], |r| &r.qualifiers)
     }
 }
 
@@ -213,7 +311,7 @@ impl PartialEq for Claim {
             && self.subject() == o.subject()
             && self.local().eq(o.local())
             && self.terms == o.terms
-            && self.qualifiers == o.qualifiers
+            && self.qualifiers() == o.qualifiers()
             && self.time() == o.time()
             && self.negated == o.negated
             && self.checkworthiness == o.checkworthiness
@@ -248,7 +346,7 @@ impl Claim {
             subject: self.subject(),
             local: self.local().collect(),
             terms: &self.terms,
-            qualifiers: &self.qualifiers,
+            qualifiers: self.qualifiers(),
             time: self.time(),
             negated: self.negated,
             checkworthiness: self.checkworthiness,
@@ -1193,6 +1291,46 @@ pub fn by_sentence(n: usize, mentions: &[Mention]) -> (Vec<usize>, Vec<&Mention>
     (first, grouped.into_iter().flatten().collect())
 }
 
+/// Each sentence's mentions in turn ([`BySentence::get`] with 0, 1, 2, …), in the mentions'
+/// order: read off the list where it is in order of sentence (as extraction gives it), grouped
+/// first ([`by_sentence`]) where it is not.
+struct BySentence<'a> {
+    mentions: &'a [Mention],
+    grouped: Option<(Vec<usize>, Vec<&'a Mention>)>,
+    /// Where the next sentence's mentions start (in order of sentence).
+    at: usize,
+    buf: Vec<&'a Mention>,
+}
+
+impl<'a> BySentence<'a> {
+    fn new(n: usize, mentions: &'a [Mention]) -> BySentence<'a> {
+        let in_order = mentions.windows(2).all(|w| w[0].sentence <= w[1].sentence);
+        BySentence {
+            mentions,
+            grouped: (!in_order).then(|| by_sentence(n, mentions)),
+            at: 0,
+            buf: Vec::new(),
+        }
+    }
+
+    /// Sentence i's mentions; `i` grows from call to call.
+    fn get(&mut self, i: usize) -> &[&'a Mention] {
+        if let Some((first, grouped)) = &self.grouped {
+            return &grouped[first[i]..first[i + 1]];
+        }
+        let ms = self.mentions;
+        while self.at < ms.len() && ms[self.at].sentence < i {
+            self.at += 1;
+        }
+        self.buf.clear();
+        while self.at < ms.len() && ms[self.at].sentence == i {
+            self.buf.push(&ms[self.at]);
+            self.at += 1;
+        }
+        &self.buf
+    }
+}
+
 /// Turns a text's sentences and mentions into claims, in order of their anchors.
 ///
 /// Linear in the text: each sentence's words are normalised once ([`SentenceTerms`]), a
@@ -1210,7 +1348,7 @@ pub fn claims_of(text: &str, sentences: &[Sentence], mentions: &Mentions) -> Vec
         ((m as *const Mention as usize - mentions.as_ptr() as usize)
             / std::mem::size_of::<Mention>()) as u32
     };
-    let (first, grouped) = by_sentence(sentences.len(), mentions);
+    let mut by = BySentence::new(sentences.len(), mentions);
     let mut scratch = Vec::new();
     // First the values that give claims, sentence by sentence (the claims of sentence i are
     // made from `values[value_first[i]..value_first[i + 1]]`), so that the list of claims is
@@ -1218,40 +1356,43 @@ pub fn claims_of(text: &str, sentences: &[Sentence], mentions: &Mentions) -> Vec
     // twice that.
     let mut worths = Vec::with_capacity(sentences.len());
     // Per sentence: the start of the subject a denial gives a claim to, if any.
-    let mut denials: Vec<Option<usize>> = Vec::with_capacity(sentences.len());
-    let mut values: Vec<&Mention> = Vec::new();
-    let mut value_first = Vec::with_capacity(sentences.len() + 1);
+    // (Positions and offsets as u32, `NONE` for none: these lists are as long as the text's
+    // sentences and values, and live while the claims are made.)
+    let mut denials: Vec<u32> = Vec::with_capacity(sentences.len());
+    let mut values: Vec<u32> = Vec::new();
+    let mut value_first: Vec<u32> = Vec::with_capacity(sentences.len() + 1);
     for (i, s) in sentences.iter().enumerate() {
-        value_first.push(values.len());
-        let ms = &grouped[first[i]..first[i + 1]];
+        value_first.push(values.len() as u32);
+        let ms = by.get(i);
         let worth = checkworthiness(&text[s.start..s.end], ms, s.junk);
         worths.push(worth);
         if worth < MIN_CHECKWORTHINESS {
-            denials.push(None);
+            denials.push(NONE);
             continue;
         }
         let role_entities = role_entities(text, ms);
         let sentence = &text[s.start..s.end];
         let denial =
             denied_subject(text, ms, &role_entities).filter(|_| is_negated(sentence, &mut scratch));
-        denials.push(denial);
+        denials.push(denial.map_or(NONE, |d| d as u32));
         let given = ms.iter().copied().filter(|m| match &m.value {
             Value::Entity { .. } => role_entities.contains(&m.start) || denial == Some(m.start),
             // Two words or more: "perpetual engine" is a quote; a lone quoted word is a term.
             Value::Quote { quote, .. } => quote.split_whitespace().nth(1).is_some(),
             _ => true,
         });
-        values.extend(given.take(MAX_CLAIMS_PER_SENTENCE));
+        values.extend(given.take(MAX_CLAIMS_PER_SENTENCE).map(index_of));
     }
-    value_first.push(values.len());
+    value_first.push(values.len() as u32);
     out.reserve_exact(values.len());
+    let mut by = BySentence::new(sentences.len(), mentions);
     for (i, s) in sentences.iter().enumerate() {
-        let ms = &grouped[first[i]..first[i + 1]];
-        let worth = worths[i];
-        let given = &values[value_first[i]..value_first[i + 1]];
+        let given = &values[value_first[i] as usize..value_first[i + 1] as usize];
         if given.is_empty() {
             continue;
         }
+        let ms = by.get(i);
+        let worth = worths[i];
         let sent = &text[s.start..s.end];
         let parts = clauses(sent, s.start);
         let st = SentenceTerms::new(text, (s.start, s.end), ms, &parts);
@@ -1287,7 +1428,8 @@ pub fn claims_of(text: &str, sentences: &[Sentence], mentions: &Mentions) -> Vec
                 }
             }
         }
-        for m in given {
+        for &at in given {
+            let m = &mentions[at as usize];
             // The counted noun is part of the predicate ("600 companies" is about companies).
             let unit_term = match &m.value {
                 Value::Quantity(_, unit) => normalize(unit),
@@ -1322,7 +1464,7 @@ pub fn claims_of(text: &str, sentences: &[Sentence], mentions: &Mentions) -> Vec
                 }
             };
             // A subject is a claim of its own only where its own clause denies something.
-            if denials[i] == Some(m.start) && !negated {
+            if denials[i] as usize == m.start && !negated {
                 continue;
             }
             let quals = qualifiers(text, m);
@@ -1360,7 +1502,7 @@ pub fn claims_of(text: &str, sentences: &[Sentence], mentions: &Mentions) -> Vec
             let subject = match &m.value {
                 Value::Quote {
                     speaker: Some(_), ..
-                } => Some(*m),
+                } => Some(m),
                 _ => in_clause()
                     .find(|e| !e.1)
                     .or_else(|| {
@@ -1373,18 +1515,25 @@ pub fn claims_of(text: &str, sentences: &[Sentence], mentions: &Mentions) -> Vec
                     .map(|e| e.0),
             };
             let time = nearest_date(&dates, m.start);
+            let (local, list) = local_of(local, &all_terms);
+            let rare = (list.is_some() || !quals.is_empty()).then(|| {
+                Box::new(Rare {
+                    value: None,
+                    local: list,
+                    qualifiers: quals.into(),
+                })
+            });
             out.push(Claim {
-                qualifiers: quals.into(),
                 time_at: time.map_or(NONE, index_of),
                 sentence: i,
                 start: s.start,
                 end: s.end,
                 anchor: (m.start, m.end),
                 mentions: mentions.clone(),
-                own: None,
-                at: index_of(m),
+                at,
                 subject_at: subject.map_or(NONE, index_of),
-                local: local_of(local, &all_terms),
+                local,
+                rare,
                 terms: all_terms.clone(),
                 negated,
                 checkworthiness: worth,
@@ -1450,8 +1599,8 @@ const MEASURE_NOUNS: [&str; 22] = [
     "low", "estimate",
 ];
 
-/// A claim's local terms as [`Local`]: a bit set over the sentence's `terms` when it can be.
-fn local_of(local: Vec<String>, terms: &[String]) -> Local {
+/// A claim's local terms as a bit set over the sentence's `terms` when it can be, else as a list.
+fn local_of(local: Vec<String>, terms: &Terms) -> (u64, Option<Box<[Box<str>]>>) {
     if terms.len() <= 64 {
         let mut mask = 0u64;
         let all = local.iter().all(|t| match terms.binary_search(t) {
@@ -1462,10 +1611,13 @@ fn local_of(local: Vec<String>, terms: &[String]) -> Local {
             Err(_) => false,
         });
         if all {
-            return Local::Mask(mask);
+            return (mask, None);
         }
     }
-    Local::List(local.into_iter().map(String::into_boxed_str).collect())
+    (
+        0,
+        Some(local.into_iter().map(String::into_boxed_str).collect()),
+    )
 }
 
 /// The date mention nearest to `at` that does not start there (ties: the least ISO form).

@@ -279,7 +279,7 @@ impl ExtractReport<'_> {
             w.key("negated");
             w.bool(c.negated);
             w.key("qualifiers");
-            strings(w, c.qualifiers.iter());
+            strings(w, c.qualifiers().iter());
             w.key("start");
             w.uint(off.at(c.start) as u64);
             w.key("subject");
@@ -525,7 +525,7 @@ impl ExtractReport<'_> {
                 + z.field(6, "id", 3 + digits(i + 1))
                 + z.field(6, "kind", c.kind().len() + 2)
                 + z.field(6, "negated", 5)
-                + z.field(6, "qualifiers", z.strings(8, c.qualifiers.iter()))
+                + z.field(6, "qualifiers", z.strings(8, c.qualifiers().iter()))
                 + z.field(6, "start", digits(c.start))
                 + z.field(6, "subject", opt_string_len(c.subject()))
                 + z.field(6, "terms", z.strings(8, c.local()))
@@ -635,7 +635,7 @@ fn extract_json_tree(text: &str, a: &Analysis) -> Json {
             let mut o = claim_base(text, &off, i, c);
             o.insert("checkworthiness".into(), json!(round2(c.checkworthiness)));
             o.insert("negated".into(), json!(c.negated));
-            o.insert("qualifiers".into(), json!(c.qualifiers));
+            o.insert("qualifiers".into(), json!(c.qualifiers()));
             o.insert("time".into(), json!(c.time()));
             o.insert("terms".into(), json!(c.local().collect::<Vec<_>>()));
             Json::Object(o)

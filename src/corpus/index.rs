@@ -237,9 +237,13 @@ fn quote_keys(v: &Value) -> Vec<String> {
 }
 
 /// Terms under which a claim sentence is indexed, sorted and unique, into `keys` (emptied first).
-fn sentence_keys_into<'a>(terms: &'a [String], claims: &[&Claim], keys: &mut Vec<Cow<'a, str>>) {
+fn sentence_keys_into<'a>(
+    terms: &'a crate::claims::Terms,
+    claims: &[&Claim],
+    keys: &mut Vec<Cow<'a, str>>,
+) {
     keys.clear();
-    keys.extend(terms.iter().map(|t| Cow::Borrowed(t.as_str())));
+    keys.extend(terms.iter().map(Cow::Borrowed));
     for c in claims {
         keys.extend(value_keys(c.value()).into_iter().map(Cow::Owned));
         keys.extend(quote_keys(c.value()).into_iter().map(Cow::Owned));
@@ -693,8 +697,8 @@ fn claim_groups(claims: &[Claim]) -> impl Iterator<Item = &[Claim]> {
 }
 
 /// Claims grouped by sentence: (the sentence's terms, its claims).
-fn group_claims(d: &Document) -> Vec<(&[String], Vec<&Claim>)> {
-    let mut out: Vec<(&[String], Vec<&Claim>)> = Vec::new();
+fn group_claims(d: &Document) -> Vec<(&crate::claims::Terms, Vec<&Claim>)> {
+    let mut out: Vec<(&crate::claims::Terms, Vec<&Claim>)> = Vec::new();
     let mut last = usize::MAX;
     for c in &d.claims {
         if c.sentence != last || out.is_empty() {
@@ -1387,13 +1391,7 @@ impl Searcher {
         // The query of each claim: its sentence's terms, its clause's terms, its value's keys.
         let mut queries: Vec<Vec<Cow<str>>> = Vec::new();
         for c in claims {
-            let mut q: Vec<Cow<str>> = c
-                .terms
-                .iter()
-                .map(String::as_str)
-                .chain(c.local())
-                .map(Cow::Borrowed)
-                .collect();
+            let mut q: Vec<Cow<str>> = c.terms.iter().chain(c.local()).map(Cow::Borrowed).collect();
             q.extend(value_keys(c.value()).into_iter().map(Cow::Owned));
             q.extend(quote_keys(c.value()).into_iter().map(Cow::Owned));
             if let Some(k) = c.subject().and_then(|s| subject_key(s, c.value())) {

@@ -211,7 +211,7 @@ impl Corpus {
             for terms in claim_sentence_terms(d) {
                 n += 1;
                 for t in terms {
-                    *df.entry(t.clone()).or_default() += 1;
+                    *df.entry(t.to_string()).or_default() += 1;
                 }
             }
         }

@@ -379,8 +379,8 @@ pub fn canon_broad(term: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// `whole` (sorted) has `t`, or a term of the same [`canon`] form ([`canon_broad`] if `broad`).
-fn has_term(whole: &[String], t: &str, broad: bool) -> bool {
-    if whole.binary_search_by(|w| w.as_str().cmp(t)).is_ok() {
+fn has_term(whole: &crate::claims::Terms, t: &str, broad: bool) -> bool {
+    if whole.binary_search(t).is_ok() {
         return true;
     }
     let form = |w| if broad { canon_broad(w) } else { canon(w) };
@@ -388,7 +388,11 @@ fn has_term(whole: &[String], t: &str, broad: bool) -> bool {
     (k != t || t.ends_with("iz")) && whole.iter().any(|w| form(w) == k)
 }
 
-fn weighted_share(part: crate::claims::LocalTerms, whole: &[String], corpus: &Corpus) -> f64 {
+fn weighted_share(
+    part: crate::claims::LocalTerms,
+    whole: &crate::claims::Terms,
+    corpus: &Corpus,
+) -> f64 {
     let total: f64 = part.clone().map(|t| corpus.idf(t)).sum();
     if total == 0.0 {
         return 0.0;
@@ -474,7 +478,7 @@ impl Names {
 /// names.
 fn said_share(a: &Claim, c: &Claim, corpus: &Corpus, names: &Names) -> f64 {
     let said = |t: &str| !names.has(t) && !matches!(t, "year" | "years" | "time");
-    let share = |part: crate::claims::LocalTerms, whole: &[String]| {
+    let share = |part: crate::claims::LocalTerms, whole: &crate::claims::Terms| {
         let (mut total, mut shared) = (0.0, 0.0);
         for t in part.filter(|t| said(t)) {
             let w = corpus.idf(t);
@@ -806,7 +810,7 @@ fn mentions(c: &Claim, who: &str) -> bool {
                 lower.copy_from_slice(w.as_bytes());
                 lower.make_ascii_lowercase();
                 let lower = std::str::from_utf8(lower).unwrap_or("");
-                return c.terms.binary_search_by(|t| t.as_str().cmp(lower)).is_ok();
+                return c.terms.binary_search(lower).is_ok();
             }
             let w = w.to_lowercase();
             c.terms.binary_search(&w).is_ok()

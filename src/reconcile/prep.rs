@@ -85,7 +85,7 @@ impl Vocab {
 
     /// Prepares a corpus claim; its terms and names join the vocabulary.
     pub fn prep_corpus(&mut self, c: &Claim, corpus: &Corpus) -> Prep {
-        for t in c.local().chain(c.terms.iter().map(String::as_str)) {
+        for t in c.local().chain(c.terms.iter()) {
             intern(&mut self.ids, &super::canon(t));
             if let Some(kin) = super::broad_kin(t) {
                 intern(&mut self.ids, kin);
