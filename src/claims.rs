@@ -1439,7 +1439,8 @@ pub fn claims_of(text: &str, sentences: &[Sentence], mentions: &Mentions) -> Vec
             let (local, span) = st.local_terms(m, unit_term.as_deref(), &reporter_terms);
             // "The country of about 30 million people ranks 50th in …": a count that describes
             // a noun, in a clause that states another value, is about that noun alone.
-            let (local, span) = match described_noun(text, m, unit_term.as_deref()) {
+            let described = described_noun(text, m, unit_term.as_deref());
+            let (local, span) = match &described {
                 Some((terms, np))
                     if ms.iter().any(|o| {
                         o.start != m.start
@@ -1451,7 +1452,7 @@ pub fn claims_of(text: &str, sentences: &[Sentence], mentions: &Mentions) -> Vec
                             && o.end <= span.1
                     }) =>
                 {
-                    (terms, np)
+                    (terms.iter().map(String::as_str).collect(), *np)
                 }
                 _ => (local, span),
             };
@@ -1600,7 +1601,7 @@ const MEASURE_NOUNS: [&str; 22] = [
 ];
 
 /// A claim's local terms as a bit set over the sentence's `terms` when it can be, else as a list.
-fn local_of(local: Vec<String>, terms: &Terms) -> (u64, Option<Box<[Box<str>]>>) {
+fn local_of(local: Vec<&str>, terms: &Terms) -> (u64, Option<Box<[Box<str>]>>) {
     if terms.len() <= 64 {
         let mut mask = 0u64;
         let all = local.iter().all(|t| match terms.binary_search(t) {
@@ -1614,10 +1615,7 @@ fn local_of(local: Vec<String>, terms: &Terms) -> (u64, Option<Box<[Box<str>]>>)
             return (mask, None);
         }
     }
-    (
-        0,
-        Some(local.into_iter().map(String::into_boxed_str).collect()),
-    )
+    (0, Some(local.into_iter().map(Box::from).collect()))
 }
 
 /// The date mention nearest to `at` that does not start there (ties: the least ISO form).
@@ -1652,32 +1650,32 @@ fn nearest_date<'a>(dates: &[&'a Mention], at: usize) -> Option<&'a Mention> {
 /// Terms as claims compare them: an entity name of several words also gives its head ("kazakh
 /// president kassym-jomart tokayev" gives "tokayev"), so that two forms of one name share a
 /// term; "gross domestic product" is "gdp"; sorted and unique.
-fn fold_terms(mut out: Vec<String>) -> Vec<String> {
-    let heads: Vec<String> = out
-        .iter()
-        .filter_map(|t| t.rsplit_once(' ').map(|(_, last)| last))
-        .filter(|last| last.len() > 3)
-        .map(str::to_string)
-        .collect();
-    out.extend(heads);
+fn fold_terms(mut out: Vec<&str>) -> Vec<&str> {
+    for k in 0..out.len() {
+        if let Some((_, last)) = out[k].rsplit_once(' ') {
+            if last.len() > 3 {
+                out.push(last);
+            }
+        }
+    }
     if ["gross", "domestic", "product"]
         .iter()
         .all(|w| out.iter().any(|t| t == w))
     {
-        out.retain(|t| !matches!(t.as_str(), "gross" | "domestic" | "product"));
-        out.push("gdp".to_string());
+        out.retain(|t| !matches!(*t, "gross" | "domestic" | "product"));
+        out.push("gdp");
     }
-    out.sort();
+    out.sort_unstable();
     out.dedup();
     out
 }
 
 /// A value's local terms say too little to place it: fewer than two terms, not counting the
 /// generic time words ("now runs at $6 billion a year" says "run" only).
-fn says_little(terms: &[String]) -> bool {
+fn says_little<S: AsRef<str>>(terms: &[S]) -> bool {
     terms
         .iter()
-        .filter(|t| !matches!(t.as_str(), "year" | "years" | "time"))
+        .filter(|t| !matches!(t.as_ref(), "year" | "years" | "time"))
         .nth(1)
         .is_none()
 }
@@ -1977,6 +1975,12 @@ impl<'a> SentenceTerms<'a> {
     /// The terms of `span` (normalised, sorted, unique), leaving out words that overlap `skip`:
     /// what `terms_of` gives.
     fn span_terms(&self, span: (usize, usize), skip: Option<(usize, usize)>) -> Vec<String> {
+        let terms = self.span_terms_ref(span, skip);
+        terms.into_iter().map(str::to_string).collect()
+    }
+
+    /// [`SentenceTerms::span_terms`], borrowed.
+    fn span_terms_ref(&self, span: (usize, usize), skip: Option<(usize, usize)>) -> Vec<&str> {
         let mut ids: Vec<u32> = Vec::new();
         let from = self.words.partition_point(|w| w.0 < span.0);
         for w in self.words[from..].iter().take_while(|w| w.0 < span.1) {
@@ -1992,20 +1996,20 @@ impl<'a> SentenceTerms<'a> {
         }
         ids.sort_unstable();
         ids.dedup();
-        fold_terms(ids.iter().map(|&t| self.term(t).to_string()).collect())
+        fold_terms(ids.iter().map(|&t| self.term(t)).collect())
     }
 
     /// The terms of a set of term ids for value `m` over `span`: `m`'s own entity left out
     /// (unless it also occurs elsewhere in the span), [`fold_terms`], the unit, and without the
     /// reporters' names: what `terms_of` and the unit and reporter filters give.
-    fn finish(
-        &self,
+    fn finish<'s>(
+        &'s self,
         set: &[u32],
         m: &Mention,
         span: (usize, usize),
-        unit: Option<&str>,
+        unit: Option<&'s str>,
         reporters: &[String],
-    ) -> Vec<String> {
+    ) -> Vec<&'s str> {
         let own = match m.value {
             Value::Entity { .. } => self
                 .entities
@@ -2023,39 +2027,39 @@ impl<'a> SentenceTerms<'a> {
                 .take_while(|o| o.0 < span.1)
                 .any(|o| o.1 <= span.1 && !(o.0 < m.end && m.start < o.1))
         };
-        let terms: Vec<String> = set
+        let terms: Vec<&str> = set
             .iter()
             .filter(|&&t| Some(t) != own || elsewhere(t))
-            .map(|&t| self.term(t).to_string())
+            .map(|&t| self.term(t))
             .collect();
         let mut terms = fold_terms(terms);
         if let Some(u) = unit {
-            if let Err(at) = terms.binary_search_by(|t| t.as_str().cmp(u)) {
-                terms.insert(at, u.to_string());
+            if let Err(at) = terms.binary_search(&u) {
+                terms.insert(at, u);
             }
         }
-        terms.retain(|t| !reporters.contains(t));
+        terms.retain(|t| !reporters.iter().any(|r| r == t));
         terms
     }
 
     /// The terms local to mention `m`: those of the clause holding it, widened (first towards
     /// the start of the sentence, then towards its end) until there are two, with `unit`; and
     /// the span of the clauses used.
-    fn local_terms(
-        &self,
+    fn local_terms<'s>(
+        &'s self,
         m: &Mention,
-        unit: Option<&str>,
+        unit: Option<&'s str>,
         reporters: &[String],
-    ) -> (Vec<String>, (usize, usize)) {
+    ) -> (Vec<&'s str>, (usize, usize)) {
         let n = self.parts.len();
         if n == 0 {
-            let mut terms = self.span_terms(self.sentence, Some((m.start, m.end)));
+            let mut terms = self.span_terms_ref(self.sentence, Some((m.start, m.end)));
             if let Some(u) = unit {
-                if let Err(at) = terms.binary_search_by(|t| t.as_str().cmp(u)) {
-                    terms.insert(at, u.to_string());
+                if let Err(at) = terms.binary_search(&u) {
+                    terms.insert(at, u);
                 }
             }
-            terms.retain(|t| !reporters.contains(t));
+            terms.retain(|t| !reporters.iter().any(|r| r == t));
             return (terms, self.sentence);
         }
         let idx = {
@@ -2210,8 +2214,10 @@ mod tests {
                 );
                 for m in &ms {
                     for unit in [None, Some("company"), Some("zzz")] {
+                        let (local, span) = st.local_terms(m, unit, &[]);
+                        let local: Vec<String> = local.into_iter().map(str::to_string).collect();
                         assert_eq!(
-                            st.local_terms(m, unit, &[]),
+                            (local, span),
                             reference_local(text, s, &ms, m, unit),
                             "{text}: {}",
                             &text[m.start..m.end]
