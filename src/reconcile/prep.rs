@@ -128,7 +128,7 @@ impl Vocab {
             let mut terms: Vec<u32> = c
                 .terms
                 .iter()
-                .map(|t| id(t))
+                .map(id)
                 .filter(|&i| i != UNKNOWN)
                 .collect();
             terms.sort_unstable();
@@ -137,7 +137,7 @@ impl Vocab {
         };
         let (local, terms) = (local_with(&id), terms_with(&id));
         let kin = |t: &str| super::broad_kin(t).is_some();
-        let broad = (c.local().any(kin) || c.terms.iter().any(|t| kin(t)))
+        let broad = (c.local().any(kin) || c.terms.iter().any(kin))
             .then(|| Box::new((local_with(&broad_id), terms_with(&broad_id))));
         let quote = match c.value() {
             Value::Quote { quote, .. } => super::quote_content(quote),
