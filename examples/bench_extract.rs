@@ -152,7 +152,7 @@ fn main() {
             ),
             (
                 "claims",
-                Box::new(|| claims::claims(&text, &a.sentences, &a.mentions).len()),
+                Box::new(|| claims::claims_of(&text, &a.sentences, &a.mentions).len()),
             ),
             (
                 "json",

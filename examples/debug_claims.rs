@@ -20,22 +20,22 @@ fn main() {
             &text[s.start..s.end]
         );
     }
-    for m in &a.mentions {
+    for m in a.mentions.iter() {
         println!("M {:?} {:?}", &text[m.start..m.end], m.value);
     }
     for c in &a.claims {
         println!(
             "\nC {:?} {} subj={:?} local={:?}",
             &text[c.anchor.0..c.anchor.1],
-            c.value.kind(),
-            c.subject,
-            c.local
+            c.value().kind(),
+            c.subject(),
+            c.local().collect::<Vec<_>>()
         );
         let mut scored: Vec<(f64, String)> = Vec::new();
         for d in &corpus.documents {
             for k in &d.claims {
-                if k.value.kind() == c.value.kind()
-                    || (k.value.amount().is_some() && c.value.amount().is_some())
+                if k.value().kind() == c.value().kind()
+                    || (k.value().amount().is_some() && c.value().amount().is_some())
                 {
                     let s = corroborate::reconcile::alignment(c, k, &corpus);
                     scored.push((
@@ -43,8 +43,8 @@ fn main() {
                         format!(
                             "{:?} subj={:?} local={:?}",
                             &d.text[k.anchor.0..k.anchor.1],
-                            k.subject,
-                            k.local
+                            k.subject(),
+                            k.local().collect::<Vec<_>>()
                         ),
                     ));
                 }

@@ -11,53 +11,144 @@ use serde::{Deserialize, Serialize};
 use std::sync::{Arc, LazyLock};
 
 /// A sentence's terms (normalised, sorted, unique), shared by every claim of the sentence: a
-/// sentence of many values gives many claims, and each used to carry its own copy. Reads as a
-/// `[String]`; serialises as the list of strings.
-#[derive(Clone, Default, PartialEq, Eq)]
-pub struct Terms(Arc<[String]>);
+/// sentence of many values gives many claims, and each used to carry its own copy. The terms
+/// are kept one after another in one string (a list of `String`s cost 24 bytes a term more);
+/// [`Terms::iter`] reads them as `&str`s. Serialises as the list of strings.
+#[derive(Clone, Default)]
+pub struct Terms(Arc<TermList>);
 
-impl std::ops::Deref for Terms {
-    type Target = [String];
-    fn deref(&self) -> &[String] {
-        &self.0
+#[derive(Default)]
+struct TermList {
+    /// The terms, one after another.
+    text: Box<str>,
+    /// Where each ends in `text`.
+    ends: Box<[u32]>,
+}
+
+impl Terms {
+    /// How many terms there are.
+    pub fn len(&self) -> usize {
+        self.0.ends.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.ends.is_empty()
+    }
+
+    /// Term `i` (panics past the end, as indexing a slice does).
+    #[inline]
+    pub fn get(&self, i: usize) -> &str {
+        let l = &*self.0;
+        let from = if i == 0 { 0 } else { l.ends[i - 1] as usize };
+        &l.text[from..l.ends[i] as usize]
+    }
+
+    /// The terms, in order.
+    pub fn iter(&self) -> TermsIter<'_> {
+        TermsIter {
+            terms: self,
+            i: 0,
+            n: self.len(),
+        }
+    }
+
+    /// Where `t` is, as `<[&str]>::binary_search` says (the terms are sorted).
+    pub fn binary_search(&self, t: &str) -> Result<usize, usize> {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.get(mid).cmp(t) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Ok(mid),
+            }
+        }
+        Err(lo)
+    }
+
+    /// The address of the shared list: the same for every claim of one sentence.
+    pub fn as_ptr(&self) -> *const u8 {
+        Arc::as_ptr(&self.0) as *const u8
     }
 }
 
+/// The terms of a [`Terms`], in order.
+#[derive(Clone)]
+pub struct TermsIter<'a> {
+    terms: &'a Terms,
+    i: usize,
+    n: usize,
+}
+
+impl<'a> Iterator for TermsIter<'a> {
+    type Item = &'a str;
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        (self.i < self.n).then(|| {
+            self.i += 1;
+            self.terms.get(self.i - 1)
+        })
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.n - self.i, Some(self.n - self.i))
+    }
+}
+
+impl ExactSizeIterator for TermsIter<'_> {}
+
+impl PartialEq for Terms {
+    fn eq(&self, o: &Terms) -> bool {
+        self.0.text == o.0.text && self.0.ends == o.0.ends
+    }
+}
+
+impl Eq for Terms {}
+
 impl std::fmt::Debug for Terms {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl<S: AsRef<str>> FromIterator<S> for Terms {
+    fn from_iter<I: IntoIterator<Item = S>>(iter: I) -> Terms {
+        let mut text = String::new();
+        let mut ends = Vec::new();
+        for t in iter {
+            text.push_str(t.as_ref());
+            ends.push(text.len() as u32);
+        }
+        Terms(Arc::new(TermList {
+            text: text.into_boxed_str(),
+            ends: ends.into_boxed_slice(),
+        }))
     }
 }
 
 impl From<Vec<String>> for Terms {
     fn from(v: Vec<String>) -> Terms {
-        Terms(v.into())
-    }
-}
-
-impl FromIterator<String> for Terms {
-    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Terms {
-        Terms(iter.into_iter().collect())
+        v.iter().collect()
     }
 }
 
 impl<'a> IntoIterator for &'a Terms {
-    type Item = &'a String;
-    type IntoIter = std::slice::Iter<'a, String>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.iter()
+    type Item = &'a str;
+    type IntoIter = TermsIter<'a>;
+    fn into_iter(self) -> TermsIter<'a> {
+        self.iter()
     }
 }
 
 impl PartialEq<Vec<String>> for Terms {
     fn eq(&self, other: &Vec<String>) -> bool {
-        *self.0 == **other
+        self.iter().eq(other.iter().map(String::as_str))
     }
 }
 
 impl Serialize for Terms {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize(s)
+        s.collect_seq(self.iter())
     }
 }
 
@@ -67,8 +158,28 @@ impl<'de> Deserialize<'de> for Terms {
     }
 }
 
+/// The mentions of a text, shared by its claims: a claim holds its value, its subject and its
+/// time as positions in this list, not as copies (a text gives about one claim per mention, and
+/// a copied value with its strings was most of a claim's size).
+pub type Mentions = Arc<Vec<Mention>>;
+
+/// No mention (for [`Claim`]'s subject and time positions).
+const NONE: u32 = u32::MAX;
+
+/// What few claims have, kept apart so that the others do not pay for room for it.
+#[derive(Clone, Default)]
+struct Rare {
+    /// A value of its own, when it stands on no mention (a share worked out from two).
+    value: Option<Value>,
+    /// Its local terms, when they are not all among its sentence's or the sentence has more
+    /// than 64.
+    local: Option<Box<[Box<str>]>>,
+    /// Its qualifiers, if any.
+    qualifiers: Box<[String]>,
+}
+
 /// One checkable statement.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone)]
 pub struct Claim {
     /// Index of the sentence that states it.
     pub sentence: usize,
@@ -78,33 +189,180 @@ pub struct Claim {
     pub end: usize,
     /// Byte span of the value it turns on.
     pub anchor: (usize, usize),
-    /// The value.
-    pub value: Value,
-    /// The subject: canonical entity name, if one was found.
-    pub subject: Option<String>,
-    /// Predicate terms from the clause around the value (normalised, sorted, unique).
-    pub local: Vec<String>,
+    /// The mentions its value, subject and time are in.
+    mentions: Mentions,
+    /// The position of its value's mention in `mentions`.
+    at: u32,
+    /// The position of the mention that names its subject (an entity, or a quote's speaker).
+    subject_at: u32,
+    /// The position of the date mention that says when it holds.
+    time_at: u32,
+    /// The clause denies what it states ("has no diplomatic relations").
+    pub negated: bool,
+    /// Its local terms as a bit set over `terms` (each term's position in the sentence's
+    /// sorted terms, so iterating in bit order gives them sorted), unless `rare` has them.
+    local: u64,
     /// Terms of the whole sentence (normalised, sorted, unique), entities included; shared by
     /// the sentence's claims.
     pub terms: Terms,
-    /// Qualifiers of the value: the words between a count and its noun ("American" in
-    /// "600 American companies"), or between a rank and what it ranks ("Asian" in "first Asian
-    /// country").
-    #[serde(default)]
-    pub qualifiers: Vec<String>,
-    /// When it holds: another date in the sentence ("2024" in "GDP of $288 billion in 2024").
-    #[serde(default)]
-    pub time: Option<String>,
-    /// The clause denies what it states ("has no diplomatic relations").
-    pub negated: bool,
+    /// What few claims have.
+    rare: Option<Box<Rare>>,
     /// How check-worthy the sentence is, in [0, 1].
     pub checkworthiness: f64,
 }
 
+/// A claim's local terms, in order ([`Claim::local`]).
+#[derive(Clone)]
+pub struct LocalTerms<'a> {
+    terms: &'a Terms,
+    mask: u64,
+    list: std::slice::Iter<'a, Box<str>>,
+}
+
+impl<'a> Iterator for LocalTerms<'a> {
+    type Item = &'a str;
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        if self.mask != 0 {
+            let i = self.mask.trailing_zeros() as usize;
+            self.mask &= self.mask - 1;
+            return Some(self.terms.get(i));
+        }
+        self.list.next().map(|t| &**t)
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.mask.count_ones() as usize + self.list.len();
+        (n, Some(n))
+    }
+}
+
+impl ExactSizeIterator for LocalTerms<'_> {}
+
 impl Claim {
     /// The mention kind of the value (`number`, `money`, …).
     pub fn kind(&self) -> &'static str {
-        self.value.kind()
+        self.value().kind()
+    }
+
+    /// The value.
+    #[inline]
+    pub fn value(&self) -> &Value {
+        match self.rare.as_ref().and_then(|r| r.value.as_ref()) {
+            Some(v) => v,
+            None => &self.mentions[self.at as usize].value,
+        }
+    }
+
+    /// The same claim with another value (a share worked out from two claims' values).
+    pub fn with_value(mut self, value: Value) -> Claim {
+        self.rare.get_or_insert_with(Box::default).value = Some(value);
+        self
+    }
+
+    /// The subject: canonical entity name, if one was found (a quote's is its speaker).
+    pub fn subject(&self) -> Option<&str> {
+        match &self.mentions.get(self.subject_at as usize)?.value {
+            Value::Entity { name, .. } => Some(name),
+            Value::Quote { speaker, .. } => speaker.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// When it holds: the ISO form of another date in the sentence ("2024" in "GDP of $288
+    /// billion in 2024").
+    pub fn time(&self) -> Option<&str> {
+        match &self.mentions.get(self.time_at as usize)?.value {
+            Value::Date(d) => Some(&d.iso),
+            _ => None,
+        }
+    }
+
+    /// Predicate terms from the clause around the value (normalised, sorted, unique).
+    pub fn local(&self) -> LocalTerms<'_> {
+        match self.rare.as_ref().and_then(|r| r.local.as_ref()) {
+            Some(list) => LocalTerms {
+                terms: &self.terms,
+                mask: 0,
+                list: list.iter(),
+            },
+            None => LocalTerms {
+                terms: &self.terms,
+                mask: self.local,
+                list: [].iter(),
+            },
+        }
+    }
+
+    /// Qualifiers of the value: the words between a count and its noun ("American" in
+    /// "600 American companies"), or between a rank and what it ranks ("Asian" in "first Asian
+    /// country").
+    pub fn qualifiers(&self) -> &[String] {
+        self.rare.as_ref().map_or(&[], |r| &r.qualifiers)
+    }
+}
+
+impl PartialEq for Claim {
+    fn eq(&self, o: &Claim) -> bool {
+        self.sentence == o.sentence
+            && self.start == o.start
+            && self.end == o.end
+            && self.anchor == o.anchor
+            && self.value() == o.value()
+            && self.subject() == o.subject()
+            && self.local().eq(o.local())
+            && self.terms == o.terms
+            && self.qualifiers() == o.qualifiers()
+            && self.time() == o.time()
+            && self.negated == o.negated
+            && self.checkworthiness == o.checkworthiness
+    }
+}
+
+/// A claim as its fields read (what `Debug` and `Serialize` show).
+#[derive(Debug, Serialize)]
+struct ClaimView<'a> {
+    sentence: usize,
+    start: usize,
+    end: usize,
+    anchor: (usize, usize),
+    value: &'a Value,
+    subject: Option<&'a str>,
+    local: Vec<&'a str>,
+    terms: &'a Terms,
+    qualifiers: &'a [String],
+    time: Option<&'a str>,
+    negated: bool,
+    checkworthiness: f64,
+}
+
+impl Claim {
+    fn view(&self) -> ClaimView<'_> {
+        ClaimView {
+            sentence: self.sentence,
+            start: self.start,
+            end: self.end,
+            anchor: self.anchor,
+            value: self.value(),
+            subject: self.subject(),
+            local: self.local().collect(),
+            terms: &self.terms,
+            qualifiers: self.qualifiers(),
+            time: self.time(),
+            negated: self.negated,
+            checkworthiness: self.checkworthiness,
+        }
+    }
+}
+
+impl std::fmt::Debug for Claim {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.view().fmt(f)
+    }
+}
+
+impl Serialize for Claim {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.view().serialize(s)
     }
 }
 
@@ -1033,14 +1291,64 @@ pub fn by_sentence(n: usize, mentions: &[Mention]) -> (Vec<usize>, Vec<&Mention>
     (first, grouped.into_iter().flatten().collect())
 }
 
+/// Each sentence's mentions in turn ([`BySentence::get`] with 0, 1, 2, …), in the mentions'
+/// order: read off the list where it is in order of sentence (as extraction gives it), grouped
+/// first ([`by_sentence`]) where it is not.
+struct BySentence<'a> {
+    mentions: &'a [Mention],
+    grouped: Option<(Vec<usize>, Vec<&'a Mention>)>,
+    /// Where the next sentence's mentions start (in order of sentence).
+    at: usize,
+    buf: Vec<&'a Mention>,
+}
+
+impl<'a> BySentence<'a> {
+    fn new(n: usize, mentions: &'a [Mention]) -> BySentence<'a> {
+        let in_order = mentions.windows(2).all(|w| w[0].sentence <= w[1].sentence);
+        BySentence {
+            mentions,
+            grouped: (!in_order).then(|| by_sentence(n, mentions)),
+            at: 0,
+            buf: Vec::new(),
+        }
+    }
+
+    /// Sentence i's mentions; `i` grows from call to call.
+    fn get(&mut self, i: usize) -> &[&'a Mention] {
+        if let Some((first, grouped)) = &self.grouped {
+            return &grouped[first[i]..first[i + 1]];
+        }
+        let ms = self.mentions;
+        while self.at < ms.len() && ms[self.at].sentence < i {
+            self.at += 1;
+        }
+        self.buf.clear();
+        while self.at < ms.len() && ms[self.at].sentence == i {
+            self.buf.push(&ms[self.at]);
+            self.at += 1;
+        }
+        &self.buf
+    }
+}
+
 /// Turns a text's sentences and mentions into claims, in order of their anchors.
 ///
 /// Linear in the text: each sentence's words are normalised once ([`SentenceTerms`]), a
 /// clause's terms are counted once, the widening of a value's clause skips clauses that add
 /// nothing, and subjects, times and negation are looked up, not rescanned, for each value.
 pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<Claim> {
+    claims_of(text, sentences, &Arc::new(mentions.to_vec()))
+}
+
+/// [`claims`] over mentions already shared: the claims hold positions in `mentions`.
+pub fn claims_of(text: &str, sentences: &[Sentence], mentions: &Mentions) -> Vec<Claim> {
     let mut out = Vec::new();
-    let (first, grouped) = by_sentence(sentences.len(), mentions);
+    // A mention's position in `mentions` (every mention grouped below is one of them).
+    let index_of = |m: &Mention| {
+        ((m as *const Mention as usize - mentions.as_ptr() as usize)
+            / std::mem::size_of::<Mention>()) as u32
+    };
+    let mut by = BySentence::new(sentences.len(), mentions);
     let mut scratch = Vec::new();
     // First the values that give claims, sentence by sentence (the claims of sentence i are
     // made from `values[value_first[i]..value_first[i + 1]]`), so that the list of claims is
@@ -1048,40 +1356,43 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
     // twice that.
     let mut worths = Vec::with_capacity(sentences.len());
     // Per sentence: the start of the subject a denial gives a claim to, if any.
-    let mut denials: Vec<Option<usize>> = Vec::with_capacity(sentences.len());
-    let mut values: Vec<&Mention> = Vec::new();
-    let mut value_first = Vec::with_capacity(sentences.len() + 1);
+    // (Positions and offsets as u32, `NONE` for none: these lists are as long as the text's
+    // sentences and values, and live while the claims are made.)
+    let mut denials: Vec<u32> = Vec::with_capacity(sentences.len());
+    let mut values: Vec<u32> = Vec::new();
+    let mut value_first: Vec<u32> = Vec::with_capacity(sentences.len() + 1);
     for (i, s) in sentences.iter().enumerate() {
-        value_first.push(values.len());
-        let ms = &grouped[first[i]..first[i + 1]];
+        value_first.push(values.len() as u32);
+        let ms = by.get(i);
         let worth = checkworthiness(&text[s.start..s.end], ms, s.junk);
         worths.push(worth);
         if worth < MIN_CHECKWORTHINESS {
-            denials.push(None);
+            denials.push(NONE);
             continue;
         }
         let role_entities = role_entities(text, ms);
         let sentence = &text[s.start..s.end];
         let denial =
             denied_subject(text, ms, &role_entities).filter(|_| is_negated(sentence, &mut scratch));
-        denials.push(denial);
+        denials.push(denial.map_or(NONE, |d| d as u32));
         let given = ms.iter().copied().filter(|m| match &m.value {
             Value::Entity { .. } => role_entities.contains(&m.start) || denial == Some(m.start),
             // Two words or more: "perpetual engine" is a quote; a lone quoted word is a term.
             Value::Quote { quote, .. } => quote.split_whitespace().nth(1).is_some(),
             _ => true,
         });
-        values.extend(given.take(MAX_CLAIMS_PER_SENTENCE));
+        values.extend(given.take(MAX_CLAIMS_PER_SENTENCE).map(index_of));
     }
-    value_first.push(values.len());
+    value_first.push(values.len() as u32);
     out.reserve_exact(values.len());
+    let mut by = BySentence::new(sentences.len(), mentions);
     for (i, s) in sentences.iter().enumerate() {
-        let ms = &grouped[first[i]..first[i + 1]];
-        let worth = worths[i];
-        let given = &values[value_first[i]..value_first[i + 1]];
+        let given = &values[value_first[i] as usize..value_first[i + 1] as usize];
         if given.is_empty() {
             continue;
         }
+        let ms = by.get(i);
+        let worth = worths[i];
         let sent = &text[s.start..s.end];
         let parts = clauses(sent, s.start);
         let st = SentenceTerms::new(text, (s.start, s.end), ms, &parts);
@@ -1117,7 +1428,8 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
                 }
             }
         }
-        for m in given {
+        for &at in given {
+            let m = &mentions[at as usize];
             // The counted noun is part of the predicate ("600 companies" is about companies).
             let unit_term = match &m.value {
                 Value::Quantity(_, unit) => normalize(unit),
@@ -1127,7 +1439,8 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
             let (local, span) = st.local_terms(m, unit_term.as_deref(), &reporter_terms);
             // "The country of about 30 million people ranks 50th in …": a count that describes
             // a noun, in a clause that states another value, is about that noun alone.
-            let (local, span) = match described_noun(text, m, unit_term.as_deref()) {
+            let described = described_noun(text, m, unit_term.as_deref());
+            let (local, span) = match &described {
                 Some((terms, np))
                     if ms.iter().any(|o| {
                         o.start != m.start
@@ -1139,7 +1452,7 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
                             && o.end <= span.1
                     }) =>
                 {
-                    (terms, np)
+                    (terms.iter().map(String::as_str).collect(), *np)
                 }
                 _ => (local, span),
             };
@@ -1152,7 +1465,7 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
                 }
             };
             // A subject is a claim of its own only where its own clause denies something.
-            if denials[i] == Some(m.start) && !negated {
+            if denials[i] as usize == m.start && !negated {
                 continue;
             }
             let quals = qualifiers(text, m);
@@ -1187,40 +1500,41 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
             // Borrowed from another clause only from before the value's, and only when the
             // value's clause has no subject of its own ("…, and the war in Gaza slowed it").
             let may_borrow = !opens_with_subject(&text[span.0..span.1]);
-            let subject = in_clause()
-                .find(|e| !e.1)
-                .or_else(|| {
-                    subjects[..from]
-                        .iter()
-                        .filter(usable)
-                        .find(|e| !e.1 && may_borrow)
-                })
-                .or_else(|| in_clause().next())
-                .map(|e| e.0)
-                .and_then(|e| match &e.value {
-                    Value::Entity { name, .. } => Some(name.clone()),
-                    _ => None,
-                });
             let subject = match &m.value {
                 Value::Quote {
-                    speaker: Some(sp), ..
-                } => Some(sp.clone()),
-                _ => subject,
+                    speaker: Some(_), ..
+                } => Some(m),
+                _ => in_clause()
+                    .find(|e| !e.1)
+                    .or_else(|| {
+                        subjects[..from]
+                            .iter()
+                            .filter(usable)
+                            .find(|e| !e.1 && may_borrow)
+                    })
+                    .or_else(|| in_clause().next())
+                    .map(|e| e.0),
             };
             let time = nearest_date(&dates, m.start);
-            // Claims live as long as the analysis: no room kept for terms that never come.
-            let mut local = local;
-            local.shrink_to_fit();
+            let (local, list) = local_of(local, &all_terms);
+            let rare = (list.is_some() || !quals.is_empty()).then(|| {
+                Box::new(Rare {
+                    value: None,
+                    local: list,
+                    qualifiers: quals.into(),
+                })
+            });
             out.push(Claim {
-                qualifiers: quals,
-                time,
+                time_at: time.map_or(NONE, index_of),
                 sentence: i,
                 start: s.start,
                 end: s.end,
                 anchor: (m.start, m.end),
-                value: m.value.clone(),
-                subject,
+                mentions: mentions.clone(),
+                at,
+                subject_at: subject.map_or(NONE, index_of),
                 local,
+                rare,
                 terms: all_terms.clone(),
                 negated,
                 checkworthiness: worth,
@@ -1286,10 +1600,28 @@ const MEASURE_NOUNS: [&str; 22] = [
     "low", "estimate",
 ];
 
-/// The ISO form of the date mention nearest to `at` that does not start there (ties: the least
-/// ISO form). `dates` is sorted by start.
-fn nearest_date(dates: &[&Mention], at: usize) -> Option<String> {
-    let mut best: Option<(usize, &str)> = None;
+/// A claim's local terms as a bit set over the sentence's `terms` when it can be, else as a list.
+fn local_of(local: Vec<&str>, terms: &Terms) -> (u64, Option<Box<[Box<str>]>>) {
+    if terms.len() <= 64 {
+        let mut mask = 0u64;
+        let all = local.iter().all(|t| match terms.binary_search(t) {
+            Ok(i) => {
+                mask |= 1 << i;
+                true
+            }
+            Err(_) => false,
+        });
+        if all {
+            return (mask, None);
+        }
+    }
+    (0, Some(local.into_iter().map(Box::from).collect()))
+}
+
+/// The date mention nearest to `at` that does not start there (ties: the least ISO form).
+/// `dates` is sorted by start.
+fn nearest_date<'a>(dates: &[&'a Mention], at: usize) -> Option<&'a Mention> {
+    let mut best: Option<(usize, &str, &Mention)> = None;
     // The nearest start before `at`, and the nearest after it, each with every date sharing it.
     let before = dates.partition_point(|d| d.start < at);
     let after = dates.partition_point(|d| d.start <= at);
@@ -1307,43 +1639,43 @@ fn nearest_date(dates: &[&Mention], at: usize) -> Option<String> {
     for d in near {
         if let Value::Date(date) = &d.value {
             let c = (d.start.abs_diff(at), date.iso.as_str());
-            if best.map_or(true, |b| c < b) {
-                best = Some(c);
+            if best.map_or(true, |b| c < (b.0, b.1)) {
+                best = Some((c.0, c.1, *d));
             }
         }
     }
-    best.map(|(_, iso)| iso.to_string())
+    best.map(|b| b.2)
 }
 
 /// Terms as claims compare them: an entity name of several words also gives its head ("kazakh
 /// president kassym-jomart tokayev" gives "tokayev"), so that two forms of one name share a
 /// term; "gross domestic product" is "gdp"; sorted and unique.
-fn fold_terms(mut out: Vec<String>) -> Vec<String> {
-    let heads: Vec<String> = out
-        .iter()
-        .filter_map(|t| t.rsplit_once(' ').map(|(_, last)| last))
-        .filter(|last| last.len() > 3)
-        .map(str::to_string)
-        .collect();
-    out.extend(heads);
+fn fold_terms(mut out: Vec<&str>) -> Vec<&str> {
+    for k in 0..out.len() {
+        if let Some((_, last)) = out[k].rsplit_once(' ') {
+            if last.len() > 3 {
+                out.push(last);
+            }
+        }
+    }
     if ["gross", "domestic", "product"]
         .iter()
         .all(|w| out.iter().any(|t| t == w))
     {
-        out.retain(|t| !matches!(t.as_str(), "gross" | "domestic" | "product"));
-        out.push("gdp".to_string());
+        out.retain(|t| !matches!(*t, "gross" | "domestic" | "product"));
+        out.push("gdp");
     }
-    out.sort();
+    out.sort_unstable();
     out.dedup();
     out
 }
 
 /// A value's local terms say too little to place it: fewer than two terms, not counting the
 /// generic time words ("now runs at $6 billion a year" says "run" only).
-fn says_little(terms: &[String]) -> bool {
+fn says_little<S: AsRef<str>>(terms: &[S]) -> bool {
     terms
         .iter()
-        .filter(|t| !matches!(t.as_str(), "year" | "years" | "time"))
+        .filter(|t| !matches!(t.as_ref(), "year" | "years" | "time"))
         .nth(1)
         .is_none()
 }
@@ -1643,6 +1975,12 @@ impl<'a> SentenceTerms<'a> {
     /// The terms of `span` (normalised, sorted, unique), leaving out words that overlap `skip`:
     /// what `terms_of` gives.
     fn span_terms(&self, span: (usize, usize), skip: Option<(usize, usize)>) -> Vec<String> {
+        let terms = self.span_terms_ref(span, skip);
+        terms.into_iter().map(str::to_string).collect()
+    }
+
+    /// [`SentenceTerms::span_terms`], borrowed.
+    fn span_terms_ref(&self, span: (usize, usize), skip: Option<(usize, usize)>) -> Vec<&str> {
         let mut ids: Vec<u32> = Vec::new();
         let from = self.words.partition_point(|w| w.0 < span.0);
         for w in self.words[from..].iter().take_while(|w| w.0 < span.1) {
@@ -1658,20 +1996,20 @@ impl<'a> SentenceTerms<'a> {
         }
         ids.sort_unstable();
         ids.dedup();
-        fold_terms(ids.iter().map(|&t| self.term(t).to_string()).collect())
+        fold_terms(ids.iter().map(|&t| self.term(t)).collect())
     }
 
     /// The terms of a set of term ids for value `m` over `span`: `m`'s own entity left out
     /// (unless it also occurs elsewhere in the span), [`fold_terms`], the unit, and without the
     /// reporters' names: what `terms_of` and the unit and reporter filters give.
-    fn finish(
-        &self,
+    fn finish<'s>(
+        &'s self,
         set: &[u32],
         m: &Mention,
         span: (usize, usize),
-        unit: Option<&str>,
+        unit: Option<&'s str>,
         reporters: &[String],
-    ) -> Vec<String> {
+    ) -> Vec<&'s str> {
         let own = match m.value {
             Value::Entity { .. } => self
                 .entities
@@ -1689,39 +2027,39 @@ impl<'a> SentenceTerms<'a> {
                 .take_while(|o| o.0 < span.1)
                 .any(|o| o.1 <= span.1 && !(o.0 < m.end && m.start < o.1))
         };
-        let terms: Vec<String> = set
+        let terms: Vec<&str> = set
             .iter()
             .filter(|&&t| Some(t) != own || elsewhere(t))
-            .map(|&t| self.term(t).to_string())
+            .map(|&t| self.term(t))
             .collect();
         let mut terms = fold_terms(terms);
         if let Some(u) = unit {
-            if let Err(at) = terms.binary_search_by(|t| t.as_str().cmp(u)) {
-                terms.insert(at, u.to_string());
+            if let Err(at) = terms.binary_search(&u) {
+                terms.insert(at, u);
             }
         }
-        terms.retain(|t| !reporters.contains(t));
+        terms.retain(|t| !reporters.iter().any(|r| r == t));
         terms
     }
 
     /// The terms local to mention `m`: those of the clause holding it, widened (first towards
     /// the start of the sentence, then towards its end) until there are two, with `unit`; and
     /// the span of the clauses used.
-    fn local_terms(
-        &self,
+    fn local_terms<'s>(
+        &'s self,
         m: &Mention,
-        unit: Option<&str>,
+        unit: Option<&'s str>,
         reporters: &[String],
-    ) -> (Vec<String>, (usize, usize)) {
+    ) -> (Vec<&'s str>, (usize, usize)) {
         let n = self.parts.len();
         if n == 0 {
-            let mut terms = self.span_terms(self.sentence, Some((m.start, m.end)));
+            let mut terms = self.span_terms_ref(self.sentence, Some((m.start, m.end)));
             if let Some(u) = unit {
-                if let Err(at) = terms.binary_search_by(|t| t.as_str().cmp(u)) {
-                    terms.insert(at, u.to_string());
+                if let Err(at) = terms.binary_search(&u) {
+                    terms.insert(at, u);
                 }
             }
-            terms.retain(|t| !reporters.contains(t));
+            terms.retain(|t| !reporters.iter().any(|r| r == t));
             return (terms, self.sentence);
         }
         let idx = {
@@ -1876,8 +2214,10 @@ mod tests {
                 );
                 for m in &ms {
                     for unit in [None, Some("company"), Some("zzz")] {
+                        let (local, span) = st.local_terms(m, unit, &[]);
+                        let local: Vec<String> = local.into_iter().map(str::to_string).collect();
                         assert_eq!(
-                            st.local_terms(m, unit, &[]),
+                            (local, span),
                             reference_local(text, s, &ms, m, unit),
                             "{text}: {}",
                             &text[m.start..m.end]

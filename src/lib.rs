@@ -46,8 +46,8 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 pub struct Analysis {
     /// The sentences, in order.
     pub sentences: Vec<segment::Sentence>,
-    /// The mentions, sorted by start.
-    pub mentions: Vec<extract::Mention>,
+    /// The mentions, sorted by start; shared with the claims, which stand on them.
+    pub mentions: claims::Mentions,
     /// The claims, in order.
     pub claims: Vec<claims::Claim>,
 }
@@ -56,8 +56,12 @@ pub struct Analysis {
 /// for relative dates; without it, a full date stated near the top of the text is used.
 pub fn analyze(text: &str, today: Option<i32>) -> Analysis {
     let sentences = segment::split(text);
-    let mentions = extract::extract(text, &sentences, extract::Context { today });
-    let claims = claims::claims(text, &sentences, &mentions);
+    let mentions = std::sync::Arc::new(extract::extract(
+        text,
+        &sentences,
+        extract::Context { today },
+    ));
+    let claims = claims::claims_of(text, &sentences, &mentions);
     Analysis {
         sentences,
         mentions,

@@ -150,7 +150,7 @@ fn claim_base(text: &str, off: &Offsets, i: usize, c: &Claim) -> Map<String, Jso
         "anchor".into(),
         json!({ "start": off.at(c.anchor.0), "end": off.at(c.anchor.1) }),
     );
-    o.insert("subject".into(), json!(c.subject));
+    o.insert("subject".into(), json!(c.subject()));
     o
 }
 
@@ -211,9 +211,10 @@ fn span(w: &mut Writer, off: &Offsets, (start, end): (usize, usize)) {
 }
 
 /// A list of strings.
-fn strings(w: &mut Writer, items: &[String]) {
+fn strings<S: AsRef<str>>(w: &mut Writer, items: impl IntoIterator<Item = S>) {
     w.open(b'[');
     for s in items {
+        let s = s.as_ref();
         w.item();
         w.string(s);
     }
@@ -278,23 +279,23 @@ impl ExtractReport<'_> {
             w.key("negated");
             w.bool(c.negated);
             w.key("qualifiers");
-            strings(w, &c.qualifiers);
+            strings(w, c.qualifiers().iter());
             w.key("start");
             w.uint(off.at(c.start) as u64);
             w.key("subject");
-            w.opt_string(c.subject.as_deref());
+            w.opt_string(c.subject());
             w.key("terms");
-            strings(w, &c.local);
+            strings(w, c.local());
             w.key("text");
             w.string(&text[c.start..c.end]);
             w.key("time");
-            w.opt_string(c.time.as_deref());
+            w.opt_string(c.time());
             w.close(b'}');
         }
         w.close(b']');
         w.key("mentions");
         w.open(b'[');
-        for m in &a.mentions {
+        for m in a.mentions.iter() {
             w.item();
             mention(w, text, off, m);
         }
@@ -449,11 +450,14 @@ impl Sizer {
     }
 
     /// A list of strings whose items are at `indent`.
-    fn strings(&self, indent: usize, items: &[String]) -> usize {
-        if items.is_empty() {
+    fn strings<S: AsRef<str>>(&self, indent: usize, items: impl IntoIterator<Item = S>) -> usize {
+        let mut items = items.into_iter().peekable();
+        if items.peek().is_none() {
             return 2;
         }
-        let items: usize = items.iter().map(|t| self.item(indent, string_len(t))).sum();
+        let items: usize = items
+            .map(|t| self.item(indent, string_len(t.as_ref())))
+            .sum();
         items + self.close(indent - 2)
     }
 }
@@ -472,8 +476,8 @@ fn string_len(s: &str) -> usize {
 }
 
 /// The length of an optional string as JSON (`null` when absent).
-fn opt_string_len(s: &Option<String>) -> usize {
-    s.as_deref().map_or(4, string_len)
+fn opt_string_len(s: Option<&str>) -> usize {
+    s.map_or(4, string_len)
 }
 
 /// The number of digits of `n`.
@@ -521,15 +525,15 @@ impl ExtractReport<'_> {
                 + z.field(6, "id", 3 + digits(i + 1))
                 + z.field(6, "kind", c.kind().len() + 2)
                 + z.field(6, "negated", 5)
-                + z.field(6, "qualifiers", z.strings(8, &c.qualifiers))
+                + z.field(6, "qualifiers", z.strings(8, c.qualifiers().iter()))
                 + z.field(6, "start", digits(c.start))
-                + z.field(6, "subject", opt_string_len(&c.subject))
-                + z.field(6, "terms", z.strings(8, &c.local))
+                + z.field(6, "subject", opt_string_len(c.subject()))
+                + z.field(6, "terms", z.strings(8, c.local()))
                 + z.field(6, "text", text)
-                + z.field(6, "time", opt_string_len(&c.time));
+                + z.field(6, "time", opt_string_len(c.time()));
             n += z.item(4, fields + z.close(4));
         }
-        for m in &a.mentions {
+        for m in a.mentions.iter() {
             let bound = 13; // "more_than", "less_than", …, or null
             let amount = |x: &crate::extract::Amount| {
                 z.field(6, "bound", bound)
@@ -554,8 +558,8 @@ impl ExtractReport<'_> {
                     verb,
                 } => {
                     z.field(6, "quote", string_len(quote))
-                        + z.field(6, "speaker", opt_string_len(speaker))
-                        + z.field(6, "verb", opt_string_len(verb))
+                        + z.field(6, "speaker", opt_string_len(speaker.as_deref()))
+                        + z.field(6, "verb", opt_string_len(verb.as_deref()))
                 }
                 Value::Entity { name, kind } => {
                     z.field(6, "name", string_len(name))
@@ -601,7 +605,7 @@ pub fn extract_json(text: &str, a: &Analysis) -> Json {
 fn extract_json_tree(text: &str, a: &Analysis) -> Json {
     let off = Offsets::new(text);
     let mut by_sentence: Vec<Vec<&Mention>> = vec![Vec::new(); a.sentences.len()];
-    for m in &a.mentions {
+    for m in a.mentions.iter() {
         if let Some(v) = by_sentence.get_mut(m.sentence) {
             v.push(m);
         }
@@ -631,9 +635,9 @@ fn extract_json_tree(text: &str, a: &Analysis) -> Json {
             let mut o = claim_base(text, &off, i, c);
             o.insert("checkworthiness".into(), json!(round2(c.checkworthiness)));
             o.insert("negated".into(), json!(c.negated));
-            o.insert("qualifiers".into(), json!(c.qualifiers));
-            o.insert("time".into(), json!(c.time));
-            o.insert("terms".into(), json!(c.local));
+            o.insert("qualifiers".into(), json!(c.qualifiers()));
+            o.insert("time".into(), json!(c.time()));
+            o.insert("terms".into(), json!(c.local().collect::<Vec<_>>()));
             Json::Object(o)
         })
         .collect();
@@ -904,7 +908,7 @@ impl CheckReport<'_> {
             w.key("start");
             w.uint(off.at(c.start) as u64);
             w.key("subject");
-            w.opt_string(c.subject.as_deref());
+            w.opt_string(c.subject());
             w.key("text");
             w.string(&text[c.start..c.end]);
             w.key("verdict");

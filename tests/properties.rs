@@ -36,7 +36,7 @@ fn check(text: &str) {
 fn check_with(text: &str, json: bool) {
     let analysis = corroborate::analyze(text, None);
     let mut last = 0;
-    for m in &analysis.mentions {
+    for m in analysis.mentions.iter() {
         assert!(
             m.start <= m.end && m.end <= text.len(),
             "mention {}..{} outside a text of {} bytes",

@@ -240,13 +240,17 @@ fn quote_keys(v: &Value) -> Vec<String> {
 }
 
 /// Terms under which a claim sentence is indexed, sorted and unique, into `keys` (emptied first).
-fn sentence_keys_into<'a>(terms: &'a [String], claims: &[&Claim], keys: &mut Vec<Cow<'a, str>>) {
+fn sentence_keys_into<'a>(
+    terms: &'a crate::claims::Terms,
+    claims: &[&Claim],
+    keys: &mut Vec<Cow<'a, str>>,
+) {
     keys.clear();
-    keys.extend(terms.iter().map(|t| Cow::Borrowed(t.as_str())));
+    keys.extend(terms.iter().map(Cow::Borrowed));
     for c in claims {
-        keys.extend(value_keys(&c.value).into_iter().map(Cow::Owned));
-        keys.extend(quote_keys(&c.value).into_iter().map(Cow::Owned));
-        if let Some(k) = c.subject.as_deref().and_then(|s| subject_key(s, &c.value)) {
+        keys.extend(value_keys(c.value()).into_iter().map(Cow::Owned));
+        keys.extend(quote_keys(c.value()).into_iter().map(Cow::Owned));
+        if let Some(k) = c.subject().and_then(|s| subject_key(s, c.value())) {
             keys.push(Cow::Owned(k));
         }
     }
@@ -701,8 +705,8 @@ fn claim_groups(claims: &[Claim]) -> impl Iterator<Item = &[Claim]> {
 }
 
 /// Claims grouped by sentence: (the sentence's terms, its claims).
-fn group_claims(d: &Document) -> Vec<(&[String], Vec<&Claim>)> {
-    let mut out: Vec<(&[String], Vec<&Claim>)> = Vec::new();
+fn group_claims(d: &Document) -> Vec<(&crate::claims::Terms, Vec<&Claim>)> {
+    let mut out: Vec<(&crate::claims::Terms, Vec<&Claim>)> = Vec::new();
     let mut last = usize::MAX;
     for c in &d.claims {
         if c.sentence != last || out.is_empty() {
@@ -1478,9 +1482,9 @@ impl Searcher {
         let full_scan = n_total <= FULL_SCAN_SENTENCES;
         // The query of each claim: its sentence's terms, its clause's terms, its value's keys.
         let value = |c: &Claim| {
-            let mut q: Vec<String> = value_keys(&c.value);
-            q.extend(quote_keys(&c.value));
-            if let Some(k) = c.subject.as_deref().and_then(|s| subject_key(s, &c.value)) {
+            let mut q: Vec<String> = value_keys(c.value());
+            q.extend(quote_keys(c.value()));
+            if let Some(k) = c.subject().and_then(|s| subject_key(s, c.value())) {
                 q.push(k);
             }
             q
@@ -1495,7 +1499,11 @@ impl Searcher {
                 owned.extend(value(c));
             }
             type Seen<'a> = std::collections::HashMap<&'a str, usize, FastHash>;
-            fn add<'a>(seen: &mut Seen<'a>, all: &mut Vec<&'a str>, ts: &'a [String]) {
+            fn add<'a>(
+                seen: &mut Seen<'a>,
+                all: &mut Vec<&'a str>,
+                ts: impl Iterator<Item = &'a str>,
+            ) {
                 for t in ts {
                     if seen.insert(t, 0).is_none() {
                         all.push(t);
@@ -1507,19 +1515,15 @@ impl Searcher {
             for c in claims {
                 if c.terms.as_ptr() != last {
                     last = c.terms.as_ptr();
-                    add(&mut seen, &mut all, &c.terms);
+                    add(&mut seen, &mut all, c.terms.iter());
                 }
-                add(&mut seen, &mut all, &c.local);
+                add(&mut seen, &mut all, c.local());
             }
-            add(&mut seen, &mut all, &owned);
+            add(&mut seen, &mut all, owned.iter().map(String::as_str));
         } else {
             for c in claims {
-                let mut q: Vec<Cow<str>> = c
-                    .terms
-                    .iter()
-                    .chain(&c.local)
-                    .map(|t| Cow::Borrowed(t.as_str()))
-                    .collect();
+                let mut q: Vec<Cow<str>> =
+                    c.terms.iter().chain(c.local()).map(Cow::Borrowed).collect();
                 q.extend(value(c).into_iter().map(Cow::Owned));
                 q.sort_unstable();
                 q.dedup();
@@ -1566,12 +1570,12 @@ impl Searcher {
                 .flatten()
                 .map(|n| Cow::Owned(n.clone()))
                 .collect();
-            if let Some(subject) = &c.subject {
+            if let Some(subject) = c.subject() {
                 let names = expansions
                     .get(&subject.to_lowercase())
                     .into_iter()
                     .flatten();
-                extra.extend(names.filter_map(|n| subject_key(n, &c.value).map(Cow::Owned)));
+                extra.extend(names.filter_map(|n| subject_key(n, c.value()).map(Cow::Owned)));
             }
             if extra.is_empty() {
                 continue;
@@ -1848,13 +1852,13 @@ impl Searcher {
                 })
             });
         for c in claims.iter().chain(retrieved) {
-            for t in &c.local {
-                if !idf.contains_key(t.as_str()) {
+            for t in c.local() {
+                if !idf.contains_key(t) {
                     // Kept only once every part's shard of the term is loaded.
                     let mut missing = BTreeSet::new();
                     let f = self.df(t, &mut missing);
                     if missing.is_empty() {
-                        idf.insert(t.clone(), (1.0 + n / (f as f64 + 0.5)).ln());
+                        idf.insert(t.to_string(), (1.0 + n / (f as f64 + 0.5)).ln());
                     }
                     needs.extend(missing);
                 }

@@ -128,7 +128,7 @@ pub fn compile_document(name: &str, bytes: &[u8]) -> Result<Document, DocError> 
         text,
         sentences,
         claims: analysis.claims,
-        mentions: analysis.mentions,
+        mentions: std::sync::Arc::unwrap_or_clone(analysis.mentions),
         entities,
     })
 }
@@ -211,7 +211,7 @@ impl Corpus {
             for terms in claim_sentence_terms(d) {
                 n += 1;
                 for t in terms {
-                    *df.entry(t.clone()).or_default() += 1;
+                    *df.entry(t.to_string()).or_default() += 1;
                 }
             }
         }

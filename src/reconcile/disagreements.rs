@@ -69,11 +69,11 @@ pub fn find(corpus: &Corpus) -> Vec<Disagreement> {
     for (da, doc_a) in docs.iter().enumerate() {
         for (db, doc_b) in docs.iter().enumerate().skip(da + 1) {
             for a in &doc_a.claims {
-                let Some(dim) = dimension(&a.value) else {
+                let Some(dim) = dimension(a.value()) else {
                     continue;
                 };
                 for b in &doc_b.claims {
-                    if dimension(&b.value) != Some(dim) {
+                    if dimension(b.value()) != Some(dim) {
                         continue;
                     }
                     if let Some(d) = compare((da, a), (db, b), corpus, &names) {
@@ -113,7 +113,7 @@ fn compare(
             speaker: sb,
             ..
         },
-    ) = (&a.value, &b.value)
+    ) = (a.value(), b.value())
     {
         let (wa, wb) = (quote_content(qa), quote_content(qb));
         let (share, shared) = quote_share(&wa, &wb);
@@ -151,19 +151,19 @@ fn compare(
             diff: Vec::new(),
         });
     }
-    if matches!(a.value, Value::Entity { .. }) {
+    if matches!(a.value(), Value::Entity { .. }) {
         return None;
     }
     if a.negated != b.negated || !same_time(a, b) || subjects_differ(a, b) {
         return None;
     }
-    if compatible(&a.value, &b.value) != Some(false) {
+    if compatible(a.value(), b.value()) != Some(false) {
         return None;
     }
     let score = alignment(a, b, corpus).min(alignment(b, a, corpus));
     (score >= CONTRADICT_ALIGNMENT + 0.1 && said_share(a, b, corpus, names) >= SAID_SHARE).then(
         || Disagreement {
-            kind: mismatch_of(&a.value, &b.value),
+            kind: mismatch_of(a.value(), b.value()),
             a: side(da, a),
             b: side(db, b),
             score,

@@ -259,7 +259,7 @@ fn compatible(a: &Value, b: &Value) -> Option<bool> {
 /// `same_sort`: both ranks are worded as superlatives ("largest", "biggest") or neither is
 /// ("first"): a first is not a largest though both are rank 1.
 fn compatible_claims(a: &Claim, c: &Claim, same_sort: bool) -> Option<bool> {
-    if let (Value::Ordinal(x, nx), Value::Ordinal(y, ny)) = (&a.value, &c.value) {
+    if let (Value::Ordinal(x, nx), Value::Ordinal(y, ny)) = (a.value(), c.value()) {
         if !same_sort {
             return None;
         }
@@ -275,7 +275,7 @@ fn compatible_claims(a: &Claim, c: &Claim, same_sort: bool) -> Option<bool> {
             return Some(x == y);
         }
     }
-    compatible(&a.value, &c.value)
+    compatible(a.value(), c.value())
 }
 
 /// A rank worded as a superlative ("largest", "biggest", "most important").
@@ -310,8 +310,8 @@ fn scale_slip(a: &Value, b: &Value) -> bool {
 /// November 7 … as three others did in 2020" against "in 2020"): the two dates are not
 /// one attribute told two ways.
 fn states_too(claim: &Claim, corpus_value: &Value) -> bool {
-    match (&claim.time, corpus_value) {
-        (Some(t), Value::Date(d)) => t.starts_with(d.iso.as_str()) || d.iso.starts_with(t.as_str()),
+    match (claim.time(), corpus_value) {
+        (Some(t), Value::Date(d)) => t.starts_with(d.iso.as_str()) || d.iso.starts_with(t),
         _ => false,
     }
 }
@@ -388,8 +388,8 @@ pub fn canon_broad(term: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// `whole` (sorted) has `t`, or a term of the same [`canon`] form ([`canon_broad`] if `broad`).
-fn has_term(whole: &[String], t: &str, broad: bool) -> bool {
-    if whole.binary_search_by(|w| w.as_str().cmp(t)).is_ok() {
+fn has_term(whole: &crate::claims::Terms, t: &str, broad: bool) -> bool {
+    if whole.binary_search(t).is_ok() {
         return true;
     }
     let form = |w| if broad { canon_broad(w) } else { canon(w) };
@@ -397,13 +397,16 @@ fn has_term(whole: &[String], t: &str, broad: bool) -> bool {
     (k != t || t.ends_with("iz")) && whole.iter().any(|w| form(w) == k)
 }
 
-fn weighted_share(part: &[String], whole: &[String], corpus: &Corpus) -> f64 {
-    let total: f64 = part.iter().map(|t| corpus.idf(t)).sum();
+fn weighted_share(
+    part: crate::claims::LocalTerms,
+    whole: &crate::claims::Terms,
+    corpus: &Corpus,
+) -> f64 {
+    let total: f64 = part.clone().map(|t| corpus.idf(t)).sum();
     if total == 0.0 {
         return 0.0;
     }
     let shared: f64 = part
-        .iter()
         .filter(|t| has_term(whole, t, true))
         .map(|t| corpus.idf(t))
         .sum();
@@ -412,13 +415,14 @@ fn weighted_share(part: &[String], whole: &[String], corpus: &Corpus) -> f64 {
 
 /// How surely two claims speak of the same attribute of the same subject, in [0, 1].
 pub fn alignment(a: &Claim, c: &Claim, corpus: &Corpus) -> f64 {
-    if let (Value::Quote { quote: qa, .. }, Value::Quote { quote: qc, .. }) = (&a.value, &c.value) {
+    if let (Value::Quote { quote: qa, .. }, Value::Quote { quote: qc, .. }) = (a.value(), c.value())
+    {
         return quote_overlap(qa, qc).min(quote_overlap(qc, qa).max(0.5));
     }
-    let s = (weighted_share(&a.local, &c.terms, corpus)
-        + weighted_share(&c.local, &a.terms, corpus))
+    let s = (weighted_share(a.local(), &c.terms, corpus)
+        + weighted_share(c.local(), &a.terms, corpus))
         / 2.0;
-    match (&a.subject, &c.subject) {
+    match (a.subject(), c.subject()) {
         (Some(x), Some(y)) if same_entity(x, y) => s * 0.9 + 0.1,
         (Some(x), Some(y)) if !mentions(c, x) && !mentions(a, y) => s * 0.5,
         _ => s,
@@ -461,10 +465,10 @@ impl Names {
         };
         for d in &corpus.documents {
             for c in &d.claims {
-                if let Value::Entity { name, .. } = &c.value {
+                if let Value::Entity { name, .. } = c.value() {
                     add(name);
                 }
-                if let Some(s) = &c.subject {
+                if let Some(s) = c.subject() {
                     add(s);
                 }
             }
@@ -482,10 +486,10 @@ impl Names {
 /// when neither says anything): a contradiction needs the same thing said, not only the same
 /// names.
 fn said_share(a: &Claim, c: &Claim, corpus: &Corpus, names: &Names) -> f64 {
-    let said = |t: &String| !names.has(t) && !matches!(t.as_str(), "year" | "years" | "time");
-    let share = |part: &[String], whole: &[String]| {
+    let said = |t: &str| !names.has(t) && !matches!(t, "year" | "years" | "time");
+    let share = |part: crate::claims::LocalTerms, whole: &crate::claims::Terms| {
         let (mut total, mut shared) = (0.0, 0.0);
-        for t in part.iter().filter(|t| said(t)) {
+        for t in part.filter(|t| said(t)) {
             let w = corpus.idf(t);
             total += w;
             if has_term(whole, t, false) {
@@ -498,11 +502,11 @@ fn said_share(a: &Claim, c: &Claim, corpus: &Corpus, names: &Names) -> f64 {
             shared / total
         }
     };
-    let says = |c: &Claim| c.local.iter().any(said);
+    let says = |c: &Claim| c.local().any(said);
     match (says(a), says(c)) {
-        (true, true) => (share(&a.local, &c.terms) + share(&c.local, &a.terms)) / 2.0,
-        (true, false) => share(&a.local, &c.terms),
-        (false, true) => share(&c.local, &a.terms),
+        (true, true) => (share(a.local(), &c.terms) + share(c.local(), &a.terms)) / 2.0,
+        (true, false) => share(a.local(), &c.terms),
+        (false, true) => share(c.local(), &a.terms),
         (false, false) => 0.0,
     }
 }
@@ -521,10 +525,10 @@ pub fn judge(text: &str, claim: &Claim, corpus: &Corpus) -> Judgment {
 pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared) -> Judgment {
     let j = p.judged(claim, corpus);
     let pa = &j.prep;
-    let Some(dim) = dimension(&claim.value) else {
+    let Some(dim) = dimension(claim.value()) else {
         return unverified(claim, Vec::new());
     };
-    match &claim.value {
+    match claim.value() {
         Value::Quote { quote, speaker, .. } => {
             return judge_quote(quote, speaker.as_deref(), claim, corpus, p, pa)
         }
@@ -550,7 +554,7 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
                 .then(|| derived_share(&doc.text, &plain, ci))
                 .flatten();
             let c = share.as_ref().unwrap_or(c);
-            if dimension(&c.value) != Some(dim) {
+            if dimension(c.value()) != Some(dim) {
                 continue;
             }
             let w = p.who(si, ci);
@@ -585,7 +589,7 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
                 // largest investor" against "the United States is".
                 Some(true) if swapped() => {
                     let unpenalised = p.said_share_mean(pa, pc);
-                    if matches!(&claim.value, Value::Ordinal(_, noun) if !noun.is_empty())
+                    if matches!(claim.value(), Value::Ordinal(_, noun) if !noun.is_empty())
                         && unpenalised >= 0.7
                         && claim.negated == c.negated
                         && same_time(claim, c)
@@ -598,7 +602,7 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
                 // A bare rank ("ranks 60th") supports only a rank of the same thing.
                 Some(true)
                     if score >= SUPPORT_ALIGNMENT
-                        && matches!(&claim.value, Value::Ordinal(_, n) if n.is_empty())
+                        && matches!(claim.value(), Value::Ordinal(_, n) if n.is_empty())
                         && p.said_share(pa, pc) < SAID_SHARE =>
                 {
                     related.push(ev(Stance::Related, score));
@@ -615,16 +619,17 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
                 }
                 Some(false)
                     if (score >= CONTRADICT_ALIGNMENT
-                        || (score >= SUPPORT_ALIGNMENT && scale_slip(&claim.value, &c.value)))
+                        || (score >= SUPPORT_ALIGNMENT
+                            && scale_slip(claim.value(), c.value())))
                         && claim.negated == c.negated
                         && same_time(claim, c)
-                        && !states_too(claim, &c.value)
+                        && !states_too(claim, c.value())
                         && p.said_share(pa, pc) >= SAID_SHARE
                         && (dim != "date" || date_role(text, claim) == date_role(&doc.text, c)) =>
                 {
                     contradicts.push((
                         ev(Stance::Contradicts, score),
-                        mismatch_of(&claim.value, &c.value),
+                        mismatch_of(claim.value(), c.value()),
                     ));
                 }
                 _ if score >= SUPPORT_ALIGNMENT * 0.75 => related.push(ev(Stance::Related, score)),
@@ -768,7 +773,7 @@ fn by_score(a: &Evidence, b: &Evidence) -> std::cmp::Ordering {
 /// Both claims name a subject, the two are different entities, and neither sentence mentions
 /// the other's subject: the same predicate said of someone else.
 fn subjects_differ(a: &Claim, c: &Claim) -> bool {
-    match (&a.subject, &c.subject) {
+    match (a.subject(), c.subject()) {
         (Some(x), Some(y)) => !same_entity(x, y) && !mentions(c, x) && !mentions(a, y),
         _ => false,
     }
@@ -776,8 +781,8 @@ fn subjects_differ(a: &Claim, c: &Claim) -> bool {
 
 /// [`subjects_differ`], by the claims' own clauses: neither clause names the other's subject.
 fn subjects_differ_in_clause(a: &Claim, c: &Claim) -> bool {
-    let names = |c: &Claim, who: &str| c.local.iter().any(|t| same_entity(t, who));
-    match (&a.subject, &c.subject) {
+    let names = |c: &Claim, who: &str| c.local().any(|t| same_entity(t, who));
+    match (a.subject(), c.subject()) {
         (Some(x), Some(y)) => !same_entity(x, y) && !names(c, x) && !names(a, y),
         _ => false,
     }
@@ -787,11 +792,11 @@ fn subjects_differ_in_clause(a: &Claim, c: &Claim) -> bool {
 /// "is", "was", "remains" or "became", then the value, in one clause ("China is Kazakhstan's
 /// largest investor").
 fn states_of_subject(text: &str, claim: &Claim) -> bool {
-    let (Some(who), Some(sentence)) = (&claim.subject, text.get(claim.start..claim.anchor.0))
+    let (Some(who), Some(sentence)) = (claim.subject(), text.get(claim.start..claim.anchor.0))
     else {
         return false;
     };
-    sentence.match_indices(who.as_str()).any(|(at, _)| {
+    sentence.match_indices(who).any(|(at, _)| {
         let rest = &sentence[at + who.len()..];
         ["is ", "was ", "remains ", "became "]
             .iter()
@@ -812,7 +817,7 @@ fn mentions(c: &Claim, who: &str) -> bool {
                 lower.copy_from_slice(w.as_bytes());
                 lower.make_ascii_lowercase();
                 let lower = std::str::from_utf8(lower).unwrap_or("");
-                return c.terms.binary_search_by(|t| t.as_str().cmp(lower)).is_ok();
+                return c.terms.binary_search(lower).is_ok();
             }
             let w = w.to_lowercase();
             c.terms.binary_search(&w).is_ok()
@@ -822,7 +827,7 @@ fn mentions(c: &Claim, who: &str) -> bool {
 /// The claims hold at compatible times: a figure "in 2023" is not contradicted by one "in
 /// 2024".
 fn same_time(a: &Claim, c: &Claim) -> bool {
-    match (&a.time, &c.time) {
+    match (a.time(), c.time()) {
         (Some(x), Some(y)) => {
             let (x4, y4) = (x.get(..4), y.get(..4));
             x4.is_none() || y4.is_none() || x4 == y4 || x.contains('/') || y.contains('/')
@@ -838,9 +843,9 @@ fn same_time(a: &Claim, c: &Claim) -> bool {
 fn date_role(text: &str, claim: &Claim) -> &'static str {
     let role = date_word_role(text, claim.anchor.0);
     let begins = || {
-        claim.local.iter().any(|t| {
+        claim.local().any(|t| {
             matches!(
-                t.as_str(),
+                t,
                 "establish" | "found" | "creat" | "form" | "start" | "launch"
             )
         })
@@ -884,7 +889,7 @@ fn derived_share(text: &str, claims: &[&Claim], i: usize) -> Option<Claim> {
     if !matches!(rest, "" | "a" | "an" | "the" | "its" | "their") {
         return None;
     }
-    let (x, y) = match (&part.value, &whole.value) {
+    let (x, y) = match (part.value(), whole.value()) {
         (Value::Money(x, a), Value::Money(y, b)) if a == b => (x, y),
         (Value::Quantity(x, a), Value::Quantity(y, b)) if same_unit(a, b) => (x, y),
         (Value::Number(x), Value::Quantity(y, _) | Value::Number(y)) => (x, y),
@@ -896,18 +901,16 @@ fn derived_share(text: &str, claims: &[&Claim], i: usize) -> Option<Claim> {
         return None;
     }
     let (low, high) = (100.0 * x0 / y1, 100.0 * x1 / y0);
-    Some(Claim {
-        anchor: (part.anchor.0, whole.anchor.1),
-        value: Value::Percent(Amount {
-            value: (low + high) / 2.0,
-            low: Some(low),
-            high: Some(high),
-            bound: Bound::Range,
-            precision: 0.0,
-            below_near: false,
-        }),
-        ..part.clone()
-    })
+    let mut share = part.clone();
+    share.anchor = (part.anchor.0, whole.anchor.1);
+    Some(share.with_value(Value::Percent(Amount {
+        value: (low + high) / 2.0,
+        low: Some(low),
+        high: Some(high),
+        bound: Bound::Range,
+        precision: 0.0,
+        below_near: false,
+    })))
 }
 
 /// Which part differs between two incompatible values of one dimension.
@@ -982,20 +985,20 @@ fn mentions_name(claim: &Claim, who: &str) -> bool {
 /// Another entity of the corpus claim's type in its sentence that the claim's sentence names
 /// too: the two sentences list the same role.
 fn co_listed(claim: &Claim, c: &Claim, doc_claims: &[(&Claim, &prep::Prep)]) -> bool {
-    let Value::Entity { name, kind } = &c.value else {
+    let Value::Entity { name, kind } = c.value() else {
         return false;
     };
     doc_claims
         .iter()
         .map(|&(k, _)| k)
         .filter(|k| k.sentence == c.sentence)
-        .any(|k| match &k.value {
+        .any(|k| match k.value() {
             // An entity of no known kind ("Kazakh President Kassym-Jomart Tokayev") can be
             // listed beside anyone.
             Value::Entity { name: kn, kind: kk } => {
                 (kk == kind || *kk == crate::extract::EntityType::Other)
                     && kn != name
-                    && ![&claim.subject, &c.subject]
+                    && ![claim.subject(), c.subject()]
                         .iter()
                         .any(|s| s.as_deref().is_some_and(|s| same_entity(s, kn)))
                     && claim.terms.iter().any(|t| same_entity(t, kn))
@@ -1045,7 +1048,7 @@ fn judge_entity(
             if mentions {
                 named_nearby = true;
             }
-            match &c.value {
+            match c.value() {
                 Value::Entity { name: cn, .. } if same_entity(cn, name) => {
                     if score < SUPPORT_ALIGNMENT {
                         related.push(ev(Stance::Related, c.anchor));
@@ -1178,7 +1181,7 @@ fn judge_quote(
     for (di, claims) in p.scope() {
         let di = *di;
         for &(c, pc) in claims {
-            if let Value::Quote { .. } = &c.value {
+            if let Value::Quote { .. } = c.value() {
                 let cw = &pc.quote;
                 let shared = words.iter().filter(|w| cw.binary_search(w).is_ok()).count();
                 let context = if words.len() <= 4 {
@@ -1202,11 +1205,11 @@ fn judge_quote(
         stance,
         score: f.0,
     };
-    let speaker_of = |c: &Claim| match &c.value {
+    let speaker_of = |c: &Claim| match c.value() {
         Value::Quote { speaker, .. } => speaker.clone(),
         _ => None,
     };
-    let quote_of = |c: &Claim| match &c.value {
+    let quote_of = |c: &Claim| match c.value() {
         Value::Quote { quote, .. } => quote.clone(),
         _ => String::new(),
     };
@@ -1330,9 +1333,9 @@ fn judge_quote(
 }
 
 fn unverified(claim: &Claim, related: Vec<Evidence>) -> Judgment {
-    let what = match &claim.subject {
-        Some(s) => format!("this {} about {s}", noun_of(&claim.value)),
-        None => format!("this {}", noun_of(&claim.value)),
+    let what = match claim.subject() {
+        Some(s) => format!("this {} about {s}", noun_of(claim.value())),
+        None => format!("this {}", noun_of(claim.value())),
     };
     let explanation = if related.is_empty() {
         format!("Nothing in the corpus states {what}.")
@@ -1395,7 +1398,7 @@ fn value_phrase(corpus: &Corpus, p: &prep::Prepared, e: &Evidence) -> String {
     let doc = &corpus.documents[e.document];
     let claim = p.claims_of(e.document).find(|c| c.anchor == e.anchor);
     let anchor = doc.text.get(e.anchor.0..e.anchor.1).unwrap_or("");
-    match claim.map(|c| &c.value) {
+    match claim.map(|c| c.value()) {
         Some(Value::Quantity(_, unit)) => {
             with_noun(anchor, &doc.text[e.anchor.1..e.end.max(e.anchor.1)], unit)
         }
@@ -1408,7 +1411,7 @@ fn value_phrase(corpus: &Corpus, p: &prep::Prepared, e: &Evidence) -> String {
                 .iter()
                 .position(|c| c.anchor.0 == e.anchor.0)
                 .and_then(|i| derived_share(&doc.text, &claims, i))
-                .and_then(|d| match d.value {
+                .and_then(|d| match d.value() {
                     Value::Percent(a) if d.anchor == e.anchor => {
                         Some(format!("{anchor} (about {}%)", a.value.round() as i64))
                     }
@@ -1422,7 +1425,7 @@ fn value_phrase(corpus: &Corpus, p: &prep::Prepared, e: &Evidence) -> String {
 /// The claim's value in the text's own words, with the counted noun for counts.
 fn claim_phrase(text: &str, claim: &Claim) -> String {
     let anchor = text.get(claim.anchor.0..claim.anchor.1).unwrap_or("");
-    match &claim.value {
+    match claim.value() {
         Value::Quantity(_, unit) => with_noun(
             anchor,
             text.get(claim.anchor.1..claim.end.max(claim.anchor.1))

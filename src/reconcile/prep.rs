@@ -82,10 +82,10 @@ fn names_of(c: &Claim, mut add: impl FnMut(&str)) {
         }
         add(&n);
     };
-    if let Value::Entity { name, .. } = &c.value {
+    if let Value::Entity { name, .. } = c.value() {
         one(name);
     }
-    if let Some(s) = &c.subject {
+    if let Some(s) = c.subject() {
         one(s);
     }
 }
@@ -103,13 +103,13 @@ impl Vocab {
 
     /// Prepares a corpus claim; its terms and names join the vocabulary.
     pub fn prep_corpus(&mut self, c: &Claim, corpus: &Corpus) -> Prep {
-        for t in c.local.iter().chain(&c.terms) {
+        for t in c.local().chain(c.terms.iter()) {
             intern(&mut self.ids, &super::canon(t));
             if let Some(kin) = super::broad_kin(t) {
                 intern(&mut self.ids, kin);
             }
         }
-        for t in &c.local {
+        for t in c.local() {
             if !is_timeish(t) {
                 intern(&mut self.raw, t);
             }
@@ -139,26 +139,18 @@ impl Vocab {
             let key = super::canon_broad(t);
             self.ids.get(key.as_ref()).copied().unwrap_or(UNKNOWN)
         };
-        let raw = |t: &String| {
+        let raw = |t: &str| {
             if is_timeish(t) {
                 TIMEISH
             } else {
-                self.raw.get(t.as_str()).copied().unwrap_or(UNKNOWN)
+                self.raw.get(t).copied().unwrap_or(UNKNOWN)
             }
         };
         let local_with = |id: &dyn Fn(&str) -> u32| -> Vec<Term> {
-            c.local
-                .iter()
-                .map(|t| (id(t), corpus.idf(t), raw(t)))
-                .collect()
+            c.local().map(|t| (id(t), corpus.idf(t), raw(t))).collect()
         };
         let terms_with = |id: &dyn Fn(&str) -> u32| -> Vec<u32> {
-            let mut terms: Vec<u32> = c
-                .terms
-                .iter()
-                .map(|t| id(t))
-                .filter(|&i| i != UNKNOWN)
-                .collect();
+            let mut terms: Vec<u32> = c.terms.iter().map(id).filter(|&i| i != UNKNOWN).collect();
             terms.sort_unstable();
             terms.dedup();
             terms
@@ -168,12 +160,12 @@ impl Vocab {
         }
         let (_, ids, broad_ids) = memo.as_mut().expect("just filled");
         let (local, terms) = (local_with(&id), ids.clone());
-        let has_kin = |ts: &[String]| ts.iter().any(|t| super::broad_kin(t).is_some());
-        let broad = (has_kin(&c.local) || has_kin(&c.terms)).then(|| {
+        let kin = |t: &str| super::broad_kin(t).is_some();
+        let broad = (c.local().any(kin) || c.terms.iter().any(kin)).then(|| {
             let b = broad_ids.get_or_insert_with(|| terms_with(&broad_id));
             Box::new((local_with(&broad_id), b.clone()))
         });
-        let quote = match &c.value {
+        let quote = match c.value() {
             Value::Quote { quote, .. } => super::quote_content(quote),
             _ => Vec::new(),
         };
@@ -351,7 +343,7 @@ impl<'a> Prepared<'a> {
                             memo.sentence();
                         }
                         Who {
-                            subject: memo.name(c.subject.as_deref()),
+                            subject: memo.name(c.subject()),
                             sentence: memo.sentences - 1,
                         }
                     })
@@ -381,7 +373,7 @@ impl<'a> Prepared<'a> {
         }
         let prep = self.vocab.prep_memo(c, corpus, &mut memo.ids);
         let who = Who {
-            subject: memo.name(c.subject.as_deref()),
+            subject: memo.name(c.subject()),
             sentence: memo.text,
         };
         Judged {
@@ -422,7 +414,7 @@ impl<'a> Prepared<'a> {
     pub fn names_entity(&self, c: &Claim, w: Who, name: &str, lower: &str, n: u32) -> bool {
         let mut memo = self.memo.borrow_mut();
         ask(memo.named.at(w.sentence, n), || {
-            c.terms.iter().any(|t| *t == lower || same_entity(t, name))
+            c.terms.iter().any(|t| t == lower || same_entity(t, name))
         })
     }
 
@@ -454,7 +446,7 @@ impl<'a> Prepared<'a> {
         corpus: &Corpus,
         min: f64,
     ) -> Option<f64> {
-        if matches!(a.value, Value::Quote { .. }) && matches!(c.value, Value::Quote { .. }) {
+        if matches!(a.value(), Value::Quote { .. }) && matches!(c.value(), Value::Quote { .. }) {
             return Some(super::alignment(a, c, corpus));
         }
         let s = self.predicate_share(j, pc, w.sentence);
@@ -462,7 +454,7 @@ impl<'a> Prepared<'a> {
         if s < min && s * 0.9 + 0.1 < min {
             return None;
         }
-        Some(match (&a.subject, &c.subject) {
+        Some(match (a.subject(), c.subject()) {
             (Some(x), Some(y)) if same_entity(x, y) => s * 0.9 + 0.1,
             // Nothing shared: 0 whatever the subjects.
             _ if s == 0.0 => 0.0,
@@ -478,7 +470,7 @@ impl<'a> Prepared<'a> {
 
     /// [`super::subjects_differ`] of a claim of the text and claim `c` of the scope.
     pub fn subjects_differ(&self, a: &Claim, j: &Judged, c: &Claim, w: Who) -> bool {
-        match (&a.subject, &c.subject) {
+        match (a.subject(), c.subject()) {
             (Some(x), Some(y)) => {
                 !same_entity(x, y)
                     && !self.mentions(c, w.sentence, x, j.who.subject)
@@ -493,9 +485,8 @@ impl<'a> Prepared<'a> {
     /// another role ("The agreement between A and B was signed in May" is not about "X's deals
     /// on tungsten and Starlink were signed", however alike the words).
     pub fn unanchored_role(&self, a: &Claim, j: &Judged, c: &Claim, w: Who) -> bool {
-        a.subject.is_none()
-            && c.subject
-                .as_deref()
+        a.subject().is_none()
+            && c.subject()
                 .is_some_and(|y| !self.mentions(a, j.who.sentence, y, w.subject))
     }
 
