@@ -1600,46 +1600,45 @@ impl Searcher {
         // term, so the scores are the very same numbers.
         let mut weighted_at: std::collections::HashMap<&str, usize, FastHash> =
             std::collections::HashMap::default();
-        let mut postings: Vec<Vec<(usize, usize, usize, f64)>> = Vec::new();
+        // Each distinct query term with its IDF, in order of first use.
+        let mut terms: Vec<(&str, f64)> = Vec::new();
         // Per part, per document: one more than its last claim sentence any query term names.
         let mut span: Vec<Vec<u32>> = self
             .parts
             .iter()
             .map(|p| vec![0; p.manifest.counts.documents])
             .collect();
+        let mut n_postings = 0usize;
+        // The term shard of a term in part `p` (its postings are read twice: for the spans
+        // first, then weighted; no list of them is built in between).
+        fn shard_of<'p>(p: &'p Part, t: &str) -> Option<&'p TermShard> {
+            (p.manifest.counts.documents > 0)
+                .then(|| p.term_shard(t).ok())
+                .flatten()
+        }
         for t in queries.iter().flatten() {
             if weighted_at.contains_key(t.as_ref()) {
                 continue;
             }
             let df = self.df(t, &mut BTreeSet::new()) as f64;
             let idf = (1.0 + (n_total as f64 - df + 0.5) / (df + 0.5)).ln();
-            let mut out: Vec<(usize, usize, usize, f64)> = Vec::new();
             for (pi, p) in self.parts.iter().enumerate() {
-                if p.manifest.counts.documents == 0 {
-                    continue;
-                }
-                let Ok(s) = p.term_shard(t) else { continue };
+                let Some(s) = shard_of(p, t) else { continue };
                 let Some(Posting(_, list)) = s.terms.get(t.as_ref()) else {
                     continue;
                 };
-                let avg = p.manifest.avg_terms.max(1.0);
                 let mut doc = 0usize;
-                out.reserve(list.len() / 3);
+                n_postings += list.len() / 3;
                 for ch in list.chunks_exact(3) {
                     doc += ch[0] as usize;
-                    let len = ch[2] as f64;
-                    let w = idf * (K1 + 1.0) / (1.0 + K1 * (1.0 - B + B * len / avg));
-                    let k = ch[1] as usize;
                     // A damaged shard may name a document the manifest does not count.
-                    let Some(end) = span[pi].get_mut(doc) else {
-                        continue;
-                    };
-                    *end = (*end).max(ch[1].saturating_add(1));
-                    out.push((pi, doc, k, w));
+                    if let Some(end) = span[pi].get_mut(doc) {
+                        *end = (*end).max(ch[1].saturating_add(1));
+                    }
                 }
             }
-            weighted_at.insert(t.as_ref(), postings.len());
-            postings.push(out);
+            weighted_at.insert(t.as_ref(), terms.len());
+            terms.push((t.as_ref(), idf));
         }
         // Slots: each document's claim sentences, documents in order; within a budget linear in
         // the postings (a damaged shard may name sentence 4 billion), past it by a hash. A dense
@@ -1647,7 +1646,7 @@ impl Searcher {
         // as their candidate sentences do.
         let mut dense = 0usize;
         let mut owners: Vec<(usize, usize, usize)> = Vec::new();
-        let mut budget = 8 * postings.iter().map(Vec::len).sum::<usize>() + 1024;
+        let mut budget = 8 * n_postings + 1024;
         let mut first_slot: Vec<Vec<u32>> = Vec::with_capacity(span.len());
         for (pi, ends) in span.iter().enumerate() {
             let mut firsts = vec![u32::MAX; ends.len()];
@@ -1665,21 +1664,38 @@ impl Searcher {
         let mut sparse: std::collections::HashMap<Hit, u32, FastHash> =
             std::collections::HashMap::default();
         let mut sparse_hits: Vec<Hit> = Vec::new();
-        let weighted: Vec<Vec<(u32, f64)>> = postings
-            .into_iter()
-            .map(|list| {
-                list.into_iter()
-                    .map(|(pi, doc, k, w)| match first_slot[pi][doc] {
-                        u32::MAX => {
-                            let slot = *sparse.entry((pi, doc, k)).or_insert_with(|| {
+        // Each term's postings as (slot, BM25 weight), parts in order.
+        let weighted: Vec<Vec<(u32, f64)>> = terms
+            .iter()
+            .map(|&(t, idf)| {
+                let mut out: Vec<(u32, f64)> = Vec::new();
+                for (pi, p) in self.parts.iter().enumerate() {
+                    let Some(s) = shard_of(p, t) else { continue };
+                    let Some(Posting(_, list)) = s.terms.get(t) else {
+                        continue;
+                    };
+                    let avg = p.manifest.avg_terms.max(1.0);
+                    let mut doc = 0usize;
+                    out.reserve(list.len() / 3);
+                    for ch in list.chunks_exact(3) {
+                        doc += ch[0] as usize;
+                        let Some(&first) = first_slot[pi].get(doc) else {
+                            continue;
+                        };
+                        let len = ch[2] as f64;
+                        let w = idf * (K1 + 1.0) / (1.0 + K1 * (1.0 - B + B * len / avg));
+                        let k = ch[1] as usize;
+                        let slot = match first {
+                            u32::MAX => *sparse.entry((pi, doc, k)).or_insert_with(|| {
                                 sparse_hits.push((pi, doc, k));
                                 (dense + sparse_hits.len() - 1) as u32
-                            });
-                            (slot, w)
-                        }
-                        first => (first + k as u32, w),
-                    })
-                    .collect()
+                            }),
+                            first => first + k as u32,
+                        };
+                        out.push((slot, w));
+                    }
+                }
+                out
             })
             .collect();
         let hit_at = |slot: u32| -> Hit {
@@ -1735,7 +1751,10 @@ impl Searcher {
                 seen[i] = false;
                 let x = (slot, acc[i]);
                 if top.len() == TOP_K {
-                    if cmp(&x, &top[TOP_K - 1]) != std::cmp::Ordering::Less {
+                    // Most fall short of the last kept one by their score alone.
+                    if x.1 < top[TOP_K - 1].1
+                        || cmp(&x, &top[TOP_K - 1]) != std::cmp::Ordering::Less
+                    {
                         continue;
                     }
                     top.pop();
