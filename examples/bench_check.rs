@@ -49,7 +49,13 @@ fn main() {
     }
     sources.sort();
     let (corpus, _) = Corpus::compile(&sources);
-    let searcher = Searcher::new(vec![Part::build(corpus.documents)]);
+    let searcher = Searcher::new(vec![Part::build(
+        corpus
+            .documents
+            .into_iter()
+            .map(std::sync::Arc::unwrap_or_clone)
+            .collect(),
+    )]);
     let once = corroborate::analyze(&text, None);
     let mut times = Vec::with_capacity(runs);
     let mut stages = [f64::INFINITY; 4];

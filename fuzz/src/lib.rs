@@ -255,7 +255,13 @@ fn hits_f2(manifest: &str) -> bool {
 }
 
 /// Whether two document lists are the same, numbers compared exactly or to 1e-12 (relative).
-fn same_documents(a: &[Document], b: &[Document], mode: Mode) -> Result<(), String> {
+fn same_documents(
+    a: &[std::sync::Arc<Document>],
+    b: &[std::sync::Arc<Document>],
+    mode: Mode,
+) -> Result<(), String> {
+    let a: Vec<&Document> = a.iter().map(|d| &**d).collect();
+    let b: Vec<&Document> = b.iter().map(|d| &**d).collect();
     fn same(x: &Json, y: &Json, exact: bool, at: &str) -> Result<(), String> {
         match (x, y) {
             (Json::Number(p), Json::Number(q)) if !exact => {
@@ -281,8 +287,8 @@ fn same_documents(a: &[Document], b: &[Document], mode: Mode) -> Result<(), Stri
             _ => Err(format!("{at}: {x} became {y}")),
         }
     }
-    let x = serde_json::to_value(a).map_err(|e| e.to_string())?;
-    let y = serde_json::to_value(b).map_err(|e| e.to_string())?;
+    let x = serde_json::to_value(&a).map_err(|e| e.to_string())?;
+    let y = serde_json::to_value(&b).map_err(|e| e.to_string())?;
     if mode.exact_floats && a != b {
         same(&x, &y, false, "documents")?;
         return Err("documents: a number changed in its last digits (F1)".into());

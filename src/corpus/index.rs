@@ -1795,7 +1795,7 @@ impl Searcher {
         }
         // The documents as the report cites them (metadata and text), and the loaded documents
         // themselves, whose claims the candidates name (shared, not copied).
-        let mut documents: Vec<Document> = Vec::new();
+        let mut documents: Vec<Arc<Document>> = Vec::new();
         let mut sources: Vec<Slot> = Vec::new();
         let mut origin: Vec<(usize, usize)> = Vec::new();
         // The claims of the candidate sentences, per retrieved document (claim ranges).
@@ -1835,14 +1835,7 @@ impl Searcher {
                 needs.insert(shard_name("docs", &self.parts[pi].manifest.id, s));
                 continue;
             }
-            documents.push(Document {
-                meta: doc.doc.meta.clone(),
-                text: doc.doc.text.clone(),
-                sentences: Vec::new(),
-                claims: Vec::new(),
-                mentions: Vec::new(),
-                entities: Vec::new(),
-            });
+            documents.push(Arc::clone(&doc.doc));
             sources.push(doc.clone());
             origin.push((pi, d));
             kept.push(ranges);

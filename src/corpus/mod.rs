@@ -90,7 +90,7 @@ pub struct Corpus {
     pub id: String,
     /// The documents, in file-name order (for a retrieved corpus: the documents that hold
     /// candidate sentences).
-    pub documents: Vec<Document>,
+    pub documents: Vec<std::sync::Arc<Document>>,
     /// Inverse document frequency of each term over the corpus's claim sentences.
     idf: std::sync::Arc<std::collections::HashMap<String, f64, FastHash>>,
     /// The largest IDF (for terms the corpus never uses).
@@ -231,7 +231,7 @@ impl Corpus {
         let n = n.max(1) as f64;
         Corpus {
             id,
-            documents,
+            documents: documents.into_iter().map(std::sync::Arc::new).collect(),
             idf: std::sync::Arc::new(
                 df.iter()
                     .map(|(t, &f)| (t.clone(), (1.0 + n / (f as f64 + 0.5)).ln()))
@@ -243,7 +243,7 @@ impl Corpus {
     }
 
     /// The same corpus (id, IDFs, document count) over other documents.
-    pub fn view(&self, documents: Vec<Document>) -> Corpus {
+    pub fn view(&self, documents: Vec<std::sync::Arc<Document>>) -> Corpus {
         Corpus {
             id: self.id.clone(),
             documents,
@@ -265,7 +265,7 @@ impl Corpus {
 
     /// Serialises the corpus: the manifest and the shards (see [`index`]).
     pub fn to_index(&self) -> Index {
-        Part::build(self.documents.clone()).to_files()
+        Part::build(self.documents.iter().map(|d| (**d).clone()).collect()).to_files()
     }
 
     /// Loads a whole written index: the manifest's text and all its shards' texts, in the
