@@ -1793,8 +1793,8 @@ impl Searcher {
         if cache.key != key || cache.vocab.len() > PREP_CACHE_STRINGS {
             *cache = PrepCache::new(key);
         }
-        // The documents as the report cites them (metadata and text), and the loaded documents
-        // themselves, whose claims the candidates name (shared, not copied).
+        // The documents the report cites (their metadata and text), and the loaded documents
+        // whose claims the candidates name: both share the loaded ones, nothing is copied.
         let mut documents: Vec<Arc<Document>> = Vec::new();
         let mut sources: Vec<Slot> = Vec::new();
         let mut origin: Vec<(usize, usize)> = Vec::new();
@@ -1925,8 +1925,8 @@ pub struct Retrieved {
     pub corpus: Corpus,
     /// For each claim of the article: (document in `corpus`, claim in the document).
     pub candidates: Vec<Vec<(usize, usize)>>,
-    /// The loaded documents behind `corpus.documents` (whose copies there hold metadata and
-    /// text only), with their claims.
+    /// The loaded documents behind `corpus.documents` (the same documents, shared), with
+    /// their claims.
     sources: Vec<Slot>,
     /// Each of them as (part, document number).
     origin: Vec<(usize, usize)>,

@@ -242,17 +242,6 @@ impl Corpus {
         }
     }
 
-    /// The same corpus (id, IDFs, document count) over other documents.
-    pub fn view(&self, documents: Vec<std::sync::Arc<Document>>) -> Corpus {
-        Corpus {
-            id: self.id.clone(),
-            documents,
-            idf: self.idf.clone(),
-            max_idf: self.max_idf,
-            total_documents: self.total_documents,
-        }
-    }
-
     /// How informative a term is: rare terms weigh more.
     pub fn idf(&self, term: &str) -> f64 {
         self.idf.get(term).copied().unwrap_or(self.max_idf)
