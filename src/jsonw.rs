@@ -67,6 +67,16 @@ impl Writer {
         }
     }
 
+    /// The number of bytes written so far.
+    pub fn len(&self) -> usize {
+        self.out.len()
+    }
+
+    /// Whether nothing is written yet.
+    pub fn is_empty(&self) -> bool {
+        self.out.is_empty()
+    }
+
     /// The text written.
     pub fn finish(self) -> String {
         // Always UTF-8 (whole `str`s and ASCII are all that is written); never lossy.

@@ -245,84 +245,145 @@ pub struct ExtractReport<'a> {
     text: &'a str,
     analysis: &'a Analysis,
     off: Offsets,
+    /// The mentions by sentence (`claims::by_sentence`), for the sentences' checkworthiness.
+    first: Vec<usize>,
+    grouped: Vec<&'a Mention>,
 }
 
 /// The report of `extract --format json`, ready to write.
 pub fn extract_report<'a>(text: &'a str, a: &'a Analysis) -> ExtractReport<'a> {
+    let (first, grouped) = crate::claims::by_sentence(a.sentences.len(), &a.mentions);
     ExtractReport {
         text,
         analysis: a,
         off: Offsets::new(text),
+        first,
+        grouped,
+    }
+}
+
+/// The three lists of the extract report, in the order (sorted keys) the report writes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Claims,
+    Mentions,
+    Sentences,
+}
+
+impl Part {
+    /// All three, in the report's order.
+    pub const ALL: [Part; 3] = [Part::Claims, Part::Mentions, Part::Sentences];
+
+    /// The report's key for this list.
+    pub fn key(self) -> &'static str {
+        match self {
+            Part::Claims => "claims",
+            Part::Mentions => "mentions",
+            Part::Sentences => "sentences",
+        }
     }
 }
 
 impl ExtractReport<'_> {
     /// Writes the report (keys in sorted order, as the JSON tree had them).
     pub fn write(&self, w: &mut Writer) {
-        let (text, off, a) = (self.text, &self.off, self.analysis);
         w.open(b'{');
-        w.key("claims");
-        w.open(b'[');
-        for (i, c) in a.claims.iter().enumerate() {
-            w.item();
-            w.open(b'{');
-            w.key("anchor");
-            span(w, off, c.anchor);
-            w.key("checkworthiness");
-            w.float(round2(c.checkworthiness));
-            w.key("end");
-            w.uint(off.at(c.end) as u64);
-            w.key("id");
-            claim_id(w, i + 1);
-            w.key("kind");
-            w.string(c.kind());
-            w.key("negated");
-            w.bool(c.negated);
-            w.key("qualifiers");
-            strings(w, c.qualifiers().iter());
-            w.key("start");
-            w.uint(off.at(c.start) as u64);
-            w.key("subject");
-            w.opt_string(c.subject());
-            w.key("terms");
-            strings(w, c.local());
-            w.key("text");
-            w.string(&text[c.start..c.end]);
-            w.key("time");
-            w.opt_string(c.time());
-            w.close(b'}');
+        for part in Part::ALL {
+            w.key(part.key());
+            w.open(b'[');
+            for i in 0..self.len(part) {
+                w.item();
+                self.write_item(w, part, i);
+            }
+            w.close(b']');
         }
-        w.close(b']');
-        w.key("mentions");
-        w.open(b'[');
-        for m in a.mentions.iter() {
-            w.item();
-            mention(w, text, off, m);
-        }
-        w.close(b']');
-        w.key("sentences");
-        w.open(b'[');
-        let (first, grouped) = crate::claims::by_sentence(a.sentences.len(), &a.mentions);
-        for (i, s) in a.sentences.iter().enumerate() {
-            let ms = &grouped[first[i]..first[i + 1]];
-            w.item();
-            w.open(b'{');
-            w.key("checkworthiness");
-            w.float(round2(crate::claims::checkworthiness(
-                &text[s.start..s.end],
-                ms,
-                s.junk,
-            )));
-            w.key("end");
-            w.uint(off.at(s.end) as u64);
-            w.key("junk");
-            w.bool(s.junk);
-            w.key("start");
-            w.uint(off.at(s.start) as u64);
-            w.close(b'}');
-        }
-        w.close(b']');
         w.close(b'}');
+    }
+
+    /// The number of items in one list of the report.
+    pub fn len(&self, part: Part) -> usize {
+        match part {
+            Part::Claims => self.analysis.claims.len(),
+            Part::Mentions => self.analysis.mentions.len(),
+            Part::Sentences => self.analysis.sentences.len(),
+        }
+    }
+
+    /// One list of the report as compact JSON arrays of about `bytes` bytes each (whole items,
+    /// at least one each): the items of the arrays, in order, are the list. For a caller that
+    /// hands the report on in pieces, so that no one buffer holds all of it.
+    pub fn chunks(&self, part: Part, bytes: usize) -> impl Iterator<Item = String> + '_ {
+        let n = self.len(part);
+        let mut i = 0;
+        std::iter::from_fn(move || {
+            if i >= n {
+                return None;
+            }
+            let mut w = Writer::new(false, bytes + bytes / 4);
+            w.open(b'[');
+            while i < n && (w.len() < bytes || w.len() <= 1) {
+                w.item();
+                self.write_item(&mut w, part, i);
+                i += 1;
+            }
+            w.close(b']');
+            Some(w.finish())
+        })
+    }
+
+    /// Writes item `i` of one list.
+    fn write_item(&self, w: &mut Writer, part: Part, i: usize) {
+        let (text, off, a) = (self.text, &self.off, self.analysis);
+        match part {
+            Part::Claims => {
+                let c = &a.claims[i];
+                w.open(b'{');
+                w.key("anchor");
+                span(w, off, c.anchor);
+                w.key("checkworthiness");
+                w.float(round2(c.checkworthiness));
+                w.key("end");
+                w.uint(off.at(c.end) as u64);
+                w.key("id");
+                claim_id(w, i + 1);
+                w.key("kind");
+                w.string(c.kind());
+                w.key("negated");
+                w.bool(c.negated);
+                w.key("qualifiers");
+                strings(w, c.qualifiers().iter());
+                w.key("start");
+                w.uint(off.at(c.start) as u64);
+                w.key("subject");
+                w.opt_string(c.subject());
+                w.key("terms");
+                strings(w, c.local());
+                w.key("text");
+                w.string(&text[c.start..c.end]);
+                w.key("time");
+                w.opt_string(c.time());
+                w.close(b'}');
+            }
+            Part::Mentions => mention(w, text, off, &a.mentions[i]),
+            Part::Sentences => {
+                let s = &a.sentences[i];
+                let ms = &self.grouped[self.first[i]..self.first[i + 1]];
+                w.open(b'{');
+                w.key("checkworthiness");
+                w.float(round2(crate::claims::checkworthiness(
+                    &text[s.start..s.end],
+                    ms,
+                    s.junk,
+                )));
+                w.key("end");
+                w.uint(off.at(s.end) as u64);
+                w.key("junk");
+                w.bool(s.junk);
+                w.key("start");
+                w.uint(off.at(s.start) as u64);
+                w.close(b'}');
+            }
+        }
     }
 }
 
@@ -1043,6 +1104,50 @@ mod tests {
                     "{t}: {} bytes, {hint} foreseen",
                     want.len()
                 );
+            }
+        }
+    }
+
+    /// The report in chunks (as the page takes it) holds each list's items, in order, once:
+    /// chunks of one item, of a few, and of the whole list.
+    #[test]
+    fn extract_report_chunks_are_the_lists() {
+        let texts = [
+            "",
+            "Kazakhstan, which has no ties, said on Thursday, 7 November 2025, that 600 American companies invested more than $4.5 billion; Tokayev (the president) agreed.",
+            "“We will sign,” Tokayev said. Almost 20% of about 3-5 million people paid €1.1 bn. Café 🙂 «x» 12 km. Click here to subscribe.",
+        ];
+        for t in texts {
+            let a = crate::analyze(t, None);
+            let tree = extract_json_tree(t, &a);
+            let report = extract_report(t, &a);
+            for bytes in [0, 1, 300, 1 << 20] {
+                for part in Part::ALL {
+                    let mut items = Vec::new();
+                    let mut n = 0;
+                    for chunk in report.chunks(part, bytes) {
+                        n += 1;
+                        match serde_json::from_str(&chunk).expect("a chunk is JSON") {
+                            Json::Array(v) => {
+                                assert!(!v.is_empty(), "an empty chunk");
+                                if bytes > 1 << 19 {
+                                    assert_eq!(n, 1, "a list under the size in one chunk");
+                                }
+                                items.extend(v)
+                            }
+                            other => panic!("a chunk is not a list: {other}"),
+                        }
+                    }
+                    assert_eq!(report.len(part), items.len());
+                    assert_eq!(
+                        &Json::Array(items),
+                        &tree[part.key()],
+                        "{t} {part:?} {bytes}"
+                    );
+                    if bytes <= 1 {
+                        assert_eq!(n, report.len(part), "one item per chunk");
+                    }
+                }
             }
         }
     }
