@@ -26,6 +26,20 @@ struct TermList {
 }
 
 impl Terms {
+    /// The terms `list`, in its order, in buffers allocated once at their size.
+    pub fn from_strs(list: &[&str]) -> Terms {
+        let mut text = String::with_capacity(list.iter().map(|t| t.len()).sum());
+        let mut ends = Vec::with_capacity(list.len());
+        for t in list {
+            text.push_str(t);
+            ends.push(text.len() as u32);
+        }
+        Terms(Arc::new(TermList {
+            text: text.into_boxed_str(),
+            ends: ends.into_boxed_slice(),
+        }))
+    }
+
     /// How many terms there are.
     pub fn len(&self) -> usize {
         self.0.ends.len()
@@ -1386,6 +1400,7 @@ pub fn claims_of(text: &str, sentences: &[Sentence], mentions: &Mentions) -> Vec
     value_first.push(values.len() as u32);
     out.reserve_exact(values.len());
     let mut by = BySentence::new(sentences.len(), mentions);
+    let mut bufs = TermBuffers::default();
     for (i, s) in sentences.iter().enumerate() {
         let given = &values[value_first[i] as usize..value_first[i + 1] as usize];
         if given.is_empty() {
@@ -1395,15 +1410,19 @@ pub fn claims_of(text: &str, sentences: &[Sentence], mentions: &Mentions) -> Vec
         let worth = worths[i];
         let sent = &text[s.start..s.end];
         let parts = clauses(sent, s.start);
-        let st = SentenceTerms::new(text, (s.start, s.end), ms, &parts);
-        let mut all_terms = st.span_terms((s.start, s.end), None);
-        all_terms.extend(ms.iter().filter_map(|m| match &m.value {
-            Value::Quantity(_, unit) => normalize(unit),
-            _ => None,
-        }));
-        all_terms.sort();
+        let st = SentenceTerms::new(text, (s.start, s.end), ms, &parts, &mut bufs);
+        let units: Vec<String> = ms
+            .iter()
+            .filter_map(|m| match &m.value {
+                Value::Quantity(_, unit) => normalize(unit),
+                _ => None,
+            })
+            .collect();
+        let mut all_terms = st.span_terms_ref((s.start, s.end), None);
+        all_terms.extend(units.iter().map(String::as_str));
+        all_terms.sort_unstable();
         all_terms.dedup();
-        let all_terms = Terms::from(all_terms);
+        let all_terms = Terms::from_strs(&all_terms);
         // Entities that can be a subject (not only reporting the claim), in order.
         let mut subjects: Option<Vec<(&Mention, bool)>> = None;
         // Date mentions, in order of start, for each value's time.
@@ -1540,6 +1559,7 @@ pub fn claims_of(text: &str, sentences: &[Sentence], mentions: &Mentions) -> Vec
                 checkworthiness: worth,
             });
         }
+        st.recycle(&mut bufs);
     }
     out
 }
@@ -1761,18 +1781,64 @@ struct SentenceTerms<'a> {
     next_adding: Vec<Option<usize>>,
 }
 
+/// The lists a [`SentenceTerms`] is built in, kept from sentence to sentence so that each is
+/// allocated a few times per text rather than once per sentence.
+#[derive(Default)]
+struct TermBuffers {
+    arena: String,
+    raw_entities: Vec<(usize, usize, (usize, usize))>,
+    raw_words: Vec<(usize, usize, (usize, usize))>,
+    order: Vec<usize>,
+    ids: Vec<u32>,
+    strings: Vec<(usize, usize)>,
+    words: Vec<(usize, usize, u32)>,
+    entities: Vec<(usize, usize, u32, usize, usize)>,
+    located: Vec<(u32, usize, usize)>,
+    occurrences: Vec<(usize, usize)>,
+    occurrences_first: Vec<usize>,
+    clause_words: Vec<(usize, usize)>,
+    clause_terms: Vec<(u32, u32)>,
+    clause_terms_first: Vec<usize>,
+    clause_names: Vec<Vec<u32>>,
+    across_by_first: Vec<Vec<usize>>,
+    across_by_last: Vec<Vec<usize>>,
+    prev_adding: Vec<Option<usize>>,
+    next_adding: Vec<Option<usize>>,
+}
+
+/// `list`, emptied, for reuse.
+fn cleared<T>(list: &mut Vec<T>) -> Vec<T> {
+    let mut v = std::mem::take(list);
+    v.clear();
+    v
+}
+
+/// `lists`, `n` empty lists (those it had first, emptied), for reuse.
+fn cleared_lists<T>(lists: &mut Vec<Vec<T>>, n: usize) -> Vec<Vec<T>> {
+    let mut v = std::mem::take(lists);
+    v.truncate(n);
+    for l in &mut v {
+        l.clear();
+    }
+    v.resize_with(n, Vec::new);
+    v
+}
+
 impl<'a> SentenceTerms<'a> {
     fn new(
         text: &'a str,
         sentence: (usize, usize),
         mentions: &[&Mention],
         parts: &'a [(usize, usize)],
+        bufs: &mut TermBuffers,
     ) -> SentenceTerms<'a> {
         let n = parts.len();
         let slice = &text[sentence.0..sentence.1];
         // Every term and lower-cased name, one after another: words and entities hold ranges of it.
-        let mut arena = String::with_capacity(slice.len() + 16);
-        let mut raw_entities: Vec<(usize, usize, (usize, usize))> = Vec::new();
+        let mut arena = std::mem::take(&mut bufs.arena);
+        arena.clear();
+        arena.reserve(slice.len() + 16);
+        let mut raw_entities = cleared(&mut bufs.raw_entities);
         for m in mentions {
             if let Value::Entity { name, .. } = &m.value {
                 let at = arena.len();
@@ -1788,7 +1854,7 @@ impl<'a> SentenceTerms<'a> {
         raw_entities.sort_by_key(|e| e.0);
         // Words, split as `terms_of` splits them; a word inside an entity gives no term.
         let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
-        let mut raw_words: Vec<(usize, usize, (usize, usize))> = Vec::new();
+        let mut raw_words = cleared(&mut bufs.raw_words);
         let mut word_start = None;
         let mut next_entity = 0;
         let mut reach = 0; // the furthest end of the entities that start at or before a word
@@ -1827,10 +1893,12 @@ impl<'a> SentenceTerms<'a> {
             let (a, b) = range(k);
             &arena[a..b]
         };
-        let mut order: Vec<usize> = (0..total).collect();
+        let mut order = cleared(&mut bufs.order);
+        order.extend(0..total);
         order.sort_unstable_by(|&a, &b| key(a).cmp(key(b)));
-        let mut ids = vec![0u32; total];
-        let mut strings: Vec<(usize, usize)> = Vec::new();
+        let mut ids = cleared(&mut bufs.ids);
+        ids.resize(total, 0);
+        let mut strings = cleared(&mut bufs.strings);
         for (j, &k) in order.iter().enumerate() {
             if j == 0 || key(order[j - 1]) != key(k) {
                 strings.push(range(k));
@@ -1838,11 +1906,8 @@ impl<'a> SentenceTerms<'a> {
             ids[k] = strings.len() as u32 - 1;
         }
         let id = |k: usize| ids[k];
-        let words: Vec<(usize, usize, u32)> = raw_words
-            .iter()
-            .enumerate()
-            .map(|(k, w)| (w.0, w.1, id(k)))
-            .collect();
+        let mut words = cleared(&mut bufs.words);
+        words.extend(raw_words.iter().enumerate().map(|(k, w)| (w.0, w.1, id(k))));
         // The clause holding a start (the last one starting at or before it), and the clause
         // holding an end (the first one ending at or after it).
         let first_clause = |at: usize| {
@@ -1852,18 +1917,22 @@ impl<'a> SentenceTerms<'a> {
                 .unwrap_or(usize::MAX)
         };
         let last_clause = |at: usize| parts.partition_point(|p| p.1 < at);
-        let entities: Vec<(usize, usize, u32, usize, usize)> = raw_entities
-            .iter()
-            .enumerate()
-            .map(|(k, e)| (e.0, e.1, id(nw + k), first_clause(e.0), last_clause(e.1)))
-            .collect();
-        let mut located: Vec<(u32, usize, usize)> = words
-            .iter()
-            .map(|w| (w.2, w.0, w.1))
-            .chain(entities.iter().map(|e| (e.2, e.0, e.1)))
-            .collect();
+        let mut entities = cleared(&mut bufs.entities);
+        entities.extend(
+            raw_entities
+                .iter()
+                .enumerate()
+                .map(|(k, e)| (e.0, e.1, id(nw + k), first_clause(e.0), last_clause(e.1))),
+        );
+        let mut located = cleared(&mut bufs.located);
+        located.extend(
+            words
+                .iter()
+                .map(|w| (w.2, w.0, w.1))
+                .chain(entities.iter().map(|e| (e.2, e.0, e.1))),
+        );
         located.sort_unstable();
-        let mut occurrences_first = Vec::with_capacity(strings.len() + 1);
+        let mut occurrences_first = cleared(&mut bufs.occurrences_first);
         for (j, o) in located.iter().enumerate() {
             while occurrences_first.len() <= o.0 as usize {
                 occurrences_first.push(j);
@@ -1872,11 +1941,13 @@ impl<'a> SentenceTerms<'a> {
         while occurrences_first.len() <= strings.len() {
             occurrences_first.push(located.len());
         }
-        let occurrences: Vec<(usize, usize)> = located.iter().map(|o| (o.1, o.2)).collect();
-        let mut clause_words = Vec::with_capacity(n);
-        let mut clause_terms: Vec<(u32, u32)> = Vec::new();
-        let mut clause_terms_first = Vec::with_capacity(n + 1);
-        let mut ids: Vec<u32> = Vec::new();
+        let mut occurrences = cleared(&mut bufs.occurrences);
+        occurrences.extend(located.iter().map(|o| (o.1, o.2)));
+        let mut clause_words = cleared(&mut bufs.clause_words);
+        let mut clause_terms = cleared(&mut bufs.clause_terms);
+        let mut clause_terms_first = cleared(&mut bufs.clause_terms_first);
+        // The sentence's ids are no longer needed: their list is the clauses' scratch.
+        let mut ids = ids;
         for &(a, b) in parts {
             let lo = words.partition_point(|w| w.0 < a);
             let hi = lo + words[lo..].partition_point(|w| w.1 <= b);
@@ -1894,9 +1965,9 @@ impl<'a> SentenceTerms<'a> {
             }
         }
         clause_terms_first.push(clause_terms.len());
-        let mut clause_names = vec![Vec::new(); n];
-        let mut across_by_first = vec![Vec::new(); n];
-        let mut across_by_last = vec![Vec::new(); n];
+        let mut clause_names = cleared_lists(&mut bufs.clause_names, n);
+        let mut across_by_first = cleared_lists(&mut bufs.across_by_first, n);
+        let mut across_by_last = cleared_lists(&mut bufs.across_by_last, n);
         for (k, e) in entities.iter().enumerate() {
             let (first, last) = (e.3, e.4);
             if first >= n || last >= n {
@@ -1919,7 +1990,7 @@ impl<'a> SentenceTerms<'a> {
                 || !across_by_first[k].is_empty()
                 || !across_by_last[k].is_empty()
         };
-        let mut prev_adding = Vec::with_capacity(n);
+        let mut prev_adding = cleared(&mut bufs.prev_adding);
         let mut last = None;
         for k in 0..n {
             if adding(k) {
@@ -1927,7 +1998,8 @@ impl<'a> SentenceTerms<'a> {
             }
             prev_adding.push(last);
         }
-        let mut next_adding = vec![None; n];
+        let mut next_adding = cleared(&mut bufs.next_adding);
+        next_adding.resize(n, None);
         let mut next = None;
         for k in (0..n).rev() {
             if adding(k) {
@@ -1935,6 +2007,11 @@ impl<'a> SentenceTerms<'a> {
             }
             next_adding[k] = next;
         }
+        bufs.raw_entities = raw_entities;
+        bufs.raw_words = raw_words;
+        bufs.order = order;
+        bufs.ids = ids;
+        bufs.located = located;
         SentenceTerms {
             text,
             sentence,
@@ -1956,6 +2033,24 @@ impl<'a> SentenceTerms<'a> {
         }
     }
 
+    /// Gives the lists back, for the next sentence.
+    fn recycle(self, bufs: &mut TermBuffers) {
+        bufs.arena = self.arena;
+        bufs.strings = self.strings;
+        bufs.words = self.words;
+        bufs.entities = self.entities;
+        bufs.occurrences = self.occurrences;
+        bufs.occurrences_first = self.occurrences_first;
+        bufs.clause_words = self.clause_words;
+        bufs.clause_terms = self.clause_terms;
+        bufs.clause_terms_first = self.clause_terms_first;
+        bufs.clause_names = self.clause_names;
+        bufs.across_by_first = self.across_by_first;
+        bufs.across_by_last = self.across_by_last;
+        bufs.prev_adding = self.prev_adding;
+        bufs.next_adding = self.next_adding;
+    }
+
     /// Clause k's text.
     fn clause_text(&self, k: usize) -> &str {
         &self.text[self.parts[k].0..self.parts[k].1]
@@ -1974,12 +2069,6 @@ impl<'a> SentenceTerms<'a> {
 
     /// The terms of `span` (normalised, sorted, unique), leaving out words that overlap `skip`:
     /// what `terms_of` gives.
-    fn span_terms(&self, span: (usize, usize), skip: Option<(usize, usize)>) -> Vec<String> {
-        let terms = self.span_terms_ref(span, skip);
-        terms.into_iter().map(str::to_string).collect()
-    }
-
-    /// [`SentenceTerms::span_terms`], borrowed.
     fn span_terms_ref(&self, span: (usize, usize), skip: Option<(usize, usize)>) -> Vec<&str> {
         let mut ids: Vec<u32> = Vec::new();
         let from = self.words.partition_point(|w| w.0 < span.0);
@@ -2206,9 +2295,15 @@ mod tests {
             for (i, s) in a.sentences.iter().enumerate() {
                 let ms: Vec<&Mention> = a.mentions.iter().filter(|m| m.sentence == i).collect();
                 let parts = clauses(&text[s.start..s.end], s.start);
-                let st = SentenceTerms::new(text, (s.start, s.end), &ms, &parts);
+                let st = SentenceTerms::new(
+                    text,
+                    (s.start, s.end),
+                    &ms,
+                    &parts,
+                    &mut TermBuffers::default(),
+                );
                 assert_eq!(
-                    st.span_terms((s.start, s.end), None),
+                    st.span_terms_ref((s.start, s.end), None),
                     terms_of(text, (s.start, s.end), &ms, None),
                     "{text}"
                 );
