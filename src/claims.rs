@@ -1946,8 +1946,7 @@ impl<'a> SentenceTerms<'a> {
         let mut clause_words = cleared(&mut bufs.clause_words);
         let mut clause_terms = cleared(&mut bufs.clause_terms);
         let mut clause_terms_first = cleared(&mut bufs.clause_terms_first);
-        // The sentence's ids are no longer needed: their list is the clauses' scratch.
-        let mut ids = ids;
+        // The sentence's ids are no longer needed: their list is each clause's scratch.
         for &(a, b) in parts {
             let lo = words.partition_point(|w| w.0 < a);
             let hi = lo + words[lo..].partition_point(|w| w.1 <= b);
