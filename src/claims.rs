@@ -1204,9 +1204,8 @@ fn clauses(sentence: &str, offset: usize) -> Vec<(usize, usize)> {
     out
 }
 
-/// Idioms with a negation that deny nothing (with, last, the two characters outside ASCII that
-/// lower-case to ASCII letters, U+0130 and U+212A: `is_negated` compares lower-cased text).
-const NEGATION_IDIOMS: [&str; 15] = [
+/// Idioms with a negation that deny nothing. Each starts with "n".
+const NEGATION_IDIOMS: [&str; 13] = [
     "not long",
     "not only",
     "not just",
@@ -1221,50 +1220,59 @@ const NEGATION_IDIOMS: [&str; 15] = [
     "not far",
     // "no stranger to Israel": well acquainted with it.
     "no stranger",
-    "\u{130}",
-    "\u{212a}",
 ];
-/// Built at first use: as a constant it was 2 KB of wasm data.
-static IDIOM_FIRSTS: LazyLock<[[u32; 256]; 2]> = LazyLock::new(|| first_bytes(&NEGATION_IDIOMS));
-/// Built at first use: as a constant it was 2 KB of wasm data.
-static NEGATOR_FIRSTS: LazyLock<[[u32; 256]; 2]> = LazyLock::new(|| first_bytes(&NEGATORS));
 
 /// Words that deny, as found in a clause lower-cased, with ’ as ' and a space either side.
 const NEGATORS: [&str; 6] = [" not ", "n't ", " no ", " never ", " neither ", " none "];
 
+/// Whether `hay` starts with the ASCII `p` in any ASCII case.
+fn starts_with_ignoring_case(hay: &[u8], p: &str) -> bool {
+    hay.get(..p.len())
+        .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+}
+
 /// True when a clause denies what it states ("has no diplomatic relations", "did not sign"),
 /// leaving out idioms that deny nothing ("not long after", "not only", "no more than").
-/// `scratch` is a buffer for the lower-cased clause, reused from call to call.
-fn is_negated(clause: &str, scratch: &mut Vec<u8>) -> bool {
-    // Every idiom and every negator has an "n" before "o", "e", "'" or "’": without one (in
-    // any case), nothing is denied.
+///
+/// What [`is_negated_lowercasing`] defines, in one pass over the bytes without lower-casing:
+/// every idiom and negator starts at an "n" (in any case; "n't" at its "n"), so only the n's are
+/// looked at; an idiom anywhere sends the clause to the definition (which takes idioms out), as
+/// do the two characters outside ASCII that lower-case to ASCII letters, U+0130 and U+212A.
+fn is_negated(clause: &str) -> bool {
     let b = clause.as_bytes();
-    if !b
-        .windows(2)
-        .any(|w| (w[0] | 0x20) == b'n' && matches!(w[1] | 0x20, b'o' | b'e' | b'\'' | 0xe2))
-    {
-        return false;
-    }
-    // The idioms and negators are ASCII: without the two characters that lower-case to ASCII
-    // (see `checkworthiness`) and without an idiom, the clause's ASCII letters lower-cased in
-    // place, ’ made ', are what the lower-cased clause holds, and nothing is taken out.
-    if find_phrases(b, &NEGATION_IDIOMS, &IDIOM_FIRSTS) != 0 {
-        return is_negated_lowercasing(clause);
-    }
-    scratch.clear();
-    scratch.push(b' ');
-    let mut rest = b;
-    while let Some((&c, tail)) = rest.split_first() {
-        if let Some(after) = rest.strip_prefix("’".as_bytes()) {
-            scratch.push(b'\'');
-            rest = after;
-        } else {
-            scratch.push(c.to_ascii_lowercase());
-            rest = tail;
+    let mut denied = false;
+    for (i, &c) in b.iter().enumerate() {
+        if c | 0x20 == b'n' {
+            let rest = &b[i..];
+            if NEGATION_IDIOMS
+                .iter()
+                .any(|p| starts_with_ignoring_case(rest, p))
+            {
+                return is_negated_lowercasing(clause);
+            }
+            if !denied {
+                // Where the lower-cased, padded clause would have a space: its ends, a space.
+                let ends_at = |j: usize| b.get(j).map_or(true, |&x| x == b' ');
+                let word_start = i == 0 || b[i - 1] == b' ';
+                denied = (word_start
+                    && ["not", "no", "never", "neither", "none"]
+                        .iter()
+                        .any(|w| starts_with_ignoring_case(rest, w) && ends_at(i + w.len())))
+                    || ["n't", "n’t"].iter().any(|w| {
+                        rest.len() >= w.len()
+                            && rest[..w.len() - 1]
+                                .eq_ignore_ascii_case(&w.as_bytes()[..w.len() - 1])
+                            && rest[w.len() - 1] | 0x20 == b't'
+                            && ends_at(i + w.len())
+                    });
+            }
+        } else if c == 0xC4 && b.get(i + 1) == Some(&0xB0)
+            || c == 0xE2 && b.get(i + 1..i + 3) == Some(&[0x84, 0xAA][..])
+        {
+            return is_negated_lowercasing(clause);
         }
     }
-    scratch.push(b' ');
-    find_phrases(scratch, &NEGATORS, &NEGATOR_FIRSTS) != 0
+    denied
 }
 
 /// [`is_negated`] by its definition: the clause lower-cased, ’ made ', padded with spaces, the
@@ -1272,9 +1280,8 @@ fn is_negated(clause: &str, scratch: &mut Vec<u8>) -> bool {
 fn is_negated_lowercasing(clause: &str) -> bool {
     let mut lower = format!(" {} ", clause.to_lowercase().replace('’', "'"));
     // The idioms are taken out one after another, as written; most clauses have none.
-    let idioms = &NEGATION_IDIOMS[..NEGATION_IDIOMS.len() - 2];
-    if idioms.iter().any(|i| lower.contains(i)) {
-        for idiom in idioms {
+    if NEGATION_IDIOMS.iter().any(|i| lower.contains(i)) {
+        for idiom in NEGATION_IDIOMS {
             lower = lower.replace(idiom, " ");
         }
     }
@@ -1363,7 +1370,6 @@ pub fn claims_of(text: &str, sentences: &[Sentence], mentions: &Mentions) -> Vec
             / std::mem::size_of::<Mention>()) as u32
     };
     let mut by = BySentence::new(sentences.len(), mentions);
-    let mut scratch = Vec::new();
     // First the values that give claims, sentence by sentence (the claims of sentence i are
     // made from `values[value_first[i]..value_first[i + 1]]`), so that the list of claims is
     // allocated once, at its size: claims are large, and a list grown by doubling is up to
@@ -1386,8 +1392,7 @@ pub fn claims_of(text: &str, sentences: &[Sentence], mentions: &Mentions) -> Vec
         }
         let role_entities = role_entities(text, ms);
         let sentence = &text[s.start..s.end];
-        let denial =
-            denied_subject(text, ms, &role_entities).filter(|_| is_negated(sentence, &mut scratch));
+        let denial = denied_subject(text, ms, &role_entities).filter(|_| is_negated(sentence));
         denials.push(denial.map_or(NONE, |d| d as u32));
         let given = ms.iter().copied().filter(|m| match &m.value {
             Value::Entity { .. } => role_entities.contains(&m.start) || denial == Some(m.start),
@@ -1478,7 +1483,7 @@ pub fn claims_of(text: &str, sentences: &[Sentence], mentions: &Mentions) -> Vec
             let negated = match negation.iter().find(|n| n.0 == span) {
                 Some(n) => n.1,
                 None => {
-                    let negated = is_negated(&text[span.0..span.1], &mut scratch);
+                    let negated = is_negated(&text[span.0..span.1]);
                     negation.push((span, negated));
                     negated
                 }
@@ -1672,7 +1677,10 @@ fn nearest_date<'a>(dates: &[&'a Mention], at: usize) -> Option<&'a Mention> {
 /// term; "gross domestic product" is "gdp"; sorted and unique.
 fn fold_terms(mut out: Vec<&str>) -> Vec<&str> {
     for k in 0..out.len() {
-        if let Some((_, last)) = out[k].rsplit_once(' ') {
+        let t = out[k];
+        // Most terms are one word: a byte scan, not a char searcher, finds the last space.
+        if let Some(at) = t.bytes().rposition(|b| b == b' ') {
+            let last = &t[at + 1..];
             if last.len() > 3 {
                 out.push(last);
             }
@@ -2501,8 +2509,15 @@ mod tests {
             "knot",
             "ñot",
             "not\tlong",
+            "N’T",
+            "can't",
+            "NEVER",
+            "none.",
+            "cannot",
+            "İnot",
+            "no\u{2019}",
+            "No Stranger",
         ];
-        let mut scratch = Vec::new();
         for a in words {
             for b in words {
                 for c in ["", " ", " x ", "no"] {
@@ -2512,7 +2527,7 @@ mod tests {
                         format!("{c}{a} {b} {a}"),
                     ] {
                         assert_eq!(
-                            is_negated(&clause, &mut scratch),
+                            is_negated(&clause),
                             is_negated_lowercasing(&clause),
                             "{clause:?}"
                         );
