@@ -1866,10 +1866,21 @@ impl<'a> SentenceTerms<'a> {
         let mut word_start = None;
         let mut next_entity = 0;
         let mut reach = 0; // the furthest end of the entities that start at or before a word
-        for (i, c) in slice
-            .char_indices()
-            .chain(std::iter::once((slice.len(), ' ')))
-        {
+                           // By bytes, ASCII read directly (the wasm build calls a function per char for
+                           // `char_indices`), then one space past the end.
+        let bytes = slice.as_bytes();
+        let mut next = 0;
+        while next <= bytes.len() {
+            let i = next;
+            let (c, width) = match bytes.get(i) {
+                None => (' ', 1),
+                Some(&b) if b < 0x80 => (b as char, 1),
+                Some(_) => {
+                    let c = slice[i..].chars().next().unwrap_or(' ');
+                    (c, c.len_utf8())
+                }
+            };
+            next += width;
             match (word_start, is_word(c)) {
                 (None, true) => word_start = Some(i),
                 (Some(ws_rel), false) => {

@@ -37,14 +37,28 @@ impl Offsets {
         let mut marks = Vec::new();
         let mut units = 0;
         let mut blocks = Vec::with_capacity((text.len() >> BLOCK_BITS) + 2);
-        for (b, c) in text.char_indices() {
-            if !c.is_ascii() {
-                while blocks.len() <= b >> BLOCK_BITS {
-                    blocks.push(marks.len() as u32);
-                }
-                marks.push((b, units, c.len_utf8() as u8, c.len_utf16() as u8));
+        // By bytes (a `str` is valid UTF-8: a lead byte gives its character's length), not by
+        // chars: the wasm build calls a function per char for `char_indices`.
+        let bytes = text.as_bytes();
+        let mut b = 0;
+        while b < bytes.len() {
+            let lead = bytes[b];
+            if lead < 0x80 {
+                units += 1;
+                b += 1;
+                continue;
             }
-            units += c.len_utf16();
+            let (len8, len16) = match lead {
+                0xF0.. => (4, 2),
+                0xE0.. => (3, 1),
+                _ => (2, 1),
+            };
+            while blocks.len() <= b >> BLOCK_BITS {
+                blocks.push(marks.len() as u32);
+            }
+            marks.push((b, units, len8 as u8, len16 as u8));
+            units += len16;
+            b += len8;
         }
         while blocks.len() <= (text.len() >> BLOCK_BITS) + 1 {
             blocks.push(marks.len() as u32);
