@@ -11,7 +11,7 @@
 use super::build_regex;
 use super::pattern::Regex;
 use super::words;
-use super::{Mention, Taken, TrimEndStr, Value};
+use super::{Mention, Taken, TrimEndStr, Value, WordSet};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -155,502 +155,508 @@ const TITLES: &str = packed![
 
 /// Capitalised words that start sentences or name no entity on their own.
 fn is_common(w: &str) -> bool {
-    matches!(
-        w,
-        "The"
-            | "A"
-            | "An"
-            | "In"
-            | "On"
-            | "At"
-            | "For"
-            | "But"
-            | "And"
-            | "Or"
-            | "If"
-            | "It"
-            | "Its"
-            | "This"
-            | "That"
-            | "These"
-            | "Those"
-            | "He"
-            | "She"
-            | "They"
-            | "We"
-            | "I"
-            | "You"
-            | "His"
-            | "Her"
-            | "Their"
-            | "Our"
-            | "My"
-            | "As"
-            | "By"
-            | "From"
-            | "With"
-            | "To"
-            | "Of"
-            | "After"
-            | "Before"
-            | "Although"
-            | "Though"
-            | "Thus"
-            | "So"
-            | "Now"
-            | "Then"
-            | "When"
-            | "While"
-            | "Where"
-            | "What"
-            | "Who"
-            | "Why"
-            | "How"
-            | "According"
-            | "Praising"
-            | "Some"
-            | "Many"
-            | "Most"
-            | "All"
-            | "Each"
-            | "Every"
-            | "No"
-            | "Not"
-            | "Also"
-            | "Yet"
-            | "Still"
-            | "Since"
-            | "During"
-            | "Under"
-            | "Over"
-            | "Your"
-            | "Here"
-            | "There"
-            | "Congratulations"
-            | "Countries"
-            | "Sign"
-            | "Up"
-            | "Related"
-            | "Reads"
-            | "Comments"
-            | "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "January"
-            | "February"
-            | "March"
-            | "April"
-            | "May"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-            | "Jan"
-            | "Feb"
-            | "Mar"
-            | "Apr"
-            | "Jun"
-            | "Jul"
-            | "Aug"
-            | "Sep"
-            | "Sept"
-            | "Oct"
-            | "Nov"
-            | "Dec"
-            | "NOV"
-            | "Today"
-            | "Yesterday"
-            | "Tomorrow"
-            | "Tungsten"
-            | "Economic"
-            | "Political"
-            | "Mostly"
-            | "Symbolic"
-            | "Move"
-            | "Background"
-            | "Profile"
-            | "Agreements"
-            | "Signed"
-            | "Let"
-            | "Please"
-            | "Do"
-            | "Does"
-            | "Did"
-            | "Is"
-            | "Are"
-            | "Was"
-            | "Were"
-            | "Will"
-            | "Would"
-            | "GDP"
-            | "HDI"
-            | "CEO"
-            | "One"
-            | "Two"
-            | "Three"
-            | "Four"
-            | "Five"
-            | "Six"
-            | "Seven"
-            | "Eight"
-            | "Nine"
-            | "Ten"
-            | "First"
-            | "Second"
-            | "Third"
-            | "Last"
-            | "Next"
-            | "New"
-            | "Former"
-            | "Late"
-            | "Acting"
-            | "Read"
-            | "More"
-            | "Share"
-            | "Advertisement"
-            | "Photo"
-            | "Video"
-            | "Watch"
-            | "Listen"
-            | "Subscribe"
-            | "Updated"
-            | "Published"
-            | "Breaking"
-            | "Exclusive"
-            | "Analysis"
-            | "Opinion"
-            | "Q"
-            | "Mr"
-            | "Mrs"
-            | "Ms"
-            | "Dr"
-    )
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(COMMON));
+    SET.contains(w)
 }
+
+/// The words of [`is_common`].
+const COMMON: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "For",
+    "But",
+    "And",
+    "Or",
+    "If",
+    "It",
+    "Its",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "My",
+    "As",
+    "By",
+    "From",
+    "With",
+    "To",
+    "Of",
+    "After",
+    "Before",
+    "Although",
+    "Though",
+    "Thus",
+    "So",
+    "Now",
+    "Then",
+    "When",
+    "While",
+    "Where",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "According",
+    "Praising",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "Each",
+    "Every",
+    "No",
+    "Not",
+    "Also",
+    "Yet",
+    "Still",
+    "Since",
+    "During",
+    "Under",
+    "Over",
+    "Your",
+    "Here",
+    "There",
+    "Congratulations",
+    "Countries",
+    "Sign",
+    "Up",
+    "Related",
+    "Reads",
+    "Comments",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "NOV",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Tungsten",
+    "Economic",
+    "Political",
+    "Mostly",
+    "Symbolic",
+    "Move",
+    "Background",
+    "Profile",
+    "Agreements",
+    "Signed",
+    "Let",
+    "Please",
+    "Do",
+    "Does",
+    "Did",
+    "Is",
+    "Are",
+    "Was",
+    "Were",
+    "Will",
+    "Would",
+    "GDP",
+    "HDI",
+    "CEO",
+    "One",
+    "Two",
+    "Three",
+    "Four",
+    "Five",
+    "Six",
+    "Seven",
+    "Eight",
+    "Nine",
+    "Ten",
+    "First",
+    "Second",
+    "Third",
+    "Last",
+    "Next",
+    "New",
+    "Former",
+    "Late",
+    "Acting",
+    "Read",
+    "More",
+    "Share",
+    "Advertisement",
+    "Photo",
+    "Video",
+    "Watch",
+    "Listen",
+    "Subscribe",
+    "Updated",
+    "Published",
+    "Breaking",
+    "Exclusive",
+    "Analysis",
+    "Opinion",
+    "Q",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+];
 
 /// Common English words (lower-case): a capitalised one opening a sentence is not a name
 /// ("Officials said …", "Exports rose …"), and a name made of them is not a person's ("Make
 /// America Great Again", "Truth Social").
 fn is_common_word(w: &str) -> bool {
-    matches!(
-        w,
-        "officials"
-            | "official"
-            | "analysts"
-            | "experts"
-            | "critics"
-            | "residents"
-            | "authorities"
-            | "police"
-            | "prices"
-            | "sales"
-            | "exports"
-            | "imports"
-            | "shares"
-            | "markets"
-            | "investors"
-            | "investment"
-            | "investments"
-            | "lawmakers"
-            | "voters"
-            | "talks"
-            | "negotiations"
-            | "trade"
-            | "growth"
-            | "inflation"
-            | "unemployment"
-            | "revenue"
-            | "profits"
-            | "output"
-            | "production"
-            | "demand"
-            | "supply"
-            | "oil"
-            | "gas"
-            | "data"
-            | "figures"
-            | "results"
-            | "reports"
-            | "sources"
-            | "witnesses"
-            | "protesters"
-            | "troops"
-            | "soldiers"
-            | "rescuers"
-            | "doctors"
-            | "scientists"
-            | "researchers"
-            | "students"
-            | "workers"
-            | "employees"
-            | "companies"
-            | "firms"
-            | "banks"
-            | "governments"
-            | "leaders"
-            | "ministers"
-            | "diplomats"
-            | "delegates"
-            | "members"
-            | "fans"
-            | "players"
-            | "teams"
-            | "observers"
-            | "turnover"
-            | "relations"
-            | "ties"
-            | "tensions"
-            | "elections"
-            | "election"
-            | "voting"
-            | "polls"
-            | "costs"
-            | "spending"
-            | "funding"
-            | "aid"
-            | "debt"
-            | "taxes"
-            | "rates"
-            | "interest"
-            | "energy"
-            | "power"
-            | "water"
-            | "food"
-            | "health"
-            | "education"
-            | "security"
-            | "peace"
-            | "war"
-            | "fighting"
-            | "violence"
-            | "attacks"
-            | "strikes"
-            | "sanctions"
-            | "tariffs"
-            | "deals"
-            | "deal"
-            | "agreement"
-            | "plans"
-            | "plan"
-            | "efforts"
-            | "work"
-            | "construction"
-            | "damage"
-            | "casualties"
-            | "deaths"
-            | "cases"
-            | "infections"
-            | "vaccines"
-            | "hospitals"
-            | "schools"
-            | "families"
-            | "children"
-            | "women"
-            | "men"
-            | "people"
-            | "citizens"
-            | "farmers"
-            | "drivers"
-            | "passengers"
-            | "tourists"
-            | "visitors"
-            | "migrants"
-            | "refugees"
-            | "nations"
-            | "states"
-            | "regions"
-            | "cities"
-            | "towns"
-            | "villages"
-            | "areas"
-            | "parts"
-            | "details"
-            | "terms"
-            | "both"
-            | "neither"
-            | "either"
-            | "another"
-            | "other"
-            | "others"
-            | "such"
-            | "several"
-            | "few"
-            | "much"
-            | "more"
-            | "less"
-            | "fewer"
-            | "only"
-            | "even"
-            | "just"
-            | "however"
-            | "meanwhile"
-            | "moreover"
-            | "furthermore"
-            | "instead"
-            | "indeed"
-            | "overall"
-            | "together"
-            | "earlier"
-            | "later"
-            | "recently"
-            | "currently"
-            | "previously"
-            | "finally"
-            | "first"
-            | "second"
-            | "third"
-            | "last"
-            | "next"
-            | "once"
-            | "again"
-            | "already"
-            | "never"
-            | "always"
-            | "often"
-            | "sometimes"
-            | "perhaps"
-            | "maybe"
-            | "despite"
-            | "because"
-            | "unless"
-            | "until"
-            | "whether"
-            | "without"
-            | "within"
-            | "among"
-            | "against"
-            | "between"
-            | "through"
-            | "across"
-            | "around"
-            | "about"
-            | "above"
-            | "below"
-            | "near"
-            | "along"
-            | "beyond"
-            | "inside"
-            | "outside"
-            | "asked"
-            | "told"
-            | "speaking"
-            | "responding"
-            | "writing"
-            | "asked about"
-            | "citing"
-            | "following"
-            | "including"
-            | "given"
-            | "based"
-            | "thanks"
-            | "make"
-            | "great"
-            | "truth"
-            | "social"
-            | "join"
-            | "announces"
-            | "says"
-            | "said"
-            | "new"
-            | "old"
-            | "big"
-            | "small"
-            | "high"
-            | "low"
-            | "good"
-            | "bad"
-            | "best"
-            | "top"
-            | "key"
-            | "major"
-            | "global"
-            | "world"
-            | "national"
-            | "international"
-            | "local"
-            | "public"
-            | "private"
-            | "state"
-            | "federal"
-            | "central"
-            | "north"
-            | "south"
-            | "east"
-            | "west"
-            | "northern"
-            | "southern"
-            | "eastern"
-            | "western"
-            | "breaking"
-            | "live"
-            | "update"
-            | "updates"
-            | "latest"
-            | "news"
-            | "today"
-            | "week"
-            | "month"
-            | "year"
-            | "day"
-            | "time"
-            | "home"
-            | "back"
-            | "out"
-            | "off"
-            | "down"
-            | "away"
-            | "well"
-            | "very"
-            | "quite"
-            | "too"
-            | "yes"
-            | "no"
-            | "not"
-            | "nor"
-            | "something"
-            | "nothing"
-            | "everyone"
-            | "everything"
-            | "someone"
-            | "anyone"
-            | "nobody"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "there"
-            | "here"
-            | "hundreds"
-            | "thousands"
-            | "millions"
-            | "billions"
-            | "dozens"
-            | "scores"
-            | "half"
-            | "one"
-            | "two"
-            | "three"
-            | "like"
-            | "unlike"
-            | "amid"
-            | "to"
-            | "for"
-            | "and"
-            | "or"
-            | "but"
-            | "so"
-            | "yet"
-            | "if"
-            | "then"
-            | "than"
-    )
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(COMMON_WORDS));
+    SET.contains(w)
 }
+
+/// The words of [`is_common_word`].
+const COMMON_WORDS: &[&str] = &[
+    "officials",
+    "official",
+    "analysts",
+    "experts",
+    "critics",
+    "residents",
+    "authorities",
+    "police",
+    "prices",
+    "sales",
+    "exports",
+    "imports",
+    "shares",
+    "markets",
+    "investors",
+    "investment",
+    "investments",
+    "lawmakers",
+    "voters",
+    "talks",
+    "negotiations",
+    "trade",
+    "growth",
+    "inflation",
+    "unemployment",
+    "revenue",
+    "profits",
+    "output",
+    "production",
+    "demand",
+    "supply",
+    "oil",
+    "gas",
+    "data",
+    "figures",
+    "results",
+    "reports",
+    "sources",
+    "witnesses",
+    "protesters",
+    "troops",
+    "soldiers",
+    "rescuers",
+    "doctors",
+    "scientists",
+    "researchers",
+    "students",
+    "workers",
+    "employees",
+    "companies",
+    "firms",
+    "banks",
+    "governments",
+    "leaders",
+    "ministers",
+    "diplomats",
+    "delegates",
+    "members",
+    "fans",
+    "players",
+    "teams",
+    "observers",
+    "turnover",
+    "relations",
+    "ties",
+    "tensions",
+    "elections",
+    "election",
+    "voting",
+    "polls",
+    "costs",
+    "spending",
+    "funding",
+    "aid",
+    "debt",
+    "taxes",
+    "rates",
+    "interest",
+    "energy",
+    "power",
+    "water",
+    "food",
+    "health",
+    "education",
+    "security",
+    "peace",
+    "war",
+    "fighting",
+    "violence",
+    "attacks",
+    "strikes",
+    "sanctions",
+    "tariffs",
+    "deals",
+    "deal",
+    "agreement",
+    "plans",
+    "plan",
+    "efforts",
+    "work",
+    "construction",
+    "damage",
+    "casualties",
+    "deaths",
+    "cases",
+    "infections",
+    "vaccines",
+    "hospitals",
+    "schools",
+    "families",
+    "children",
+    "women",
+    "men",
+    "people",
+    "citizens",
+    "farmers",
+    "drivers",
+    "passengers",
+    "tourists",
+    "visitors",
+    "migrants",
+    "refugees",
+    "nations",
+    "states",
+    "regions",
+    "cities",
+    "towns",
+    "villages",
+    "areas",
+    "parts",
+    "details",
+    "terms",
+    "both",
+    "neither",
+    "either",
+    "another",
+    "other",
+    "others",
+    "such",
+    "several",
+    "few",
+    "much",
+    "more",
+    "less",
+    "fewer",
+    "only",
+    "even",
+    "just",
+    "however",
+    "meanwhile",
+    "moreover",
+    "furthermore",
+    "instead",
+    "indeed",
+    "overall",
+    "together",
+    "earlier",
+    "later",
+    "recently",
+    "currently",
+    "previously",
+    "finally",
+    "first",
+    "second",
+    "third",
+    "last",
+    "next",
+    "once",
+    "again",
+    "already",
+    "never",
+    "always",
+    "often",
+    "sometimes",
+    "perhaps",
+    "maybe",
+    "despite",
+    "because",
+    "unless",
+    "until",
+    "whether",
+    "without",
+    "within",
+    "among",
+    "against",
+    "between",
+    "through",
+    "across",
+    "around",
+    "about",
+    "above",
+    "below",
+    "near",
+    "along",
+    "beyond",
+    "inside",
+    "outside",
+    "asked",
+    "told",
+    "speaking",
+    "responding",
+    "writing",
+    "asked about",
+    "citing",
+    "following",
+    "including",
+    "given",
+    "based",
+    "thanks",
+    "make",
+    "great",
+    "truth",
+    "social",
+    "join",
+    "announces",
+    "says",
+    "said",
+    "new",
+    "old",
+    "big",
+    "small",
+    "high",
+    "low",
+    "good",
+    "bad",
+    "best",
+    "top",
+    "key",
+    "major",
+    "global",
+    "world",
+    "national",
+    "international",
+    "local",
+    "public",
+    "private",
+    "state",
+    "federal",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "breaking",
+    "live",
+    "update",
+    "updates",
+    "latest",
+    "news",
+    "today",
+    "week",
+    "month",
+    "year",
+    "day",
+    "time",
+    "home",
+    "back",
+    "out",
+    "off",
+    "down",
+    "away",
+    "well",
+    "very",
+    "quite",
+    "too",
+    "yes",
+    "no",
+    "not",
+    "nor",
+    "something",
+    "nothing",
+    "everyone",
+    "everything",
+    "someone",
+    "anyone",
+    "nobody",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "dozens",
+    "scores",
+    "half",
+    "one",
+    "two",
+    "three",
+    "like",
+    "unlike",
+    "amid",
+    "to",
+    "for",
+    "and",
+    "or",
+    "but",
+    "so",
+    "yet",
+    "if",
+    "then",
+    "than",
+];
 
 /// Known acronyms that are names even when long ("UNESCO"); other all-capital words of six
 /// letters or more are shouting ("STRENGTH").
@@ -677,113 +683,155 @@ pub fn canonical_entity(name: &str) -> (String, EntityType) {
 
 /// The canonical name of an alias or demonym, if it is one.
 fn alias(n: &str) -> Option<&'static str> {
-    Some(match n {
-        "US"
-        | "U.S."
-        | "USA"
-        | "U.S.A."
-        | "United States"
-        | "United States of America"
-        | "America"
-        | "American"
-        | "Americans" => "United States",
-        "UAE" | "U.A.E." | "United Arab Emirates" | "Emirati" | "Emiratis" | "Emirates" => {
-            "United Arab Emirates"
-        }
-        "UK" | "U.K." | "Britain" | "Great Britain" | "United Kingdom" | "British" | "Briton"
-        | "Britons" => "United Kingdom",
-        "EU" | "E.U." | "European Union" => "European Union",
-        "UN" | "U.N." | "United Nations" => "United Nations",
-        "Kazakh" | "Kazakhs" | "Kazakhstani" | "Kazakhstanis" | "Republic of Kazakhstan" => {
-            "Kazakhstan"
-        }
-        "Israeli" | "Israelis" | "State of Israel" => "Israel",
-        "Russian" | "Russians" | "Russian Federation" => "Russia",
-        "Chinese" | "PRC" | "People's Republic of China" => "China",
-        "Saudi" | "Saudis" | "KSA" => "Saudi Arabia",
-        "Palestinian" | "Palestinians" => "Palestine",
-        "Soviet" | "USSR" | "U.S.S.R." => "Soviet Union",
-        "Central Asian" | "Central Asians" => "Central Asia",
-        "Asian" => "Asia",
-        "European" | "Europeans" => "Europe",
-        "African" => "Africa",
-        "Middle Eastern" => "Middle East",
-        "French" => "France",
-        "German" | "Germans" => "Germany",
-        "Japanese" => "Japan",
-        "Indian" | "Indians" => "India",
-        "Turkish" | "Turks" | "Türkiye" => "Turkey",
-        "Iranian" | "Iranians" => "Iran",
-        "Iraqi" | "Iraqis" => "Iraq",
-        "Syrian" | "Syrians" => "Syria",
-        "Lebanese" => "Lebanon",
-        "Jordanian" | "Jordanians" => "Jordan",
-        "Egyptian" | "Egyptians" => "Egypt",
-        "Moroccan" | "Moroccans" => "Morocco",
-        "Bahraini" | "Bahrainis" => "Bahrain",
-        "Qatari" | "Qataris" => "Qatar",
-        "Omani" => "Oman",
-        "Kuwaiti" => "Kuwait",
-        "Ukrainian" | "Ukrainians" => "Ukraine",
-        "Polish" | "Poles" => "Poland",
-        "Italian" | "Italians" => "Italy",
-        "Spanish" => "Spain",
-        "Canadian" | "Canadians" => "Canada",
-        "Mexican" | "Mexicans" => "Mexico",
-        "Brazilian" | "Brazilians" => "Brazil",
-        "Pakistani" | "Pakistanis" => "Pakistan",
-        "Afghan" | "Afghans" => "Afghanistan",
-        "Uzbek" | "Uzbeks" => "Uzbekistan",
-        "Kyrgyz" => "Kyrgyzstan",
-        "Tajik" | "Tajiks" => "Tajikistan",
-        "Turkmen" => "Turkmenistan",
-        "Azerbaijani" | "Azeri" | "Azeris" => "Azerbaijan",
-        "Armenian" | "Armenians" => "Armenia",
-        "Georgian" | "Georgians" => "Georgia",
-        "Mongolian" | "Mongolians" => "Mongolia",
-        "Belarusian" | "Belarusians" => "Belarus",
-        "Australian" | "Australians" => "Australia",
-        "Dutch" => "Netherlands",
-        "Holland" => "Netherlands",
-        "Swiss" => "Switzerland",
-        "Swedish" | "Swedes" => "Sweden",
-        "Norwegian" | "Norwegians" => "Norway",
-        "Finnish" | "Finns" => "Finland",
-        "Danish" | "Danes" => "Denmark",
-        "Greek" | "Greeks" => "Greece",
-        "Nigerian" | "Nigerians" => "Nigeria",
-        "Kenyan" | "Kenyans" => "Kenya",
-        "Ethiopian" | "Ethiopians" => "Ethiopia",
-        "South African" | "South Africans" => "South Africa",
-        "South Korean" | "South Koreans" => "South Korea",
-        "North Korean" | "North Koreans" => "North Korea",
-        "Vietnamese" => "Vietnam",
-        "Indonesian" | "Indonesians" => "Indonesia",
-        "Filipino" | "Filipinos" => "Philippines",
-        "Thai" => "Thailand",
-        "Malaysian" | "Malaysians" => "Malaysia",
-        "Singaporean" | "Singaporeans" => "Singapore",
-        "Argentine" | "Argentinian" | "Argentinians" => "Argentina",
-        "Chilean" | "Chileans" => "Chile",
-        "Colombian" | "Colombians" => "Colombia",
-        "Venezuelan" | "Venezuelans" => "Venezuela",
-        "Cuban" | "Cubans" => "Cuba",
-        "Irish" => "Ireland",
-        "Portuguese" => "Portugal",
-        "Austrian" | "Austrians" => "Austria",
-        "Belgian" | "Belgians" => "Belgium",
-        "Czech" | "Czechs" => "Czech Republic",
-        "Hungarian" | "Hungarians" => "Hungary",
-        "Romanian" | "Romanians" => "Romania",
-        "Serbian" | "Serbs" => "Serbia",
-        "Algerian" | "Algerians" => "Algeria",
-        "Tunisian" | "Tunisians" => "Tunisia",
-        "Libyan" | "Libyans" => "Libya",
-        "Sudanese" => "Sudan",
-        "Yemeni" | "Yemenis" => "Yemen",
-        _ => return None,
-    })
+    static SET: LazyLock<(WordSet, Vec<&str>)> = LazyLock::new(|| {
+        let pairs = ALIASES
+            .iter()
+            .flat_map(|(c, ws)| ws.iter().map(move |w| (*w, *c)));
+        let (words, canonical): (Vec<&str>, Vec<&str>) = pairs.unzip();
+        (WordSet::new(&words), canonical)
+    });
+    let (set, canonical) = &*SET;
+    set.find(n).map(|i| canonical[i])
 }
+
+/// Each canonical name with its aliases and demonyms (an alias listed twice belongs to its
+/// first name).
+const ALIASES: &[(&str, &[&str])] = &[
+    (
+        "United States",
+        &[
+            "US",
+            "U.S.",
+            "USA",
+            "U.S.A.",
+            "United States",
+            "United States of America",
+            "America",
+            "American",
+            "Americans",
+        ],
+    ),
+    (
+        "United Arab Emirates",
+        &[
+            "UAE",
+            "U.A.E.",
+            "United Arab Emirates",
+            "Emirati",
+            "Emiratis",
+            "Emirates",
+        ],
+    ),
+    (
+        "United Kingdom",
+        &[
+            "UK",
+            "U.K.",
+            "Britain",
+            "Great Britain",
+            "United Kingdom",
+            "British",
+            "Briton",
+            "Britons",
+        ],
+    ),
+    ("European Union", &["EU", "E.U.", "European Union"]),
+    ("United Nations", &["UN", "U.N.", "United Nations"]),
+    (
+        "Kazakhstan",
+        &[
+            "Kazakh",
+            "Kazakhs",
+            "Kazakhstani",
+            "Kazakhstanis",
+            "Republic of Kazakhstan",
+        ],
+    ),
+    ("Israel", &["Israeli", "Israelis", "State of Israel"]),
+    ("Russia", &["Russian", "Russians", "Russian Federation"]),
+    ("China", &["Chinese", "PRC", "People's Republic of China"]),
+    ("Saudi Arabia", &["Saudi", "Saudis", "KSA"]),
+    ("Palestine", &["Palestinian", "Palestinians"]),
+    ("Soviet Union", &["Soviet", "USSR", "U.S.S.R."]),
+    ("Central Asia", &["Central Asian", "Central Asians"]),
+    ("Asia", &["Asian"]),
+    ("Europe", &["European", "Europeans"]),
+    ("Africa", &["African"]),
+    ("Middle East", &["Middle Eastern"]),
+    ("France", &["French"]),
+    ("Germany", &["German", "Germans"]),
+    ("Japan", &["Japanese"]),
+    ("India", &["Indian", "Indians"]),
+    ("Turkey", &["Turkish", "Turks", "Türkiye"]),
+    ("Iran", &["Iranian", "Iranians"]),
+    ("Iraq", &["Iraqi", "Iraqis"]),
+    ("Syria", &["Syrian", "Syrians"]),
+    ("Lebanon", &["Lebanese"]),
+    ("Jordan", &["Jordanian", "Jordanians"]),
+    ("Egypt", &["Egyptian", "Egyptians"]),
+    ("Morocco", &["Moroccan", "Moroccans"]),
+    ("Bahrain", &["Bahraini", "Bahrainis"]),
+    ("Qatar", &["Qatari", "Qataris"]),
+    ("Oman", &["Omani"]),
+    ("Kuwait", &["Kuwaiti"]),
+    ("Ukraine", &["Ukrainian", "Ukrainians"]),
+    ("Poland", &["Polish", "Poles"]),
+    ("Italy", &["Italian", "Italians"]),
+    ("Spain", &["Spanish"]),
+    ("Canada", &["Canadian", "Canadians"]),
+    ("Mexico", &["Mexican", "Mexicans"]),
+    ("Brazil", &["Brazilian", "Brazilians"]),
+    ("Pakistan", &["Pakistani", "Pakistanis"]),
+    ("Afghanistan", &["Afghan", "Afghans"]),
+    ("Uzbekistan", &["Uzbek", "Uzbeks"]),
+    ("Kyrgyzstan", &["Kyrgyz"]),
+    ("Tajikistan", &["Tajik", "Tajiks"]),
+    ("Turkmenistan", &["Turkmen"]),
+    ("Azerbaijan", &["Azerbaijani", "Azeri", "Azeris"]),
+    ("Armenia", &["Armenian", "Armenians"]),
+    ("Georgia", &["Georgian", "Georgians"]),
+    ("Mongolia", &["Mongolian", "Mongolians"]),
+    ("Belarus", &["Belarusian", "Belarusians"]),
+    ("Australia", &["Australian", "Australians"]),
+    ("Netherlands", &["Dutch"]),
+    ("Netherlands", &["Holland"]),
+    ("Switzerland", &["Swiss"]),
+    ("Sweden", &["Swedish", "Swedes"]),
+    ("Norway", &["Norwegian", "Norwegians"]),
+    ("Finland", &["Finnish", "Finns"]),
+    ("Denmark", &["Danish", "Danes"]),
+    ("Greece", &["Greek", "Greeks"]),
+    ("Nigeria", &["Nigerian", "Nigerians"]),
+    ("Kenya", &["Kenyan", "Kenyans"]),
+    ("Ethiopia", &["Ethiopian", "Ethiopians"]),
+    ("South Africa", &["South African", "South Africans"]),
+    ("South Korea", &["South Korean", "South Koreans"]),
+    ("North Korea", &["North Korean", "North Koreans"]),
+    ("Vietnam", &["Vietnamese"]),
+    ("Indonesia", &["Indonesian", "Indonesians"]),
+    ("Philippines", &["Filipino", "Filipinos"]),
+    ("Thailand", &["Thai"]),
+    ("Malaysia", &["Malaysian", "Malaysians"]),
+    ("Singapore", &["Singaporean", "Singaporeans"]),
+    ("Argentina", &["Argentine", "Argentinian", "Argentinians"]),
+    ("Chile", &["Chilean", "Chileans"]),
+    ("Colombia", &["Colombian", "Colombians"]),
+    ("Venezuela", &["Venezuelan", "Venezuelans"]),
+    ("Cuba", &["Cuban", "Cubans"]),
+    ("Ireland", &["Irish"]),
+    ("Portugal", &["Portuguese"]),
+    ("Austria", &["Austrian", "Austrians"]),
+    ("Belgium", &["Belgian", "Belgians"]),
+    ("Czech Republic", &["Czech", "Czechs"]),
+    ("Hungary", &["Hungarian", "Hungarians"]),
+    ("Romania", &["Romanian", "Romanians"]),
+    ("Serbia", &["Serbian", "Serbs"]),
+    ("Algeria", &["Algerian", "Algerians"]),
+    ("Tunisia", &["Tunisian", "Tunisians"]),
+    ("Libya", &["Libyan", "Libyans"]),
+    ("Sudan", &["Sudanese"]),
+    ("Yemen", &["Yemeni", "Yemenis"]),
+];
 
 /// Countries, regions and cities.
 const PLACES: &str = packed![

@@ -34,6 +34,69 @@ pub(crate) fn words(list: &'static str) -> impl Iterator<Item = &'static str> + 
     list.split_terminator('\n')
 }
 
+/// A fixed list of words, looked up by hash (an open-addressed table of their positions in the
+/// list): one hash and about one comparison a word, where a `matches!` over a few hundred
+/// strings compares by length and bytes, and the size-optimised wasm calls a function for each.
+pub(crate) struct WordSet {
+    words: Box<[&'static str]>,
+    /// Per slot: 1 + a position in `words`, or 0 for none.
+    slots: Box<[u16]>,
+}
+
+impl WordSet {
+    /// The set of `words` (a word listed twice is found at its first position).
+    pub(crate) fn new(words: &[&'static str]) -> WordSet {
+        assert!(
+            words.len() < u16::MAX as usize,
+            "a WordSet holds fewer than 65,535 words"
+        );
+        let size = (words.len() * 2).next_power_of_two().max(16);
+        let mut set = WordSet {
+            words: words.into(),
+            slots: vec![0; size].into_boxed_slice(),
+        };
+        for (i, w) in words.iter().enumerate() {
+            let mut s = set.slot(w);
+            while set.slots[s] != 0 && set.words[set.slots[s] as usize - 1] != *w {
+                s = (s + 1) & (size - 1);
+            }
+            if set.slots[s] == 0 {
+                set.slots[s] = i as u16 + 1;
+            }
+        }
+        set
+    }
+
+    /// Where a word's search starts (FNV-1a).
+    fn slot(&self, w: &str) -> usize {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for &b in w.as_bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        (h ^ (h >> 32)) as usize & (self.slots.len() - 1)
+    }
+
+    /// The position of `w` in the list, if it is there.
+    pub(crate) fn find(&self, w: &str) -> Option<usize> {
+        let mut s = self.slot(w);
+        loop {
+            let at = self.slots[s] as usize;
+            if at == 0 {
+                return None;
+            }
+            if self.words[at - 1] == w {
+                return Some(at - 1);
+            }
+            s = (s + 1) & (self.slots.len() - 1);
+        }
+    }
+
+    /// Whether `w` is in the list.
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        self.find(w).is_some()
+    }
+}
+
 mod date;
 mod entity;
 mod number;
@@ -497,5 +560,34 @@ impl Taken {
     pub(crate) fn hits(&self, start: usize, end: usize) -> bool {
         let i = self.spans.partition_point(|&(_, e)| e <= start);
         self.spans.get(i).is_some_and(|&(s, _)| s < end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::WordSet;
+
+    /// Every word is found at its first position, and nothing else is found: other cases,
+    /// prefixes, extensions, the empty word, in a small table and in one with many collisions.
+    #[test]
+    fn word_set_finds_its_words_and_nothing_else() {
+        let words = ["the", "The", "a", "U.S.", "United States of America", "é", "the", ""];
+        let set = WordSet::new(&words);
+        for w in words {
+            assert_eq!(set.find(w), words.iter().position(|x| *x == w), "{w:?}");
+        }
+        for w in ["th", "thee", "THE", "A", "u.s.", "United States", "e", " ", "É"] {
+            assert_eq!(set.find(w), None, "{w:?}");
+            assert!(!set.contains(w));
+        }
+        let many: Vec<&'static str> = (0..3000)
+            .map(|i| &*Box::leak(format!("w{i}").into_boxed_str()))
+            .collect();
+        let set = WordSet::new(&many);
+        for (i, w) in many.iter().enumerate() {
+            assert_eq!(set.find(w), Some(i));
+            assert_eq!(set.find(&format!("{w}x")), None);
+            assert_eq!(set.find(&format!("x{w}")), None);
+        }
     }
 }

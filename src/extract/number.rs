@@ -24,7 +24,7 @@
 
 use super::build_regex;
 use super::pattern::Regex;
-use super::{head, tail, Amount, Bound, Mention, Taken, Value};
+use super::{head, tail, Amount, Bound, Mention, Taken, Value, WordSet};
 use std::sync::LazyLock;
 
 /// A hedge word before a number, as it bounds the number.
@@ -628,185 +628,189 @@ fn currency_code(symbol: &str) -> &'static str {
 
 /// Words that end a counted-noun search: function words and common verbs.
 fn is_stop(w: &str) -> bool {
-    matches!(
-        w,
-        "of" | "in"
-            | "on"
-            | "at"
-            | "to"
-            | "for"
-            | "and"
-            | "or"
-            | "nor"
-            | "the"
-            | "a"
-            | "an"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "being"
-            | "has"
-            | "have"
-            | "had"
-            | "will"
-            | "would"
-            | "could"
-            | "should"
-            | "can"
-            | "may"
-            | "might"
-            | "must"
-            | "shall"
-            | "from"
-            | "by"
-            | "with"
-            | "without"
-            | "than"
-            | "as"
-            | "that"
-            | "which"
-            | "who"
-            | "whom"
-            | "whose"
-            | "per"
-            | "each"
-            | "more"
-            | "less"
-            | "fewer"
-            | "this"
-            | "these"
-            | "those"
-            | "its"
-            | "their"
-            | "his"
-            | "her"
-            | "our"
-            | "my"
-            | "your"
-            | "since"
-            | "into"
-            | "onto"
-            | "across"
-            | "over"
-            | "under"
-            | "about"
-            | "after"
-            | "before"
-            | "during"
-            | "between"
-            | "among"
-            | "against"
-            | "through"
-            | "while"
-            | "when"
-            | "where"
-            | "but"
-            | "if"
-            | "so"
-            | "up"
-            | "down"
-            | "out"
-            | "off"
-            | "also"
-            | "still"
-            | "now"
-            | "then"
-            | "ago"
-            | "earlier"
-            | "later"
-            | "globally"
-            | "worldwide"
-            | "percent"
-            | "cent"
-            | "times"
-            | "operate"
-            | "work"
-            | "live"
-            | "do"
-            | "did"
-            | "does"
-            | "not"
-            | "no"
-            | "all"
-            | "some"
-            | "other"
-            | "others"
-            | "such"
-            | "only"
-            | "just"
-            | "it"
-            | "they"
-            | "them"
-            | "we"
-            | "he"
-            | "she"
-            | "you"
-            | "i"
-            | "said"
-            | "says"
-            | "say"
-            | "according"
-            | "year"
-            | "years"
-            | "month"
-            | "months"
-            | "day"
-            | "days"
-            | "week"
-            | "weeks"
-            | "decade"
-            | "decades"
-            | "hour"
-            | "hours"
-            | "minute"
-            | "minutes"
-            | "strong"
-            | "plus"
-            | "odd"
-            | "apiece"
-            | "respectively"
-            | "alone"
-            | "too"
-            | "either"
-            | "both"
-            | "there"
-            | "here"
-            | "what"
-            | "how"
-            | "why"
-            | "yet"
-            | "again"
-            | "ever"
-            | "already"
-            | "last"
-            | "next"
-            | "away"
-            | "back"
-            | "far"
-            | "long"
-            | "high"
-            | "low"
-            | "higher"
-            | "lower"
-            | "died"
-            | "remain"
-            | "remained"
-            | "left"
-            | "went"
-            | "came"
-            | "took"
-            | "got"
-            | "became"
-            | "signed"
-            | "joined"
-            | "voted"
-            | "attended"
-            | "included"
-    )
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(STOP_WORDS));
+    SET.contains(w)
 }
+
+/// The words of [`is_stop`].
+const STOP_WORDS: &[&str] = &[
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "and",
+    "or",
+    "nor",
+    "the",
+    "a",
+    "an",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "from",
+    "by",
+    "with",
+    "without",
+    "than",
+    "as",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "per",
+    "each",
+    "more",
+    "less",
+    "fewer",
+    "this",
+    "these",
+    "those",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "my",
+    "your",
+    "since",
+    "into",
+    "onto",
+    "across",
+    "over",
+    "under",
+    "about",
+    "after",
+    "before",
+    "during",
+    "between",
+    "among",
+    "against",
+    "through",
+    "while",
+    "when",
+    "where",
+    "but",
+    "if",
+    "so",
+    "up",
+    "down",
+    "out",
+    "off",
+    "also",
+    "still",
+    "now",
+    "then",
+    "ago",
+    "earlier",
+    "later",
+    "globally",
+    "worldwide",
+    "percent",
+    "cent",
+    "times",
+    "operate",
+    "work",
+    "live",
+    "do",
+    "did",
+    "does",
+    "not",
+    "no",
+    "all",
+    "some",
+    "other",
+    "others",
+    "such",
+    "only",
+    "just",
+    "it",
+    "they",
+    "them",
+    "we",
+    "he",
+    "she",
+    "you",
+    "i",
+    "said",
+    "says",
+    "say",
+    "according",
+    "year",
+    "years",
+    "month",
+    "months",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "decade",
+    "decades",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "strong",
+    "plus",
+    "odd",
+    "apiece",
+    "respectively",
+    "alone",
+    "too",
+    "either",
+    "both",
+    "there",
+    "here",
+    "what",
+    "how",
+    "why",
+    "yet",
+    "again",
+    "ever",
+    "already",
+    "last",
+    "next",
+    "away",
+    "back",
+    "far",
+    "long",
+    "high",
+    "low",
+    "higher",
+    "lower",
+    "died",
+    "remain",
+    "remained",
+    "left",
+    "went",
+    "came",
+    "took",
+    "got",
+    "became",
+    "signed",
+    "joined",
+    "voted",
+    "attended",
+    "included",
+];
 
 /// Adjectives that may stand between a number and its counted noun ("2,000 new jobs").
 fn is_adjective(w: &str) -> bool {
