@@ -355,9 +355,8 @@ pub fn extract(text: &str, sentences: &[Sentence], context: Context) -> Vec<Ment
             }
         }
         out.extend(extra);
-        out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     }
-    out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    sort_by_start(&mut out);
     resolve_names(&mut out);
     // A lone capitalised word opening a sentence is often just the first word ("Trade between
     // …", "Officials said …"), not a name: a common word is dropped, and an unknown word is kept
@@ -391,10 +390,20 @@ pub fn extract(text: &str, sentences: &[Sentence], context: Context) -> Vec<Ment
         _ => true,
     });
     quote::extract(text, sentences, &mut out);
-    out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    sort_by_start(&mut out);
     // The mentions outlive extraction (claims and the report read them): no spare room.
     out.shrink_to_fit();
     out
+}
+
+/// Sorts mentions by start, the longest first at one start, keeping the order of ties (as
+/// `sort_by_key` does), and leaves a sorted list as it is without sorting it: the wasm build's
+/// std (optimised for size) sorts in n log n steps whatever the order.
+fn sort_by_start(list: &mut [Mention]) {
+    let key = |m: &Mention| (m.start, std::cmp::Reverse(m.end));
+    if list.windows(2).any(|w| key(&w[0]) > key(&w[1])) {
+        list.sort_by_key(key);
+    }
 }
 
 /// A word that reads as the verb after a subject: an auxiliary, a reporting verb, or a past
@@ -571,12 +580,31 @@ mod tests {
     /// prefixes, extensions, the empty word, in a small table and in one with many collisions.
     #[test]
     fn word_set_finds_its_words_and_nothing_else() {
-        let words = ["the", "The", "a", "U.S.", "United States of America", "é", "the", ""];
+        let words = [
+            "the",
+            "The",
+            "a",
+            "U.S.",
+            "United States of America",
+            "é",
+            "the",
+            "",
+        ];
         let set = WordSet::new(&words);
         for w in words {
             assert_eq!(set.find(w), words.iter().position(|x| *x == w), "{w:?}");
         }
-        for w in ["th", "thee", "THE", "A", "u.s.", "United States", "e", " ", "É"] {
+        for w in [
+            "th",
+            "thee",
+            "THE",
+            "A",
+            "u.s.",
+            "United States",
+            "e",
+            " ",
+            "É",
+        ] {
             assert_eq!(set.find(w), None, "{w:?}");
             assert!(!set.contains(w));
         }
