@@ -1434,7 +1434,7 @@ pub fn claims_of(text: &str, sentences: &[Sentence], mentions: &Mentions) -> Vec
     value_first.push(values.len() as u32);
     out.reserve_exact(values.len());
     let mut by = BySentence::new(sentences.len(), mentions);
-    let mut bufs = TermBuffers::default();
+    let mut lists = TermLists::default();
     for (i, s) in sentences.iter().enumerate() {
         let given = &values[value_first[i] as usize..value_first[i + 1] as usize];
         if given.is_empty() {
@@ -1444,7 +1444,13 @@ pub fn claims_of(text: &str, sentences: &[Sentence], mentions: &Mentions) -> Vec
         let worth = worths[i];
         let sent = &text[s.start..s.end];
         let parts = clauses(sent, s.start);
-        let st = SentenceTerms::new(text, (s.start, s.end), ms, &parts, &mut bufs);
+        let st = SentenceTerms::new(
+            text,
+            (s.start, s.end),
+            ms,
+            &parts,
+            std::mem::take(&mut lists),
+        );
         let units: Vec<String> = ms
             .iter()
             .filter_map(|m| match &m.value {
@@ -1593,7 +1599,7 @@ pub fn claims_of(text: &str, sentences: &[Sentence], mentions: &Mentions) -> Vec
                 checkworthiness: worth,
             });
         }
-        st.recycle(&mut bufs);
+        lists = st.into_lists();
     }
     out
 }
@@ -1788,6 +1794,15 @@ struct SentenceTerms<'a> {
     sentence: (usize, usize),
     /// The clauses (absolute byte spans), as [`clauses`] gives them.
     parts: &'a [(usize, usize)],
+    /// Its lists, kept from sentence to sentence.
+    l: TermLists,
+}
+
+/// The lists of a [`SentenceTerms`], and the scratch lists it is built with: kept from sentence
+/// to sentence ([`SentenceTerms::into_lists`]) so that each is allocated a few times per text
+/// rather than once per sentence.
+#[derive(Default)]
+struct TermLists {
     /// The sentence's terms and lower-cased entity names, one after another.
     arena: String,
     /// Every distinct term and lower-cased entity name of the sentence, sorted: its range of
@@ -1816,31 +1831,13 @@ struct SentenceTerms<'a> {
     /// Per clause: the nearest clause at or before it, and at or after it, that can add a term.
     prev_adding: Vec<Option<usize>>,
     next_adding: Vec<Option<usize>>,
-}
-
-/// The lists a [`SentenceTerms`] is built in, kept from sentence to sentence so that each is
-/// allocated a few times per text rather than once per sentence.
-#[derive(Default)]
-struct TermBuffers {
-    arena: String,
+    /// Scratch while building: entities and words with their ranges of `arena`, the order of
+    /// the distinct strings, term ids, and (term, start, end) of every occurrence.
     raw_entities: Vec<(usize, usize, (usize, usize))>,
     raw_words: Vec<(usize, usize, (usize, usize))>,
     order: Vec<usize>,
     ids: Vec<u32>,
-    strings: Vec<(usize, usize)>,
-    words: Vec<(usize, usize, u32)>,
-    entities: Vec<(usize, usize, u32, usize, usize)>,
     located: Vec<(u32, usize, usize)>,
-    occurrences: Vec<(usize, usize)>,
-    occurrences_first: Vec<usize>,
-    clause_words: Vec<(usize, usize)>,
-    clause_terms: Vec<(u32, u32)>,
-    clause_terms_first: Vec<usize>,
-    clause_names: Vec<Vec<u32>>,
-    across_by_first: Vec<Vec<usize>>,
-    across_by_last: Vec<Vec<usize>>,
-    prev_adding: Vec<Option<usize>>,
-    next_adding: Vec<Option<usize>>,
 }
 
 /// `list`, emptied, for reuse.
@@ -1867,15 +1864,15 @@ impl<'a> SentenceTerms<'a> {
         sentence: (usize, usize),
         mentions: &[&Mention],
         parts: &'a [(usize, usize)],
-        bufs: &mut TermBuffers,
+        mut lists: TermLists,
     ) -> SentenceTerms<'a> {
         let n = parts.len();
         let slice = &text[sentence.0..sentence.1];
         // Every term and lower-cased name, one after another: words and entities hold ranges of it.
-        let mut arena = std::mem::take(&mut bufs.arena);
+        let mut arena = std::mem::take(&mut lists.arena);
         arena.clear();
         arena.reserve(slice.len() + 16);
-        let mut raw_entities = cleared(&mut bufs.raw_entities);
+        let mut raw_entities = cleared(&mut lists.raw_entities);
         for m in mentions {
             if let Value::Entity { name, .. } = &m.value {
                 let at = arena.len();
@@ -1891,7 +1888,7 @@ impl<'a> SentenceTerms<'a> {
         raw_entities.sort_by_key(|e| e.0);
         // Words, split as `terms_of` splits them; a word inside an entity gives no term.
         let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
-        let mut raw_words = cleared(&mut bufs.raw_words);
+        let mut raw_words = cleared(&mut lists.raw_words);
         let mut word_start = None;
         let mut next_entity = 0;
         let mut reach = 0; // the furthest end of the entities that start at or before a word
@@ -1941,12 +1938,12 @@ impl<'a> SentenceTerms<'a> {
             let (a, b) = range(k);
             &arena[a..b]
         };
-        let mut order = cleared(&mut bufs.order);
+        let mut order = cleared(&mut lists.order);
         order.extend(0..total);
         order.sort_unstable_by(|&a, &b| key(a).cmp(key(b)));
-        let mut ids = cleared(&mut bufs.ids);
+        let mut ids = cleared(&mut lists.ids);
         ids.resize(total, 0);
-        let mut strings = cleared(&mut bufs.strings);
+        let mut strings = cleared(&mut lists.strings);
         for (j, &k) in order.iter().enumerate() {
             if j == 0 || key(order[j - 1]) != key(k) {
                 strings.push(range(k));
@@ -1954,7 +1951,7 @@ impl<'a> SentenceTerms<'a> {
             ids[k] = strings.len() as u32 - 1;
         }
         let id = |k: usize| ids[k];
-        let mut words = cleared(&mut bufs.words);
+        let mut words = cleared(&mut lists.words);
         words.extend(raw_words.iter().enumerate().map(|(k, w)| (w.0, w.1, id(k))));
         // The clause holding a start (the last one starting at or before it), and the clause
         // holding an end (the first one ending at or after it).
@@ -1965,14 +1962,14 @@ impl<'a> SentenceTerms<'a> {
                 .unwrap_or(usize::MAX)
         };
         let last_clause = |at: usize| parts.partition_point(|p| p.1 < at);
-        let mut entities = cleared(&mut bufs.entities);
+        let mut entities = cleared(&mut lists.entities);
         entities.extend(
             raw_entities
                 .iter()
                 .enumerate()
                 .map(|(k, e)| (e.0, e.1, id(nw + k), first_clause(e.0), last_clause(e.1))),
         );
-        let mut located = cleared(&mut bufs.located);
+        let mut located = cleared(&mut lists.located);
         located.extend(
             words
                 .iter()
@@ -1980,7 +1977,7 @@ impl<'a> SentenceTerms<'a> {
                 .chain(entities.iter().map(|e| (e.2, e.0, e.1))),
         );
         located.sort_unstable();
-        let mut occurrences_first = cleared(&mut bufs.occurrences_first);
+        let mut occurrences_first = cleared(&mut lists.occurrences_first);
         for (j, o) in located.iter().enumerate() {
             while occurrences_first.len() <= o.0 as usize {
                 occurrences_first.push(j);
@@ -1989,11 +1986,11 @@ impl<'a> SentenceTerms<'a> {
         while occurrences_first.len() <= strings.len() {
             occurrences_first.push(located.len());
         }
-        let mut occurrences = cleared(&mut bufs.occurrences);
+        let mut occurrences = cleared(&mut lists.occurrences);
         occurrences.extend(located.iter().map(|o| (o.1, o.2)));
-        let mut clause_words = cleared(&mut bufs.clause_words);
-        let mut clause_terms = cleared(&mut bufs.clause_terms);
-        let mut clause_terms_first = cleared(&mut bufs.clause_terms_first);
+        let mut clause_words = cleared(&mut lists.clause_words);
+        let mut clause_terms = cleared(&mut lists.clause_terms);
+        let mut clause_terms_first = cleared(&mut lists.clause_terms_first);
         // The sentence's ids are no longer needed: their list is each clause's scratch.
         for &(a, b) in parts {
             let lo = words.partition_point(|w| w.0 < a);
@@ -2012,9 +2009,9 @@ impl<'a> SentenceTerms<'a> {
             }
         }
         clause_terms_first.push(clause_terms.len());
-        let mut clause_names = cleared_lists(&mut bufs.clause_names, n);
-        let mut across_by_first = cleared_lists(&mut bufs.across_by_first, n);
-        let mut across_by_last = cleared_lists(&mut bufs.across_by_last, n);
+        let mut clause_names = cleared_lists(&mut lists.clause_names, n);
+        let mut across_by_first = cleared_lists(&mut lists.across_by_first, n);
+        let mut across_by_last = cleared_lists(&mut lists.across_by_last, n);
         for (k, e) in entities.iter().enumerate() {
             let (first, last) = (e.3, e.4);
             if first >= n || last >= n {
@@ -2037,7 +2034,7 @@ impl<'a> SentenceTerms<'a> {
                 || !across_by_first[k].is_empty()
                 || !across_by_last[k].is_empty()
         };
-        let mut prev_adding = cleared(&mut bufs.prev_adding);
+        let mut prev_adding = cleared(&mut lists.prev_adding);
         let mut last = None;
         for k in 0..n {
             if adding(k) {
@@ -2045,7 +2042,7 @@ impl<'a> SentenceTerms<'a> {
             }
             prev_adding.push(last);
         }
-        let mut next_adding = cleared(&mut bufs.next_adding);
+        let mut next_adding = cleared(&mut lists.next_adding);
         next_adding.resize(n, None);
         let mut next = None;
         for k in (0..n).rev() {
@@ -2054,48 +2051,37 @@ impl<'a> SentenceTerms<'a> {
             }
             next_adding[k] = next;
         }
-        bufs.raw_entities = raw_entities;
-        bufs.raw_words = raw_words;
-        bufs.order = order;
-        bufs.ids = ids;
-        bufs.located = located;
         SentenceTerms {
             text,
             sentence,
             parts,
-            arena,
-            strings,
-            words,
-            entities,
-            occurrences,
-            occurrences_first,
-            clause_words,
-            clause_terms,
-            clause_terms_first,
-            clause_names,
-            across_by_first,
-            across_by_last,
-            prev_adding,
-            next_adding,
+            l: TermLists {
+                arena,
+                strings,
+                words,
+                entities,
+                occurrences,
+                occurrences_first,
+                clause_words,
+                clause_terms,
+                clause_terms_first,
+                clause_names,
+                across_by_first,
+                across_by_last,
+                prev_adding,
+                next_adding,
+                raw_entities,
+                raw_words,
+                order,
+                ids,
+                located,
+            },
         }
     }
 
-    /// Gives the lists back, for the next sentence.
-    fn recycle(self, bufs: &mut TermBuffers) {
-        bufs.arena = self.arena;
-        bufs.strings = self.strings;
-        bufs.words = self.words;
-        bufs.entities = self.entities;
-        bufs.occurrences = self.occurrences;
-        bufs.occurrences_first = self.occurrences_first;
-        bufs.clause_words = self.clause_words;
-        bufs.clause_terms = self.clause_terms;
-        bufs.clause_terms_first = self.clause_terms_first;
-        bufs.clause_names = self.clause_names;
-        bufs.across_by_first = self.across_by_first;
-        bufs.across_by_last = self.across_by_last;
-        bufs.prev_adding = self.prev_adding;
-        bufs.next_adding = self.next_adding;
+    /// Its lists, for the next sentence.
+    fn into_lists(self) -> TermLists {
+        self.l
     }
 
     /// Clause k's text.
@@ -2105,27 +2091,27 @@ impl<'a> SentenceTerms<'a> {
 
     /// Clause k's distinct word terms and how many words give each.
     fn clause_terms(&self, k: usize) -> &[(u32, u32)] {
-        &self.clause_terms[self.clause_terms_first[k]..self.clause_terms_first[k + 1]]
+        &self.l.clause_terms[self.l.clause_terms_first[k]..self.l.clause_terms_first[k + 1]]
     }
 
     /// Term `t`.
     fn term(&self, t: u32) -> &str {
-        let (a, b) = self.strings[t as usize];
-        &self.arena[a..b]
+        let (a, b) = self.l.strings[t as usize];
+        &self.l.arena[a..b]
     }
 
     /// The terms of `span` (normalised, sorted, unique), leaving out words that overlap `skip`:
     /// what `terms_of` gives.
     fn span_terms_ref(&self, span: (usize, usize), skip: Option<(usize, usize)>) -> Vec<&str> {
         let mut ids: Vec<u32> = Vec::new();
-        let from = self.words.partition_point(|w| w.0 < span.0);
-        for w in self.words[from..].iter().take_while(|w| w.0 < span.1) {
+        let from = self.l.words.partition_point(|w| w.0 < span.0);
+        for w in self.l.words[from..].iter().take_while(|w| w.0 < span.1) {
             if w.1 <= span.1 && !skip.is_some_and(|(s, e)| w.0 < e && s < w.1) {
                 ids.push(w.2);
             }
         }
-        let from = self.entities.partition_point(|e| e.0 < span.0);
-        for e in self.entities[from..].iter().take_while(|e| e.0 <= span.1) {
+        let from = self.l.entities.partition_point(|e| e.0 < span.0);
+        for e in self.l.entities[from..].iter().take_while(|e| e.0 <= span.1) {
             if e.1 <= span.1 && !skip.is_some_and(|(s, x)| e.0 < x && s < e.1) {
                 ids.push(e.2);
             }
@@ -2148,6 +2134,7 @@ impl<'a> SentenceTerms<'a> {
     ) -> Vec<&'s str> {
         let own = match m.value {
             Value::Entity { .. } => self
+                .l
                 .entities
                 .iter()
                 .find(|e| e.0 == m.start && e.1 == m.end)
@@ -2156,7 +2143,8 @@ impl<'a> SentenceTerms<'a> {
         };
         let elsewhere = |t: u32| {
             let t = t as usize;
-            let at = &self.occurrences[self.occurrences_first[t]..self.occurrences_first[t + 1]];
+            let at =
+                &self.l.occurrences[self.l.occurrences_first[t]..self.l.occurrences_first[t + 1]];
             let from = at.partition_point(|o| o.0 < span.0);
             at[from..]
                 .iter()
@@ -2207,28 +2195,28 @@ impl<'a> SentenceTerms<'a> {
             }
         };
         // The words the mention overlaps: they give no term.
-        let skip_lo = self.words.partition_point(|w| w.1 <= m.start);
+        let skip_lo = self.l.words.partition_point(|w| w.1 <= m.start);
         let skip_hi = skip_lo
-            + self.words[skip_lo..]
+            + self.l.words[skip_lo..]
                 .iter()
                 .take_while(|w| w.0 < m.end)
                 .count();
         // The term ids so far, sorted and unique before each `finish`.
         let mut set: Vec<u32> = Vec::new();
         let add_clause = |set: &mut Vec<u32>, k: usize| {
-            let (wl, wh) = self.clause_words[k];
+            let (wl, wh) = self.l.clause_words[k];
             let (sl, sh) = (skip_lo.max(wl), skip_hi.min(wh));
             if sl >= sh {
                 set.extend(self.clause_terms(k).iter().map(|t| t.0));
             } else {
-                let skipped: Vec<u32> = self.words[sl..sh].iter().map(|w| w.2).collect();
+                let skipped: Vec<u32> = self.l.words[sl..sh].iter().map(|w| w.2).collect();
                 for &(t, count) in self.clause_terms(k) {
                     if count as usize > skipped.iter().filter(|&&s| s == t).count() {
                         set.push(t);
                     }
                 }
             }
-            set.extend(self.clause_names[k].iter().copied());
+            set.extend(self.l.clause_names[k].iter().copied());
         };
         let span_of = |lo: usize, hi: usize| (self.parts[lo].0, self.parts[hi].1);
         let (mut lo, mut hi) = (idx, idx);
@@ -2238,29 +2226,29 @@ impl<'a> SentenceTerms<'a> {
         let mut terms = self.finish(&set, m, span_of(lo, hi), unit, reporters);
         while says_little(&terms) && (lo > 0 || hi + 1 < n) {
             if lo > 0 {
-                match self.prev_adding[lo - 1] {
+                match self.l.prev_adding[lo - 1] {
                     Some(k) => {
                         lo = k;
                         add_clause(&mut set, k);
-                        for &e in &self.across_by_first[k] {
-                            if self.entities[e].4 <= hi {
-                                set.push(self.entities[e].2);
+                        for &e in &self.l.across_by_first[k] {
+                            if self.l.entities[e].4 <= hi {
+                                set.push(self.l.entities[e].2);
                             }
                         }
                     }
                     None => lo = 0,
                 }
             } else {
-                match self.next_adding[hi + 1] {
+                match self.l.next_adding[hi + 1] {
                     // A clause with a subject of its own ("…to $5 million, there are 300
                     // companies…") says nothing of this value.
                     Some(k) if own_subject(self.clause_text(k)) => break,
                     Some(k) => {
                         hi = k;
                         add_clause(&mut set, k);
-                        for &e in &self.across_by_last[k] {
-                            if self.entities[e].3 >= lo {
-                                set.push(self.entities[e].2);
+                        for &e in &self.l.across_by_last[k] {
+                            if self.l.entities[e].3 >= lo {
+                                set.push(self.l.entities[e].2);
                             }
                         }
                     }
@@ -2342,13 +2330,8 @@ mod tests {
             for (i, s) in a.sentences.iter().enumerate() {
                 let ms: Vec<&Mention> = a.mentions.iter().filter(|m| m.sentence == i).collect();
                 let parts = clauses(&text[s.start..s.end], s.start);
-                let st = SentenceTerms::new(
-                    text,
-                    (s.start, s.end),
-                    &ms,
-                    &parts,
-                    &mut TermBuffers::default(),
-                );
+                let st =
+                    SentenceTerms::new(text, (s.start, s.end), &ms, &parts, TermLists::default());
                 assert_eq!(
                     st.span_terms_ref((s.start, s.end), None),
                     terms_of(text, (s.start, s.end), &ms, None),

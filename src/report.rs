@@ -1089,17 +1089,20 @@ fn one_line(s: &str) -> String {
 mod tests {
     use super::*;
 
+    /// Texts for the extract report's tests: every kind of mention, a headline, page junk,
+    /// characters JSON escapes, characters outside ASCII, nothing.
+    const REPORT_TEXTS: [&str; 6] = [
+        "Kazakhstan, which has no ties, said on Thursday, 7 November 2025, that 600 American companies invested more than $4.5 billion; Tokayev (the president) agreed.",
+        "“We will sign,” Tokayev said. Almost 20% of about 3-5 million people — the first Asian country — paid €1.1 bn, up to 30 years ago, in the early 1990s.",
+        "Café 🙂 «x» 12.345678912 km, 0.5 percent, 1e308 and half a dozen; the 50th largest economy; No. 3.",
+        "",
+        "Kazakhstan to Join Abraham Accords, Trump Announces\n\nClick here to subscribe.",
+        "Tabs\tand \"quotes\" and \\ and \u{1} \u{1f}: Kazakhstan paid $5 billion\r\n in 2024, \u{8}\u{c} he said.",
+    ];
+
     #[test]
     fn extract_report_writes_what_the_tree_wrote() {
-        let texts = [
-            "Kazakhstan, which has no ties, said on Thursday, 7 November 2025, that 600 American companies invested more than $4.5 billion; Tokayev (the president) agreed.",
-            "“We will sign,” Tokayev said. Almost 20% of about 3-5 million people — the first Asian country — paid €1.1 bn, up to 30 years ago, in the early 1990s.",
-            "Café 🙂 «x» 12.345678912 km, 0.5 percent, 1e308 and half a dozen; the 50th largest economy; No. 3.",
-            "",
-            "Kazakhstan to Join Abraham Accords, Trump Announces\n\nClick here to subscribe.",
-            "Tabs\tand \"quotes\" and \\ and \u{1} \u{1f}: Kazakhstan paid $5 billion\r\n in 2024, \u{8}\u{c} he said.",
-        ];
-        for t in texts {
+        for t in REPORT_TEXTS {
             let a = crate::analyze(t, None);
             let tree = extract_json_tree(t, &a);
             assert_eq!(extract_json(t, &a), tree, "{t}");
@@ -1126,12 +1129,7 @@ mod tests {
     /// chunks of one item, of a few, and of the whole list.
     #[test]
     fn extract_report_chunks_are_the_lists() {
-        let texts = [
-            "",
-            "Kazakhstan, which has no ties, said on Thursday, 7 November 2025, that 600 American companies invested more than $4.5 billion; Tokayev (the president) agreed.",
-            "“We will sign,” Tokayev said. Almost 20% of about 3-5 million people paid €1.1 bn. Café 🙂 «x» 12 km. Click here to subscribe.",
-        ];
-        for t in texts {
+        for t in REPORT_TEXTS {
             let a = crate::analyze(t, None);
             let tree = extract_json_tree(t, &a);
             let report = extract_report(t, &a);
