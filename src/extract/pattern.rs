@@ -557,6 +557,17 @@ pub fn is_word_char(c: char) -> bool {
     }
 }
 
+/// Whether `c` is in `[^\W\d_]` (a letter or mark: `\w` without digits and `_`), as a pattern
+/// reads that class.
+pub(crate) fn is_letter_char(c: char) -> bool {
+    perl_has(Perl::Word, true, c as u32) && !perl_has(Perl::Digit, true, c as u32) && c != '_'
+}
+
+/// Whether `c` is in `\s` (Unicode's White_Space), as a pattern reads that class.
+pub(crate) fn is_space_char(c: char) -> bool {
+    perl_has(Perl::Space, true, c as u32)
+}
+
 fn perl_has(class: Perl, unicode: bool, c: u32) -> bool {
     if c < 0x80 {
         let b = c as u8;
