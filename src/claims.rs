@@ -127,16 +127,9 @@ impl std::fmt::Debug for Terms {
 
 impl<S: AsRef<str>> FromIterator<S> for Terms {
     fn from_iter<I: IntoIterator<Item = S>>(iter: I) -> Terms {
-        let mut text = String::new();
-        let mut ends = Vec::new();
-        for t in iter {
-            text.push_str(t.as_ref());
-            ends.push(text.len() as u32);
-        }
-        Terms(Arc::new(TermList {
-            text: text.into_boxed_str(),
-            ends: ends.into_boxed_slice(),
-        }))
+        let items: Vec<S> = iter.into_iter().collect();
+        let list: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
+        Terms::from_strs(&list)
     }
 }
 
@@ -959,29 +952,23 @@ pub fn checkworthiness(sentence: &str, mentions: &[&Mention], junk: bool) -> f64
             score -= 0.15;
         }
     }
-    if ["click", "sign ", "subscribe", "please "].iter().any(|p| {
-        lower
-            .get(..p.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
-    }) {
+    if ["click", "sign ", "subscribe", "please "]
+        .iter()
+        .any(|p| starts_with_ignoring_case(lower, p))
+    {
         score -= 0.4;
     }
     score.clamp(0.0, 1.0)
 }
 
 /// Whether `s` has more than `n` words (runs of characters that are not white space): what
-/// `s.split_whitespace().nth(n).is_some()` says, with ASCII read by bytes (the size-optimised
-/// wasm calls a function per char for `split_whitespace`).
+/// `s.split_whitespace().nth(n).is_some()` says, read with `char_at` (the size-optimised wasm
+/// calls a function per char for `split_whitespace`).
 fn more_words_than(s: &str, n: usize) -> bool {
-    let b = s.as_bytes();
     let (mut words, mut in_word, mut i) = (0, false, 0);
-    while i < b.len() {
-        let (space, width) = if b[i] < 0x80 {
-            (matches!(b[i], b'\t'..=b'\r' | b' '), 1)
-        } else {
-            let c = s[i..].chars().next().unwrap_or(' ');
-            (c.is_whitespace(), c.len_utf8())
-        };
+    while i < s.len() {
+        let c = crate::extract::char_at(s, i);
+        let space = c.is_whitespace();
         if !space && !in_word {
             words += 1;
             if words > n {
@@ -989,7 +976,7 @@ fn more_words_than(s: &str, n: usize) -> bool {
             }
         }
         in_word = !space;
-        i += width;
+        i += c.len_utf8();
     }
     false
 }
@@ -1038,11 +1025,7 @@ fn find_phrases(hay: &[u8], phrases: &[&str], firsts: &[[u32; 256]; 2]) -> u32 {
         while candidates != 0 {
             let k = candidates.trailing_zeros();
             candidates &= candidates - 1;
-            let p = phrases[k as usize].as_bytes();
-            if hay
-                .get(i..i + p.len())
-                .is_some_and(|h| h.eq_ignore_ascii_case(p))
-            {
+            if starts_with_ignoring_case(&hay[i..], phrases[k as usize]) {
                 found |= 1 << k;
             }
         }
@@ -1250,7 +1233,7 @@ const NEGATION_IDIOMS: [&str; 13] = [
 /// Words that deny, as found in a clause lower-cased, with ’ as ' and a space either side.
 const NEGATORS: [&str; 6] = [" not ", "n't ", " no ", " never ", " neither ", " none "];
 
-/// Whether `hay` starts with the ASCII `p` in any ASCII case.
+/// Whether `hay` starts with `p`, its ASCII letters in any case (other bytes as they are).
 fn starts_with_ignoring_case(hay: &[u8], p: &str) -> bool {
     hay.get(..p.len())
         .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
@@ -1287,13 +1270,9 @@ fn is_negated(clause: &str) -> bool {
                     && ["not", "no", "never", "neither", "none"]
                         .iter()
                         .any(|w| starts_with_ignoring_case(rest, w) && ends_at(i + w.len())))
-                    || ["n't", "n’t"].iter().any(|w| {
-                        rest.len() >= w.len()
-                            && rest[..w.len() - 1]
-                                .eq_ignore_ascii_case(&w.as_bytes()[..w.len() - 1])
-                            && rest[w.len() - 1] | 0x20 == b't'
-                            && ends_at(i + w.len())
-                    });
+                    || ["n't", "n’t"]
+                        .iter()
+                        .any(|w| starts_with_ignoring_case(rest, w) && ends_at(i + w.len()));
             }
         } else if c == 0xC4 && b.get(i + 1) == Some(&0xB0)
             || c == 0xE2 && b.get(i + 1..i + 3) == Some(&[0x84, 0xAA][..])
@@ -1891,22 +1870,18 @@ impl<'a> SentenceTerms<'a> {
         let mut raw_words = cleared(&mut lists.raw_words);
         let mut word_start = None;
         let mut next_entity = 0;
-        let mut reach = 0; // the furthest end of the entities that start at or before a word
-                           // By bytes, ASCII read directly (the wasm build calls a function per char for
-                           // `char_indices`), then one space past the end.
-        let bytes = slice.as_bytes();
+        // The furthest end of the entities that start at or before a word.
+        let mut reach = 0;
+        // Char by char (`char_at`), then one space past the end.
         let mut next = 0;
-        while next <= bytes.len() {
+        while next <= slice.len() {
             let i = next;
-            let (c, width) = match bytes.get(i) {
-                None => (' ', 1),
-                Some(&b) if b < 0x80 => (b as char, 1),
-                Some(_) => {
-                    let c = slice[i..].chars().next().unwrap_or(' ');
-                    (c, c.len_utf8())
-                }
+            let c = if i == slice.len() {
+                ' '
+            } else {
+                crate::extract::char_at(slice, i)
             };
-            next += width;
+            next += c.len_utf8();
             match (word_start, is_word(c)) {
                 (None, true) => word_start = Some(i),
                 (Some(ws_rel), false) => {

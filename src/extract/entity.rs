@@ -67,13 +67,15 @@ fn caps(sent: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
-/// The abbreviated titles of [`caps_src`], in its order.
+/// The abbreviated titles of the capitalised-run pattern, in its order ([`caps_src`] is
+/// written with them, [`caps_word`] reads them).
 const CAPS_TITLES: [&str; 17] = [
     "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Adm", "Sgt", "Prof",
     "Maj", "Cmdr", "St",
 ];
 
-/// The lower-case words that may join two capitalised words, in [`caps_src`]'s order.
+/// The lower-case words that may join two capitalised words, in the pattern's order
+/// ([`caps_src`] is written with them, [`caps_at`] reads them).
 const CAPS_JOINERS: [&str; 15] = [
     "of", "the", "for", "and", "de", "al", "bin", "von", "van", "du", "la", "del", "da", "di", "le",
 ];
@@ -153,18 +155,14 @@ fn caps_word(sent: &str, p: usize, first: bool) -> Option<usize> {
 /// The first position at or after `from` whose char is not `keep`'s (or the end); an ASCII
 /// byte is tested by `ascii` (`keep` on ASCII), other chars by `keep`.
 fn skip_while(s: &str, from: usize, ascii: fn(u8) -> bool, keep: fn(char) -> bool) -> usize {
-    let b = s.as_bytes();
     let mut i = from;
-    while i < b.len() {
-        if b[i] < 0x80 {
-            if !ascii(b[i]) {
-                return i;
-            }
-            i += 1;
-            continue;
-        }
-        let c = s[i..].chars().next().unwrap_or('\0');
-        if !keep(c) {
+    while i < s.len() {
+        let c = super::char_at(s, i);
+        if !(if c.is_ascii() {
+            ascii(c as u8)
+        } else {
+            keep(c)
+        }) {
             return i;
         }
         i += c.len_utf8();
@@ -195,9 +193,13 @@ fn skip_spaces(s: &str, from: usize) -> usize {
 /// The source of the capitalised-run pattern [`caps`] scans for: its definition (the engine's
 /// tests run it, and the scanner's test compares the two).
 fn caps_src() -> String {
-    r"(?x)
-        (?:(?:[A-Z]\.){2,}|(?-u:\b)(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Adm|Sgt|Prof|Maj|Cmdr|St)\.|(?-u:\b)[A-Z][^\W\d_]*(?:[-–][A-Z][^\W\d_]*)*(?:’s|'s)?)
-        (?:\s+(?:(?:of|the|for|and|de|al|bin|von|van|du|la|del|da|di|le)\s+)?(?:(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Adm|Sgt|Prof|Maj|Cmdr|St)\.|[A-Z][^\W\d_]*(?:[-–][A-Z][^\W\d_]*)*(?:’s|'s)?))*".to_string()
+    format!(
+        r"(?x)
+        (?:(?:[A-Z]\.){{2,}}|(?-u:\b)(?:{titles})\.|(?-u:\b)[A-Z][^\W\d_]*(?:[-–][A-Z][^\W\d_]*)*(?:’s|'s)?)
+        (?:\s+(?:(?:{joiners})\s+)?(?:(?:[A-Z]\.){{2,}}|(?:{titles})\.|[A-Z][^\W\d_]*(?:[-–][A-Z][^\W\d_]*)*(?:’s|'s)?))*",
+        titles = CAPS_TITLES.join("|"),
+        joiners = CAPS_JOINERS.join("|"),
+    )
 }
 
 /// Titles before a name, longest first so that "Secretary of State" wins over "Secretary".

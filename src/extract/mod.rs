@@ -34,6 +34,15 @@ pub(crate) fn words(list: &'static str) -> impl Iterator<Item = &'static str> + 
     list.split_terminator('\n')
 }
 
+/// The char at byte `i` of `s` (a char boundary), an ASCII byte read without decoding: the
+/// size-optimised wasm calls a function per char for `chars` and `char_indices`.
+pub(crate) fn char_at(s: &str, i: usize) -> char {
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => b as char,
+        _ => s[i..].chars().next().unwrap_or('\0'),
+    }
+}
+
 /// A fixed list of words, looked up by hash (an open-addressed table of their positions in the
 /// list): one hash and about one comparison a word, where a `matches!` over a few hundred
 /// strings compares by length and bytes, and the size-optimised wasm calls a function for each.
@@ -312,7 +321,7 @@ pub fn extract(text: &str, sentences: &[Sentence], context: Context) -> Vec<Ment
             entity::extract(sent, &mut local);
             // In the order the sort below gives (stable, and sentences do not overlap), so that
             // it finds the list sorted but for the headlines, instead of moving every mention.
-            local.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+            sort_by_start(&mut local);
         }
         for m in &mut local {
             m.start += s.start;
