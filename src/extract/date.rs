@@ -4,6 +4,7 @@
 //! A date is an interval of days: a year is its 365 days, "the early 1990s" is 1990–1993.
 
 use super::build_regex;
+use super::gate::Gates;
 use super::number::{parse_word_number_prefix, Hedge, ADDRESS_AFTER, HEDGE_BEFORE, WORDS};
 use super::pattern::Regex;
 use super::{head, tail, Mention, Taken, Value};
@@ -307,7 +308,7 @@ fn day_or_days(y: Option<i32>, m: u32, d: u32, d2: Option<u32>) -> Option<Date> 
 }
 
 /// Appends the dates and durations of one sentence to `out` (offsets relative to `sent`).
-pub(super) fn extract(sent: &str, today: Option<i32>, out: &mut Vec<Mention>) {
+pub(super) fn extract(sent: &str, today: Option<i32>, gates: Gates, out: &mut Vec<Mention>) {
     let this_year = today.map(|t| civil_from_days(t).0);
     for c in DATES.captures_iter(sent) {
         let whole = c.get(0).expect("match");
@@ -532,6 +533,10 @@ pub(super) fn extract(sent: &str, today: Option<i32>, out: &mut Vec<Mention>) {
             sentence: 0,
             value: Value::Date(date),
         });
+    }
+    if !gates.durations() {
+        out.sort_by_key(|m| m.start);
+        return;
     }
     let taken = Taken::new(out.iter().map(|m| (m.start, m.end)).collect());
     let mut durations = Vec::new();

@@ -108,6 +108,7 @@ impl WordSet {
 
 mod date;
 mod entity;
+mod gate;
 mod number;
 pub mod pattern;
 mod quote;
@@ -312,9 +313,10 @@ pub fn extract(text: &str, sentences: &[Sentence], context: Context) -> Vec<Ment
         }
         let sent = &text[s.start..s.end];
         local.clear();
-        date::extract(sent, today, &mut local);
+        let gates = gate::Gates::of(sent);
+        date::extract(sent, today, gates, &mut local);
         let dates = local.iter().map(|m| (m.start, m.end)).collect();
-        number::extract(sent, dates, &mut local);
+        number::extract(sent, dates, gates, &mut local);
         if entity::is_title_case(sent) {
             headlines.push((i, local.len()));
         } else {

@@ -23,6 +23,7 @@
 //! Every look-around is a bounded window, so the whole is linear in the sentence.
 
 use super::build_regex;
+use super::gate::Gates;
 use super::pattern::Regex;
 use super::{head, tail, Amount, Bound, Mention, Taken, Value, WordSet};
 use std::sync::LazyLock;
@@ -1518,9 +1519,13 @@ fn join_of(gap: &str) -> Option<Join> {
 
 /// Appends the numeric mentions of one sentence (relative offsets), skipping spans taken by
 /// dates and durations.
-pub(super) fn extract(sent: &str, mut spans: Vec<(usize, usize)>, out: &mut Vec<Mention>) {
-    // Every phone number has a digit: a sentence without one is not searched.
-    if sent.bytes().any(|b| b.is_ascii_digit()) {
+pub(super) fn extract(
+    sent: &str,
+    mut spans: Vec<(usize, usize)>,
+    gates: Gates,
+    out: &mut Vec<Mention>,
+) {
+    if gates.phone() {
         spans.extend(PHONE.find_iter(sent).map(|m| (m.start(), m.end())));
     }
     let taken_spans = Taken::new(spans);
@@ -1695,6 +1700,17 @@ pub(super) fn extract(sent: &str, mut spans: Vec<(usize, usize)>, out: &mut Vec<
         });
         i += 1;
     }
+    if gates.ordinals() {
+        find_ordinals(sent, &taken_spans, out);
+    }
+    if gates.multiples() {
+        find_multiples(sent, &taken_spans, out);
+    }
+}
+
+/// Appends the ordinals and ranks of one sentence, outside `taken_spans` (dates, durations,
+/// phone numbers) and the numbers found.
+fn find_ordinals(sent: &str, taken_spans: &Taken, out: &mut Vec<Mention>) {
     let numeric = Taken::new(out.iter().map(|m| (m.start, m.end)).collect());
     let mut ordinals = Vec::new();
     for c in ORDINALS.captures_iter(sent) {
@@ -1766,7 +1782,11 @@ pub(super) fn extract(sent: &str, mut spans: Vec<(usize, usize)>, out: &mut Vec<
         });
     }
     out.extend(ordinals);
-    // "doubled", "tripled": a change by a factor, counted in "fold".
+}
+
+/// Appends the multiples of one sentence ("doubled", "tripled": a change by a factor, counted in
+/// "fold"), outside `taken_spans` and the mentions found.
+fn find_multiples(sent: &str, taken_spans: &Taken, out: &mut Vec<Mention>) {
     let taken_now = Taken::new(out.iter().map(|m| (m.start, m.end)).collect());
     for m in MULTIPLES.find_iter(sent) {
         if taken_spans.hits(m.start(), m.end()) || taken_now.hits(m.start(), m.end()) {
