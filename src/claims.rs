@@ -763,38 +763,52 @@ fn normalize_into(word: &str, out: &mut String) -> bool {
     while let Some(rest) = w.strip_suffix("'s") {
         w = rest;
     }
-    // ASCII words (nearly all) are lower-cased on the stack: `to_lowercase` would allocate.
-    let mut buf = [0u8; 32];
-    if w.is_ascii() && w.len() <= buf.len() {
-        let lower = &mut buf[..w.len()];
-        lower.copy_from_slice(w.as_bytes());
-        lower.make_ascii_lowercase();
-        if let Ok(lower) = std::str::from_utf8(lower) {
-            return normalize_lower(lower, out);
-        }
+    // Lower-cased where the term goes (ASCII, nearly all words, in place: `to_lowercase`
+    // would allocate), then made the term there.
+    let at = out.len();
+    if w.is_ascii() {
+        out.push_str(w);
+        out[at..].make_ascii_lowercase();
+    } else {
+        out.push_str(&w.to_lowercase());
     }
-    normalize_lower(&w.to_lowercase(), out)
+    term_in_place(out, at)
 }
 
 /// [`normalize_into`] of a word already trimmed and lower-cased.
+#[cfg(test)]
 fn normalize_lower(w: &str, out: &mut String) -> bool {
+    let at = out.len();
+    out.push_str(w);
+    term_in_place(out, at)
+}
+
+/// Makes the trimmed, lower-cased word at `out[at..]` its term: false, and `out` cut back to
+/// `at`, when it gives none.
+fn term_in_place(out: &mut String, at: usize) -> bool {
+    let w = &out[at..];
     if w.len() < 2 || w.starts_with(|c: char| c.is_ascii_digit()) {
+        out.truncate(at);
         return false;
     }
     let (stop, folded) = WORD_TABLE.get(w);
     if stop {
+        out.truncate(at);
         return false;
     }
     if let Some(folded) = folded {
+        out.truncate(at);
         out.push_str(folded);
         return true;
     }
     let (base, rep) = stem(w);
-    let at = out.len();
-    out.push_str(base);
+    if base.len() == w.len() && rep.is_empty() {
+        // No suffix taken: the word itself, found above to be no stopword, of two bytes or more.
+        return true;
+    }
+    out.truncate(at + base.len());
     out.push_str(rep);
-    let stem = &out[at..];
-    let kept = !is_stopword(stem) && stem.len() > 1;
+    let kept = !is_stopword(&out[at..]) && out.len() - at > 1;
     if !kept {
         out.truncate(at);
     }
@@ -814,21 +828,25 @@ fn stem(w: &str) -> (&str, &'static str) {
     {
         return (w, "");
     }
-    for (suf, min, rep) in [
-        ("ational", 4, "ate"),
-        ("ization", 4, "ize"),
-        ("ments", 4, ""),
-        ("ment", 4, ""),
-        ("ings", 4, ""),
-        ("ing", 4, ""),
-        ("ies", 3, "y"),
-        ("ied", 3, "y"),
-        ("sses", 3, "ss"),
-        ("ed", 4, ""),
-        ("es", 5, ""),
-        ("s", 3, ""),
-        ("e", 4, ""),
-    ] {
+    // The suffixes in the order they are tried, those of the word's last letter only.
+    let suffixes: &[(&str, usize, &str)] = match w.as_bytes()[w.len() - 1] {
+        b'l' => &[("ational", 4, "ate")],
+        b'n' => &[("ization", 4, "ize")],
+        b't' => &[("ment", 4, "")],
+        b's' => &[
+            ("ments", 4, ""),
+            ("ings", 4, ""),
+            ("ies", 3, "y"),
+            ("sses", 3, "ss"),
+            ("es", 5, ""),
+            ("s", 3, ""),
+        ],
+        b'g' => &[("ing", 4, "")],
+        b'd' => &[("ied", 3, "y"), ("ed", 4, "")],
+        b'e' => &[("e", 4, "")],
+        _ => &[],
+    };
+    for &(suf, min, rep) in suffixes {
         if let Some(base) = w.strip_suffix(suf) {
             if base.chars().count() >= min {
                 return (base, rep);
@@ -1244,21 +1262,40 @@ fn starts_with_ignoring_case(hay: &[u8], p: &str) -> bool {
 ///
 /// What [`is_negated_lowercasing`] defines, in one pass over the bytes without lower-casing:
 /// every idiom and negator starts at an "n" (in any case; "n't" at its "n"), so only the n's are
-/// looked at; an idiom anywhere sends the clause to the definition (which takes idioms out), as
-/// do the two characters outside ASCII that lower-case to ASCII letters, U+0130 and U+212A.
+/// looked at; an idiom anywhere sends the clause to the definition (which takes idioms out).
+/// Lower-casing makes ASCII of only two characters outside ASCII: U+212A ("k", in no idiom or
+/// negator) and U+0130 ("i" and a combining dot, which cannot complete one): neither makes the
+/// definition find what this does not.
 fn is_negated(clause: &str) -> bool {
     let b = clause.as_bytes();
     let mut denied = false;
-    for (i, &c) in b.iter().enumerate() {
+    let mut next = 0;
+    while next < b.len() {
+        // Eight bytes at a time where none is an "n" or "N" (most of a clause).
+        if let Some(chunk) = b.get(next..next + 8) {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(chunk);
+            if !may_negate(u64::from_le_bytes(w)) {
+                next += 8;
+                continue;
+            }
+        }
+        let i = next;
+        next += 1;
+        let c = b[i];
         // Every idiom and negator goes on from its "n" with "o", "e", "'" or "’" (0xE2 first).
         if c | 0x20 == b'n'
             && b.get(i + 1)
                 .is_some_and(|&x| matches!(x | 0x20, b'o' | b'e' | b'\'' | 0xE2))
         {
             let rest = &b[i..];
-            if NEGATION_IDIOMS
-                .iter()
-                .any(|p| starts_with_ignoring_case(rest, p))
+            // Every idiom's third byte is "t", " " or "i" ("not …", "no …", "neither …").
+            if rest
+                .get(2)
+                .is_some_and(|&x| matches!(x | 0x20, b't' | b' ' | b'i'))
+                && NEGATION_IDIOMS
+                    .iter()
+                    .any(|p| starts_with_ignoring_case(rest, p))
             {
                 return is_negated_lowercasing(clause);
             }
@@ -1274,13 +1311,18 @@ fn is_negated(clause: &str) -> bool {
                         .iter()
                         .any(|w| starts_with_ignoring_case(rest, w) && ends_at(i + w.len()));
             }
-        } else if c == 0xC4 && b.get(i + 1) == Some(&0xB0)
-            || c == 0xE2 && b.get(i + 1..i + 3) == Some(&[0x84, 0xAA][..])
-        {
-            return is_negated_lowercasing(clause);
         }
     }
     denied
+}
+
+/// Whether any of eight bytes is "n" or "N" (never a false "no").
+fn may_negate(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A zero byte in `x` sets its high bit in (x - 1) & !x (lower bytes may add false ones).
+    let x = (w | ONES * 0x20) ^ (ONES * u64::from(b'n'));
+    x.wrapping_sub(ONES) & !x & HIGH != 0
 }
 
 /// [`is_negated`] by its definition: the clause lower-cased, ’ made ', padded with spaces, the
@@ -1689,8 +1731,12 @@ fn nearest_date<'a>(dates: &[&'a Mention], at: usize) -> Option<&'a Mention> {
 /// Terms as claims compare them: an entity name of several words also gives its head ("kazakh
 /// president kassym-jomart tokayev" gives "tokayev"), so that two forms of one name share a
 /// term; "gross domestic product" is "gdp"; sorted and unique.
-fn fold_terms(mut out: Vec<&str>) -> Vec<&str> {
-    for k in 0..out.len() {
+///
+/// `sorted`: whether `out` is sorted and unique already (then, when nothing is added, it is not
+/// sorted again).
+fn fold_terms(mut out: Vec<&str>, sorted: bool) -> Vec<&str> {
+    let n = out.len();
+    for k in 0..n {
         let t = out[k];
         // Most terms are one word: a byte scan, not a char searcher, finds the last space.
         if let Some(at) = t.bytes().rposition(|b| b == b' ') {
@@ -1707,8 +1753,11 @@ fn fold_terms(mut out: Vec<&str>) -> Vec<&str> {
         out.retain(|t| !matches!(*t, "gross" | "domestic" | "product"));
         out.push("gdp");
     }
-    out.sort_unstable();
-    out.dedup();
+    // Nothing added to a sorted list (the list has the same length only then): as it is.
+    if !sorted || out.len() != n {
+        out.sort_unstable();
+        out.dedup();
+    }
     out
 }
 
@@ -1864,7 +1913,7 @@ impl<'a> SentenceTerms<'a> {
                 raw_entities.push((m.start, m.end, (at, arena.len())));
             }
         }
-        raw_entities.sort_by_key(|e| e.0);
+        crate::extract::sort_by_key_if_unsorted(&mut raw_entities, |e| e.0);
         // Words, split as `terms_of` splits them; a word inside an entity gives no term.
         let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
         let mut raw_words = cleared(&mut lists.raw_words);
@@ -2093,7 +2142,8 @@ impl<'a> SentenceTerms<'a> {
         }
         ids.sort_unstable();
         ids.dedup();
-        fold_terms(ids.iter().map(|&t| self.term(t)).collect())
+        // Ids are numbered in the order of their strings: sorted ids, sorted terms.
+        fold_terms(ids.iter().map(|&t| self.term(t)).collect(), true)
     }
 
     /// The terms of a set of term ids for value `m` over `span`: `m`'s own entity left out
@@ -2131,7 +2181,7 @@ impl<'a> SentenceTerms<'a> {
             .filter(|&&t| Some(t) != own || elsewhere(t))
             .map(|&t| self.term(t))
             .collect();
-        let mut terms = fold_terms(terms);
+        let mut terms = fold_terms(terms, set.windows(2).all(|w| w[0] < w[1]));
         if let Some(u) = unit {
             if let Err(at) = terms.binary_search(&u) {
                 terms.insert(at, u);
@@ -2492,6 +2542,59 @@ mod tests {
         }
     }
 
+    /// `stem` tries, of its suffixes, only those that end in the word's last letter: the same
+    /// stems as trying all of them in order, on every stem and suffix combined.
+    #[test]
+    fn stem_is_the_first_suffix_that_fits() {
+        const ALL: [(&str, usize, &str); 13] = [
+            ("ational", 4, "ate"),
+            ("ization", 4, "ize"),
+            ("ments", 4, ""),
+            ("ment", 4, ""),
+            ("ings", 4, ""),
+            ("ing", 4, ""),
+            ("ies", 3, "y"),
+            ("ied", 3, "y"),
+            ("sses", 3, "ss"),
+            ("ed", 4, ""),
+            ("es", 5, ""),
+            ("s", 3, ""),
+            ("e", 4, ""),
+        ];
+        let definition = |w: &str| -> (String, &str) {
+            let skip = !matches!(
+                w.as_bytes().last(),
+                Some(b'l' | b'n' | b's' | b't' | b'g' | b'd' | b'e')
+            ) || ["ss", "us", "is"].iter().any(|e| w.ends_with(e));
+            for (suf, min, rep) in ALL.iter().filter(|_| !skip) {
+                if let Some(base) = w.strip_suffix(suf) {
+                    if base.chars().count() >= *min {
+                        return (base.to_string(), rep);
+                    }
+                }
+            }
+            (w.to_string(), "")
+        };
+        let mut n = 0;
+        for base in [
+            "", "a", "re", "rel", "nat", "inve", "invest", "fé", "éé", "cla", "clas",
+        ] {
+            for (suf, ..) in ALL
+                .iter()
+                .chain(&[("", 0, ""), ("ss", 0, ""), ("us", 0, "")])
+            {
+                let w = format!("{base}{suf}");
+                if w.is_empty() {
+                    continue;
+                }
+                let (b, r) = stem(&w);
+                assert_eq!((b.to_string(), r), definition(&w), "{w:?}");
+                n += 1;
+            }
+        }
+        assert!(n > 150);
+    }
+
     #[test]
     fn negation_fast_path_matches_the_definition() {
         let words = [
@@ -2516,6 +2619,10 @@ mod tests {
             "not far",
             "nonot long",
             "İ",
+            "neİther",
+            "not untİl",
+            "İnİ",
+            "no\u{212a}",
             "\u{212a}",
             "é",
             "Σ",
@@ -2544,7 +2651,8 @@ mod tests {
         ];
         for a in words {
             for b in words {
-                for c in ["", " ", " x ", "no"] {
+                // The last two put the words at every offset in the eight-byte steps.
+                for c in ["", " ", " x ", "no", " abcdefgh ", "xyz  "] {
                     for clause in [
                         format!("{a} {b}{c}"),
                         format!("{a}{c}{b}"),

@@ -126,7 +126,13 @@ const memory = instance?.exports?.memory;
 const manifestText = readFileSync(join(ROOT, 'www/corpus/manifest.json'), 'utf8');
 // Extraction needs no corpus shard (they load as checks need them).
 const checker = new Checker(manifestText, []);
-checker.extract('Warm-up: 600 companies invested more than $4.5 billion in 2024.', {});
+// The warm-up has a mention of each kind, so that every pattern's caches are built before the
+// memory is read: a pattern first met in the measured run (a rank, a duration, a phone number)
+// would count its fixed caches as growth with the text.
+checker.extract(
+  'Warm-up: 600 companies invested more than $4.5 billion in 2024, the 3rd rise in 30 years; exports doubled, “we are ready,” Tokayev said. Call +1 202 555 0143.',
+  {},
+);
 const memBefore = memory ? memory.buffer.byteLength : NaN;
 const timeWasm = (f) => {
   let best = Infinity;

@@ -7,7 +7,7 @@ use super::build_regex;
 use super::gate::Gates;
 use super::number::{parse_word_number_prefix, Hedge, ADDRESS_AFTER, HEDGE_BEFORE, WORDS};
 use super::pattern::Regex;
-use super::{head, tail, Mention, Taken, Value};
+use super::{head, sort_by_key_if_unsorted, tail, Mention, Taken, Value};
 use std::sync::LazyLock;
 
 /// A date or period: its ISO 8601 form and the days it covers (days since 1970-01-01, inclusive).
@@ -535,7 +535,7 @@ pub(super) fn extract(sent: &str, today: Option<i32>, gates: Gates, out: &mut Ve
         });
     }
     if !gates.durations() {
-        out.sort_by_key(|m| m.start);
+        sort_by_key_if_unsorted(out, |m| m.start);
         return;
     }
     let taken = Taken::new(out.iter().map(|m| (m.start, m.end)).collect());
@@ -646,7 +646,7 @@ pub(super) fn extract(sent: &str, today: Option<i32>, gates: Gates, out: &mut Ve
         });
     }
     out.extend(durations);
-    out.sort_by_key(|m| m.start);
+    sort_by_key_if_unsorted(out, |m| m.start);
 }
 
 fn fmt_num(n: f64) -> String {

@@ -407,11 +407,15 @@ pub fn extract(text: &str, sentences: &[Sentence], context: Context) -> Vec<Ment
     out
 }
 
-/// Sorts mentions by start, the longest first at one start, keeping the order of ties (as
-/// `sort_by_key` does), and leaves a sorted list as it is without sorting it: the wasm build's
-/// std (optimised for size) sorts in n log n steps whatever the order.
+/// Sorts mentions by start, the longest first at one start, keeping the order of ties.
 fn sort_by_start(list: &mut [Mention]) {
-    let key = |m: &Mention| (m.start, std::cmp::Reverse(m.end));
+    sort_by_key_if_unsorted(list, |m| (m.start, std::cmp::Reverse(m.end)));
+}
+
+/// `list.sort_by_key(key)` (a stable sort), leaving a sorted list as it is without sorting it:
+/// the wasm build's std (optimised for size) sorts in n log n steps whatever the order, and most
+/// lists sorted here are sorted already.
+pub(crate) fn sort_by_key_if_unsorted<T, K: Ord>(list: &mut [T], key: impl Fn(&T) -> K) {
     if list.windows(2).any(|w| key(&w[0]) > key(&w[1])) {
         list.sort_by_key(key);
     }
@@ -560,7 +564,9 @@ pub(crate) struct Taken {
 
 impl Taken {
     pub(crate) fn new(mut spans: Vec<(usize, usize)>) -> Taken {
-        spans.sort_unstable();
+        if spans.windows(2).any(|w| w[0] > w[1]) {
+            spans.sort_unstable();
+        }
         // Merged in place: `w` spans kept so far.
         let mut w = 0;
         for i in 0..spans.len() {
