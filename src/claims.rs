@@ -1321,7 +1321,7 @@ fn may_negate(w: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     // A zero byte in `x` sets its high bit in (x - 1) & !x (lower bytes may add false ones).
-    let x = (w | ONES * 0x20) ^ (ONES * u64::from(b'n'));
+    let x = (w | (ONES * 0x20)) ^ (ONES * u64::from(b'n'));
     x.wrapping_sub(ONES) & !x & HIGH != 0
 }
 
