@@ -326,7 +326,7 @@ mod tests {
             assert!(open(Gates::of(&t)), "{t:?} leaves {name}'s gate shut");
         }
         for (k, (name, ..)) in patterns.iter().enumerate() {
-            assert!(matched[k] > 20, "{name} matched {} strings", matched[k]);
+            assert!(matched[k] > 10, "{name} matched {} strings", matched[k]);
             assert!(closed[k] > 10_000, "{name}'s gate shut {} times", closed[k]);
         }
     }
