@@ -557,6 +557,31 @@ pub(crate) fn tail(s: &str, n: usize) -> &str {
     &s[i..]
 }
 
+/// The texts the extraction tests run on: the case files, the corpus, the fuzz inputs (when
+/// present) and the dev set, each read as UTF-8 (lossily).
+#[cfg(test)]
+pub(crate) fn test_texts() -> Vec<String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut texts = Vec::new();
+    for dir in [
+        "tests/cases",
+        "corpus",
+        "fuzz/corpus/extract",
+        "tests/devset",
+    ] {
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let bytes = std::fs::read(e.path()).unwrap_or_default();
+            texts.push(String::from_utf8_lossy(&bytes).into_owned());
+        }
+    }
+    let files = texts.len();
+    assert!(files > 20, "the case and corpus files were read ({files})");
+    texts
+}
+
 /// Spans already taken, sorted and merged, for overlap tests in O(log n).
 pub(crate) struct Taken {
     spans: Vec<(usize, usize)>,
