@@ -1,8 +1,9 @@
 // Loads wasm-bindgen's nodejs glue and captures the WebAssembly instance it creates: the glue keeps
 // its instance private, and the benchmarks read its linear memory (memory.buffer.byteLength).
 import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
 
-/** `require(gluePath)`, and the first WebAssembly.Instance created while it loaded (or null). */
+/** `require(gluePath)` (a relative path is from the working directory), and the first WebAssembly.Instance created while it loaded (or null). */
 export function requireGlue(gluePath) {
   let instance = null;
   const RealInstance = WebAssembly.Instance;
@@ -14,7 +15,7 @@ export function requireGlue(gluePath) {
     },
   });
   try {
-    return { glue: createRequire(import.meta.url)(gluePath), instance };
+    return { glue: createRequire(import.meta.url)(resolve(gluePath)), instance };
   } finally {
     WebAssembly.Instance = RealInstance;
   }
