@@ -144,8 +144,7 @@ const CUR_PREFIX: &str = r"US\$|U\.S\.\s?\$|A\$|AU\$|C\$|CA\$|HK\$|NZ\$|S\$|R\$|
 const CUR_NAME: &str = r"(?:(?:U\.S\.|US|American|Australian|Canadian|Hong\s+Kong|Singapore|New\s+Zealand|Taiwan)\s+)?dollars?|euros?|(?:British\s+)?pounds?(?:\s+sterling)?|sterling|yen|(?:Chinese\s+)?yuan|renminbi|tenge|rubles?|roubles?|(?:Indian\s+)?rupees?|(?:Swiss\s+)?francs?|cents?|dirhams?|riyals?|lira|(?-i:USD|EUR|GBP|JPY|KZT|CNY|RUB|INR|CHF|AUD|CAD|AED|SAR|HKD|SGD|NZD|BRL|TRY|KRW)";
 
 /// One stated number with what is glued to it.
-pub(super) static ATOM: LazyLock<Regex> =
-    LazyLock::new(|| build_regex(&atom_src()).expect("number regex"));
+static ATOM: LazyLock<Regex> = LazyLock::new(|| build_regex(&atom_src()).expect("number regex"));
 /// The source of [`ATOM`].
 fn atom_src() -> String {
     format!(
@@ -1533,7 +1532,7 @@ pub(super) fn extract(
     let sentence_start = sent.len() - sent.trim_start().len();
 
     let mut atoms: Vec<Atom> = Vec::new();
-    let mut each_atom = |c: super::pattern::Captures| {
+    for c in ATOM.captures_iter(sent) {
         let core = c
             .name("num")
             .or_else(|| c.name("frac"))
@@ -1541,28 +1540,20 @@ pub(super) fn extract(
             .or_else(|| c.name("halfw"))
             .expect("core");
         if taken_spans.hits(core.start(), core.end()) {
-            return;
+            continue;
         }
         let Some(mut atom) = read_atom(sent, &c, sentence_start) else {
-            return;
+            continue;
         };
         if taken_spans.hits(atom.start, atom.end) {
             // A date took a part (the scale word or currency name cannot be a date, so this is
             // e.g. "in 2020 5 million"): keep the number alone.
             atom.end = core.end().min(atom.end);
             if taken_spans.hits(atom.start, atom.end) {
-                return;
+                continue;
             }
         }
         atoms.push(atom);
-    };
-    // The hand-written matcher where it has the pattern's meaning (see super::atom).
-    if super::atom::covers(sent) {
-        for slots in super::atom::matches(sent) {
-            each_atom(super::pattern::Captures::from_slots(&ATOM, sent, &slots));
-        }
-    } else {
-        ATOM.captures_iter(sent).for_each(each_atom);
     }
 
     let sport = std::cell::OnceCell::new();

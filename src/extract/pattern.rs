@@ -2902,17 +2902,7 @@ impl Slots {
     }
 }
 
-impl<'r, 'h> Captures<'r, 'h> {
-    /// A match of `re` in `hay` found by other means (a hand-written matcher with `re`'s
-    /// meaning): its slots, two per group in `re`'s order, `usize::MAX` for a group that took no
-    /// part.
-    pub(crate) fn from_slots(re: &'r Regex, hay: &'h str, slots: &[usize]) -> Captures<'r, 'h> {
-        assert_eq!(slots.len(), 2 * re.groups(), "one slot pair per group");
-        let mut s = Slots::new(slots.len());
-        s.as_mut().copy_from_slice(slots);
-        Captures { re, hay, slots: s }
-    }
-
+impl<'h> Captures<'_, 'h> {
     /// Group `i` (0: the whole match), if it took part in the match.
     pub fn get(&self, i: usize) -> Option<Match<'h>> {
         let slots = self.slots.as_slice();
