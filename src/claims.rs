@@ -1204,16 +1204,17 @@ fn clauses(sentence: &str, offset: usize) -> Vec<(usize, usize)> {
             {
                 false
             }
-            // Every other break starts with a space.
-            b' ' => [
-                &b" and "[..],
-                b" while ",
-                b" but ",
-                " — ".as_bytes(),
-                b" which ",
-            ]
-            .iter()
-            .any(|p| bytes[i..].starts_with(p)),
+            // Every other break starts with a space (the byte after it picks the words to try).
+            b' ' => {
+                let rest = &bytes[i..];
+                match bytes.get(i + 1) {
+                    Some(b'a') => rest.starts_with(b" and "),
+                    Some(b'w') => rest.starts_with(b" while ") || rest.starts_with(b" which "),
+                    Some(b'b') => rest.starts_with(b" but "),
+                    Some(0xE2) => rest.starts_with(" — ".as_bytes()),
+                    _ => false,
+                }
+            }
             _ => false,
         };
         if at_break {
