@@ -763,15 +763,9 @@ fn normalize_into(word: &str, out: &mut String) -> bool {
     while let Some(rest) = w.strip_suffix("'s") {
         w = rest;
     }
-    // Lower-cased where the term goes (ASCII, nearly all words, in place: `to_lowercase`
-    // would allocate), then made the term there.
+    // Lower-cased where the term goes, then made the term there.
     let at = out.len();
-    if w.is_ascii() {
-        out.push_str(w);
-        out[at..].make_ascii_lowercase();
-    } else {
-        out.push_str(&w.to_lowercase());
-    }
+    push_lower(out, w);
     term_in_place(out, at)
 }
 
@@ -781,6 +775,18 @@ fn normalize_lower(w: &str, out: &mut String) -> bool {
     let at = out.len();
     out.push_str(w);
     term_in_place(out, at)
+}
+
+/// Appends `w` lower-cased: ASCII (nearly all words) in place, where `to_lowercase` would
+/// allocate.
+fn push_lower(out: &mut String, w: &str) {
+    let at = out.len();
+    if w.is_ascii() {
+        out.push_str(w);
+        out[at..].make_ascii_lowercase();
+    } else {
+        out.push_str(&w.to_lowercase());
+    }
 }
 
 /// Makes the trimmed, lower-cased word at `out[at..]` its term: false, and `out` cut back to
@@ -1905,12 +1911,7 @@ impl<'a> SentenceTerms<'a> {
         for m in mentions {
             if let Value::Entity { name, .. } = &m.value {
                 let at = arena.len();
-                if name.is_ascii() {
-                    arena.push_str(name);
-                    arena[at..].make_ascii_lowercase();
-                } else {
-                    arena.push_str(&name.to_lowercase());
-                }
+                push_lower(&mut arena, name);
                 raw_entities.push((m.start, m.end, (at, arena.len())));
             }
         }
