@@ -159,8 +159,11 @@ fn classify_lines(text: &str) -> Vec<Line> {
         pos = nl + 1;
     }
 
-    // [occurrences in the text, occurrences seen so far], per distinct line.
-    let mut counts: HashMap<&str, [u32; 2]> = HashMap::new();
+    // Each text line's distinct-line number (each line hashed once), and per distinct line
+    // [occurrences in the text, occurrences seen so far].
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut of_line: Vec<u32> = Vec::new();
+    let mut counts: Vec<[u32; 2]> = Vec::new();
     let several = lines
         .iter()
         .filter(|l| l.kind == Kind::Text)
@@ -168,13 +171,23 @@ fn classify_lines(text: &str) -> Vec<Line> {
         .is_some();
     if several {
         for l in lines.iter().filter(|l| l.kind == Kind::Text) {
-            counts.entry(&text[l.start..l.end]).or_insert([0, 0])[0] += 1;
+            let id = *ids.entry(&text[l.start..l.end]).or_insert_with(|| {
+                counts.push([0, 0]);
+                counts.len() as u32 - 1
+            });
+            counts[id as usize][0] += 1;
+            of_line.push(id);
         }
     }
-    for l in lines.iter_mut().filter(|l| l.kind == Kind::Text) {
+    for (k, l) in lines
+        .iter_mut()
+        .filter(|l| l.kind == Kind::Text)
+        .enumerate()
+    {
         let s = &text[l.start..l.end];
-        let (repeated, duplicate) = match counts.get_mut(s) {
-            Some(c) => {
+        let (repeated, duplicate) = match of_line.get(k) {
+            Some(&id) => {
+                let c = &mut counts[id as usize];
                 c[1] += 1;
                 (c[0] > 1, c[1] > 1)
             }
