@@ -557,6 +557,25 @@ pub(crate) fn tail(s: &str, n: usize) -> &str {
     &s[i..]
 }
 
+/// The longest prefix of `s` whose chars all satisfy `keep` (what `take_while` then `collect`
+/// gives, without building it).
+pub(crate) fn prefix_while(s: &str, keep: impl Fn(char) -> bool) -> &str {
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| !keep(c))
+        .map_or(s.len(), |(i, _)| i);
+    &s[..end]
+}
+
+/// `s.to_lowercase()`, borrowed when that is `s` itself (ASCII without capitals: most words).
+pub(crate) fn lowered(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    }
+}
+
 /// The texts the extraction tests run on: the case files, the corpus, the fuzz inputs (when
 /// present) and the dev set, each read as UTF-8 (lossily).
 #[cfg(test)]

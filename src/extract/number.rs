@@ -924,8 +924,8 @@ fn unit_symbol(w: &str) -> Option<&'static str> {
 
 /// Singular, lower-case form of a counted noun: "companies" → "company", "people" → "person".
 pub fn singular(w: &str) -> String {
-    let w = w.to_lowercase();
-    match w.as_str() {
+    let w = super::lowered(w);
+    match &*w {
         "people" => return "person".into(),
         "children" => return "child".into(),
         "men" => return "man".into(),
@@ -933,7 +933,7 @@ pub fn singular(w: &str) -> String {
         "police" => return "police".into(),
         "staff" => return "staff".into(),
         "kilometres" | "kilometers" => return "km".into(),
-        "series" | "species" | "news" | "aircraft" | "sheep" | "fish" => return w,
+        "series" | "species" | "news" | "aircraft" | "sheep" | "fish" => return w.into_owned(),
         "lives" => return "life".into(),
         "wives" => return "wife".into(),
         "knives" => return "knife".into(),
@@ -965,7 +965,7 @@ pub fn singular(w: &str) -> String {
     {
         return w[..w.len() - 1].to_string();
     }
-    w
+    w.into_owned()
 }
 
 /// The counted noun or unit after a number: skips up to three capitalised qualifiers ("600
@@ -979,16 +979,13 @@ pub(crate) fn counted_noun(rest: &str) -> Option<String> {
             .then_some(rest)
     }) {
         // "600km", "30-km", "5-member": only a unit, or a hyphenated noun, counts.
-        let word: String = glued
-            .chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '/' || *c == '²')
-            .collect();
+        let word = super::prefix_while(glued, |c| c.is_alphanumeric() || c == '/' || c == '²');
         let word = word.trim_end_matches('/');
         if let Some(u) = unit_symbol(word) {
             return Some(u.to_string());
         }
         if rest.starts_with('-') {
-            let lower = word.to_lowercase();
+            let lower = super::lowered(word);
             let next = glued[word.len()..].chars().next();
             if !lower.is_empty()
                 && lower.chars().all(|c| c.is_alphabetic())
@@ -1003,20 +1000,25 @@ pub(crate) fn counted_noun(rest: &str) -> Option<String> {
     if !rest.starts_with(char::is_whitespace) {
         return None;
     }
-    let words: Vec<&str> = rest.split_whitespace().take(8).collect();
+    let mut words = [""; 8];
+    let mut n = 0;
+    for w in rest.split_whitespace().take(8) {
+        words[n] = w;
+        n += 1;
+    }
+    let words = &words[..n];
     // Two-word units.
     if words.len() >= 2 {
-        let two = format!(
-            "{} {}",
-            words[0],
-            words[1].trim_end_matches([',', '.', ';', ':'])
+        let (first, second) = (
+            super::lowered(words[0]),
+            super::lowered(words[1].trim_end_matches([',', '.', ';', ':'])),
         );
-        match two.to_lowercase().as_str() {
-            "square kilometres" | "square kilometers" | "sq km" | "square km" => {
+        match (&*first, &*second) {
+            ("square", "kilometres" | "kilometers" | "km") | ("sq", "km") => {
                 return Some("km²".into())
             }
-            "metric tons" | "metric tonnes" => return Some("t".into()),
-            "percentage points" | "percentage point" => return Some("percentage point".into()),
+            ("metric", "tons" | "tonnes") => return Some("t".into()),
+            ("percentage", "points" | "point") => return Some("percentage point".into()),
             _ => {}
         }
     }
@@ -1025,10 +1027,9 @@ pub(crate) fn counted_noun(rest: &str) -> Option<String> {
     let mut k = 0;
     while k < words.len() {
         let raw = words[k];
-        let w: String = raw
-            .chars()
-            .take_while(|c| c.is_alphabetic() || *c == '-' || *c == '/' || *c == '²')
-            .collect();
+        let w = super::prefix_while(raw, |c| {
+            c.is_alphabetic() || c == '-' || c == '/' || c == '²'
+        });
         let w = w.trim_end_matches(['-', '/']);
         if w.is_empty() {
             return None;
@@ -1046,16 +1047,13 @@ pub(crate) fn counted_noun(rest: &str) -> Option<String> {
             k += 1;
             continue;
         }
-        let lower = w.to_lowercase();
+        let lower = super::lowered(w);
         if is_stop(&lower) || lower.ends_with("ly") || lower.len() < 2 {
             return None;
         }
         let next_is_noun = !ends_phrase
             && words.get(k + 1).is_some_and(|n| {
-                let n: String = n
-                    .chars()
-                    .take_while(|c| c.is_alphabetic() || *c == '-')
-                    .collect();
+                let n = super::prefix_while(n, |c| c.is_alphabetic() || c == '-');
                 n.len() >= 2
                     && n.chars().next().is_some_and(char::is_lowercase)
                     && !is_stop(&n)
@@ -1071,7 +1069,7 @@ pub(crate) fn counted_noun(rest: &str) -> Option<String> {
         // "people", "children": plural nouns without an -s, never adjectives ("30 million
         // people ranks 50th" counts people).
         let singular_form = (!lower.ends_with('s') || lower.ends_with("ss"))
-            && !matches!(lower.as_str(), "people" | "children" | "men" | "women");
+            && !matches!(&*lower, "people" | "children" | "men" | "women");
         if skipped_adj < 2
             && next_is_noun
             && (is_adjective(&lower) || lower.ends_with("ed") || (next_plural && singular_form))
@@ -1247,24 +1245,24 @@ fn read_atom(sent: &str, c: &super::pattern::Captures, sentence_start: usize) ->
         if text.len() > 1 && text.starts_with('0') && text.as_bytes()[1].is_ascii_digit() {
             skip = true; // "06", "0600": codes and clock times
         }
-        let suf: String = after
-            .chars()
-            .take(3)
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if ["st", "nd", "rd", "th"].iter().any(|s| {
-            suf.starts_with(s) && !suf[2..].starts_with(|x: char| x.is_ascii_alphanumeric())
-        }) {
+        // "1st", "2nd", "3rd", "4th" (and "1ST"): not when a letter or digit follows.
+        let b = after.as_bytes();
+        let ordinal_suffix = b.len() >= 2
+            && matches!(
+                [b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase()],
+                [b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h']
+            )
+            && !b.get(2).is_some_and(u8::is_ascii_alphanumeric);
+        if ordinal_suffix {
             return None; // an ordinal, read below
         }
         if c.name("scale").is_none() && c.name("pct").is_none() && c.name("curname").is_none() {
             // Letters glued to the digits: a unit ("30km") or not a figure ("9am", "5G", "80s").
             if let Some(x) = char_at(sent, end) {
                 if x.is_alphabetic() {
-                    let word: String = sent[end..]
-                        .chars()
-                        .take_while(|c| c.is_alphanumeric() || *c == '/' || *c == '²')
-                        .collect();
+                    let word = super::prefix_while(&sent[end..], |c| {
+                        c.is_alphanumeric() || c == '/' || c == '²'
+                    });
                     if unit_symbol(word.trim_end_matches('/')).is_none() {
                         skip = true;
                     }
