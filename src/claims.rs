@@ -2129,7 +2129,7 @@ impl<'a> SentenceTerms<'a> {
     /// The terms of `span` (normalised, sorted, unique), leaving out words that overlap `skip`:
     /// what `terms_of` gives.
     fn span_terms_ref(&self, span: (usize, usize), skip: Option<(usize, usize)>) -> Vec<&str> {
-        let mut ids: Vec<u32> = Vec::new();
+        let mut ids: Vec<u32> = Vec::with_capacity(32);
         let from = self.l.words.partition_point(|w| w.0 < span.0);
         for w in self.l.words[from..].iter().take_while(|w| w.0 < span.1) {
             if w.1 <= span.1 && !skip.is_some_and(|(s, e)| w.0 < e && s < w.1) {
@@ -2144,8 +2144,11 @@ impl<'a> SentenceTerms<'a> {
         }
         ids.sort_unstable();
         ids.dedup();
-        // Ids are numbered in the order of their strings: sorted ids, sorted terms.
-        fold_terms(ids.iter().map(|&t| self.term(t)).collect(), true)
+        // Ids are numbered in the order of their strings: sorted ids, sorted terms (with room
+        // for what `fold_terms` and the caller add).
+        let mut terms = Vec::with_capacity(ids.len() + 8);
+        terms.extend(ids.iter().map(|&t| self.term(t)));
+        fold_terms(terms, true)
     }
 
     /// The terms of a set of term ids for value `m` over `span`: `m`'s own entity left out
@@ -2178,11 +2181,13 @@ impl<'a> SentenceTerms<'a> {
                 .take_while(|o| o.0 < span.1)
                 .any(|o| o.1 <= span.1 && !(o.0 < m.end && m.start < o.1))
         };
-        let terms: Vec<&str> = set
-            .iter()
-            .filter(|&&t| Some(t) != own || elsewhere(t))
-            .map(|&t| self.term(t))
-            .collect();
+        // With room for what `fold_terms` adds and the unit.
+        let mut terms: Vec<&str> = Vec::with_capacity(set.len() + 8);
+        terms.extend(
+            set.iter()
+                .filter(|&&t| Some(t) != own || elsewhere(t))
+                .map(|&t| self.term(t)),
+        );
         let mut terms = fold_terms(terms, set.windows(2).all(|w| w[0] < w[1]));
         if let Some(u) = unit {
             if let Err(at) = terms.binary_search(&u) {
@@ -2229,16 +2234,16 @@ impl<'a> SentenceTerms<'a> {
                 .take_while(|w| w.0 < m.end)
                 .count();
         // The term ids so far, sorted and unique before each `finish`.
-        let mut set: Vec<u32> = Vec::new();
+        let mut set: Vec<u32> = Vec::with_capacity(32);
         let add_clause = |set: &mut Vec<u32>, k: usize| {
             let (wl, wh) = self.l.clause_words[k];
             let (sl, sh) = (skip_lo.max(wl), skip_hi.min(wh));
             if sl >= sh {
                 set.extend(self.clause_terms(k).iter().map(|t| t.0));
             } else {
-                let skipped: Vec<u32> = self.l.words[sl..sh].iter().map(|w| w.2).collect();
+                let skipped = &self.l.words[sl..sh];
                 for &(t, count) in self.clause_terms(k) {
-                    if count as usize > skipped.iter().filter(|&&s| s == t).count() {
+                    if count as usize > skipped.iter().filter(|w| w.2 == t).count() {
                         set.push(t);
                     }
                 }
