@@ -1064,13 +1064,14 @@ fn qualifiers(text: &str, m: &Mention) -> Vec<String> {
         Value::Ordinal(_, noun) if !noun.is_empty() => noun.as_str(),
         _ => return Vec::new(),
     };
-    let mut out = Vec::new();
-    for w in text[m.end..].split_whitespace().take(5) {
+    // The words before the noun, kept as slices until the noun is found.
+    let mut before = [""; 5];
+    for (k, w) in text[m.end..].split_whitespace().take(5).enumerate() {
         let word = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-        if crate::extract::singular_noun(word) == noun || word.is_empty() {
-            return out;
+        if word.is_empty() || crate::extract::singular_noun_of(word) == noun {
+            return before[..k].iter().map(|w| w.to_string()).collect();
         }
-        out.push(word.to_string());
+        before[k] = word;
     }
     Vec::new()
 }
@@ -1190,8 +1191,16 @@ const PREPOSITIONS: [&str; 20] = [
 ];
 
 /// Clause boundaries: the byte ranges (absolute) of the clauses of a sentence.
+#[cfg(test)]
 fn clauses(sentence: &str, offset: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    clauses_into(sentence, offset, &mut out);
+    out
+}
+
+/// [`clauses`], into `out` (emptied first).
+fn clauses_into(sentence: &str, offset: usize, out: &mut Vec<(usize, usize)>) {
+    out.clear();
     let mut start = 0;
     let bytes = sentence.as_bytes();
     let mut i = 0;
@@ -1234,7 +1243,6 @@ fn clauses(sentence: &str, offset: usize) -> Vec<(usize, usize)> {
     if start < sentence.len() {
         out.push((offset + start, offset + sentence.len()));
     }
-    out
 }
 
 /// Idioms with a negation that deny nothing. Each starts with "n".
@@ -1463,6 +1471,14 @@ pub fn claims_of(text: &str, sentences: &[Sentence], mentions: &Mentions) -> Vec
     out.reserve_exact(values.len());
     let mut by = BySentence::new(sentences.len(), mentions);
     let mut lists = TermLists::default();
+    // Per-sentence lists, emptied and reused from sentence to sentence.
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    let mut dates: Vec<&Mention> = Vec::new();
+    let mut negation: Vec<((usize, usize), bool)> = Vec::new();
+    let mut subjects: Vec<(&Mention, bool)> = Vec::new();
+    // The sentence's quantities' unit terms, one after another, and each quantity's range.
+    let mut unit_arena = String::new();
+    let mut units: Vec<(*const Mention, (usize, usize))> = Vec::new();
     for (i, s) in sentences.iter().enumerate() {
         let given = &values[value_first[i] as usize..value_first[i + 1] as usize];
         if given.is_empty() {
@@ -1471,7 +1487,7 @@ pub fn claims_of(text: &str, sentences: &[Sentence], mentions: &Mentions) -> Vec
         let ms = by.get(i);
         let worth = worths[i];
         let sent = &text[s.start..s.end];
-        let parts = clauses(sent, s.start);
+        clauses_into(sent, s.start, &mut parts);
         let st = SentenceTerms::new(
             text,
             (s.start, s.end),
@@ -1479,29 +1495,35 @@ pub fn claims_of(text: &str, sentences: &[Sentence], mentions: &Mentions) -> Vec
             &parts,
             std::mem::take(&mut lists),
         );
-        let units: Vec<String> = ms
-            .iter()
-            .filter_map(|m| match &m.value {
-                Value::Quantity(_, unit) => normalize(unit),
-                _ => None,
-            })
-            .collect();
+        unit_arena.clear();
+        units.clear();
+        for &m in ms {
+            if let Value::Quantity(_, unit) = &m.value {
+                let at = unit_arena.len();
+                if normalize_into(unit, &mut unit_arena) {
+                    units.push((m, (at, unit_arena.len())));
+                }
+            }
+        }
         let mut all_terms = st.span_terms_ref((s.start, s.end), None);
-        all_terms.extend(units.iter().map(String::as_str));
+        all_terms.extend(units.iter().map(|u| &unit_arena[u.1 .0..u.1 .1]));
         all_terms.sort_unstable();
         all_terms.dedup();
         let all_terms = Terms::from_strs(&all_terms);
-        // Entities that can be a subject (not only reporting the claim), in order.
-        let mut subjects: Option<Vec<(&Mention, bool)>> = None;
+        // Entities that can be a subject (not only reporting the claim), in order: listed when
+        // a value first needs them.
+        subjects.clear();
+        let mut subjects_listed = false;
         // Date mentions, in order of start, for each value's time.
-        let dates: Vec<&Mention> = ms
-            .iter()
-            .copied()
-            .filter(|d| matches!(d.value, Value::Date(_)))
-            .collect();
+        dates.clear();
+        dates.extend(
+            ms.iter()
+                .copied()
+                .filter(|d| matches!(d.value, Value::Date(_))),
+        );
         // Whether each span of clauses used so far is negated (a value's span is usually one
         // of a few).
-        let mut negation: Vec<((usize, usize), bool)> = Vec::new();
+        negation.clear();
         // Who reports a claim ("Tokayev said") is not part of what it says.
         let mut reporter_terms: Vec<String> = Vec::new();
         for e in ms {
@@ -1518,15 +1540,15 @@ pub fn claims_of(text: &str, sentences: &[Sentence], mentions: &Mentions) -> Vec
         for &at in given {
             let m = &mentions[at as usize];
             // The counted noun is part of the predicate ("600 companies" is about companies).
-            let unit_term = match &m.value {
-                Value::Quantity(_, unit) => normalize(unit),
-                _ => None,
-            };
+            let unit_term = units
+                .iter()
+                .find(|u| std::ptr::eq(u.0, m))
+                .map(|u| &unit_arena[u.1 .0..u.1 .1]);
             // The clause holding the value, widened until it has two terms.
-            let (local, span) = st.local_terms(m, unit_term.as_deref(), &reporter_terms);
+            let (local, span) = st.local_terms(m, unit_term, &reporter_terms);
             // "The country of about 30 million people ranks 50th in …": a count that describes
             // a noun, in a clause that states another value, is about that noun alone.
-            let described = described_noun(text, m, unit_term.as_deref());
+            let described = described_noun(text, m, unit_term);
             let (local, span) = match &described {
                 Some((terms, np))
                     if ms.iter().any(|o| {
@@ -1557,13 +1579,17 @@ pub fn claims_of(text: &str, sentences: &[Sentence], mentions: &Mentions) -> Vec
             }
             let quals = qualifiers(text, m);
             // Each with whether a preposition comes before it ("in Kazakhstan").
-            let subjects = subjects.get_or_insert_with(|| {
-                ms.iter()
-                    .copied()
-                    .filter(|e| matches!(e.value, Value::Entity { .. }) && !is_reporter(text, e))
-                    .map(|e| (e, after_preposition(text, e.start)))
-                    .collect()
-            });
+            if !subjects_listed {
+                subjects_listed = true;
+                subjects.extend(
+                    ms.iter()
+                        .copied()
+                        .filter(|e| {
+                            matches!(e.value, Value::Entity { .. }) && !is_reporter(text, e)
+                        })
+                        .map(|e| (e, after_preposition(text, e.start))),
+                );
+            }
             // "600 American companies": the qualifier is not the subject.
             let usable = |e: &&(&Mention, bool)| {
                 let e = e.0;

@@ -26,6 +26,7 @@ use super::build_regex;
 use super::gate::Gates;
 use super::pattern::Regex;
 use super::{head, tail, Amount, Bound, Mention, Taken, Value, WordSet};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// A hedge word before a number, as it bounds the number.
@@ -924,37 +925,55 @@ fn unit_symbol(w: &str) -> Option<&'static str> {
 
 /// Singular, lower-case form of a counted noun: "companies" → "company", "people" → "person".
 pub fn singular(w: &str) -> String {
+    singular_of(w).into_owned()
+}
+
+/// [`singular`], borrowed from `w` where it is a slice of it (a lower-case word: most).
+pub fn singular_of(w: &str) -> Cow<'_, str> {
     let w = super::lowered(w);
-    match &*w {
-        "people" => return "person".into(),
-        "children" => return "child".into(),
-        "men" => return "man".into(),
-        "women" => return "woman".into(),
-        "police" => return "police".into(),
-        "staff" => return "staff".into(),
-        "kilometres" | "kilometers" => return "km".into(),
-        "series" | "species" | "news" | "aircraft" | "sheep" | "fish" => return w.into_owned(),
-        "lives" => return "life".into(),
-        "wives" => return "wife".into(),
-        "knives" => return "knife".into(),
-        "mice" => return "mouse".into(),
-        "teeth" => return "tooth".into(),
-        "feet" => return "foot".into(),
-        "geese" => return "goose".into(),
-        "analyses" => return "analysis".into(),
-        "crises" => return "crisis".into(),
-        "theses" => return "thesis".into(),
-        "indices" => return "index".into(),
-        _ => {}
+    let fixed = match &*w {
+        "people" => "person",
+        "children" => "child",
+        "men" => "man",
+        "women" => "woman",
+        "kilometres" | "kilometers" => "km",
+        "lives" => "life",
+        "wives" => "wife",
+        "knives" => "knife",
+        "mice" => "mouse",
+        "teeth" => "tooth",
+        "feet" => "foot",
+        "geese" => "goose",
+        "analyses" => "analysis",
+        "crises" => "crisis",
+        "theses" => "thesis",
+        "indices" => "index",
+        "police" | "staff" | "series" | "species" | "news" | "aircraft" | "sheep" | "fish" => {
+            return w
+        }
+        _ => "",
+    };
+    if !fixed.is_empty() {
+        return Cow::Borrowed(fixed);
     }
     if let Some(stem) = w.strip_suffix("ies") {
         if stem.len() > 1 {
-            return format!("{stem}y");
+            return Cow::Owned(format!("{stem}y"));
+        }
+    }
+    // The word less its last `n` bytes (ASCII letters).
+    fn cut(w: Cow<'_, str>, n: usize) -> Cow<'_, str> {
+        match w {
+            Cow::Borrowed(b) => Cow::Borrowed(&b[..b.len() - n]),
+            Cow::Owned(mut o) => {
+                o.truncate(o.len() - n);
+                Cow::Owned(o)
+            }
         }
     }
     for suf in ["sses", "shes", "ches", "xes", "zes"] {
         if w.ends_with(suf) {
-            return w[..w.len() - 2].to_string();
+            return cut(w, 2);
         }
     }
     if w.ends_with('s')
@@ -963,9 +982,9 @@ pub fn singular(w: &str) -> String {
         && !w.ends_with("is")
         && w.len() > 3
     {
-        return w[..w.len() - 1].to_string();
+        return cut(w, 1);
     }
-    w.into_owned()
+    w
 }
 
 /// The counted noun or unit after a number: skips up to three capitalised qualifiers ("600
@@ -1056,7 +1075,7 @@ pub(crate) fn counted_noun(rest: &str) -> Option<String> {
                 let n = super::prefix_while(n, |c| c.is_alphabetic() || c == '-');
                 n.len() >= 2
                     && n.chars().next().is_some_and(char::is_lowercase)
-                    && !is_stop(&n)
+                    && !is_stop(n)
                     && !n.ends_with("ly")
             });
         // An adjective before the noun: a known one, a participle, or a word without a plural
