@@ -1730,36 +1730,83 @@ impl StartDfa {
             return None;
         }
         let sets = b.sets;
-        // Chars are classed by which sets have them and by their kind.
-        let mut classes: HashMap<Vec<bool>, u16> = HashMap::new();
+        // Chars are classed by which sets have them and by their kind: a signature of one bit
+        // per set, then the two kinds, packed 64 to a word (hashed a word at a time).
+        let mut classes: HashMap<Vec<u64>, u16> = HashMap::new();
         let mut reps: Vec<char> = Vec::new();
-        let mut class_of = |c: char| -> u16 {
-            let mut sig: Vec<bool> = sets.iter().map(|s| s.has(c)).collect();
-            sig.push(c.is_ascii() && ascii_word(c as u8));
-            sig.push(is_word_char(c));
-            *classes.entry(sig).or_insert_with(|| {
-                reps.push(c);
-                reps.len() as u16 - 1
-            })
+        let mut intern = |sig: &[u64], c: char| -> u16 {
+            if let Some(&k) = classes.get(sig) {
+                return k;
+            }
+            reps.push(c);
+            let k = reps.len() as u16 - 1;
+            classes.insert(sig.to_vec(), k);
+            k
         };
+        let n_sets = sets.len();
+        let set_bit = |sig: &mut [u64], i: usize, on: bool| {
+            sig[i / 64] = sig[i / 64] & !(1 << (i % 64)) | u64::from(on) << (i % 64);
+        };
+        let kinds = |sig: &mut [u64], c: char| {
+            set_bit(sig, n_sets, c.is_ascii() && ascii_word(c as u8));
+            set_bit(sig, n_sets + 1, is_word_char(c));
+        };
+        let full = |sig: &mut [u64], c: char| {
+            for (i, s) in sets.iter().enumerate() {
+                set_bit(sig, i, s.has(c));
+            }
+            kinds(sig, c);
+        };
+        let mut sig = vec![0u64; (n_sets + 2).div_ceil(64)];
         let mut ascii = [0u16; 128];
         for (b, slot) in ascii.iter_mut().enumerate() {
-            *slot = class_of(b as u8 as char);
+            full(&mut sig, b as u8 as char);
+            *slot = intern(&sig, b as u8 as char);
         }
         // Outside ASCII, membership is constant between the edges of every set's ranges.
         let mut edges = vec![0x80, 0xD800, 0xE000, 0x11_0000];
-        sets.iter().for_each(|s| s.edges(&mut edges));
+        // Each set's own edges: from one edge to the next, only the sets with an edge there can
+        // change, so only they are asked again (sorted by edge).
+        let mut changes: Vec<(u32, u32)> = Vec::new();
+        let mut own = Vec::new();
+        for (k, s) in sets.iter().enumerate() {
+            own.clear();
+            s.edges(&mut own);
+            edges.extend_from_slice(&own);
+            changes.extend(own.iter().map(|&e| (e, k as u32)));
+        }
+        changes.sort_unstable();
+        changes.dedup();
         WORD.iter().for_each(|&(lo, hi)| edges.extend([lo, hi + 1]));
         edges.retain(|&e| (0x80..=0x11_0000).contains(&e));
         edges.sort_unstable();
         edges.dedup();
         let mut non_ascii: Vec<(u32, u16)> = Vec::new();
+        // Whether `sig` holds the sets of the range before (false at the first and after the
+        // surrogates: then every set is asked).
+        let mut carried = false;
+        let mut next = 0;
         for w in edges.windows(2) {
+            while next < changes.len() && changes[next].0 < w[0] {
+                next += 1;
+            }
             // The surrogates are no chars: their range is skipped.
             let Some(c) = char::from_u32(w[0]) else {
+                carried = false;
                 continue;
             };
-            let k = class_of(c);
+            if carried {
+                while next < changes.len() && changes[next].0 == w[0] {
+                    let k = changes[next].1 as usize;
+                    set_bit(&mut sig, k, sets[k].has(c));
+                    next += 1;
+                }
+                kinds(&mut sig, c);
+            } else {
+                full(&mut sig, c);
+                carried = true;
+            }
+            let k = intern(&sig, c);
             if non_ascii.last().map_or(true, |&(_, last)| last != k) {
                 non_ascii.push((w[0], k));
             }
