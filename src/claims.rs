@@ -1478,7 +1478,7 @@ pub fn claims_of(text: &str, sentences: &[Sentence], mentions: &Mentions) -> Vec
     let mut subjects: Vec<(&Mention, bool)> = Vec::new();
     // The sentence's quantities' unit terms, one after another, and each quantity's range.
     let mut unit_arena = String::new();
-    let mut units: Vec<(*const Mention, (usize, usize))> = Vec::new();
+    let mut units: Vec<(&Mention, (usize, usize))> = Vec::new();
     for (i, s) in sentences.iter().enumerate() {
         let given = &values[value_first[i] as usize..value_first[i + 1] as usize];
         if given.is_empty() {

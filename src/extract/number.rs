@@ -932,28 +932,28 @@ pub fn singular(w: &str) -> String {
 pub fn singular_of(w: &str) -> Cow<'_, str> {
     let w = super::lowered(w);
     let fixed = match &*w {
-        "people" => "person",
-        "children" => "child",
-        "men" => "man",
-        "women" => "woman",
-        "kilometres" | "kilometers" => "km",
-        "lives" => "life",
-        "wives" => "wife",
-        "knives" => "knife",
-        "mice" => "mouse",
-        "teeth" => "tooth",
-        "feet" => "foot",
-        "geese" => "goose",
-        "analyses" => "analysis",
-        "crises" => "crisis",
-        "theses" => "thesis",
-        "indices" => "index",
+        "people" => Some("person"),
+        "children" => Some("child"),
+        "men" => Some("man"),
+        "women" => Some("woman"),
+        "kilometres" | "kilometers" => Some("km"),
+        "lives" => Some("life"),
+        "wives" => Some("wife"),
+        "knives" => Some("knife"),
+        "mice" => Some("mouse"),
+        "teeth" => Some("tooth"),
+        "feet" => Some("foot"),
+        "geese" => Some("goose"),
+        "analyses" => Some("analysis"),
+        "crises" => Some("crisis"),
+        "theses" => Some("thesis"),
+        "indices" => Some("index"),
         "police" | "staff" | "series" | "species" | "news" | "aircraft" | "sheep" | "fish" => {
             return w
         }
-        _ => "",
+        _ => None,
     };
-    if !fixed.is_empty() {
+    if let Some(fixed) = fixed {
         return Cow::Borrowed(fixed);
     }
     if let Some(stem) = w.strip_suffix("ies") {
