@@ -106,6 +106,7 @@ impl WordSet {
     }
 }
 
+mod atom;
 mod date;
 mod entity;
 mod gate;

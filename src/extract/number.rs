@@ -147,7 +147,7 @@ const CUR_NAME: &str = r"(?:(?:U\.S\.|US|American|Australian|Canadian|Hong\s+Kon
 /// One stated number with what is glued to it.
 static ATOM: LazyLock<Regex> = LazyLock::new(|| build_regex(&atom_src()).expect("number regex"));
 /// The source of [`ATOM`].
-fn atom_src() -> String {
+pub(super) fn atom_src() -> String {
     format!(
         r"(?xi)
         (?P<cur>{CUR_PREFIX})?
@@ -1549,7 +1549,7 @@ pub(super) fn extract(
     let sentence_start = sent.len() - sent.trim_start().len();
 
     let mut atoms: Vec<Atom> = Vec::new();
-    for c in ATOM.captures_iter(sent) {
+    for c in super::atom::captures_iter(&ATOM, sent) {
         let core = c
             .name("num")
             .or_else(|| c.name("frac"))
