@@ -835,7 +835,20 @@ const NONE: usize = usize::MAX;
 /// Ten groups: the whole match, cur, halfw, frac, num, words, sp, scale, pct, curname.
 const SLOTS: usize = 20;
 
-/// The regex's group names, in the order of [`SLOTS`].
+/// The regex's groups by number (what `Captures::get` takes; the names cost a search each).
+pub(super) mod group {
+    pub const CUR: usize = 1;
+    pub const HALFW: usize = 2;
+    pub const FRAC: usize = 3;
+    pub const NUM: usize = 4;
+    pub const WORDS: usize = 5;
+    pub const SP: usize = 6;
+    pub const SCALE: usize = 7;
+    pub const PCT: usize = 8;
+    pub const CURNAME: usize = 9;
+}
+
+/// The regex's group names, in the order of [`SLOTS`] and [`group`].
 #[cfg(test)]
 const NAMES: [&str; 9] = [
     "cur", "halfw", "frac", "num", "words", "sp", "scale", "pct", "curname",
@@ -1191,5 +1204,17 @@ mod tests {
         let re = Regex::new(&super::super::number::atom_src()).unwrap();
         let names: Vec<_> = re.capture_names().skip(1).collect();
         assert_eq!(names, NAMES.map(Some).to_vec());
+        let numbered = [
+            group::CUR,
+            group::HALFW,
+            group::FRAC,
+            group::NUM,
+            group::WORDS,
+            group::SP,
+            group::SCALE,
+            group::PCT,
+            group::CURNAME,
+        ];
+        assert_eq!(numbered, [1, 2, 3, 4, 5, 6, 7, 8, 9]);
     }
 }

@@ -1216,15 +1216,16 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 
 /// Reads one atom from a regex match; `None` when it is not a number at all.
 fn read_atom(sent: &str, c: &super::pattern::Captures, sentence_start: usize) -> Option<Atom> {
+    use super::atom::group as g;
     let whole = c.get(0)?;
-    let cur = c.name("cur");
+    let cur = c.get(g::CUR);
     let mut end = whole.end();
     let mut skip = false;
     let core = c
         .name("num")
-        .or_else(|| c.name("frac"))
-        .or_else(|| c.name("words"))
-        .or_else(|| c.name("halfw"))?;
+        .or_else(|| c.get(g::FRAC))
+        .or_else(|| c.get(g::WORDS))
+        .or_else(|| c.get(g::HALFW))?;
     let (core_s, mut core_e) = (core.start(), core.end());
     let lead = cur.map(|m| m.start()).unwrap_or(core_s);
     let before = char_before(sent, lead);
@@ -1234,7 +1235,7 @@ fn read_atom(sent: &str, c: &super::pattern::Captures, sentence_start: usize) ->
     let (mut value, mut precision, mut frac) = (0.0, 1.0, false);
     let mut drop_suffixes = false;
 
-    if let Some(n) = c.name("num") {
+    if let Some(n) = c.get(g::NUM) {
         let text = n.as_str();
         value = parse_digits(text)?;
         precision = precision_of(text);
@@ -1275,7 +1276,7 @@ fn read_atom(sent: &str, c: &super::pattern::Captures, sentence_start: usize) ->
         if ordinal_suffix {
             return None; // an ordinal, read below
         }
-        if c.name("scale").is_none() && c.name("pct").is_none() && c.name("curname").is_none() {
+        if c.get(g::SCALE).is_none() && c.get(g::PCT).is_none() && c.get(g::CURNAME).is_none() {
             // Letters glued to the digits: a unit ("30km") or not a figure ("9am", "5G", "80s").
             if let Some(x) = char_at(sent, end) {
                 if x.is_alphabetic() {
@@ -1302,7 +1303,7 @@ fn read_atom(sent: &str, c: &super::pattern::Captures, sentence_start: usize) ->
             negative = true;
             start = lead - window.len() + m.start();
         }
-    } else if let Some(f) = c.name("frac") {
+    } else if let Some(f) = c.get(g::FRAC) {
         let v = fraction_value(f.as_str())?;
         if !share_context(sent, f.start(), f.end(), f.as_str()) {
             return None;
@@ -1310,7 +1311,7 @@ fn read_atom(sent: &str, c: &super::pattern::Captures, sentence_start: usize) ->
         value = v;
         precision = 5.0;
         frac = true;
-    } else if let Some(w) = c.name("words").or_else(|| c.name("halfw")) {
+    } else if let Some(w) = c.get(g::WORDS).or_else(|| c.get(g::HALFW)) {
         let (v, len) = parse_word_number_prefix(w.as_str())?;
         if len < w.as_str().len() {
             core_e = w.start() + len;
@@ -1318,7 +1319,7 @@ fn read_atom(sent: &str, c: &super::pattern::Captures, sentence_start: usize) ->
             drop_suffixes = true;
         }
         // A lone "one" is rarely a figure ("one of the…"); "zero" neither.
-        if v <= 1.0 && (drop_suffixes || c.name("scale").is_none()) {
+        if v <= 1.0 && (drop_suffixes || c.get(g::SCALE).is_none()) {
             return None;
         }
         value = v;
@@ -1334,8 +1335,8 @@ fn read_atom(sent: &str, c: &super::pattern::Captures, sentence_start: usize) ->
     }
     // Scale: "m", "k" and "b" only glued to the digits, and "m"/"b" only for money or a plural.
     let mut scale = None;
-    if let (Some(s), false) = (c.name("scale"), drop_suffixes) {
-        let spaced = c.name("sp").is_some_and(|m| !m.as_str().is_empty());
+    if let (Some(s), false) = (c.get(g::SCALE), drop_suffixes) {
+        let spaced = c.get(g::SP).is_some_and(|m| !m.as_str().is_empty());
         let lower = s.as_str().to_ascii_lowercase();
         let short = matches!(lower.as_str(), "m" | "k" | "b");
         let plural_next = {
@@ -1353,8 +1354,8 @@ fn read_atom(sent: &str, c: &super::pattern::Captures, sentence_start: usize) ->
         } else {
             match lower.as_str() {
                 "k" => true,
-                "m" => cur.is_some() || c.name("curname").is_some() || plural_next,
-                _ => cur.is_some() || c.name("curname").is_some(),
+                "m" => cur.is_some() || c.get(g::CURNAME).is_some() || plural_next,
+                _ => cur.is_some() || c.get(g::CURNAME).is_some(),
             }
         };
         if ok {
@@ -1368,7 +1369,7 @@ fn read_atom(sent: &str, c: &super::pattern::Captures, sentence_start: usize) ->
             }
         }
     }
-    let pct = match c.name("pct").filter(|_| !drop_suffixes) {
+    let pct = match c.get(g::PCT).filter(|_| !drop_suffixes) {
         None => Pct::None,
         Some(p) => {
             let p = p.as_str().to_ascii_lowercase();
@@ -1383,7 +1384,7 @@ fn read_atom(sent: &str, c: &super::pattern::Captures, sentence_start: usize) ->
     };
     let mut currency = cur.map(|m| currency_code(m.as_str()));
     let mut cents = false;
-    if let Some(name) = c.name("curname").filter(|_| !drop_suffixes) {
+    if let Some(name) = c.get(g::CURNAME).filter(|_| !drop_suffixes) {
         let lower = name.as_str().to_ascii_lowercase();
         if lower.starts_with("pound") && !lower.contains("sterling") && scale.is_none() {
             // "300 pounds" is a weight; "£300" or "5 million pounds" is money.
@@ -1415,7 +1416,7 @@ fn read_atom(sent: &str, c: &super::pattern::Captures, sentence_start: usize) ->
             end += whole_h.end();
         }
     }
-    if c.name("num").is_some() {
+    if c.get(g::NUM).is_some() {
         if last_before(&sent[..lead]).is_some_and(|c| c.is_alphabetic() || "#.§".contains(c))
             && LABEL_BEFORE.is_match(tail(&sent[..lead], 24))
         {
@@ -1549,12 +1550,13 @@ pub(super) fn extract(
     let sentence_start = sent.len() - sent.trim_start().len();
 
     let mut atoms: Vec<Atom> = Vec::new();
+    use super::atom::group as g;
     for c in super::atom::captures_iter(&ATOM, sent) {
         let core = c
             .name("num")
-            .or_else(|| c.name("frac"))
-            .or_else(|| c.name("words"))
-            .or_else(|| c.name("halfw"))
+            .or_else(|| c.get(g::FRAC))
+            .or_else(|| c.get(g::WORDS))
+            .or_else(|| c.get(g::HALFW))
             .expect("core");
         if taken_spans.hits(core.start(), core.end()) {
             continue;
