@@ -106,7 +106,6 @@ impl WordSet {
     }
 }
 
-mod atom;
 mod date;
 mod entity;
 mod gate;

@@ -146,8 +146,23 @@ const CUR_NAME: &str = r"(?:(?:U\.S\.|US|American|Australian|Canadian|Hong\s+Kon
 
 /// One stated number with what is glued to it.
 static ATOM: LazyLock<Regex> = LazyLock::new(|| build_regex(&atom_src()).expect("number regex"));
+/// [`ATOM`]'s groups by number, what `Captures::get` takes (a name costs a search of the
+/// pattern's names, and a number reads about 15 of them); the test `atom_groups_are_numbered`
+/// checks them against the names.
+mod atom_group {
+    pub const CUR: usize = 1;
+    pub const HALFW: usize = 2;
+    pub const FRAC: usize = 3;
+    pub const NUM: usize = 4;
+    pub const WORDS: usize = 5;
+    pub const SP: usize = 6;
+    pub const SCALE: usize = 7;
+    pub const PCT: usize = 8;
+    pub const CURNAME: usize = 9;
+}
+
 /// The source of [`ATOM`].
-pub(super) fn atom_src() -> String {
+fn atom_src() -> String {
     format!(
         r"(?xi)
         (?P<cur>{CUR_PREFIX})?
@@ -1216,7 +1231,7 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 
 /// Reads one atom from a regex match; `None` when it is not a number at all.
 fn read_atom(sent: &str, c: &super::pattern::Captures, sentence_start: usize) -> Option<Atom> {
-    use super::atom::group as g;
+    use atom_group as g;
     let whole = c.get(0)?;
     let cur = c.get(g::CUR);
     let mut end = whole.end();
@@ -1550,8 +1565,8 @@ pub(super) fn extract(
     let sentence_start = sent.len() - sent.trim_start().len();
 
     let mut atoms: Vec<Atom> = Vec::new();
-    use super::atom::group as g;
-    for c in super::atom::captures_iter(&ATOM, sent) {
+    use atom_group as g;
+    for c in ATOM.captures_iter(sent) {
         let core = c
             .name("num")
             .or_else(|| c.get(g::FRAC))
@@ -1903,6 +1918,27 @@ mod tests {
         assert_eq!(parse_word_number("banana"), None);
         assert_eq!(parse_word_number_prefix("two and five"), Some((2.0, 3)));
         assert_eq!(parse_word_number_prefix("two three"), Some((2.0, 3)));
+    }
+
+    #[test]
+    fn atom_groups_are_numbered() {
+        use atom_group as g;
+        let names: Vec<_> = ATOM.capture_names().collect();
+        let numbered = [
+            (g::CUR, "cur"),
+            (g::HALFW, "halfw"),
+            (g::FRAC, "frac"),
+            (g::NUM, "num"),
+            (g::WORDS, "words"),
+            (g::SP, "sp"),
+            (g::SCALE, "scale"),
+            (g::PCT, "pct"),
+            (g::CURNAME, "curname"),
+        ];
+        assert_eq!(names.len(), numbered.len() + 1);
+        for (i, name) in numbered {
+            assert_eq!(names[i], Some(name), "group {i}");
+        }
     }
 
     #[test]

@@ -2400,17 +2400,6 @@ impl Regex {
         }
     }
 
-    /// Where matches start in `hay`, as the start DFA reads them (for a matcher written by hand
-    /// that needs only the starts: extract/atom.rs); `None` without the DFA (an anchored
-    /// pattern, or another thread holding it).
-    pub(crate) fn starts(&self, hay: &str) -> Option<StartBits> {
-        self.with_dfa(|d| {
-            let mut map = StartMap::new(hay.len() / 64 + 1);
-            d.scan(hay.as_bytes(), Some(map.words_mut()), false);
-            StartBits(map)
-        })
-    }
-
     /// The leftmost-first match in `hay` starting at `start` or later; its capture slots (as
     /// many as `slots` holds, at least the two of the whole match) in `slots`. `starts` caches
     /// where matches start in `hay`, for the successive searches of an iteration.
@@ -2814,16 +2803,6 @@ impl StartMap {
     }
 }
 
-/// Where the matches of a pattern start in a text ([`Regex::starts`]).
-pub(crate) struct StartBits(StartMap);
-
-impl StartBits {
-    /// The first start at `p` or after.
-    pub(crate) fn next(&self, p: usize) -> Option<usize> {
-        next_bit(self.0.words(), p)
-    }
-}
-
 /// The first set bit of `map` at `p` or after.
 fn next_bit(map: &[u64], p: usize) -> Option<usize> {
     let mut w = p >> 6;
@@ -2970,16 +2949,7 @@ impl Slots {
     }
 }
 
-impl<'r, 'h> Captures<'r, 'h> {
-    /// A match of `re` found by other code (extract/atom.rs): its groups' slots, 2 per group in
-    /// `re`'s order, `usize::MAX` for a group that did not take part.
-    pub(crate) fn from_slots(re: &'r Regex, hay: &'h str, slots: &[usize]) -> Captures<'r, 'h> {
-        debug_assert_eq!(slots.len(), 2 * re.groups());
-        let mut s = Slots::new(slots.len());
-        s.as_mut().copy_from_slice(slots);
-        Captures { re, hay, slots: s }
-    }
-
+impl<'h> Captures<'_, 'h> {
     /// Group `i` (0: the whole match), if it took part in the match.
     pub fn get(&self, i: usize) -> Option<Match<'h>> {
         let slots = self.slots.as_slice();
