@@ -1237,7 +1237,7 @@ fn read_atom(sent: &str, c: &super::pattern::Captures, sentence_start: usize) ->
     let mut end = whole.end();
     let mut skip = false;
     let core = c
-        .name("num")
+        .get(g::NUM)
         .or_else(|| c.get(g::FRAC))
         .or_else(|| c.get(g::WORDS))
         .or_else(|| c.get(g::HALFW))?;
@@ -1568,7 +1568,7 @@ pub(super) fn extract(
     use atom_group as g;
     for c in ATOM.captures_iter(sent) {
         let core = c
-            .name("num")
+            .get(g::NUM)
             .or_else(|| c.get(g::FRAC))
             .or_else(|| c.get(g::WORDS))
             .or_else(|| c.get(g::HALFW))
