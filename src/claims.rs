@@ -1505,10 +1505,14 @@ pub fn claims_of(text: &str, sentences: &[Sentence], mentions: &Mentions) -> Vec
                 }
             }
         }
+        // Sorted and unique already: each unit goes in at its place unless it is there.
         let mut all_terms = st.span_terms_ref((s.start, s.end), None);
-        all_terms.extend(units.iter().map(|u| &unit_arena[u.1 .0..u.1 .1]));
-        all_terms.sort_unstable();
-        all_terms.dedup();
+        for u in &units {
+            let t = &unit_arena[u.1 .0..u.1 .1];
+            if let Err(at) = all_terms.binary_search(&t) {
+                all_terms.insert(at, t);
+            }
+        }
         let all_terms = Terms::from_strs(&all_terms);
         // Entities that can be a subject (not only reporting the claim), in order: listed when
         // a value first needs them.
@@ -1779,15 +1783,18 @@ fn fold_terms(mut out: Vec<&str>, sorted: bool) -> Vec<&str> {
             }
         }
     }
+    let mut changed = out.len() != n;
     if ["gross", "domestic", "product"]
         .iter()
         .all(|w| out.iter().any(|t| t == w))
     {
         out.retain(|t| !matches!(*t, "gross" | "domestic" | "product"));
         out.push("gdp");
+        changed = true;
     }
-    // Nothing added to a sorted list (the list has the same length only then): as it is.
-    if !sorted || out.len() != n {
+    // Nothing added to a sorted list: as it is. (Not the length: "gdp" for three terms and two
+    // last words added leave it as it was.)
+    if !sorted || changed {
         out.sort_unstable();
         out.dedup();
     }
@@ -1896,9 +1903,18 @@ struct TermLists {
     /// the distinct strings, term ids, and (term, start, end) of every occurrence.
     raw_entities: Vec<(usize, usize, (usize, usize))>,
     raw_words: Vec<(usize, usize, (usize, usize))>,
-    order: Vec<usize>,
+    order: Vec<(u128, usize)>,
     ids: Vec<u32>,
     located: Vec<(u32, usize, usize)>,
+}
+
+/// The first 16 bytes of `s` as a big-endian number, zero-padded: for strings without a NUL,
+/// `prefix_key(a) < prefix_key(b)` implies `a < b`, and equal keys leave it to the rest.
+fn prefix_key(s: &[u8]) -> u128 {
+    let mut b = [0u8; 16];
+    let n = s.len().min(16);
+    b[..n].copy_from_slice(&s[..n]);
+    u128::from_be_bytes(b)
 }
 
 /// `list`, emptied, for reuse.
@@ -1990,14 +2006,16 @@ impl<'a> SentenceTerms<'a> {
             let (a, b) = range(k);
             &arena[a..b]
         };
+        // Sorted by their first 16 bytes as a number first (big-endian, zero-padded: the strings'
+        // order, as no term or name holds a NUL), the whole strings compared only on a tie.
         let mut order = cleared(&mut lists.order);
-        order.extend(0..total);
-        order.sort_unstable_by(|&a, &b| key(a).cmp(key(b)));
+        order.extend((0..total).map(|k| (prefix_key(key(k).as_bytes()), k)));
+        order.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| key(a.1).cmp(key(b.1))));
         let mut ids = cleared(&mut lists.ids);
         ids.resize(total, 0);
         let mut strings = cleared(&mut lists.strings);
-        for (j, &k) in order.iter().enumerate() {
-            if j == 0 || key(order[j - 1]) != key(k) {
+        for (j, &(_, k)) in order.iter().enumerate() {
+            if j == 0 || key(order[j - 1].1) != key(k) {
                 strings.push(range(k));
             }
             ids[k] = strings.len() as u32 - 1;
@@ -2761,5 +2779,51 @@ mod tests {
         assert_eq!(normalize("the"), None);
         assert_eq!(normalize("operates").as_deref(), Some("operate"));
         assert_eq!(normalize("exporters").as_deref(), Some("exporter"));
+    }
+
+    #[test]
+    fn fold_terms_sorts_when_gdp_leaves_the_length_as_it_was() {
+        // Two last words added and "gross", "domestic", "product" replaced by "gdp": five terms
+        // in and five out, which once left the list unsorted.
+        let terms = vec!["alpha beta", "domestic", "gamma delta", "gross", "product"];
+        let out = fold_terms(terms, true);
+        assert_eq!(out, ["alpha beta", "beta", "delta", "gamma delta", "gdp"]);
+        // Nothing added but "gdp": it goes in at its place too.
+        let out = fold_terms(vec!["domestic", "gross", "product", "zeta"], true);
+        assert_eq!(out, ["gdp", "zeta"]);
+    }
+
+    #[test]
+    fn prefix_keys_order_strings_as_the_strings_do() {
+        // Strings sharing long prefixes, of lengths around 16, and non-ASCII: sorted by
+        // (prefix_key, string) they come out as sorted by string.
+        let mut words: Vec<String> = Vec::new();
+        let stems = [
+            "",
+            "a",
+            "ab",
+            "abcdefghijklmno",
+            "abcdefghijklmnop",
+            "zz",
+            "é",
+            "ü",
+        ];
+        for x in stems {
+            for y in stems {
+                words.push(format!("{x}{y}"));
+                words.push(format!("{x}q{y}"));
+                words.push(format!("{y}{x}p"));
+            }
+        }
+        let mut by_key = words.clone();
+        by_key.sort_by(|a, b| {
+            prefix_key(a.as_bytes())
+                .cmp(&prefix_key(b.as_bytes()))
+                .then_with(|| a.cmp(b))
+        });
+        words.sort();
+        assert_eq!(by_key, words);
+        // A shorter key is no more than a longer one sharing its bytes.
+        assert!(prefix_key(b"ab") < prefix_key(b"abc"));
     }
 }
