@@ -69,6 +69,28 @@ pub fn analyze(text: &str, today: Option<i32>) -> Analysis {
     }
 }
 
+/// `s` in double quotes, with `\\`, `"` and control characters escaped: for messages that quote
+/// what the user gave. (Not `{:?}`: the wasm build formats no `Debug` at all, to save size; see
+/// `wasm_cargo` in scripts/lib.sh.)
+pub fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\0' => out.push_str("\\0"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// Parses `YYYY-MM-DD` into days since 1970-01-01.
 pub fn parse_date(s: &str) -> Option<i32> {
     let mut parts = s.trim().splitn(3, '-');
@@ -85,3 +107,23 @@ pub fn parse_date(s: &str) -> Option<i32> {
 /// The largest text checked at once, in bytes (4 MiB, about 600,000 words: a long report).
 /// Larger texts are refused with a message, so that the page's memory stays bounded.
 pub const MAX_TEXT_BYTES: usize = 4 * 1024 * 1024;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn quoted_is_debug_for_the_texts_messages_quote() {
+        // What users give: dates, file names, ids, front matter lines, document text.
+        for s in [
+            "",
+            "2025-13-01",
+            "say \"hi\"",
+            "back\\slash",
+            "a\tb\nc\rd",
+            "bell \u{7} and nul \0",
+            "Kazakhstan’s ₸6.36 trillion, é ü 日本",
+            "it's",
+        ] {
+            assert_eq!(super::quoted(s), format!("{s:?}"));
+        }
+    }
+}

@@ -10,13 +10,23 @@ fn into_error(message: impl std::fmt::Display) -> js_sys::Error {
     js_sys::Error::new(&message.to_string())
 }
 
+/// What a thrown JS value says: an `Error`'s message, else the value as a string.
+fn js_message(e: &JsValue) -> String {
+    match e.dyn_ref::<js_sys::Error>() {
+        Some(err) => String::from(err.message()),
+        None => e
+            .as_string()
+            .unwrap_or_else(|| "an unknown error".to_string()),
+    }
+}
+
 /// Written as JSON text and parsed by the engine's `JSON.parse`: an order of magnitude faster
 /// than one boundary call per field. Written by our own writer (src/jsonw.rs), not serde_json's
 /// serializer, which stays out of the wasm (issue 7).
 fn to_js(value: &dyn WriteJson) -> Result<JsValue, js_sys::Error> {
     let mut w = Writer::new(false, 1024);
     value.write_json(&mut w);
-    js_sys::JSON::parse(&w.finish()).map_err(|e| into_error(format!("{e:?}")))
+    js_sys::JSON::parse(&w.finish()).map_err(|e| into_error(js_message(&e)))
 }
 
 use crate::jsonw::{With, WriteJson, Writer};
@@ -89,7 +99,8 @@ fn options(value: JsValue) -> Result<Option<i32>, js_sys::Error> {
     }
     crate::parse_date(&d).map(Some).ok_or_else(|| {
         into_error(format!(
-            "The article date {d:?} is not a date in the form YYYY-MM-DD."
+            "The article date {} is not a date in the form YYYY-MM-DD.",
+            crate::quoted(&d)
         ))
     })
 }
@@ -136,7 +147,7 @@ fn json_of(v: &JsValue, depth: usize) -> Result<serde_json::Value, String> {
         for key in js_sys::Object::keys(obj).iter() {
             let k = key.as_string().unwrap_or_default();
             let x = js_sys::Reflect::get(v, &key)
-                .map_err(|_| format!("its field {k:?} cannot be read"))?;
+                .map_err(|_| format!("its field {} cannot be read", crate::quoted(&k)))?;
             o.insert(k, json_of(&x, depth + 1)?);
         }
         return Ok(Json::Object(o));
@@ -539,8 +550,7 @@ impl Checker {
         for part in crate::report::Part::ALL {
             let pieces = js_sys::Array::new();
             for chunk in report.chunks(part, 256 << 10) {
-                pieces
-                    .push(&js_sys::JSON::parse(&chunk).map_err(|e| into_error(format!("{e:?}")))?);
+                pieces.push(&js_sys::JSON::parse(&chunk).map_err(|e| into_error(js_message(&e)))?);
             }
             js_sys::Reflect::set(&out, &part.key().into(), &pieces.flat(1))?;
         }
@@ -569,7 +579,8 @@ pub fn render_report(
 ) -> Result<String, js_sys::Error> {
     let format = crate::export::Format::parse(format).ok_or_else(|| {
         into_error(format!(
-            "There is no export format {format:?}; the formats are {}.",
+            "There is no export format {}; the formats are {}.",
+            crate::quoted(format),
             crate::export::Format::NAMES.join(", ")
         ))
     })?;

@@ -130,7 +130,10 @@ pub fn parse_document(file: &str, bytes: &[u8]) -> Result<(DocMeta, String), Doc
         return Err(err(
             file,
             Some(1),
-            format!("published date {published:?} is not YYYY-MM-DD"),
+            format!(
+                "published date {} is not YYYY-MM-DD",
+                crate::quoted(&published)
+            ),
         ));
     }
     let body = strip_markdown(&body);
@@ -207,7 +210,7 @@ fn front_matter(file: &str, text: &str) -> Result<(Fields, String, usize), DocEr
             return Err(err(
                 file,
                 Some(line_no),
-                format!("front matter line {l:?} is not `key: value`"),
+                format!("front matter line {} is not `key: value`", crate::quoted(l)),
             ));
         };
         let v = v.trim().trim_matches('"').trim_matches('\'').to_string();

@@ -1365,8 +1365,8 @@ pub fn read_manifest(text: &str) -> Result<Manifest, CorpusError> {
         m.map_err(|e| CorpusError(format!("the corpus manifest is not valid ({e}); {rebuild}")))?;
     if m.id.len() != 64 || !m.id.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(CorpusError(format!(
-            "the corpus manifest's id {:?} is not a SHA-256; {rebuild}",
-            m.id
+            "the corpus manifest's id {} is not a SHA-256; {rebuild}",
+            crate::quoted(&m.id)
         )));
     }
     // The shard counts follow from the document and term counts (as `Part::build` makes them):

@@ -176,7 +176,7 @@ pub fn assemble(
                     errors.push(DocError {
                         file: name,
                         line: None,
-                        message: format!("another document already has the id {:?} (ids come from file names); rename one of them", d.meta.id),
+                        message: format!("another document already has the id {} (ids come from file names); rename one of them", crate::quoted(&d.meta.id)),
                     });
                     continue;
                 }

@@ -78,7 +78,7 @@ enum Perl {
 }
 
 /// A class item: a range of chars, or a Perl class (Unicode or ASCII), possibly negated.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 enum Item {
     Range(u32, u32),
     Perl {
@@ -89,7 +89,7 @@ enum Item {
 }
 
 /// A set of chars.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct ClassSpec {
     items: Vec<Item>,
     negated: bool,
@@ -1582,7 +1582,15 @@ struct NfaBuilder {
     states: Vec<NState>,
     sets: Vec<CharSet>,
     /// Each set's description, to share equal sets.
-    set_keys: Vec<String>,
+    set_keys: Vec<SetKey>,
+}
+
+/// What a set of the reversed NFA was made from: equal keys, equal sets. (A value, not a
+/// `{:?}` text: the wasm build formats no `Debug`, see scripts/lib.sh.)
+#[derive(PartialEq)]
+enum SetKey {
+    Chars(Vec<char>),
+    Class(ClassSpec),
 }
 
 /// The most NFA states a DFA is built for (beyond, searches try every start as before).
@@ -1594,7 +1602,7 @@ impl NfaBuilder {
         self.states.len() as u32 - 1
     }
 
-    fn set(&mut self, key: String, make: impl FnOnce() -> CharSet) -> u32 {
+    fn set(&mut self, key: SetKey, make: impl FnOnce() -> CharSet) -> u32 {
         if let Some(i) = self.set_keys.iter().position(|k| *k == key) {
             return i as u32;
         }
@@ -1612,12 +1620,13 @@ impl NfaBuilder {
             Node::Empty => next,
             Node::Lit(c, ci) => {
                 let chars = if *ci { case_variants(*c) } else { vec![*c] };
-                let set = self.set(format!("{chars:?}"), || CharSet::Chars(chars));
+                let set = self.set(SetKey::Chars(chars.clone()), || CharSet::Chars(chars));
                 self.push(NState::Char { set, next })
             }
             Node::Class(spec) => {
-                let key = format!("{:?}{}", spec.items, spec.negated);
-                let set = self.set(key, || CharSet::Class(Class::new(spec)));
+                let set = self.set(SetKey::Class(spec.clone()), || {
+                    CharSet::Class(Class::new(spec))
+                });
                 self.push(NState::Char { set, next })
             }
             Node::Look(l) => self.push(NState::Look(*l, next)),

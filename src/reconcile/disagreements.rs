@@ -241,7 +241,12 @@ pub fn summary(corpus: &Corpus, found: &[Disagreement]) -> String {
             if clipped.len() < value.len() {
                 clipped.push('…');
             }
-            format!("{} ({}): {clipped:?}", doc.meta.source, doc.meta.published)
+            format!(
+                "{} ({}): {}",
+                doc.meta.source,
+                doc.meta.published,
+                crate::quoted(&clipped)
+            )
         };
         let what = if d.kind == "wording" {
             format!(" [{}]", diff::render(&trim(&d.diff)))

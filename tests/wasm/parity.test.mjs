@@ -19,7 +19,7 @@ for (const [what, file] of [['the native CLI', cli], ['the wasm for Node', pkgNo
   if (!existsSync(file)) throw new Error(`${what} is missing (${path.relative(root, file)}): run \`npm run build\` first`);
 }
 
-const { Checker } = createRequire(import.meta.url)(pkgNode);
+const { Checker, renderReport } = createRequire(import.meta.url)(pkgNode);
 const manifest = readFileSync(manifestPath, 'utf8');
 const shard = (name) => readFileSync(path.join(root, 'www/corpus', name));
 const checker = new Checker(manifest, []);
@@ -79,5 +79,19 @@ test('the wasm refuses a bad corpus and a bad date with clear errors', () => {
   const older = manifest.replace(`"format": ${format}`, '"format": 2');
   assert.notEqual(older, manifest, 'the manifest names its format');
   assert.throws(() => new Checker(older, []), new RegExp(`format 2 but this engine reads format ${format}`));
-  assert.throws(() => checker.check('In 1992.', { date: '7 Nov' }), /not a date in the form YYYY-MM-DD/);
+  assert.throws(() => checker.check('In 1992.', { date: '7 Nov' }), /The article date "7 Nov" is not a date in the form YYYY-MM-DD/);
+});
+
+// The wasm is built with -Zfmt-debug=none (scripts/lib.sh), where a `{:?}` writes nothing: the
+// messages that quote what the user gave must still show it.
+test('the wasm quotes what the user gave in its messages', () => {
+  const badId = manifest.replace(/"id": "[0-9a-f]{64}"/, '"id": "not-a-hash"');
+  assert.notEqual(badId, manifest, 'the manifest has an id');
+  assert.throws(() => new Checker(badId, []), /the corpus manifest's id "not-a-hash" is not a SHA-256/);
+  const doc = '---\ntitle: T\nsource: S\npublished: 7 Nov 2025\n---\nAcme opened 40 stores in 2024.\n';
+  assert.throws(() => checker.addDocument('acme.md', doc), /published date "7 Nov 2025" is not YYYY-MM-DD/);
+  const lines = '---\ntitle: T\nno colon here\n---\nAcme opened 40 stores.\n';
+  assert.throws(() => checker.addDocument('acme.md', lines), /front matter line "no colon here" is not `key: value`/);
+  const report = check('Acme opened 40 stores in 2024.', {});
+  assert.throws(() => renderReport(report, 'Acme opened 40 stores in 2024.', 'pdf'), /There is no export format "pdf"/);
 });
