@@ -1229,6 +1229,15 @@ fn char_at(s: &str, i: usize) -> Option<char> {
     s[i..].chars().next()
 }
 
+/// The number itself in an [`ATOM`] match: its digits, fraction or number words.
+fn atom_core<'h>(c: &super::pattern::Captures<'_, 'h>) -> Option<super::pattern::Match<'h>> {
+    use atom_group as g;
+    c.get(g::NUM)
+        .or_else(|| c.get(g::FRAC))
+        .or_else(|| c.get(g::WORDS))
+        .or_else(|| c.get(g::HALFW))
+}
+
 /// Reads one atom from a regex match; `None` when it is not a number at all.
 fn read_atom(sent: &str, c: &super::pattern::Captures, sentence_start: usize) -> Option<Atom> {
     use atom_group as g;
@@ -1236,11 +1245,7 @@ fn read_atom(sent: &str, c: &super::pattern::Captures, sentence_start: usize) ->
     let cur = c.get(g::CUR);
     let mut end = whole.end();
     let mut skip = false;
-    let core = c
-        .get(g::NUM)
-        .or_else(|| c.get(g::FRAC))
-        .or_else(|| c.get(g::WORDS))
-        .or_else(|| c.get(g::HALFW))?;
+    let core = atom_core(c)?;
     let (core_s, mut core_e) = (core.start(), core.end());
     let lead = cur.map(|m| m.start()).unwrap_or(core_s);
     let before = char_before(sent, lead);
@@ -1565,14 +1570,8 @@ pub(super) fn extract(
     let sentence_start = sent.len() - sent.trim_start().len();
 
     let mut atoms: Vec<Atom> = Vec::new();
-    use atom_group as g;
     for c in ATOM.captures_iter(sent) {
-        let core = c
-            .get(g::NUM)
-            .or_else(|| c.get(g::FRAC))
-            .or_else(|| c.get(g::WORDS))
-            .or_else(|| c.get(g::HALFW))
-            .expect("core");
+        let core = atom_core(&c).expect("core");
         if taken_spans.hits(core.start(), core.end()) {
             continue;
         }
