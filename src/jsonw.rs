@@ -20,6 +20,8 @@ pub struct Writer {
     /// Only whole UTF-8 texts are ever appended.
     out: Vec<u8>,
     pretty: bool,
+    /// Every char outside ASCII written as a `\u` escape ([`Writer::ascii_only`]).
+    ascii_only: bool,
     depth: usize,
     /// No entry written yet in the innermost open object or list.
     first: bool,
@@ -62,8 +64,22 @@ impl Writer {
         Writer {
             out: Vec::with_capacity(capacity),
             pretty,
+            ascii_only: false,
             depth: 0,
             first: true,
+        }
+    }
+
+    /// A compact writer whose text is all ASCII: a char outside ASCII is written as its `\u`
+    /// escape (two, a surrogate pair, above U+FFFF), which a JSON parser reads back as the same
+    /// char. Not serde_json's text, the same value: for JSON text handed to JavaScript, which
+    /// decodes ASCII about three times as fast as UTF-8 with other chars in it (21.6 MB of the
+    /// bench text's report, Node 20's `TextDecoder`: 25-34 ms against 65-92 ms) and keeps it in
+    /// one byte a char.
+    pub fn ascii_only(capacity: usize) -> Writer {
+        Writer {
+            ascii_only: true,
+            ..Writer::new(false, capacity)
         }
     }
 
@@ -131,9 +147,17 @@ impl Writer {
     }
 
     /// A string, escaped as serde_json escapes it: `"` and `\`, the short escapes `\b \f \n \r
-    /// \t`, other control characters as `\u00XX`; everything else as it is.
+    /// \t`, other control characters as `\u00XX`; everything else as it is (but in an
+    /// [`Writer::ascii_only`] writer, where a char outside ASCII is a `\u` escape too).
     pub fn string(&mut self, s: &str) {
         let bytes = s.as_bytes();
+        // The bytes that need a look in this writer: those that may need an escape, and in an
+        // ASCII-only writer every byte outside ASCII too.
+        let high = if self.ascii_only {
+            0x8080_8080_8080_8080
+        } else {
+            0
+        };
         self.out.push(b'"');
         let mut from = 0;
         let mut i = 0;
@@ -142,12 +166,25 @@ impl Writer {
             if let Some(chunk) = bytes.get(i..i + 8) {
                 let mut w = [0u8; 8];
                 w.copy_from_slice(chunk);
-                if !may_escape(u64::from_le_bytes(w)) {
+                let w = u64::from_le_bytes(w);
+                if w & high == 0 && !may_escape(w) {
                     i += 8;
                     continue;
                 }
             }
             let b = bytes[i];
+            if b >= 0x80 && self.ascii_only {
+                // `i` is at a char's first byte: only whole chars are passed over above.
+                let c = s[i..].chars().next().unwrap_or('\u{fffd}');
+                self.out.extend_from_slice(&bytes[from..i]);
+                let mut units = [0u16; 2];
+                for &u in c.encode_utf16(&mut units).iter() {
+                    self.hex4(u);
+                }
+                i += c.len_utf8();
+                from = i;
+                continue;
+            }
             let e = ESCAPE[b as usize];
             i += 1;
             if e == 0 {
@@ -156,10 +193,7 @@ impl Writer {
             self.out.extend_from_slice(&bytes[from..i - 1]);
             from = i;
             if e == b'u' {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                self.out.extend_from_slice(b"\\u00");
-                self.out.push(HEX[(b >> 4) as usize]);
-                self.out.push(HEX[(b & 15) as usize]);
+                self.hex4(u16::from(b));
             } else {
                 self.out.push(b'\\');
                 self.out.push(e);
@@ -167,6 +201,19 @@ impl Writer {
         }
         self.out.extend_from_slice(&bytes[from..]);
         self.out.push(b'"');
+    }
+
+    /// `\uXXXX` of one UTF-16 code unit, in lower-case hex as serde_json writes it.
+    fn hex4(&mut self, u: u16) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        self.out.extend_from_slice(&[
+            b'\\',
+            b'u',
+            HEX[usize::from(u >> 12)],
+            HEX[usize::from(u >> 8 & 15)],
+            HEX[usize::from(u >> 4 & 15)],
+            HEX[usize::from(u & 15)],
+        ]);
     }
 
     /// A string, or `null`.

@@ -325,7 +325,8 @@ impl ExtractReport<'_> {
 
     /// One list of the report as compact JSON arrays of about `bytes` bytes each (whole items,
     /// at least one each): the items of the arrays, in order, are the list. For a caller that
-    /// hands the report on in pieces, so that no one buffer holds all of it.
+    /// hands the report on in pieces, so that no one buffer holds all of it. All ASCII (chars
+    /// outside it as `\u` escapes, [`Writer::ascii_only`]): the pieces go to `JSON.parse`.
     pub fn chunks(&self, part: Part, bytes: usize) -> impl Iterator<Item = String> + '_ {
         let n = self.len(part);
         let mut i = 0;
@@ -333,7 +334,7 @@ impl ExtractReport<'_> {
             if i >= n {
                 return None;
             }
-            let mut w = Writer::new(false, bytes + bytes / 4);
+            let mut w = Writer::ascii_only(bytes + bytes / 4);
             w.open(b'[');
             while i < n && (w.len() < bytes || w.len() <= 1) {
                 w.item();
@@ -1126,7 +1127,7 @@ mod tests {
     }
 
     /// The report in chunks (as the page takes it) holds each list's items, in order, once:
-    /// chunks of one item, of a few, and of the whole list.
+    /// chunks of one item, of a few, and of the whole list; every chunk is ASCII.
     #[test]
     fn extract_report_chunks_are_the_lists() {
         for t in REPORT_TEXTS {
@@ -1139,6 +1140,8 @@ mod tests {
                     let mut n = 0;
                     for chunk in report.chunks(part, bytes) {
                         n += 1;
+                        // "Café 🙂 «x»", curly quotes, dashes: as `\u` escapes.
+                        assert!(chunk.is_ascii(), "{chunk}");
                         match serde_json::from_str(&chunk).expect("a chunk is JSON") {
                             Json::Array(v) => {
                                 assert!(!v.is_empty(), "an empty chunk");

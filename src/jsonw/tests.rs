@@ -227,3 +227,37 @@ fn strings_escape_every_control_character() {
     assert_eq!(to_text(&v, false), serde_json::to_string(&v).unwrap());
     assert!(to_text(&v, false).contains("\\u001f"));
 }
+
+/// An ASCII-only writer's text is ASCII and reads back as the value (serde_json parses it),
+/// with chars outside ASCII as `\u` escapes: a surrogate pair above U+FFFF.
+#[test]
+fn ascii_only_text_is_ascii_and_the_same_value() {
+    let ascii = |v: &Json| {
+        let mut w = Writer::ascii_only(16);
+        w.value(v);
+        w.finish()
+    };
+    let mut r = Rng(7);
+    for _ in 0..20_000 {
+        let v = random_value(&mut r, 0);
+        let text = ascii(&v);
+        assert!(text.is_ascii(), "{text}");
+        // Compared as parsed: the same numbers in both texts, the strings decoded.
+        let plain: Json = serde_json::from_str(&to_text(&v, false)).unwrap();
+        assert_eq!(
+            serde_json::from_str::<Json>(&text).unwrap(),
+            plain,
+            "{text}"
+        );
+    }
+    assert_eq!(
+        ascii(&json!([
+            "é",
+            "₸6.36",
+            "🙂!",
+            "a—\u{1}\"\\",
+            "abcdefgh€ijklmnop"
+        ])),
+        r#"["\u00e9","\u20b86.36","\ud83d\ude42!","a\u2014\u0001\"\\","abcdefgh\u20acijklmnop"]"#
+    );
+}
