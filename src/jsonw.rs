@@ -144,11 +144,10 @@ impl Writer {
         // the quoted key and the colon in one copy. (The size-optimised wasm calls a function
         // for each push and copy.)
         const MAX: usize = 24;
+        // (Plain: ASCII that `ESCAPE` leaves as it is, so every writer writes it as it is.)
         if !self.pretty
             && key.len() <= MAX
-            && key
-                .bytes()
-                .all(|b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\')
+            && key.bytes().all(|b| b < 0x80 && ESCAPE[b as usize] == 0)
         {
             let mut buf = [0u8; MAX + 4];
             let mut n = usize::from(!self.first);
