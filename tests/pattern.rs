@@ -365,6 +365,34 @@ fn production_patterns_agree_with_regex() {
     }
 }
 
+/// A compiled pattern is shared (extraction's are `static`s, and a long text is extracted on
+/// several threads): searches of one pattern running at once each use a start DFA of their own,
+/// and each finds what `regex` finds.
+#[test]
+fn one_pattern_searched_by_threads_at_once_agrees_with_regex() {
+    let sources = corroborate::extract::pattern_sources();
+    let compiled: Vec<_> = sources.iter().map(|(n, s)| (*n, both(s))).collect();
+    let mut hays = corpus_texts();
+    let mut rng = Rng(0x5EED_1234_ABCD_0002);
+    for i in 0..400 {
+        hays.push(random_text(&mut rng, 1 + i % 40));
+    }
+    std::thread::scope(|scope| {
+        for t in 0..4 {
+            let (compiled, hays) = (&compiled, &hays);
+            scope.spawn(move || {
+                // Each thread in another order, so that they search the same pattern together.
+                for k in 0..hays.len() {
+                    let hay = &hays[(k * (t + 1)) % hays.len()];
+                    for (name, (a, b)) in compiled {
+                        same(name, a, b, hay);
+                    }
+                }
+            });
+        }
+    });
+}
+
 #[test]
 fn syntax_cases_agree_with_regex() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pattern-cases.json");

@@ -30,8 +30,8 @@
 //! above all, a lazy reverse DFA (see "Where matches start" below) that reads the text once
 //! backwards and marks where matches start, so that the backtracker runs once per match, at a
 //! start where it is sure to succeed, and `is_match` needs no backtracking at all. Without the DFA
-//! (an anchored pattern, or another thread holding it) a search tries every start where the
-//! pattern's first two bytes (and its ASCII word boundary, when it starts with one) can match.
+//! (an anchored pattern, or one too large for it) a search tries every start where the pattern's
+//! first two bytes (and its ASCII word boundary, when it starts with one) can match.
 
 use super::unicode_tables::{DIGIT, SPACE, WORD};
 use std::cell::RefCell;
@@ -784,18 +784,20 @@ pub struct Regex {
     pairs: Box<[ByteSet]>,
     /// The syntax tree, for the start DFA.
     ast: Node,
-    /// The start DFA, built on first use. Behind a lock because a compiled pattern is shared
-    /// (a `static`); a search that finds it taken tries every start instead.
-    dfa: Mutex<DfaSlot>,
+    /// The start DFAs, built on first use: one for each search running at once. A compiled
+    /// pattern is shared (a `static`, and extraction runs on several threads): a search takes a
+    /// DFA from here for its scan and puts it back, and builds one when all are taken.
+    dfa: Mutex<DfaPool>,
 }
 
-/// A pattern's start DFA, if built.
+/// A pattern's start DFAs.
 #[derive(Debug)]
-enum DfaSlot {
-    Unbuilt,
-    /// The pattern is too large for one.
+enum DfaPool {
+    /// None built yet, or all taken.
+    Ready(Vec<StartDfa>),
+    /// The pattern has none ([`StartDfa::new`] gives none: too large, or a construct it does
+    /// not take).
     Unavailable,
-    Ready(Box<StartDfa>),
 }
 
 struct Compiler {
@@ -1201,7 +1203,7 @@ impl Regex {
             anchored: false,
             pairs: Box::new([]),
             ast,
-            dfa: Mutex::new(DfaSlot::Unbuilt),
+            dfa: Mutex::new(DfaPool::Ready(Vec::new())),
         };
         re.alts = c
             .alts
@@ -2390,23 +2392,33 @@ impl Regex {
             }
     }
 
-    /// Runs `f` on the start DFA, built on first use; `None` if there is none (an anchored
-    /// pattern needs none) or another search holds it.
+    /// Runs `f` on a start DFA of this pattern (a free one, or one built now); `None` if there
+    /// is none (an anchored pattern needs none; a pattern too large has none).
     fn with_dfa<T>(&self, f: impl FnOnce(&mut StartDfa) -> T) -> Option<T> {
         if self.anchored {
             return None;
         }
-        let mut slot = self.dfa.try_lock().ok()?;
-        if let DfaSlot::Unbuilt = *slot {
-            *slot = match StartDfa::new(&self.ast) {
-                Some(d) => DfaSlot::Ready(Box::new(d)),
-                None => DfaSlot::Unavailable,
-            };
+        let pool = || self.dfa.lock().unwrap_or_else(|e| e.into_inner());
+        let free = match &mut *pool() {
+            DfaPool::Ready(free) => free.pop(),
+            DfaPool::Unavailable => return None,
+        };
+        // Built outside the lock: another thread's search need not wait for it.
+        let mut dfa = match free {
+            Some(d) => d,
+            None => match StartDfa::new(&self.ast) {
+                Some(d) => d,
+                None => {
+                    *pool() = DfaPool::Unavailable;
+                    return None;
+                }
+            },
+        };
+        let out = f(&mut dfa);
+        if let DfaPool::Ready(free) = &mut *pool() {
+            free.push(dfa);
         }
-        match &mut *slot {
-            DfaSlot::Ready(d) => Some(f(d)),
-            _ => None,
-        }
+        Some(out)
     }
 
     /// The leftmost-first match in `hay` starting at `start` or later; its capture slots (as
