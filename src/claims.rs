@@ -1389,17 +1389,22 @@ struct BySentence<'a> {
 }
 
 impl<'a> BySentence<'a> {
-    fn new(n: usize, mentions: &'a [Mention]) -> BySentence<'a> {
+    /// For sentences `first` and on, of `n` in all.
+    fn new(n: usize, mentions: &'a [Mention], first: usize) -> BySentence<'a> {
         let in_order = mentions.windows(2).all(|w| w[0].sentence <= w[1].sentence);
         BySentence {
             mentions,
             grouped: (!in_order).then(|| by_sentence(n, mentions)),
-            at: 0,
+            at: if in_order {
+                mentions.partition_point(|m| m.sentence < first)
+            } else {
+                0
+            },
             buf: Vec::new(),
         }
     }
 
-    /// Sentence i's mentions; `i` grows from call to call.
+    /// Sentence i's mentions; `i` is at least `first` and grows from call to call.
     fn get(&mut self, i: usize) -> &[&'a Mention] {
         if let Some((first, grouped)) = &self.grouped {
             return &grouped[first[i]..first[i + 1]];
@@ -1428,25 +1433,55 @@ pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
 
 /// [`claims`] over mentions already shared: the claims hold positions in `mentions`.
 pub fn claims_of(text: &str, sentences: &[Sentence], mentions: &Mentions) -> Vec<Claim> {
+    claims_in_parts(
+        text,
+        sentences,
+        mentions,
+        crate::parallel::parts_for(text.len()),
+    )
+}
+
+/// [`claims_of`] on `parts` threads (runs of sentences of about equal length); the same result
+/// for any `parts`.
+pub(crate) fn claims_in_parts(
+    text: &str,
+    sentences: &[Sentence],
+    mentions: &Mentions,
+    parts: usize,
+) -> Vec<Claim> {
+    let found = crate::parallel::for_parts(sentences, parts, |range| {
+        claims_in(text, sentences, range, mentions)
+    });
+    crate::parallel::concat(found, true)
+}
+
+/// The claims of sentences `range`, in order.
+fn claims_in(
+    text: &str,
+    sentences: &[Sentence],
+    range: std::ops::Range<usize>,
+    mentions: &Mentions,
+) -> Vec<Claim> {
     let mut out = Vec::new();
     // A mention's position in `mentions` (every mention grouped below is one of them).
     let index_of = |m: &Mention| {
         ((m as *const Mention as usize - mentions.as_ptr() as usize)
             / std::mem::size_of::<Mention>()) as u32
     };
-    let mut by = BySentence::new(sentences.len(), mentions);
+    let first = range.start;
+    let mut by = BySentence::new(sentences.len(), mentions, first);
     // First the values that give claims, sentence by sentence (the claims of sentence i are
-    // made from `values[value_first[i]..value_first[i + 1]]`), so that the list of claims is
+    // made from `values[value_first[i - first]..value_first[i - first + 1]]`), so that the list of claims is
     // allocated once, at its size: claims are large, and a list grown by doubling is up to
     // twice that.
-    let mut worths = Vec::with_capacity(sentences.len());
+    let mut worths = Vec::with_capacity(range.len());
     // Per sentence: the start of the subject a denial gives a claim to, if any.
     // (Positions and offsets as u32, `NONE` for none: these lists are as long as the text's
     // sentences and values, and live while the claims are made.)
-    let mut denials: Vec<u32> = Vec::with_capacity(sentences.len());
+    let mut denials: Vec<u32> = Vec::with_capacity(range.len());
     let mut values: Vec<u32> = Vec::new();
-    let mut value_first: Vec<u32> = Vec::with_capacity(sentences.len() + 1);
-    for (i, s) in sentences.iter().enumerate() {
+    let mut value_first: Vec<u32> = Vec::with_capacity(range.len() + 1);
+    for (i, s) in sentences.iter().enumerate().take(range.end).skip(first) {
         value_first.push(values.len() as u32);
         let ms = by.get(i);
         let worth = checkworthiness(&text[s.start..s.end], ms, s.junk);
@@ -1469,7 +1504,7 @@ pub fn claims_of(text: &str, sentences: &[Sentence], mentions: &Mentions) -> Vec
     }
     value_first.push(values.len() as u32);
     out.reserve_exact(values.len());
-    let mut by = BySentence::new(sentences.len(), mentions);
+    let mut by = BySentence::new(sentences.len(), mentions, first);
     let mut lists = TermLists::default();
     // Per-sentence lists, emptied and reused from sentence to sentence.
     let mut parts: Vec<(usize, usize)> = Vec::new();
@@ -1479,13 +1514,13 @@ pub fn claims_of(text: &str, sentences: &[Sentence], mentions: &Mentions) -> Vec
     // The sentence's quantities' unit terms, one after another, and each quantity's range.
     let mut unit_arena = String::new();
     let mut units: Vec<(&Mention, (usize, usize))> = Vec::new();
-    for (i, s) in sentences.iter().enumerate() {
-        let given = &values[value_first[i] as usize..value_first[i + 1] as usize];
+    for (i, s) in sentences.iter().enumerate().take(range.end).skip(first) {
+        let given = &values[value_first[i - first] as usize..value_first[i - first + 1] as usize];
         if given.is_empty() {
             continue;
         }
         let ms = by.get(i);
-        let worth = worths[i];
+        let worth = worths[i - first];
         let sent = &text[s.start..s.end];
         clauses_into(sent, s.start, &mut parts);
         let st = SentenceTerms::new(
@@ -1578,7 +1613,7 @@ pub fn claims_of(text: &str, sentences: &[Sentence], mentions: &Mentions) -> Vec
                 }
             };
             // A subject is a claim of its own only where its own clause denies something.
-            if denials[i] as usize == m.start && !negated {
+            if denials[i - first] as usize == m.start && !negated {
                 continue;
             }
             let quals = qualifiers(text, m);

@@ -29,6 +29,7 @@ pub mod extract;
 pub mod float;
 pub mod json;
 pub mod jsonw;
+pub mod parallel;
 pub mod reconcile;
 pub mod report;
 pub mod segment;
@@ -54,14 +55,25 @@ pub struct Analysis {
 
 /// Segments, extracts and builds claims. `today` (days since 1970-01-01) is the text's own date,
 /// for relative dates; without it, a full date stated near the top of the text is used.
+///
+/// A long text's sentences are worked on by several threads natively ([`parallel`]); the
+/// result is the same.
 pub fn analyze(text: &str, today: Option<i32>) -> Analysis {
+    analyze_in_parts(text, today, parallel::parts_for(text.len()))
+}
+
+/// [`analyze`], with the sentences split into `parts` runs of about equal length, each worked on
+/// by a thread of its own (natively; the wasm build runs them one after another). The result is
+/// the same for any `parts` (tests/parallel.rs checks).
+pub fn analyze_in_parts(text: &str, today: Option<i32>, parts: usize) -> Analysis {
     let sentences = segment::split(text);
-    let mentions = std::sync::Arc::new(extract::extract(
+    let mentions = std::sync::Arc::new(extract::extract_in_parts(
         text,
         &sentences,
         extract::Context { today },
+        parts,
     ));
-    let claims = claims::claims_of(text, &sentences, &mentions);
+    let claims = claims::claims_in_parts(text, &sentences, &mentions, parts);
     Analysis {
         sentences,
         mentions,

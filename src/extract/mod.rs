@@ -303,37 +303,32 @@ pub struct Context {
 /// names the body of the text or the gazetteer knows: "Kazakhstan to Join Abraham Accords, Trump
 /// Announces" names Kazakhstan, the Abraham Accords and Trump, not "Join Abraham Accords".
 pub fn extract(text: &str, sentences: &[Sentence], context: Context) -> Vec<Mention> {
+    extract_in_parts(
+        text,
+        sentences,
+        context,
+        crate::parallel::parts_for(text.len()),
+    )
+}
+
+/// [`extract`], each sentence's own mentions made on `parts` threads (runs of sentences of about
+/// equal length); the same result for any `parts`.
+pub(crate) fn extract_in_parts(
+    text: &str,
+    sentences: &[Sentence],
+    context: Context,
+    parts: usize,
+) -> Vec<Mention> {
     let today = context.today.or_else(|| date::first_full_date(text));
-    let mut out = Vec::new();
-    let mut headlines = Vec::new();
-    // One sentence's mentions, reused from sentence to sentence.
-    let mut local: Vec<Mention> = Vec::new();
-    for (i, s) in sentences.iter().enumerate() {
-        if s.junk {
-            continue;
-        }
-        let sent = &text[s.start..s.end];
-        local.clear();
-        let gates = gate::Gates::of(sent);
-        date::extract(sent, today, gates, &mut local);
-        let dates = local.iter().map(|m| (m.start, m.end)).collect();
-        number::extract(sent, dates, gates, &mut local);
-        if entity::is_title_case(sent) {
-            headlines.push((i, local.len()));
-        } else {
-            entity::extract(sent, &mut local);
-            // In the order the sort below gives (stable, and sentences do not overlap), so that
-            // it finds the list sorted but for the headlines, instead of moving every mention.
-            sort_by_start(&mut local);
-        }
-        for m in &mut local {
-            m.start += s.start;
-            m.end += s.start;
-            m.sentence = i;
-        }
-        out.append(&mut local);
-    }
-    drop(local);
+    let (found, headlines): (Vec<_>, Vec<_>) =
+        crate::parallel::for_parts(sentences, parts, |range| {
+            sentence_mentions(text, sentences, range, today)
+        })
+        .into_iter()
+        .unzip();
+    // With room to spare: headlines' entities and quotes are added after.
+    let mut out = crate::parallel::concat(found, false);
+    let headlines = headlines.concat();
     if !headlines.is_empty() {
         // Membership only (never iterated into output).
         let mut known = std::collections::HashSet::with_hasher(crate::corpus::FastHash::default());
@@ -344,7 +339,7 @@ pub fn extract(text: &str, sentences: &[Sentence], context: Context) -> Vec<Ment
             }
         }
         let mut extra = Vec::new();
-        for (i, _) in headlines {
+        for i in headlines {
             let s = &sentences[i];
             let sent = &text[s.start..s.end];
             let lo = out.partition_point(|m| m.sentence < i);
@@ -406,6 +401,48 @@ pub fn extract(text: &str, sentences: &[Sentence], context: Context) -> Vec<Ment
     // The mentions outlive extraction (claims and the report read them): no spare room.
     out.shrink_to_fit();
     out
+}
+
+/// The mentions that sentences `range` give each by itself (dates, numbers, quantities,
+/// entities), in order; and which of them are headlines (title case: their entities are found
+/// later, with the names the whole text gives).
+fn sentence_mentions(
+    text: &str,
+    sentences: &[Sentence],
+    range: std::ops::Range<usize>,
+    today: Option<i32>,
+) -> (Vec<Mention>, Vec<usize>) {
+    let mut out = Vec::new();
+    let mut headlines = Vec::new();
+    // One sentence's mentions, reused from sentence to sentence.
+    let mut local: Vec<Mention> = Vec::new();
+    for i in range {
+        let s = &sentences[i];
+        if s.junk {
+            continue;
+        }
+        let sent = &text[s.start..s.end];
+        local.clear();
+        let gates = gate::Gates::of(sent);
+        date::extract(sent, today, gates, &mut local);
+        let dates = local.iter().map(|m| (m.start, m.end)).collect();
+        number::extract(sent, dates, gates, &mut local);
+        if entity::is_title_case(sent) {
+            headlines.push(i);
+        } else {
+            entity::extract(sent, &mut local);
+            // In the order the sort below gives (stable, and sentences do not overlap), so that
+            // it finds the list sorted but for the headlines, instead of moving every mention.
+            sort_by_start(&mut local);
+        }
+        for m in &mut local {
+            m.start += s.start;
+            m.end += s.start;
+            m.sentence = i;
+        }
+        out.append(&mut local);
+    }
+    (out, headlines)
 }
 
 /// Sorts mentions by start, the longest first at one start, keeping the order of ties.
