@@ -2,9 +2,11 @@
 //! extract + claims), without the JSON, on one file.
 //!
 //! ```text
-//! cargo run --release --example bench_extract -- FILE [--runs N] [--breakdown]
+//! cargo run --release --example bench_extract -- FILE [--runs N] [--threads N] [--breakdown]
 //! ```
 //!
+//! `--threads N` caps the threads a long text is analysed on (`corroborate::parallel`; default:
+//! as many as the machine offers; 1: one thread).
 //! Prints the best of N runs (default 5, after one warm-up run that also compiles the regexes) in
 //! MB/s (MB = 10^6 bytes), and the peak heap a run allocates above what was live before it (the input
 //! text itself excluded), exactly, from a counting global allocator, as a multiple of the input size.
@@ -95,17 +97,19 @@ fn main() {
     let mut file = None;
     let mut runs = 5usize;
     let mut breakdown = false;
+    let mut threads = 0usize;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--runs" => runs = args.next().and_then(|n| n.parse().ok()).unwrap_or(0),
             "--breakdown" => breakdown = true,
+            "--threads" => threads = args.next().and_then(|n| n.parse().ok()).unwrap_or(0),
             _ if file.is_none() && !a.starts_with("--") => file = Some(a),
             _ => file = None,
         }
     }
     let (Some(file), true) = (file, runs > 0) else {
-        eprintln!("usage: bench_extract FILE [--runs N] [--breakdown]");
+        eprintln!("usage: bench_extract FILE [--runs N] [--threads N] [--breakdown]");
         std::process::exit(2);
     };
     let text = match std::fs::read_to_string(&file) {
@@ -116,6 +120,7 @@ fn main() {
         }
     };
     let n = text.len();
+    corroborate::parallel::set_max_threads(threads);
 
     // Warm-up: compiles the lazily built regexes and tables, which a real process pays once.
     let warm = Instant::now();
@@ -125,7 +130,8 @@ fn main() {
     drop(a);
 
     let (best, peak) = measure(runs, || corroborate::analyze(&text, None));
-    println!("input        {file}: {n} bytes");
+    let threads = corroborate::parallel::parts_for(n);
+    println!("input        {file}: {n} bytes; analysed on {threads} thread(s)");
     println!("output       {sentences} sentences, {mentions} mentions, {claim_count} claims");
     println!(
         "first run    {:8.1} ms  {:7.2} MB/s  (includes compiling the regexes)",
@@ -175,7 +181,7 @@ fn main() {
         }
     }
     println!(
-        "RESULT {{\"bytes\":{n},\"runs\":{runs},\"best_ms\":{:.3},\"first_ms\":{:.3},\"mb_s\":{:.3},\"peak_bytes\":{peak},\"sentences\":{sentences},\"mentions\":{mentions},\"claims\":{claim_count},\"stages\":{{{}}}}}",
+        "RESULT {{\"bytes\":{n},\"runs\":{runs},\"threads\":{threads},\"best_ms\":{:.3},\"first_ms\":{:.3},\"mb_s\":{:.3},\"peak_bytes\":{peak},\"sentences\":{sentences},\"mentions\":{mentions},\"claims\":{claim_count},\"stages\":{{{}}}}}",
         best.as_secs_f64() * 1e3,
         first.as_secs_f64() * 1e3,
         mb_s(n, best),
