@@ -2,16 +2,19 @@
 //! extract + claims), without the JSON, on one file.
 //!
 //! ```text
-//! cargo run --release --example bench_extract -- FILE [--runs N] [--threads N] [--breakdown]
+//! cargo run --release --example bench_extract -- FILE [--runs N] [--threads N | --parts N] [--breakdown]
 //! ```
 //!
 //! `--threads N` caps the threads a long text is analysed on (`corroborate::parallel`; default:
-//! as many as the machine offers; 1: one thread).
+//! as many as the machine offers; 1: one thread). `--parts N` splits the text into N parts on N
+//! threads whatever its length (`corroborate::analyze_in_parts`), to see what a split costs and
+//! gives on a short text.
 //! Prints the best of N runs (default 5, after one warm-up run that also compiles the regexes) in
 //! MB/s (MB = 10^6 bytes), and the peak heap a run allocates above what was live before it (the input
 //! text itself excluded), exactly, from a counting global allocator, as a multiple of the input size.
 //! `--breakdown` also times each stage alone (segment; extract given the sentences; claims given
-//! the mentions; the CLI's JSON report given the analysis) to show where the time goes.
+//! the mentions; the CLI's JSON report given the analysis; each split as `--threads` allows) to
+//! show where the time goes.
 //! The last line, `RESULT {...}`, is JSON for scripts (scripts/bench/bench-extract.mjs).
 //! The benchmark's text comes from `node scripts/bench/gen-news.mjs` (target/bench/news.txt).
 
@@ -98,18 +101,20 @@ fn main() {
     let mut runs = 5usize;
     let mut breakdown = false;
     let mut threads = 0usize;
+    let mut parts = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--runs" => runs = args.next().and_then(|n| n.parse().ok()).unwrap_or(0),
             "--breakdown" => breakdown = true,
             "--threads" => threads = args.next().and_then(|n| n.parse().ok()).unwrap_or(0),
+            "--parts" => parts = args.next().and_then(|n| n.parse().ok()).filter(|&n| n > 0),
             _ if file.is_none() && !a.starts_with("--") => file = Some(a),
             _ => file = None,
         }
     }
     let (Some(file), true) = (file, runs > 0) else {
-        eprintln!("usage: bench_extract FILE [--runs N] [--threads N] [--breakdown]");
+        eprintln!("usage: bench_extract FILE [--runs N] [--threads N | --parts N] [--breakdown]");
         std::process::exit(2);
     };
     let text = match std::fs::read_to_string(&file) {
@@ -121,16 +126,17 @@ fn main() {
     };
     let n = text.len();
     corroborate::parallel::set_max_threads(threads);
+    let threads = parts.unwrap_or_else(|| corroborate::parallel::parts_for(n));
+    let analyze = |text: &str| corroborate::analyze_in_parts(text, None, threads);
 
     // Warm-up: compiles the lazily built regexes and tables, which a real process pays once.
     let warm = Instant::now();
-    let a = corroborate::analyze(&text, None);
+    let a = analyze(&text);
     let first = warm.elapsed();
     let (sentences, mentions, claim_count) = (a.sentences.len(), a.mentions.len(), a.claims.len());
     drop(a);
 
-    let (best, peak) = measure(runs, || corroborate::analyze(&text, None));
-    let threads = corroborate::parallel::parts_for(n);
+    let (best, peak) = measure(runs, || analyze(&text));
     println!("input        {file}: {n} bytes; analysed on {threads} thread(s)");
     println!("output       {sentences} sentences, {mentions} mentions, {claim_count} claims");
     println!(

@@ -1481,7 +1481,8 @@ fn claims_in(
     let mut denials: Vec<u32> = Vec::with_capacity(range.len());
     let mut values: Vec<u32> = Vec::new();
     let mut value_first: Vec<u32> = Vec::with_capacity(range.len() + 1);
-    for (i, s) in sentences.iter().enumerate().take(range.end).skip(first) {
+    for i in range.clone() {
+        let s = &sentences[i];
         value_first.push(values.len() as u32);
         let ms = by.get(i);
         let worth = checkworthiness(&text[s.start..s.end], ms, s.junk);
@@ -1514,7 +1515,8 @@ fn claims_in(
     // The sentence's quantities' unit terms, one after another, and each quantity's range.
     let mut unit_arena = String::new();
     let mut units: Vec<(&Mention, (usize, usize))> = Vec::new();
-    for (i, s) in sentences.iter().enumerate().take(range.end).skip(first) {
+    for i in range {
+        let s = &sentences[i];
         let given = &values[value_first[i - first] as usize..value_first[i - first + 1] as usize];
         if given.is_empty() {
             continue;

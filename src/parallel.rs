@@ -48,6 +48,7 @@ pub fn parts_for(bytes: usize) -> usize {
 
 /// Splits `sentences` into `parts` runs of consecutive sentences with about as many bytes each
 /// (a run may be empty), as ranges of indices that together cover every sentence in order.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 pub(crate) fn split(sentences: &[Sentence], parts: usize) -> Vec<Range<usize>> {
     let parts = parts.max(1);
     let (Some(first), Some(last)) = (sentences.first(), sentences.last()) else {
@@ -69,6 +70,7 @@ pub(crate) fn split(sentences: &[Sentence], parts: usize) -> Vec<Range<usize>> {
 /// `f` of each run of `sentences` from [`split`] into `parts` runs, in order: the first run on
 /// the caller's thread, each other on a thread of its own (or on the caller's, after the
 /// first, if a thread cannot be started).
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn for_parts<T: Send>(
     sentences: &[Sentence],
     parts: usize,
@@ -76,33 +78,42 @@ pub(crate) fn for_parts<T: Send>(
 ) -> Vec<T> {
     let mut ranges = split(sentences, parts).into_iter();
     let first = ranges.next().unwrap_or(0..0);
-    #[cfg(not(target_arch = "wasm32"))]
-    if ranges.len() > 0 {
-        let f = &f;
-        return std::thread::scope(|scope| {
-            let others: Vec<_> = ranges
-                .map(|r| {
-                    let spawned = std::thread::Builder::new()
-                        .name("corroborate-part".into())
-                        .spawn_scoped(scope, {
-                            let r = r.clone();
-                            move || f(r)
-                        });
-                    (r, spawned.ok())
-                })
-                .collect();
-            let mut out = Vec::with_capacity(others.len() + 1);
-            out.push(f(first));
-            for (r, handle) in others {
-                out.push(match handle {
-                    Some(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
-                    None => f(r),
-                });
-            }
-            out
-        });
+    if ranges.len() == 0 {
+        return vec![f(first)];
     }
-    std::iter::once(first).chain(ranges).map(f).collect()
+    let f = &f;
+    std::thread::scope(|scope| {
+        let others: Vec<_> = ranges
+            .map(|r| {
+                let spawned = std::thread::Builder::new()
+                    .name("corroborate-part".into())
+                    .spawn_scoped(scope, {
+                        let r = r.clone();
+                        move || f(r)
+                    });
+                (r, spawned.ok())
+            })
+            .collect();
+        let mut out = Vec::with_capacity(others.len() + 1);
+        out.push(f(first));
+        for (r, handle) in others {
+            out.push(match handle {
+                Some(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                None => f(r),
+            });
+        }
+        out
+    })
+}
+
+/// The wasm build has one thread: `f` of all the sentences, in one run.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn for_parts<T>(
+    sentences: &[Sentence],
+    _parts: usize,
+    f: impl Fn(Range<usize>) -> T,
+) -> Vec<T> {
+    vec![f(0..sentences.len())]
 }
 
 /// The parts' items one after another, in one list, without holding every item twice: each
@@ -110,6 +121,7 @@ pub(crate) fn for_parts<T: Send>(
 /// part shrinking as it goes. A list of mentions or claims is several times the text's size, and
 /// the memory an analysis takes at its peak is a goal. `exact`: the list grows to just its
 /// size (it is complete); else as a list grown item by item does, with room to spare for more.
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn concat<T>(parts: Vec<Vec<T>>, exact: bool) -> Vec<T> {
     const STEP: usize = 4096;
     let mut parts = parts.into_iter();
@@ -130,6 +142,13 @@ pub(crate) fn concat<T>(parts: Vec<Vec<T>>, exact: bool) -> Vec<T> {
         }
     }
     out
+}
+
+/// The wasm build's parts: one (see [`for_parts`]).
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn concat<T>(parts: Vec<Vec<T>>, _exact: bool) -> Vec<T> {
+    debug_assert!(parts.len() <= 1);
+    parts.into_iter().next().unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -64,7 +64,10 @@ fn every_split_gives_the_same_analysis() {
         .map(|m| m.start)
         .collect();
     let late = in_headlines.iter().filter(|&&at| at > joined.len() / 2);
-    assert!(late.count() >= 3, "entities in headlines at {in_headlines:?}");
+    assert!(
+        late.count() >= 3,
+        "entities in headlines at {in_headlines:?}"
+    );
     texts.push((&joined, all[0].1));
     texts.push((&joined, None));
     for (text, today) in texts {

@@ -320,15 +320,16 @@ pub(crate) fn extract_in_parts(
     parts: usize,
 ) -> Vec<Mention> {
     let today = context.today.or_else(|| date::first_full_date(text));
-    let (found, headlines): (Vec<_>, Vec<_>) =
-        crate::parallel::for_parts(sentences, parts, |range| {
-            sentence_mentions(text, sentences, range, today)
-        })
-        .into_iter()
-        .unzip();
+    let mut found = Vec::new();
+    let mut headlines = Vec::new();
+    for (mentions, heads) in crate::parallel::for_parts(sentences, parts, |range| {
+        sentence_mentions(text, sentences, range, today)
+    }) {
+        found.push(mentions);
+        headlines.extend(heads);
+    }
     // With room to spare: headlines' entities and quotes are added after.
     let mut out = crate::parallel::concat(found, false);
-    let headlines = headlines.concat();
     if !headlines.is_empty() {
         // Membership only (never iterated into output).
         let mut known = std::collections::HashSet::with_hasher(crate::corpus::FastHash::default());
