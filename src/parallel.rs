@@ -7,9 +7,13 @@ use crate::segment::Sentence;
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
-/// The least text one thread is given, in bytes: a thread costs tens of microseconds to start
-/// (and a few milliseconds, once, to build its own start DFAs of the patterns), about what
-/// 100 KB of text takes to analyse on one; a text of less than twice this is not split.
+/// The least text one thread is given, in bytes: a text of less than twice this is analysed on
+/// one thread. Measured on prefixes of the bench text (`bench_extract --threads 1` against
+/// `--parts 2`, best of 7, 2 cores, 1 Dec): in a process already warm, two threads took less
+/// from 64 KB on (18 -> 13.5 ms); but a process's first analysis on a second thread also builds
+/// that thread's start DFAs of the patterns, and there two threads cost about 4 ms more at
+/// 64 KB, were even at 128-256 KB (the spread of runs) and saved 25-40 ms at 512 KB. The CLI
+/// analyses one text per process, so the split starts at 256 KB.
 pub const MIN_PART_BYTES: usize = 128 * 1024;
 
 /// The most parts [`parts_for`] gives (one thread each); 0 for as many as the machine offers.
