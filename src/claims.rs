@@ -1471,9 +1471,9 @@ fn claims_in(
     let first = range.start;
     let mut by = BySentence::new(sentences.len(), mentions, first);
     // First the values that give claims, sentence by sentence (the claims of sentence i are
-    // made from `values[value_first[i - first]..value_first[i - first + 1]]`), so that the list of claims is
-    // allocated once, at its size: claims are large, and a list grown by doubling is up to
-    // twice that.
+    // made from `values[value_first[i - first]..value_first[i - first + 1]]`), so that the list
+    // of claims is allocated once, at its size: claims are large, and a list grown by doubling
+    // is up to twice that.
     let mut worths = Vec::with_capacity(range.len());
     // Per sentence: the start of the subject a denial gives a claim to, if any.
     // (Positions and offsets as u32, `NONE` for none: these lists are as long as the text's

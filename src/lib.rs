@@ -63,8 +63,8 @@ pub fn analyze(text: &str, today: Option<i32>) -> Analysis {
 }
 
 /// [`analyze`], with the sentences split into `parts` runs of about equal length, each worked on
-/// by a thread of its own (natively; the wasm build runs them one after another). The result is
-/// the same for any `parts` (tests/parallel.rs checks).
+/// by a thread of its own (natively; the wasm build has one thread and works on all the
+/// sentences in one run). The result is the same for any `parts` (tests/parallel.rs checks).
 pub fn analyze_in_parts(text: &str, today: Option<i32>, parts: usize) -> Analysis {
     let sentences = segment::split(text);
     let mentions = std::sync::Arc::new(extract::extract_in_parts(
