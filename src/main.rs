@@ -348,29 +348,45 @@ fn load_corpus(path: Option<&str>) -> Result<CorpusSource, Failure> {
 
 /// Compiles source documents on every core (the result does not depend on how many).
 fn compile_sources(sources: &[(String, Vec<u8>)]) -> (Vec<corpus::Document>, Vec<DocError>) {
+    corpus::assemble(compile_each(sources, corpus::compile_document))
+}
+
+/// `compile` of each source, in the sources' order, on every core. A document whose compiling
+/// panics (a bug: the panic's message is on stderr) comes back as an error that names it, so
+/// the others are kept and none is lost without a word.
+fn compile_each<D: Send>(
+    sources: &[(String, Vec<u8>)],
+    compile: impl Fn(&str, &[u8]) -> Result<D, DocError> + Sync,
+) -> Vec<(String, Result<D, DocError>)> {
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
         .clamp(1, 16);
     let per = sources.len().div_ceil(threads).max(1);
-    let results: Vec<(String, Result<corpus::Document, DocError>)> = std::thread::scope(|s| {
+    let one = |(n, b): &(String, Vec<u8>)| {
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| compile(n, b)))
+            .unwrap_or_else(|_| {
+                Err(DocError {
+                    file: n.clone(),
+                    line: None,
+                    message: "could not be compiled: an internal error (the message above \
+                              says where); please report it with this file"
+                        .into(),
+                })
+            });
+        (n.clone(), r)
+    };
+    let one = &one;
+    std::thread::scope(|s| {
         let handles: Vec<_> = sources
             .chunks(per)
-            .map(|chunk| {
-                s.spawn(move || {
-                    chunk
-                        .iter()
-                        .map(|(n, b)| (n.clone(), corpus::compile_document(n, b)))
-                        .collect::<Vec<_>>()
-                })
-            })
+            .map(|chunk| s.spawn(move || chunk.iter().map(one).collect::<Vec<_>>()))
             .collect();
         handles
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
-    });
-    corpus::assemble(results)
+    })
 }
 
 fn read_sources(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, Failure> {
@@ -492,4 +508,36 @@ fn index(src: &Path, out: &Path) -> Result<String, Failure> {
 fn write_file(path: &Path, text: impl AsRef<[u8]>) -> Result<(), Failure> {
     std::fs::write(path, text)
         .map_err(|e| Failure::Input(format!("{}: cannot be written: {e}", path.display())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_whose_compiling_panics_is_an_error_and_the_others_are_kept() {
+        let sources: Vec<(String, Vec<u8>)> = (0..40)
+            .map(|i| (format!("doc-{i:02}.md"), vec![i as u8]))
+            .collect();
+        let compiled = compile_each(&sources, |name, bytes| {
+            if name == "doc-17.md" {
+                panic!("a bug in compiling {name}");
+            }
+            Ok(bytes[0])
+        });
+        let names: Vec<&str> = compiled.iter().map(|(n, _)| n.as_str()).collect();
+        let want: Vec<&str> = sources.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, want, "every document, in order");
+        for (i, (name, r)) in compiled.iter().enumerate() {
+            match r {
+                Ok(b) => assert_eq!((*b as usize, name.as_str()), (i, want[i])),
+                Err(e) => {
+                    assert_eq!(name, "doc-17.md");
+                    assert_eq!(e.file, "doc-17.md");
+                    assert!(e.message.contains("internal error"), "{}", e.message);
+                }
+            }
+        }
+        assert_eq!(compiled.iter().filter(|(_, r)| r.is_err()).count(), 1);
+    }
 }
