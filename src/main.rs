@@ -358,10 +358,7 @@ fn compile_each<D: Send>(
     sources: &[(String, Vec<u8>)],
     compile: impl Fn(&str, &[u8]) -> Result<D, DocError> + Sync,
 ) -> Vec<(String, Result<D, DocError>)> {
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .clamp(1, 16);
+    let threads = corroborate::parallel::machine_threads().clamp(1, 16);
     let per = sources.len().div_ceil(threads).max(1);
     let one = |(n, b): &(String, Vec<u8>)| {
         let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| compile(n, b)))
@@ -376,17 +373,14 @@ fn compile_each<D: Send>(
             });
         (n.clone(), r)
     };
-    let one = &one;
-    std::thread::scope(|s| {
-        let handles: Vec<_> = sources
-            .chunks(per)
-            .map(|chunk| s.spawn(move || chunk.iter().map(one).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
+    let chunks = (0..sources.len())
+        .step_by(per)
+        .map(|at| at..sources.len().min(at + per))
+        .collect();
+    corroborate::parallel::for_ranges(chunks, |r| sources[r].iter().map(one).collect::<Vec<_>>())
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 fn read_sources(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, Failure> {

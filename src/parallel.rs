@@ -28,7 +28,7 @@ pub fn set_max_threads(n: usize) {
 
 /// How many threads the machine offers (asked once: the answer can take a few system calls).
 #[cfg(not(target_arch = "wasm32"))]
-fn machine_threads() -> usize {
+pub fn machine_threads() -> usize {
     static N: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
     *N.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
@@ -71,17 +71,27 @@ pub(crate) fn split(sentences: &[Sentence], parts: usize) -> Vec<Range<usize>> {
     out
 }
 
-/// `f` of each run of `sentences` from [`split`] into `parts` runs, in order: the first run on
-/// the caller's thread, each other on a thread of its own (or on the caller's, after the
-/// first, if a thread cannot be started).
+/// `f` of each run of `sentences` from [`split`] into `parts` runs, in order.
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn for_parts<T: Send>(
     sentences: &[Sentence],
     parts: usize,
     f: impl Fn(Range<usize>) -> T + Sync,
 ) -> Vec<T> {
-    let mut ranges = split(sentences, parts).into_iter();
-    let first = ranges.next().unwrap_or(0..0);
+    for_ranges(split(sentences, parts), f)
+}
+
+/// `f` of each of `ranges`, in order: the first on the caller's thread, each other on a thread
+/// of its own (or on the caller's, after the first, if a thread cannot be started).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn for_ranges<T: Send>(
+    ranges: Vec<Range<usize>>,
+    f: impl Fn(Range<usize>) -> T + Sync,
+) -> Vec<T> {
+    let mut ranges = ranges.into_iter();
+    let Some(first) = ranges.next() else {
+        return Vec::new();
+    };
     if ranges.len() == 0 {
         return vec![f(first)];
     }
