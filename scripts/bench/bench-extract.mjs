@@ -30,14 +30,9 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from './gen-news.mjs';
+import { ROOT, args, opt } from './options.mjs';
 import { requireGlue } from './wasm-glue.mjs';
 
-const ROOT = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i >= 0 && i + 1 < args.length ? Number(args[i + 1]) : dflt;
-};
 const fmt = (x, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '-');
 const mbs = (bytes, ms) => bytes / 1e6 / (ms / 1000);
 

@@ -9,6 +9,8 @@
 // come from the existing benchmarks, run as child processes with --json:
 //   scripts/bench/bench-extract.mjs   extraction MB/s native, wasm and compromise on the same text,
 //                                     peak memory (npm run bench:extract)
+//   scripts/bench/handoff.mjs         the report's handoff to JS alone: Checker.extract's ceiling
+//                                     (npm run bench:handoff)
 //   scripts/bench/bench-corpus.mjs    10,000 generated documents: compile, check latency native and
 //                                     wasm, memory (npm run bench:corpus -- --sizes 10000)
 //   the same benchmark's parts on the default corpus (www/corpus/, what the page ships):
@@ -103,9 +105,9 @@ const firstLoadRaw = FIRST_LOAD.reduce((s, f) => s + statSync(fileOf(f)).size, 0
 
 // ---- the child benchmarks (their JSON is kept in target/bench/bench-*.json) ----
 mkdirSync(join(ROOT, 'target/bench'), { recursive: true });
-function child(script, childArgs, label) {
+function child(script, childArgs, label, nodeArgs = []) {
   process.stderr.write(`\n==> ${label}\n`);
-  const r = spawnSync(process.execPath, [join(HERE, script), ...childArgs], {
+  const r = spawnSync(process.execPath, [...nodeArgs, join(HERE, script), ...childArgs], {
     cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26,
   });
   process.stderr.write(r.stdout ?? '');
@@ -117,6 +119,7 @@ function child(script, childArgs, label) {
 }
 
 const extract = child('bench-extract.mjs', ['--json'], 'npm run bench:extract -- --json');
+const handoff = child('handoff.mjs', ['--json'], 'npm run bench:handoff -- --json', ['--expose-gc']);
 const big = quick ? null : child('bench-corpus.mjs', ['--sizes', '10000', '--json'], 'npm run bench:corpus -- --sizes 10000 --json')[0];
 
 // Default corpus: bench-corpus's native binary and its wasm child, on www/corpus/.
@@ -142,6 +145,7 @@ const eText = `${(extract.bytes / 1e6).toFixed(2)} MB generated news`;
 row(`extraction, native, 1 thread (analyze; ${eText})`, rate(extract.native_1_thread.mb_s), '≥ 20 MB/s', extract.native_1_thread.mb_s >= 20, eCmd);
 row(`extraction, native, ${extract.native.threads} threads (this machine's; same text)`, rate(extract.native.mb_s), '≥ 20 MB/s', extract.native.mb_s >= 20, eCmd);
 row(`extraction, wasm in Node (Checker.extract; same text)`, rate(extract.wasm_extract.mb_s), '≥ 10 MB/s', extract.wasm_extract.mb_s >= 10, eCmd);
+row('the most Checker.extract can reach: its report turned into JS objects alone (TextDecoder, JSON.parse, flat; same text)', `${rate(handoff.ceiling_mb_s)} (${ms(handoff.total_ms)} for ${mb(handoff.report_bytes)} of JSON)`, '-', null, 'npm run bench:handoff -- --json');
 if (extract.compromise) {
   const c = extract.compromise;
   const vs = (x) => `${(x / c.mb_s).toFixed(0)}×`;

@@ -3,7 +3,9 @@
 // the most that `Checker.extract` can reach in this Node on this machine, however fast the analysis
 // and the writing of the report become.
 //
-//   node scripts/bench/handoff.mjs [--bytes N] [--seed S] [--runs N]
+//   npm run bench:handoff [-- --bytes N] [--seed S] [--runs N] [--json]
+//
+// --json: also prints one last line `JSON {...}` with the figures (for scripts/bench/bench.mjs).
 //
 // The same generated news text as `npm run bench:extract` (scripts/bench/gen-news.mjs, the same
 // defaults) goes through the native CLI (`corroborate extract --format json`, built if missing);
@@ -14,16 +16,10 @@
 // --expose-gc. MB = 10^6 bytes.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { generate } from './gen-news.mjs';
+import { ROOT, args, opt } from './options.mjs';
 
-const ROOT = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i >= 0 && i + 1 < args.length ? Number(args[i + 1]) : dflt;
-};
 const bytes = opt('--bytes', 1_500_000);
 const seed = opt('--seed', 42);
 const runs = opt('--runs', 5);
@@ -103,3 +99,7 @@ const n = Buffer.byteLength(text);
 console.log(`text ${(n / 1e6).toFixed(2)} MB (generated, seed ${seed}); report ${(reportBytes / 1e6).toFixed(1)} MB of JSON in ${Object.values(parts).flat().length} pieces: ${report.sentences.length} sentences, ${report.mentions.length} mentions, ${report.claims.length} claims`);
 console.log(`handoff, best of ${runs}: ${ms(best.total)} ms (TextDecoder ${ms(best.decode)}, JSON.parse ${ms(best.parse)}, flat ${ms(best.flat)})${globalThis.gc ? '' : ' (run with --expose-gc to collect between runs)'}`);
 console.log(`ceiling for Checker.extract from the handoff alone: ${(n / 1e6 / (best.total / 1e9)).toFixed(2)} MB/s (node ${process.version})`);
+if (args.includes('--json')) {
+  const f = (ns) => Math.round(ns / 1e3) / 1e3;
+  console.log(`JSON ${JSON.stringify({ bytes: n, report_bytes: reportBytes, runs, total_ms: f(best.total), decode_ms: f(best.decode), parse_ms: f(best.parse), flat_ms: f(best.flat), ceiling_mb_s: n / 1e6 / (best.total / 1e9), node: process.version })}`);
+}
