@@ -10,7 +10,8 @@
 // The same generated news text as `npm run bench:extract` (scripts/bench/gen-news.mjs, the same
 // defaults) goes through the native CLI (`corroborate extract --format json`, built if missing);
 // its report is cut the way src/wasm.rs cuts it (each list in pieces of about 256 KB of JSON, all
-// ASCII, a char outside ASCII written as its \u escape) and each piece is turned into JS objects
+// ASCII, a char outside ASCII written as its \u escape, as the wasm writes them for a text with
+// few such chars, like this one) and each piece is turned into JS objects
 // the way the wasm glue does: bytes -> TextDecoder -> JSON.parse, then the pieces joined with
 // Array.prototype.flat. Best of N runs, garbage collected between runs when Node runs with
 // --expose-gc. MB = 10^6 bytes.
@@ -23,6 +24,12 @@ import { ROOT, args, opt } from './options.mjs';
 const bytes = opt('--bytes', 1_500_000);
 const seed = opt('--seed', 42);
 const runs = opt('--runs', 5);
+for (const [name, v] of [['--bytes', bytes], ['--runs', runs]]) {
+  if (!Number.isInteger(v) || v < 1) {
+    console.error(`handoff: ${name} needs a whole number of 1 or more`);
+    process.exit(2);
+  }
+}
 
 const cli = join(ROOT, 'target/release/corroborate');
 if (!existsSync(cli)) {
