@@ -1647,28 +1647,90 @@ fn strip_titles<'a>(mut start: usize, mut text: &'a str, out: &mut Vec<Piece<'a>
     split_run(start, text, titled, out);
 }
 
+/// The entities of capitalised runs met before in a text, by the run: a run's entities depend on
+/// its text alone (but for the spans already taken, checked at each use), and names repeat in
+/// news. Kept for at most [`RunCache::MAX`] distinct runs; runs after those are read each time.
+#[derive(Default)]
+pub(super) struct RunCache<'t> {
+    /// Each run's range of `entities`.
+    runs: HashMap<&'t str, (u32, u32), Fast>,
+    /// Start and end (from the run's start), name and type of each run's entities.
+    entities: Vec<(usize, usize, String, EntityType)>,
+}
+
+impl RunCache<'_> {
+    /// Runs kept at most (each with a key, a range and its entities' names: about 100 bytes).
+    const MAX: usize = 4096;
+}
+
 /// Appends the entities of one sentence (relative offsets), skipping spans already taken.
-pub(super) fn extract(sent: &str, out: &mut Vec<Mention>) {
+pub(super) fn extract<'t>(sent: &'t str, out: &mut Vec<Mention>, cache: &mut RunCache<'t>) {
     let taken = Taken::new(out.iter().map(|m| (m.start, m.end)).collect());
     let mut found = Vec::new();
     let mut pieces: Vec<Piece<'_>> = Vec::new();
     for (start, end) in caps(sent) {
         let run = &sent[start..end];
-        // A run of more than a dozen capitalised words is a shouted line, not a name.
-        if run.split_whitespace().nth(12).is_some() {
-            continue;
+        // Whether the run's entities, read now, are not kept (the cache is full).
+        let mut passing = false;
+        let (a, b) = match cache.runs.get(run) {
+            Some(&(a, b)) => (a as usize, b as usize),
+            None => {
+                let a = cache.entities.len();
+                // A run of more than a dozen capitalised words is a shouted line, not a name.
+                if run.split_whitespace().nth(12).is_none() {
+                    pieces.clear();
+                    strip_titles(0, run, &mut pieces);
+                    cache.entities.extend(
+                        pieces
+                            .iter()
+                            .filter_map(|&(s, t, titled)| piece_entity(s, t, titled)),
+                    );
+                }
+                let b = cache.entities.len();
+                if cache.runs.len() < RunCache::MAX {
+                    cache.runs.insert(run, (a as u32, b as u32));
+                } else {
+                    passing = true;
+                }
+                (a, b)
+            }
+        };
+        for (s, e, name, kind) in &cache.entities[a..b] {
+            if !taken.hits(start + s, start + e) {
+                found.push(Mention {
+                    start: start + s,
+                    end: start + e,
+                    sentence: 0,
+                    value: Value::Entity {
+                        name: name.clone(),
+                        kind: *kind,
+                    },
+                });
+            }
         }
-        pieces.clear();
-        strip_titles(start, run, &mut pieces);
-        for &(s, t, titled) in &pieces {
-            push_piece(s, t, titled, &taken, &mut found);
+        if passing {
+            cache.entities.truncate(a);
         }
     }
     out.extend(found);
 }
 
-/// Cleans one piece and adds it as an entity.
+/// Cleans one piece and adds it as an entity, unless its span is taken.
 fn push_piece(s: usize, t: &str, titled: bool, taken: &Taken, out: &mut Vec<Mention>) {
+    if let Some((s, e, name, kind)) = piece_entity(s, t, titled) {
+        if !taken.hits(s, e) {
+            out.push(Mention {
+                start: s,
+                end: e,
+                sentence: 0,
+                value: Value::Entity { name, kind },
+            });
+        }
+    }
+}
+
+/// One piece of a run, cleaned, as an entity: start, end, name and type; `None` when it is none.
+fn piece_entity(s: usize, t: &str, titled: bool) -> Option<(usize, usize, String, EntityType)> {
     // Connectors and stray common words at the end ("Trump and").
     let t = t
         .trim_end_matches_str(" and")
@@ -1678,7 +1740,7 @@ fn push_piece(s: usize, t: &str, titled: bool, taken: &Taken, out: &mut Vec<Ment
     let (t, s) = (t.trim(), s + (t.len() - t.trim_start().len()));
     let bare = t.trim_end_matches_str("’s").trim_end_matches_str("'s");
     if bare.is_empty() || is_common(bare) || bare.len() < 2 {
-        return;
+        return None;
     }
     // Shouting: "STRENGTH".
     if !bare.contains(' ')
@@ -1687,7 +1749,7 @@ fn push_piece(s: usize, t: &str, titled: bool, taken: &Taken, out: &mut Vec<Ment
         && !is_known(bare)
         && !is_known_acronym(bare)
     {
-        return;
+        return None;
     }
     if matches!(
         bare,
@@ -1716,12 +1778,9 @@ fn push_piece(s: usize, t: &str, titled: bool, taken: &Taken, out: &mut Vec<Ment
             | "Northern"
             | "Southern"
     ) {
-        return;
+        return None;
     }
     let e = s + bare.len();
-    if taken.hits(s, e) {
-        return;
-    }
     let (name, mut kind) = canonical_entity(bare);
     if titled && kind == EntityType::Other && !bare.contains(' ') {
         kind = EntityType::Person;
@@ -1729,12 +1788,7 @@ fn push_piece(s: usize, t: &str, titled: bool, taken: &Taken, out: &mut Vec<Ment
     if titled && kind == EntityType::Other && bare.split_whitespace().count() <= 4 {
         kind = EntityType::Person;
     }
-    out.push(Mention {
-        start: s,
-        end: e,
-        sentence: 0,
-        value: Value::Entity { name, kind },
-    });
+    Some((s, e, name, kind))
 }
 
 /// The entities of a headline: only names the gazetteer knows or the body of the text uses
@@ -1791,6 +1845,93 @@ pub(super) fn pattern_sources() -> Vec<(&'static str, String)> {
 #[cfg(test)]
 mod tests {
     use super::{caps, caps_src};
+
+    /// [`super::extract`] without the cache: each run read where it is, its spans already taken
+    /// checked before each piece is made an entity.
+    fn extract_reference(sent: &str, out: &mut Vec<crate::extract::Mention>) {
+        let taken = crate::extract::Taken::new(out.iter().map(|m| (m.start, m.end)).collect());
+        let mut found = Vec::new();
+        let mut pieces = Vec::new();
+        for (start, end) in caps(sent) {
+            let run = &sent[start..end];
+            if run.split_whitespace().nth(12).is_some() {
+                continue;
+            }
+            pieces.clear();
+            super::strip_titles(start, run, &mut pieces);
+            for &(s, t, titled) in &pieces {
+                super::push_piece(s, t, titled, &taken, &mut found);
+            }
+        }
+        out.extend(found);
+    }
+
+    /// A sentence's entities through the cache are those the reference reads: for a run new to
+    /// the cache and one met before, under different spans already taken, runs split by titles,
+    /// possessives and lists, and more distinct runs than the cache keeps (4,200, each met twice).
+    #[test]
+    fn entities_through_the_run_cache_are_those_read_afresh() {
+        use super::{extract, EntityType, RunCache};
+        use crate::extract::{Mention, Value};
+        let runs = [
+            "President Donald Trump",
+            "Kazakhstan's Foreign Ministry",
+            "Russia and China",
+            "Kazakh President Tokayev",
+            "Former Secretary of State John Kerry",
+            "President of Kazakhstan Kassym-Jomart Tokayev",
+            "STRENGTH",
+            "MW",
+            "The President",
+            "Microsoft Corp",
+            "United Arab Emirates",
+            "Trump and",
+        ];
+        let mut sentences = Vec::new();
+        for (i, a) in runs.iter().enumerate() {
+            for b in &runs[i..] {
+                sentences.push(format!("On Monday {a} said that {b} met officials."));
+            }
+        }
+        let mut x: u32 = 11;
+        let mut word = || {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            let n = 3 + (x >> 16) as usize % 6;
+            let w: String = (0..n)
+                .map(|k| char::from(b'a' + ((x >> (k % 4 * 5)) % 26) as u8))
+                .collect();
+            w[..1].to_uppercase() + &w[1..]
+        };
+        let names: Vec<String> = (0..4_200)
+            .map(|_| format!("{} {}", word(), word()))
+            .collect();
+        for round in 0..2 {
+            for n in &names {
+                sentences.push(format!("Officials said {n} arrived in round {round}."));
+            }
+        }
+        let mut cache = RunCache::default();
+        for (k, sent) in sentences.iter().enumerate() {
+            // Spans already taken: the first four bytes of `a` in every third sentence, the
+            // first three of the name in the next.
+            let at = if k % 3 == 0 { 10 } else { 15 };
+            let taken = Mention {
+                start: at,
+                end: at + 4,
+                sentence: 0,
+                value: Value::Entity {
+                    name: "taken".into(),
+                    kind: EntityType::Other,
+                },
+            };
+            let prior: Vec<Mention> = if k % 3 < 2 { vec![taken] } else { vec![] };
+            let (mut ours, mut theirs) = (prior.clone(), prior);
+            extract(sent, &mut ours, &mut cache);
+            extract_reference(sent, &mut theirs);
+            assert_eq!(ours, theirs, "{sent}");
+        }
+        assert_eq!(cache.runs.len(), RunCache::MAX);
+    }
 
     /// The scanner finds exactly the matches of the pattern it stands for, on the case texts,
     /// the corpus documents, the fuzz inputs, and 40,000 strings made of the pieces that decide

@@ -417,6 +417,7 @@ fn sentence_mentions(
     let mut headlines = Vec::new();
     // One sentence's mentions, reused from sentence to sentence.
     let mut local: Vec<Mention> = Vec::new();
+    let mut runs = entity::RunCache::default();
     for i in range {
         let s = &sentences[i];
         if s.junk {
@@ -431,7 +432,7 @@ fn sentence_mentions(
         if entity::is_title_case(sent) {
             headlines.push(i);
         } else {
-            entity::extract(sent, &mut local);
+            entity::extract(sent, &mut local, &mut runs);
             // In the order the sort below gives (stable, and sentences do not overlap), so that
             // it finds the list sorted but for the headlines, instead of moving every mention.
             sort_by_start(&mut local);
