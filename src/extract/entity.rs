@@ -1649,18 +1649,54 @@ fn strip_titles<'a>(mut start: usize, mut text: &'a str, out: &mut Vec<Piece<'a>
 
 /// The entities of capitalised runs met before in a text, by the run: a run's entities depend on
 /// its text alone (but for the spans already taken, checked at each use), and names repeat in
-/// news. Kept for at most [`RunCache::MAX`] distinct runs; runs after those are read each time.
+/// news. One slot per run (the last run to take it keeps it); emptied when it holds more than
+/// [`RunCache::MAX`] entities, so that a text of distinct names does not grow it without end.
 #[derive(Default)]
 pub(super) struct RunCache<'t> {
-    /// Each run's range of `entities`.
-    runs: HashMap<&'t str, (u32, u32), Fast>,
+    /// Per slot: a run and its range of `entities` ("": none).
+    slots: Vec<(&'t str, u32, u32)>,
     /// Start and end (from the run's start), name and type of each run's entities.
     entities: Vec<(usize, usize, String, EntityType)>,
 }
 
-impl RunCache<'_> {
-    /// Runs kept at most (each with a key, a range and its entities' names: about 100 bytes).
+impl<'t> RunCache<'t> {
+    /// Slots (24 bytes each).
+    const SLOTS: usize = 2048;
+    /// Entities kept at most (with their names, about 80 bytes each).
     const MAX: usize = 4096;
+
+    /// The range of `entities` holding `run`'s, read now if need be.
+    fn entities_of(&mut self, run: &'t str, pieces: &mut Vec<Piece<'t>>) -> (usize, usize) {
+        if self.slots.is_empty() {
+            self.slots = vec![("", 0, 0); Self::SLOTS];
+        }
+        let h = run.bytes().fold(0u32, |h, b| {
+            (h.rotate_left(5) ^ u32::from(b)).wrapping_mul(0x9E37_79B9)
+        });
+        let slot = (h >> 21) as usize % Self::SLOTS;
+        let (key, a, b) = self.slots[slot];
+        if key == run && !run.is_empty() {
+            return (a as usize, b as usize);
+        }
+        if self.entities.len() > Self::MAX {
+            self.entities.clear();
+            self.slots.fill(("", 0, 0));
+        }
+        let a = self.entities.len();
+        // A run of more than a dozen capitalised words is a shouted line, not a name.
+        if run.split_whitespace().nth(12).is_none() {
+            pieces.clear();
+            strip_titles(0, run, pieces);
+            self.entities.extend(
+                pieces
+                    .iter()
+                    .filter_map(|&(s, t, titled)| piece_entity(s, t, titled)),
+            );
+        }
+        let b = self.entities.len();
+        self.slots[slot] = (run, a as u32, b as u32);
+        (a, b)
+    }
 }
 
 /// Appends the entities of one sentence (relative offsets), skipping spans already taken.
@@ -1670,31 +1706,7 @@ pub(super) fn extract<'t>(sent: &'t str, out: &mut Vec<Mention>, cache: &mut Run
     let mut pieces: Vec<Piece<'_>> = Vec::new();
     for (start, end) in caps(sent) {
         let run = &sent[start..end];
-        // Whether the run's entities, read now, are not kept (the cache is full).
-        let mut passing = false;
-        let (a, b) = match cache.runs.get(run) {
-            Some(&(a, b)) => (a as usize, b as usize),
-            None => {
-                let a = cache.entities.len();
-                // A run of more than a dozen capitalised words is a shouted line, not a name.
-                if run.split_whitespace().nth(12).is_none() {
-                    pieces.clear();
-                    strip_titles(0, run, &mut pieces);
-                    cache.entities.extend(
-                        pieces
-                            .iter()
-                            .filter_map(|&(s, t, titled)| piece_entity(s, t, titled)),
-                    );
-                }
-                let b = cache.entities.len();
-                if cache.runs.len() < RunCache::MAX {
-                    cache.runs.insert(run, (a as u32, b as u32));
-                } else {
-                    passing = true;
-                }
-                (a, b)
-            }
-        };
+        let (a, b) = cache.entities_of(run, &mut pieces);
         for (s, e, name, kind) in &cache.entities[a..b] {
             if !taken.hits(start + s, start + e) {
                 found.push(Mention {
@@ -1707,9 +1719,6 @@ pub(super) fn extract<'t>(sent: &'t str, out: &mut Vec<Mention>, cache: &mut Run
                     },
                 });
             }
-        }
-        if passing {
-            cache.entities.truncate(a);
         }
     }
     out.extend(found);
@@ -1868,7 +1877,8 @@ mod tests {
 
     /// A sentence's entities through the cache are those the reference reads: for a run new to
     /// the cache and one met before, under different spans already taken, runs split by titles,
-    /// possessives and lists, and more distinct runs than the cache keeps (4,200, each met twice).
+    /// possessives and lists, runs whose slot another run took, and more entities than the cache
+    /// keeps (4,200 names, each met twice: it is emptied on the way).
     #[test]
     fn entities_through_the_run_cache_are_those_read_afresh() {
         use super::{extract, EntityType, RunCache};
@@ -1930,7 +1940,7 @@ mod tests {
             extract_reference(sent, &mut theirs);
             assert_eq!(ours, theirs, "{sent}");
         }
-        assert_eq!(cache.runs.len(), RunCache::MAX);
+        assert!(cache.entities.len() < names.len(), "the cache was emptied");
     }
 
     /// The scanner finds exactly the matches of the pattern it stands for, on the case texts,
