@@ -575,6 +575,12 @@ fn word_key(w: &[u8]) -> u128 {
     u128::from_le_bytes(b)
 }
 
+/// A hash of a [`word_key`], its top bits the best mixed: a table of 2^b slots takes the top b.
+fn key_hash(k: u128) -> u64 {
+    let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
+    x.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
 /// The stopwords and the folds in one open-addressed hash table of their keys ([`word_key`]),
 /// built at first use: a word is looked up once, in a few steps, where two binary searches over
 /// the sorted lists took about 8 steps each.
@@ -607,8 +613,7 @@ impl WordTable {
     }
 
     fn slot(&self, k: u128) -> usize {
-        let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
-        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+        (key_hash(k) >> self.shift) as usize
     }
 
     /// The slot of key `k` (not 0), taken if new.
@@ -851,9 +856,7 @@ impl TermCache {
             return normalize_into(word, out);
         }
         let k = word_key(b);
-        let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
-        let slot = (x.wrapping_mul(0x9E37_79B9_7F4A_7C15)
-            >> (64 - self.slots.len().trailing_zeros())) as usize;
+        let slot = (key_hash(k) >> (64 - self.slots.len().trailing_zeros())) as usize;
         let (key, term) = self.slots[slot];
         if key == k {
             let n = (term >> 120) as usize;
@@ -2573,11 +2576,7 @@ mod tests {
         // More words than slots, from a small generator: letters and an ending.
         let mut x: u32 = 7;
         while words.len() < 2_500 {
-            x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-            let n = 1 + (x >> 16) as usize % 9;
-            let w: String = (0..n)
-                .map(|k| char::from(b'a' + ((x >> (k % 4 * 5)) % 26) as u8))
-                .collect();
+            let w = crate::extract::test_letters(&mut x, 1, 9);
             words.push(format!("{w}{}", ends[(x >> 8) as usize % ends.len()]));
         }
         let mut cache = TermCache::for_text(0);

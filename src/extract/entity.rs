@@ -12,6 +12,7 @@ use super::words;
 use super::{Mention, Taken, TrimEndStr, Value, WordSet};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasher, Hasher};
 use std::sync::LazyLock;
 
 /// The type of a named entity.
@@ -1657,6 +1658,8 @@ pub(super) struct RunCache<'t> {
     slots: Vec<(&'t str, u32, u32)>,
     /// Start and end (from the run's start), name and type of each run's entities.
     entities: Vec<(usize, usize, String, EntityType)>,
+    /// The pieces of the run being read, reused from run to run.
+    pieces: Vec<Piece<'t>>,
 }
 
 impl<'t> RunCache<'t> {
@@ -1666,14 +1669,14 @@ impl<'t> RunCache<'t> {
     const MAX: usize = 4096;
 
     /// The range of `entities` holding `run`'s, read now if need be.
-    fn entities_of(&mut self, run: &'t str, pieces: &mut Vec<Piece<'t>>) -> (usize, usize) {
+    fn entities_of(&mut self, run: &'t str) -> (usize, usize) {
         if self.slots.is_empty() {
             self.slots = vec![("", 0, 0); Self::SLOTS];
         }
-        let h = run.bytes().fold(0u32, |h, b| {
-            (h.rotate_left(5) ^ u32::from(b)).wrapping_mul(0x9E37_79B9)
-        });
-        let slot = (h >> 21) as usize % Self::SLOTS;
+        let mut h = Fast::default().build_hasher();
+        h.write(run.as_bytes());
+        // Fx mixes its top bits best.
+        let slot = (h.finish() >> (64 - Self::SLOTS.trailing_zeros())) as usize;
         let (key, a, b) = self.slots[slot];
         if key == run && !run.is_empty() {
             return (a as usize, b as usize);
@@ -1685,10 +1688,10 @@ impl<'t> RunCache<'t> {
         let a = self.entities.len();
         // A run of more than a dozen capitalised words is a shouted line, not a name.
         if run.split_whitespace().nth(12).is_none() {
-            pieces.clear();
-            strip_titles(0, run, pieces);
+            self.pieces.clear();
+            strip_titles(0, run, &mut self.pieces);
             self.entities.extend(
-                pieces
+                self.pieces
                     .iter()
                     .filter_map(|&(s, t, titled)| piece_entity(s, t, titled)),
             );
@@ -1703,10 +1706,9 @@ impl<'t> RunCache<'t> {
 pub(super) fn extract<'t>(sent: &'t str, out: &mut Vec<Mention>, cache: &mut RunCache<'t>) {
     let taken = Taken::new(out.iter().map(|m| (m.start, m.end)).collect());
     let mut found = Vec::new();
-    let mut pieces: Vec<Piece<'_>> = Vec::new();
     for (start, end) in caps(sent) {
         let run = &sent[start..end];
-        let (a, b) = cache.entities_of(run, &mut pieces);
+        let (a, b) = cache.entities_of(run);
         for (s, e, name, kind) in &cache.entities[a..b] {
             if !taken.hits(start + s, start + e) {
                 found.push(Mention {
@@ -1905,11 +1907,7 @@ mod tests {
         }
         let mut x: u32 = 11;
         let mut word = || {
-            x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-            let n = 3 + (x >> 16) as usize % 6;
-            let w: String = (0..n)
-                .map(|k| char::from(b'a' + ((x >> (k % 4 * 5)) % 26) as u8))
-                .collect();
+            let w = crate::extract::test_letters(&mut x, 3, 6);
             w[..1].to_uppercase() + &w[1..]
         };
         let names: Vec<String> = (0..4_200)

@@ -616,6 +616,17 @@ pub(crate) fn lowered(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// A test's made-up word: `x` stepped once (a linear congruential generator), then `min` to
+/// `min + spread - 1` lower-case ASCII letters drawn from it.
+#[cfg(test)]
+pub(crate) fn test_letters(x: &mut u32, min: usize, spread: usize) -> String {
+    *x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+    let n = min + (*x >> 16) as usize % spread;
+    (0..n)
+        .map(|k| char::from(b'a' + ((*x >> (k % 4 * 5)) % 26) as u8))
+        .collect()
+}
+
 /// The texts the extraction tests run on: the case files, the corpus, the fuzz inputs (when
 /// present) and the dev set, each read as UTF-8 (lossily).
 #[cfg(test)]
