@@ -44,7 +44,6 @@ use crate::reconcile::prep;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, Mutex};
 
 /// The index format this engine writes and reads.
@@ -148,11 +147,54 @@ pub struct CatalogEntry {
 #[derive(Debug, Clone, Default, PartialEq)]
 struct Posting(usize, Vec<u32>);
 
+/// A term shard: both lists sorted by their key, each key once (looked up by binary search;
+/// written in that order).
 #[derive(Debug, Clone, Default, PartialEq)]
 struct TermShard {
-    terms: BTreeMap<String, Posting>,
+    terms: Vec<(String, Posting)>,
     /// Surface form (lower-case) → canonical names (lower-case).
-    aliases: BTreeMap<String, Vec<String>>,
+    aliases: Vec<(String, Vec<String>)>,
+}
+
+impl TermShard {
+    fn posting(&self, term: &str) -> Option<&Posting> {
+        find_sorted(&self.terms, term)
+    }
+
+    fn aliases_of(&self, term: &str) -> Option<&[String]> {
+        find_sorted(&self.aliases, term).map(Vec::as_slice)
+    }
+}
+
+/// The value of `key` in a list sorted by key.
+fn find_sorted<'a, V>(list: &'a [(String, V)], key: &str) -> Option<&'a V> {
+    let at = list.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()?;
+    Some(&list[at].1)
+}
+
+/// The loaded shards of one kind, by shard number (`None`: not loaded).
+#[derive(Debug, Clone)]
+struct Shards<T>(Vec<Option<T>>);
+
+impl<T> Shards<T> {
+    fn get(&self, n: usize) -> Option<&T> {
+        self.0.get(n)?.as_ref()
+    }
+
+    fn insert(&mut self, n: usize, shard: T) {
+        if self.0.len() <= n {
+            self.0.resize_with(n + 1, || None);
+        }
+        self.0[n] = Some(shard);
+    }
+
+    /// The loaded shards in shard order, with their numbers.
+    fn iter(&self) -> impl Iterator<Item = (usize, &T)> {
+        self.0
+            .iter()
+            .enumerate()
+            .filter_map(|(n, s)| Some((n, s.as_ref()?)))
+    }
 }
 
 /// The first bytes of every shard.
@@ -165,6 +207,15 @@ const SUM_BYTES: usize = 16;
 /// Shard names a check (or the panel) needs and that are not loaded yet.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Needs(pub Vec<String>);
+
+impl Needs {
+    /// Names gathered in any order, with repeats: sorted, each once.
+    fn of(mut names: Vec<String>) -> Needs {
+        names.sort_unstable();
+        names.dedup();
+        Needs(names)
+    }
+}
 
 /// FNV-1a: the term's bucket. Stable across builds and platforms.
 fn bucket(term: &str, shards: usize) -> usize {
@@ -273,10 +324,10 @@ type Building = (usize, Vec<u32>, usize);
 pub struct Part {
     /// The manifest.
     pub manifest: Manifest,
-    catalogs: BTreeMap<usize, Vec<CatalogEntry>>,
+    catalogs: Shards<Vec<CatalogEntry>>,
     /// Loaded documents, shared with what a check retrieves (never copied for it).
-    docs: BTreeMap<usize, Vec<Slot>>,
-    terms: BTreeMap<usize, TermShard>,
+    docs: Shards<Vec<Slot>>,
+    terms: Shards<TermShard>,
 }
 
 impl Part {
@@ -302,8 +353,9 @@ impl Part {
         let mut slot: std::collections::HashMap<Cow<'_, str>, usize> =
             std::collections::HashMap::new();
         let mut lists: Vec<Building> = Vec::new();
-        let mut aliases: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-        let mut entity_names = BTreeSet::new();
+        // (alias, canonical name) pairs and entity names, sorted and made unique below.
+        let mut aliases: Vec<(String, String)> = Vec::new();
+        let mut entity_names: Vec<&str> = Vec::new();
         let mut total_len = 0usize;
         let mut keys: Vec<Cow<'_, str>> = Vec::new();
         for (di, d) in documents.iter().enumerate() {
@@ -312,12 +364,9 @@ impl Part {
             counts.mentions += d.mentions.len();
             counts.text_bytes += d.text.len();
             for e in &d.entities {
-                entity_names.insert(e.name.clone());
+                entity_names.push(&e.name);
                 for a in &e.aliases {
-                    aliases
-                        .entry(a.clone())
-                        .or_default()
-                        .insert(e.name.to_lowercase());
+                    aliases.push((a.clone(), e.name.to_lowercase()));
                 }
             }
             for (k, (terms, claims)) in group_claims(d).into_iter().enumerate() {
@@ -348,6 +397,8 @@ impl Part {
             postings.push((t.into_owned(), std::mem::take(&mut lists[i])));
         }
         postings.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        entity_names.sort_unstable();
+        entity_names.dedup();
         counts.entities = entity_names.len();
         counts.terms = postings.len();
         let stop_df = (counts.claim_sentences / 100).max(64);
@@ -363,16 +414,22 @@ impl Part {
             .sum();
         let term_shards = (term_bytes / TERM_SHARD_BYTES).max(1).next_power_of_two();
         let mut terms: Vec<TermShard> = vec![TermShard::default(); term_shards];
+        // In term order, so each shard's terms are sorted too.
         for (t, (df, list, _)) in postings {
             let list = if df > stop_df { Vec::new() } else { list };
             terms[bucket(&t, term_shards)]
                 .terms
-                .insert(t, Posting(df, list));
+                .push((t, Posting(df, list)));
         }
-        for (a, names) in aliases {
-            terms[bucket(&a, term_shards)]
-                .aliases
-                .insert(a, names.into_iter().collect());
+        // Each alias's names together (an alias's pairs are adjacent once sorted), in order.
+        aliases.sort_unstable();
+        aliases.dedup();
+        for (a, name) in aliases {
+            let list = &mut terms[bucket(&a, term_shards)].aliases;
+            match list.last_mut() {
+                Some((last, names)) if *last == a => names.push(name),
+                _ => list.push((a, vec![name])),
+            }
         }
         let catalog: Vec<CatalogEntry> = documents
             .iter()
@@ -419,9 +476,9 @@ impl Part {
         };
         let mut part = Part {
             manifest: manifest.clone(),
-            catalogs: catalogs.into_iter().enumerate().collect(),
-            docs: docs.into_iter().enumerate().collect(),
-            terms: terms.into_iter().enumerate().collect(),
+            catalogs: Shards(catalogs.into_iter().map(Some).collect()),
+            docs: Shards(docs.into_iter().map(Some).collect()),
+            terms: Shards(terms.into_iter().map(Some).collect()),
         };
         let bodies = part.bodies();
         let mut hasher = Sha256::new();
@@ -436,13 +493,13 @@ impl Part {
     /// The shard bodies in shard order: (kind and number, body bytes).
     fn bodies(&self) -> Vec<Body> {
         let mut out = Vec::new();
-        for (&n, c) in &self.catalogs {
+        for (n, c) in self.catalogs.iter() {
             out.push((("catalog", n), encode_catalog(c)));
         }
-        for (&n, d) in &self.docs {
+        for (n, d) in self.docs.iter() {
             out.push((("docs", n), encode_docs(d)));
         }
-        for (&n, t) in &self.terms {
+        for (n, t) in self.terms.iter() {
             out.push((("terms", n), encode_terms(t)));
         }
         out
@@ -495,9 +552,9 @@ impl Part {
         let m = read_manifest(text)?;
         Ok(Part {
             manifest: m,
-            catalogs: BTreeMap::new(),
-            docs: BTreeMap::new(),
-            terms: BTreeMap::new(),
+            catalogs: Shards(Vec::new()),
+            docs: Shards(Vec::new()),
+            terms: Shards(Vec::new()),
         })
     }
 
@@ -589,7 +646,7 @@ impl Part {
                 // Its documents' claims are derived as checks first need them (see `Slot`); a
                 // shard whose lazily derived claims did not stand on its stored mentions is
                 // asked for again by the check, and refused here, naming the problem.
-                let failed = self.docs.get(&n).and_then(|slots| {
+                let failed = self.docs.get(n).and_then(|slots| {
                     slots
                         .iter()
                         .find_map(|s| s.lazy.as_ref().and_then(|l| l.failed.get()))
@@ -610,9 +667,9 @@ impl Part {
     /// Whether the shard is loaded.
     pub fn is_loaded(&self, name: &str) -> bool {
         match self.parse_name(name) {
-            Some(("catalog", n)) => self.catalogs.contains_key(&n),
-            Some(("docs", n)) => self.docs.contains_key(&n),
-            Some((_, n)) => self.terms.contains_key(&n),
+            Some(("catalog", n)) => self.catalogs.get(n).is_some(),
+            Some(("docs", n)) => self.docs.get(n).is_some(),
+            Some((_, n)) => self.terms.get(n).is_some(),
             None => false,
         }
     }
@@ -622,7 +679,7 @@ impl Part {
     /// the ones this engine finds in its text is refused, naming its shard).
     pub fn loaded_documents(&self) -> Result<Vec<Document>, CorpusError> {
         let mut out = Vec::new();
-        for (&n, slots) in &self.docs {
+        for (n, slots) in self.docs.iter() {
             for s in slots {
                 out.push(s.whole().map_err(|e| {
                     CorpusError(format!(
@@ -638,8 +695,10 @@ impl Part {
     /// The documents (consumes a part built from documents, [`Part::build`]).
     pub fn into_documents(self) -> Vec<Document> {
         self.docs
-            .into_values()
-            .flatten()
+            .0
+            .into_iter()
+            .flatten() // the loaded shards
+            .flatten() // their documents
             .map(|s| Arc::try_unwrap(s.doc).unwrap_or_else(|d| (*d).clone()))
             .collect()
     }
@@ -647,7 +706,7 @@ impl Part {
     fn term_shard(&self, term: &str) -> Result<&TermShard, String> {
         let b = bucket(term, self.manifest.term_shards);
         self.terms
-            .get(&b)
+            .get(b)
             .ok_or_else(|| shard_name("terms", &self.manifest.id, b))
     }
 
@@ -657,7 +716,7 @@ impl Part {
             return Ok(&[]);
         }
         self.catalogs
-            .get(&page)
+            .get(page)
             .map(Vec::as_slice)
             .ok_or_else(|| Needs(vec![shard_name("catalog", &self.manifest.id, page)]))
     }
@@ -674,7 +733,7 @@ impl Part {
             return Ok(None);
         }
         let s = n / self.manifest.docs_per_shard.max(1);
-        match self.docs.get(&s) {
+        match self.docs.get(s) {
             Some(d) => Ok(d.get(n % self.manifest.docs_per_shard.max(1))),
             None => Err(Needs(vec![shard_name("docs", &self.manifest.id, s)])),
         }
@@ -682,7 +741,10 @@ impl Part {
 
     /// Finds a loaded catalog entry by document id.
     pub fn find(&self, id: &str) -> Option<&CatalogEntry> {
-        self.catalogs.values().flatten().find(|e| e.meta.id == id)
+        self.catalogs
+            .iter()
+            .flat_map(|(_, c)| c)
+            .find(|e| e.meta.id == id)
     }
 }
 
@@ -1261,7 +1323,10 @@ fn decode_terms(body: &[u8]) -> R<TermShard> {
             }
         }
         prev.clone_from(&term);
-        out.terms.insert(term, Posting(df, list));
+        if out.terms.last().is_some_and(|(last, _)| *last >= term) {
+            return Err("its terms are not in order".into());
+        }
+        out.terms.push((term, Posting(df, list)));
     }
     r.from(0);
     let n = r.count()?;
@@ -1271,7 +1336,10 @@ fn decode_terms(body: &[u8]) -> R<TermShard> {
         let a = get_front_coded(&mut r, &prev)?;
         let names = r.strs()?;
         prev.clone_from(&a);
-        out.aliases.insert(a, names);
+        if out.aliases.last().is_some_and(|(last, _)| *last >= a) {
+            return Err("its aliases are not in order".into());
+        }
+        out.aliases.push((a, names));
     }
     r.done()?;
     Ok(out)
@@ -1451,18 +1519,16 @@ impl Searcher {
         }
     }
 
-    /// Document frequency over all parts, or the shards that hold it.
-    fn df(&self, term: &str, needs: &mut BTreeSet<String>) -> usize {
+    /// Document frequency over all parts, or the shards that hold it (added to `needs`).
+    fn df(&self, term: &str, needs: &mut Vec<String>) -> usize {
         let mut df = 0;
         for p in &self.parts {
             if p.manifest.counts.documents == 0 {
                 continue;
             }
             match p.term_shard(term) {
-                Ok(s) => df += s.terms.get(term).map_or(0, |x| x.0),
-                Err(name) => {
-                    needs.insert(name);
-                }
+                Ok(s) => df += s.posting(term).map_or(0, |x| x.0),
+                Err(name) => needs.push(name),
             }
         }
         df
@@ -1471,7 +1537,8 @@ impl Searcher {
     /// The corpus a check of these claims needs: the documents holding the best-matching claim
     /// sentences for each claim, with the whole corpus's IDFs. Or the shards still to load.
     pub fn prepare(&self, claims: &[Claim]) -> Result<Retrieved, Needs> {
-        let mut needs = BTreeSet::new();
+        // Shards to load, with repeats (`Needs::of` sorts them).
+        let mut needs: Vec<String> = Vec::new();
         let n_total: usize = self
             .parts
             .iter()
@@ -1534,31 +1601,29 @@ impl Searcher {
             all.dedup();
         }
         // Entity aliases: a name the corpus uses for an entity it calls otherwise. The shards
-        // of every term must be loaded first.
-        let mut expansions: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        for t in &all {
+        // of every term must be loaded first. (Each term of `all` once; sorted by term below,
+        // for lookups.)
+        let mut expansions: Vec<(String, Vec<String>)> = Vec::new();
+        for &t in &all {
+            let mut names: Vec<String> = Vec::new();
             for p in self
                 .parts
                 .iter()
                 .filter(|p| p.manifest.counts.documents > 0)
             {
                 match p.term_shard(t) {
-                    Ok(s) => {
-                        if let Some(names) = s.aliases.get(*t) {
-                            expansions
-                                .entry(t.to_string())
-                                .or_default()
-                                .extend(names.iter().cloned());
-                        }
-                    }
-                    Err(name) => {
-                        needs.insert(name);
-                    }
+                    Ok(s) => names.extend(s.aliases_of(t).into_iter().flatten().cloned()),
+                    Err(name) => needs.push(name),
                 }
             }
+            if !names.is_empty() {
+                expansions.push((t.to_string(), names));
+            }
         }
+        expansions.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let expansion = |t: &str| find_sorted(&expansions, t);
         if !needs.is_empty() {
-            return Err(Needs(needs.into_iter().collect()));
+            return Err(Needs::of(needs));
         }
         for (q, c) in queries.iter_mut().zip(claims) {
             if expansions.is_empty() {
@@ -1566,15 +1631,12 @@ impl Searcher {
             }
             let mut extra: Vec<Cow<str>> = q
                 .iter()
-                .filter_map(|t| expansions.get(t.as_ref()))
+                .filter_map(|t| expansion(t))
                 .flatten()
                 .map(|n| Cow::Owned(n.clone()))
                 .collect();
             if let Some(subject) = c.subject() {
-                let names = expansions
-                    .get(&subject.to_lowercase())
-                    .into_iter()
-                    .flatten();
+                let names = expansion(&subject.to_lowercase()).into_iter().flatten();
                 extra.extend(names.filter_map(|n| subject_key(n, c.value()).map(Cow::Owned)));
             }
             if extra.is_empty() {
@@ -1584,14 +1646,15 @@ impl Searcher {
             q.sort_unstable();
             q.dedup();
         }
-        for t in expansions.values().flatten() {
+        for t in expansions.iter().flat_map(|e| &e.1) {
             self.df(t, &mut needs);
         }
         if !needs.is_empty() {
-            return Err(Needs(needs.into_iter().collect()));
+            return Err(Needs::of(needs));
         }
         // BM25 over claim sentences, across parts.
-        let mut hits: BTreeSet<Hit> = BTreeSet::new();
+        // Every query's best (sorted and made unique below).
+        let mut hits: Vec<Hit> = Vec::new();
         let mut per_query: Vec<Vec<Hit>> = Vec::with_capacity(queries.len());
         // Each term's postings with their BM25 weights, worked out once for all the queries
         // (claims of one sentence share most terms), each candidate sentence by a dense slot:
@@ -1620,11 +1683,11 @@ impl Searcher {
             if weighted_at.contains_key(t.as_ref()) {
                 continue;
             }
-            let df = self.df(t, &mut BTreeSet::new()) as f64;
+            let df = self.df(t, &mut Vec::new()) as f64;
             let idf = (1.0 + (n_total as f64 - df + 0.5) / (df + 0.5)).ln();
             for (pi, p) in self.parts.iter().enumerate() {
                 let Some(s) = shard_of(p, t) else { continue };
-                let Some(Posting(_, list)) = s.terms.get(t.as_ref()) else {
+                let Some(Posting(_, list)) = s.posting(t) else {
                     continue;
                 };
                 let mut doc = 0usize;
@@ -1671,7 +1734,7 @@ impl Searcher {
                 let mut out: Vec<(u32, f64)> = Vec::new();
                 for (pi, p) in self.parts.iter().enumerate() {
                     let Some(s) = shard_of(p, t) else { continue };
-                    let Some(Posting(_, list)) = s.terms.get(t) else {
+                    let Some(Posting(_, list)) = s.posting(t) else {
                         continue;
                     };
                     let avg = p.manifest.avg_terms.max(1.0);
@@ -1769,16 +1832,20 @@ impl Searcher {
             per_query.push(best);
         }
         self.cache.lock().unwrap_or_else(|e| e.into_inner()).scratch = scratch;
-        // The documents that hold them, each with only its candidate claims.
-        let mut wanted: BTreeMap<(usize, usize), BTreeSet<usize>> = BTreeMap::new();
-        for &(p, d, k) in &hits {
-            wanted.entry((p, d)).or_default().insert(k);
-        }
+        hits.sort_unstable();
+        hits.dedup();
+        // The documents that hold them, in order, each with only its candidate claims (in
+        // order); a full scan takes every document whole (and has no queries, so no hits).
+        let mut wanted: Vec<((usize, usize), Vec<usize>)> = Vec::new();
         if full_scan {
             for (pi, p) in self.parts.iter().enumerate() {
-                for d in 0..p.manifest.counts.documents {
-                    wanted.entry((pi, d)).or_default();
-                }
+                wanted.extend((0..p.manifest.counts.documents).map(|d| ((pi, d), Vec::new())));
+            }
+        }
+        for &(p, d, k) in &hits {
+            match wanted.last_mut() {
+                Some((doc, ks)) if *doc == (p, d) => ks.push(k),
+                _ => wanted.push(((p, d), vec![k])),
             }
         }
         // What earlier checks kept: each document's claim sentences as claim ranges, the corpus
@@ -1800,9 +1867,11 @@ impl Searcher {
         let mut origin: Vec<(usize, usize)> = Vec::new();
         // The claims of the candidate sentences, per retrieved document (claim ranges).
         let mut kept: Vec<Vec<std::ops::Range<usize>>> = Vec::new();
-        // (part, doc, claim sentence) → claim indexes in the retrieved document.
-        let mut where_: BTreeMap<Hit, (usize, std::ops::Range<usize>)> = BTreeMap::new();
-        for (&(pi, d), ks) in &wanted {
+        // (part, doc, claim sentence) → claim indexes in the retrieved document; made in
+        // order, each once (as `wanted` is), so sorted for lookups.
+        let mut where_: Vec<(Hit, (usize, std::ops::Range<usize>))> = Vec::new();
+        for ((pi, d), ks) in &wanted {
+            let (pi, d) = (*pi, *d);
             let doc = match self.parts[pi].slot(d) {
                 Ok(Some(doc)) => doc,
                 Ok(None) => continue,
@@ -1825,14 +1894,14 @@ impl Searcher {
             for &k in &ks {
                 doc.group(k);
                 let r = doc.starts[k]..doc.starts[k + 1];
-                where_.insert((pi, d, k), (di, r.clone()));
+                where_.push(((pi, d, k), (di, r.clone())));
                 ranges.push(r);
             }
             if doc.failed() {
                 // Derived claims that do not stand on the stored mentions: the shard is asked
                 // for again, and loading it whole names the problem.
                 let s = d / self.parts[pi].manifest.docs_per_shard.max(1);
-                needs.insert(shard_name("docs", &self.parts[pi].manifest.id, s));
+                needs.push(shard_name("docs", &self.parts[pi].manifest.id, s));
                 continue;
             }
             documents.push(Arc::clone(&doc.doc));
@@ -1841,7 +1910,7 @@ impl Searcher {
             kept.push(ranges);
         }
         if !needs.is_empty() {
-            return Err(Needs(needs.into_iter().collect()));
+            return Err(Needs::of(needs));
         }
         // IDF (reconciliation's) of every term either side weighs, over the whole corpus:
         // reconciliation weighs a claim's clause terms (`local`), never the rest of its
@@ -1867,7 +1936,7 @@ impl Searcher {
             for t in c.local() {
                 if !idf.contains_key(t) {
                     // Kept only once every part's shard of the term is loaded.
-                    let mut missing = BTreeSet::new();
+                    let mut missing = Vec::new();
                     let f = self.df(t, &mut missing);
                     if missing.is_empty() {
                         idf.insert(t.to_string(), (1.0 + n / (f as f64 + 0.5)).ln());
@@ -1877,7 +1946,7 @@ impl Searcher {
             }
         }
         if !needs.is_empty() {
-            return Err(Needs(needs.into_iter().collect()));
+            return Err(Needs::of(needs));
         }
         let mut queries_hits = per_query.into_iter();
         let candidates = claims
@@ -1892,7 +1961,8 @@ impl Searcher {
                     return out;
                 }
                 for h in queries_hits.next().unwrap_or_default() {
-                    if let Some((di, cis)) = where_.get(&h) {
+                    let at = where_.binary_search_by_key(&h, |w| w.0);
+                    if let Some((_, (di, cis))) = at.ok().map(|at| &where_[at]) {
                         out.extend(cis.clone().map(|ci| (*di, ci)));
                     }
                 }
@@ -1945,14 +2015,19 @@ impl Retrieved {
     pub fn reconcile(&self, text: &str, claims: &[Claim]) -> Vec<crate::reconcile::Judgment> {
         let none: &[(usize, usize)] = &[];
         let cands = |i: usize| self.candidates.get(i).map(Vec::as_slice).unwrap_or(none);
-        // Claims grouped by their candidate list, groups in order of first appearance.
-        let mut group_of: BTreeMap<&[(usize, usize)], usize> = BTreeMap::new();
+        // Claims grouped by their candidate list, groups in order of first appearance (each
+        // list's group found by binary search: `group_of` is kept sorted by list).
+        let mut group_of: Vec<(&[(usize, usize)], usize)> = Vec::new();
         let mut groups: Vec<Vec<usize>> = Vec::new();
         for i in 0..claims.len() {
-            let g = *group_of.entry(cands(i)).or_insert_with(|| {
-                groups.push(Vec::new());
-                groups.len() - 1
-            });
+            let g = match group_of.binary_search_by(|e| e.0.cmp(cands(i))) {
+                Ok(at) => group_of[at].1,
+                Err(at) => {
+                    group_of.insert(at, (cands(i), groups.len()));
+                    groups.push(Vec::new());
+                    groups.len() - 1
+                }
+            };
             groups[g].push(i);
         }
         let mut guard = self.cache.lock().unwrap_or_else(|e| e.into_inner());
