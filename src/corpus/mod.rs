@@ -20,7 +20,7 @@ pub use index::{Needs, Part, Retrieved, Searcher, INDEX_FORMAT};
 use crate::claims::Claim;
 use crate::extract::{Mention, Value};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::fmt;
 
 /// The most source documents `corroborate index` and `check --corpus FOLDER` take. Compiling
@@ -137,27 +137,35 @@ pub fn compile_document(name: &str, bytes: &[u8]) -> Result<Document, DocError> 
 /// its type and the other (lower-case) surface forms it appears under, sorted. The index does
 /// not store them: the loader derives them from the mentions it derives, as compiling does.
 pub(crate) fn entities_of(text: &str, mentions: &[Mention]) -> Vec<Entity> {
-    let mut entities: BTreeMap<&str, Entity> = BTreeMap::new();
+    // Sorted by name (the order they are returned in), found by binary search.
+    let mut entities: Vec<Entity> = Vec::new();
     for m in mentions {
         if let Value::Entity { name, kind } = &m.value {
-            let e = entities.entry(name).or_insert_with(|| Entity {
-                name: name.clone(),
-                kind: kind.as_str().to_string(),
-                aliases: Vec::new(),
-            });
+            let at = match entities.binary_search_by(|e| e.name.cmp(name)) {
+                Ok(at) => at,
+                Err(at) => {
+                    entities.insert(
+                        at,
+                        Entity {
+                            name: name.clone(),
+                            kind: kind.as_str().to_string(),
+                            aliases: Vec::new(),
+                        },
+                    );
+                    at
+                }
+            };
+            let e = &mut entities[at];
             let surface = text.get(m.start..m.end).unwrap_or("").to_lowercase();
             if surface != name.to_lowercase() && !e.aliases.contains(&surface) {
                 e.aliases.push(surface);
             }
         }
     }
+    for e in &mut entities {
+        e.aliases.sort();
+    }
     entities
-        .into_values()
-        .map(|mut e| {
-            e.aliases.sort();
-            e
-        })
-        .collect()
 }
 
 /// Puts compiled documents in file-name order and refuses a second document with an id already
@@ -167,7 +175,8 @@ pub fn assemble(
 ) -> (Vec<Document>, Vec<DocError>) {
     results.sort_by(|a, b| a.0.cmp(&b.0));
     let mut documents: Vec<Document> = Vec::new();
-    let mut seen = std::collections::BTreeSet::new();
+    // Only asked whether an id is taken: a hash set (its order reaches nothing).
+    let mut seen: std::collections::HashSet<String, FastHash> = Default::default();
     let mut errors = Vec::new();
     for (name, r) in results {
         match r {
@@ -205,7 +214,7 @@ impl Corpus {
         let part = Part::build(documents);
         let id = part.manifest.id.clone();
         let documents = part.into_documents();
-        let mut df: BTreeMap<String, usize> = BTreeMap::new();
+        let mut df: HashMap<String, usize, FastHash> = HashMap::default();
         let mut n = 0usize;
         for d in &documents {
             for terms in claim_sentence_terms(d) {
@@ -225,13 +234,14 @@ impl Corpus {
         id: String,
         documents: Vec<Document>,
         n: usize,
-        df: &BTreeMap<String, usize>,
+        df: &HashMap<String, usize, FastHash>,
         total_documents: usize,
     ) -> Corpus {
         let n = n.max(1) as f64;
         Corpus {
             id,
             documents: documents.into_iter().map(std::sync::Arc::new).collect(),
+            // Each term's IDF on its own, into another hash map: the order reaches nothing.
             idf: std::sync::Arc::new(
                 df.iter()
                     .map(|(t, &f)| (t.clone(), (1.0 + n / (f as f64 + 0.5)).ln()))

@@ -121,7 +121,6 @@ pub(crate) use number::singular_of as singular_noun_of;
 
 use crate::segment::Sentence;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// How a hedge bounds a value: "more than 600" is `MoreThan`, "about 300" is `About`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -500,7 +499,9 @@ fn is_verb_like(w: &str) -> bool {
 /// "Kassym-Jomart Tokayev" (or before it) becomes the full name, and a person. Each full name
 /// is indexed by its word suffixes once, so this is linear in the mentions.
 fn resolve_names(mentions: &mut [Mention]) {
-    let mut by_suffix: BTreeMap<String, String> = BTreeMap::new();
+    // Only looked up, never iterated: a hash map (its order reaches nothing).
+    let mut by_suffix: std::collections::HashMap<String, String, crate::corpus::FastHash> =
+        std::collections::HashMap::default();
     for m in mentions.iter() {
         if let Value::Entity {
             name,
