@@ -2164,6 +2164,37 @@ mod tests {
         }
     }
 
+    /// A term shard's terms and aliases are stored in order, each once, and looked up by binary
+    /// search: a shard with them out of order or repeated is refused, not misread.
+    #[test]
+    fn term_shards_out_of_order_are_refused() {
+        let posting = |df| Posting(df, vec![0, 1, 4]);
+        let shard = |terms: &[&str], aliases: &[&str]| TermShard {
+            terms: terms.iter().map(|t| (t.to_string(), posting(1))).collect(),
+            aliases: aliases
+                .iter()
+                .map(|a| (a.to_string(), vec!["united states".to_string()]))
+                .collect(),
+        };
+        let good = shard(&["accord", "kazakhstan", "signed"], &["u.s.", "us", "usa"]);
+        assert_eq!(decode_terms(&encode_terms(&good)).unwrap(), good);
+        for (bad, why) in [
+            (shard(&["signed", "accord"], &[]), "terms are not in order"),
+            (shard(&["accord", "accord"], &[]), "terms are not in order"),
+            (
+                shard(&["accord"], &["us", "u.s."]),
+                "aliases are not in order",
+            ),
+            (
+                shard(&["accord"], &["us", "us"]),
+                "aliases are not in order",
+            ),
+        ] {
+            let e = decode_terms(&encode_terms(&bad)).unwrap_err();
+            assert!(e.contains(why), "{e}");
+        }
+    }
+
     /// A shard stores no mentions or claims, only their counts and a checksum of the mentions:
     /// what this engine derives from the text must agree with them, or the document is refused.
     #[test]

@@ -32,6 +32,8 @@
 //! start where it is sure to succeed, and `is_match` needs no backtracking at all. Without the DFA
 //! (an anchored pattern, or one too large for it) a search tries every start where the pattern's
 //! first two bytes (and its ASCII word boundary, when it starts with one) can match.
+//! A pattern's user may also answer for some starts itself ([`Regex::with_shortcut`]), as the
+//! number pattern does at a digit with nothing after the number.
 
 use super::unicode_tables::{DIGIT, SPACE, WORD};
 use std::cell::RefCell;
@@ -788,7 +790,16 @@ pub struct Regex {
     /// pattern is shared (a `static`, and extraction runs on several threads): a search takes a
     /// DFA from here for its scan and puts it back, and builds one when all are taken.
     dfa: Mutex<DfaPool>,
+    /// Its user's exact answer for some starts ([`Regex::with_shortcut`]).
+    shortcut: Option<Shortcut>,
 }
+
+/// A pattern user's exact answer for some of the pattern's match starts: the match at `start`
+/// with its groups written to `slots` (those of its groups that `slots` holds; the others are
+/// unset), and `true`; or `false`, leaving that start to the engine. Called where the start DFA
+/// found the next match to start (never for a pattern without one); it must give exactly the
+/// match the engine would (its user tests that). It may search with other patterns.
+pub type Shortcut = fn(hay: &[u8], start: usize, slots: &mut [usize]) -> bool;
 
 /// A pattern's start DFAs.
 #[derive(Debug)]
@@ -1206,6 +1217,7 @@ impl Regex {
             pairs: Box::new([]),
             ast,
             dfa: Mutex::new(DfaPool::Ready(Vec::new())),
+            shortcut: None,
         };
         re.alts = c
             .alts
@@ -2394,6 +2406,13 @@ impl Regex {
             }
     }
 
+    /// The same pattern, with `shortcut` asked first where the start DFA finds the next match to
+    /// start: for starts its user can answer with no backtracking (the number pattern's digits).
+    pub fn with_shortcut(mut self, shortcut: Shortcut) -> Regex {
+        self.shortcut = Some(shortcut);
+        self
+    }
+
     /// Runs `f` on a start DFA of this pattern (a free one, or one built now); `None` if there
     /// is none (an anchored pattern needs none; a pattern too large has none).
     fn with_dfa<T>(&self, f: impl FnOnce(&mut StartDfa) -> T) -> Option<T> {
@@ -2436,10 +2455,15 @@ impl Regex {
     fn search(&self, hay: &str, start: usize, slots: &mut [usize], starts: &mut Starts) -> bool {
         let hay = hay.as_bytes();
         let mut start = start;
+        // Where the DFA found the next match to start, for the shortcut.
+        let mut known = None;
         if let Starts::Single = starts {
             // One search from the start of the text: only the leftmost start is needed.
             match self.with_dfa(|d| d.scan(hay, None, false)) {
-                Some(Some(p)) => start = p,
+                Some(Some(p)) => {
+                    start = p;
+                    known = Some(p);
+                }
                 Some(None) => {
                     slots.fill(NONE);
                     return false;
@@ -2461,6 +2485,16 @@ impl Regex {
             Starts::Map(m) => Some(m.words()),
             _ => None,
         };
+        // (The wasm has no shortcuts: their code costs more of its size budget than it saves.)
+        if let Some(f) = self.shortcut.filter(|_| !cfg!(target_arch = "wasm32")) {
+            // Before the scratch space is taken: the shortcut may search with other patterns.
+            if let Some(p) = map.map_or(known, |m| next_bit(m, start)) {
+                slots.fill(NONE);
+                if f(hay, p, slots) {
+                    return true;
+                }
+            }
+        }
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
             Ok(mut s) => {
                 let found = self.search_with(&mut s, hay, start, slots, map);
