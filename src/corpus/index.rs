@@ -2015,19 +2015,17 @@ impl Retrieved {
     pub fn reconcile(&self, text: &str, claims: &[Claim]) -> Vec<crate::reconcile::Judgment> {
         let none: &[(usize, usize)] = &[];
         let cands = |i: usize| self.candidates.get(i).map(Vec::as_slice).unwrap_or(none);
-        // Claims grouped by their candidate list, groups in order of first appearance (each
-        // list's group found by binary search: `group_of` is kept sorted by list).
-        let mut group_of: Vec<(&[(usize, usize)], usize)> = Vec::new();
+        // Claims grouped by their candidate list, groups in order of first appearance. (Each
+        // list's group by hash: only looked up, so its order reaches nothing; a sorted list
+        // with inserts in place would be quadratic in a long text's distinct lists.)
+        let mut group_of: std::collections::HashMap<&[(usize, usize)], usize, super::FastHash> =
+            Default::default();
         let mut groups: Vec<Vec<usize>> = Vec::new();
         for i in 0..claims.len() {
-            let g = match group_of.binary_search_by(|e| e.0.cmp(cands(i))) {
-                Ok(at) => group_of[at].1,
-                Err(at) => {
-                    group_of.insert(at, (cands(i), groups.len()));
-                    groups.push(Vec::new());
-                    groups.len() - 1
-                }
-            };
+            let g = *group_of.entry(cands(i)).or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
+            });
             groups[g].push(i);
         }
         let mut guard = self.cache.lock().unwrap_or_else(|e| e.into_inner());
