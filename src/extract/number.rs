@@ -152,14 +152,9 @@ const CUR_NAME: &str = r"(?:(?:U\.S\.|US|American|Australian|Canadian|Hong\s+Kon
 
 /// One stated number with what is glued to it.
 static ATOM: LazyLock<Regex> = LazyLock::new(|| {
-    let re = build_regex(&atom_src()).expect("number regex");
-    // Not in the wasm: there the shortcut's code and table cost 1.1 KB of the page's gzipped
-    // budget for 1-2% of `Checker.extract`'s time (measured 2 Dec); natively 3% of analyze's.
-    if cfg!(target_arch = "wasm32") {
-        re
-    } else {
-        re.with_shortcut(atom_at_digit)
-    }
+    build_regex(&atom_src())
+        .expect("number regex")
+        .with_shortcut(atom_at_digit)
 });
 /// [`ATOM`]'s groups by number, what `Captures::get` takes (a name costs a search of the
 /// pattern's names, and a number reads about 15 of them); the test `atom_groups_are_numbered`
@@ -205,54 +200,55 @@ fn atom_src() -> String {
 /// three ("1,234,567", its first group of one to three digits), else a run of digits, either
 /// with a decimal part. The test `atom_shortcut_agrees_with_the_engine` compares both.
 fn atom_at_digit(hay: &[u8], p: usize, slots: &mut [usize]) -> bool {
-    let digits = |i: usize| {
-        hay.get(i..)
-            .map_or(0, |r| r.iter().take_while(|b| b.is_ascii_digit()).count())
+    let byte = |i: usize| hay.get(i).copied().unwrap_or(0);
+    let digits_from = |mut i: usize| {
+        while byte(i).is_ascii_digit() {
+            i += 1;
+        }
+        i
     };
-    let run = digits(p);
+    let num_end = digits_from(p);
+    let run = num_end - p;
     if run == 0 {
         return false;
     }
-    let group = |i: usize| hay.get(i) == Some(&b',') && digits(i + 1) >= 3;
-    let mut end = p + run;
-    if run <= 3 && group(end) {
-        while group(end) {
+    let mut end = num_end;
+    if run <= 3 {
+        while byte(end) == b',' && digits_from(end + 1) >= end + 4 {
             end += 4;
         }
     }
-    if hay.get(end) == Some(&b'.') && digits(end + 1) > 0 {
-        end += 1 + digits(end + 1);
+    if byte(end) == b'.' && byte(end + 1).is_ascii_digit() {
+        end = digits_from(end + 1);
     }
     // What comes after the number and any white space: a word that could go on the match?
-    let spaces = hay[end..]
-        .iter()
-        .take_while(|b| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' '))
-        .count();
-    let at = end + spaces;
-    let word = hay[at..]
-        .iter()
-        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
-        .count();
+    let mut at = end;
+    while matches!(byte(at), b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+        at += 1;
+    }
+    let mut word_end = at;
+    while byte(word_end).is_ascii_alphanumeric() || byte(word_end) == b'_' {
+        word_end += 1;
+    }
     // A char outside ASCII: a space (`\s` is Unicode's), or a letter that folds to ASCII.
-    if hay.get(at).is_some_and(|&b| b >= 0x80) || hay.get(at + word).is_some_and(|&b| b >= 0x80) {
+    if byte(at) >= 0x80 || byte(word_end) >= 0x80 || byte(at) == b'%' {
         return false;
     }
+    let len = word_end - at;
     let mut lower = [0u8; 12];
-    let word = match hay.get(at..at + word) {
-        Some(w) if w.len() <= lower.len() => {
-            lower[..w.len()].copy_from_slice(w);
-            lower[..w.len()].make_ascii_lowercase();
-            &lower[..w.len()]
+    if len <= lower.len() {
+        lower[..len].copy_from_slice(&hay[at..word_end]);
+        lower[..len].make_ascii_lowercase();
+        let word = &lower[..len];
+        let fraction = run <= 2 && end == num_end && at > end && (word == b"in" || word == b"out");
+        // "U.S. dollars"; else one of the words of its length.
+        let us = word == b"u" && byte(word_end) == b'.';
+        let listed = TAIL_WORDS
+            .get(len)
+            .is_some_and(|l| l.as_bytes().chunks(len.max(1)).any(|w| w == word));
+        if fraction || us || listed {
+            return false;
         }
-        _ => b"", // longer than every word that can go on
-    };
-    let fraction = run <= 2 && end == p + run && spaces > 0 && matches!(word, b"in" | b"out");
-    if fraction
-        || hay.get(at) == Some(&b'%')
-        || (word == b"u" && hay.get(at + 1) == Some(&b'.'))
-        || TAIL_WORDS.binary_search(&word).is_ok()
-    {
-        return false;
     }
     use atom_group::NUM;
     for (i, at) in [(0, p), (1, end), (2 * NUM, p), (2 * NUM + 1, end)] {
@@ -264,19 +260,22 @@ fn atom_at_digit(hay: &[u8], p: usize, slots: &mut [usize]) -> bool {
 }
 
 /// The first words of what can go on a number in [`ATOM`] ([`SCALE_AFTER`], [`PCT_AFTER`],
-/// [`CUR_NAME`]), in lower case and sorted: after one of them [`atom_at_digit`] leaves the match
-/// to the engine. The test `atom_shortcut_agrees_with_the_engine` puts every word of those
-/// patterns after numbers, so a word added there and not here fails it.
-#[rustfmt::skip]
-const TAIL_WORDS: [&[u8]; 77] = [
-    b"aed", b"american", b"aud", b"australian", b"b", b"basis", b"billion", b"bln", b"bn", b"bps",
-    b"british", b"brl", b"cad", b"canadian", b"cent", b"cents", b"chf", b"chinese", b"cny",
-    b"dirham", b"dirhams", b"dollar", b"dollars", b"eur", b"euro", b"euros", b"franc", b"francs",
-    b"gbp", b"hkd", b"hong", b"indian", b"inr", b"jpy", b"k", b"krw", b"kzt", b"lira", b"m",
-    b"million", b"mln", b"mn", b"new", b"nzd", b"pc", b"pct", b"per", b"percent", b"percentage",
-    b"pound", b"pounds", b"renminbi", b"riyal", b"riyals", b"rouble", b"roubles", b"rub", b"ruble",
-    b"rubles", b"rupee", b"rupees", b"sar", b"sgd", b"singapore", b"sterling", b"swiss", b"taiwan",
-    b"tenge", b"thousand", b"tn", b"trillion", b"trn", b"try", b"us", b"usd", b"yen", b"yuan",
+/// [`CUR_NAME`]), in lower case, by length (`TAIL_WORDS[n]` holds the words of `n` letters one
+/// after another): after one of them [`atom_at_digit`] leaves the match to the engine. The test
+/// `atom_shortcut_agrees_with_the_engine` puts every word of those patterns after numbers, so a
+/// word added there and not here fails it.
+const TAIL_WORDS: [&str; 11] = [
+    "",
+    "bkm",
+    "bnmnpctnus",
+    "aedaudblnbpsbrlcadchfcnyeurgbphkdinrjpykrwkztmlnnewnzdpctperrubsarsgdtrntryusdyen",
+    "centeurohonglirayuan",
+    "basiscentseurosfrancpoundriyalrublerupeeswisstenge",
+    "dirhamdollarfrancsindianpoundsriyalsroublerublesrupeestaiwan",
+    "billionbritishchinesedirhamsdollarsmillionpercentroubles",
+    "americancanadianrenminbisterlingthousandtrillion",
+    "singapore",
+    "australianpercentage",
 ];
 
 /// A hedge right before a number (matched against a short window ending at the number).
@@ -2080,10 +2079,10 @@ mod tests {
 
     #[test]
     fn atom_shortcut_agrees_with_the_engine() {
-        assert!(
-            TAIL_WORDS.windows(2).all(|w| w[0] < w[1]),
-            "sorted, for binary_search"
-        );
+        for (n, words) in TAIL_WORDS.iter().enumerate() {
+            assert!(n > 0 || words.is_empty(), "no words of no letters");
+            assert_eq!(words.len() % n.max(1), 0, "{words}: words of {n} letters");
+        }
         let engine = build_regex(&atom_src()).expect("number regex");
         let groups = 2 * engine.capture_names().count();
         let (mut answered, mut declined) = (0, 0);

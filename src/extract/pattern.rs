@@ -2485,8 +2485,7 @@ impl Regex {
             Starts::Map(m) => Some(m.words()),
             _ => None,
         };
-        // (The wasm has no shortcuts: their code costs more of its size budget than it saves.)
-        if let Some(f) = self.shortcut.filter(|_| !cfg!(target_arch = "wasm32")) {
+        if let Some(f) = self.shortcut {
             // Before the scratch space is taken: the shortcut may search with other patterns.
             if let Some(p) = map.map_or(known, |m| next_bit(m, start)) {
                 slots.fill(NONE);
