@@ -172,28 +172,28 @@ fn find_sorted<'a, V>(list: &'a [(String, V)], key: &str) -> Option<&'a V> {
     Some(&list[at].1)
 }
 
-/// The loaded shards of one kind, by shard number (`None`: not loaded).
+/// The loaded shards of one kind with their numbers, sorted by number. (Only the loaded ones:
+/// a list as long as the highest number would let a manifest that claims 2^40 term shards make
+/// a loader of one shard ask for terabytes.)
 #[derive(Debug, Clone)]
-struct Shards<T>(Vec<Option<T>>);
+struct Shards<T>(Vec<(usize, T)>);
 
 impl<T> Shards<T> {
     fn get(&self, n: usize) -> Option<&T> {
-        self.0.get(n)?.as_ref()
+        let at = self.0.binary_search_by_key(&n, |s| s.0).ok()?;
+        Some(&self.0[at].1)
     }
 
     fn insert(&mut self, n: usize, shard: T) {
-        if self.0.len() <= n {
-            self.0.resize_with(n + 1, || None);
+        match self.0.binary_search_by_key(&n, |s| s.0) {
+            Ok(at) => self.0[at].1 = shard,
+            Err(at) => self.0.insert(at, (n, shard)),
         }
-        self.0[n] = Some(shard);
     }
 
     /// The loaded shards in shard order, with their numbers.
     fn iter(&self) -> impl Iterator<Item = (usize, &T)> {
-        self.0
-            .iter()
-            .enumerate()
-            .filter_map(|(n, s)| Some((n, s.as_ref()?)))
+        self.0.iter().map(|(n, s)| (*n, s))
     }
 }
 
@@ -476,9 +476,9 @@ impl Part {
         };
         let mut part = Part {
             manifest: manifest.clone(),
-            catalogs: Shards(catalogs.into_iter().map(Some).collect()),
-            docs: Shards(docs.into_iter().map(Some).collect()),
-            terms: Shards(terms.into_iter().map(Some).collect()),
+            catalogs: Shards(catalogs.into_iter().enumerate().collect()),
+            docs: Shards(docs.into_iter().enumerate().collect()),
+            terms: Shards(terms.into_iter().enumerate().collect()),
         };
         let bodies = part.bodies();
         let mut hasher = Sha256::new();
@@ -697,8 +697,7 @@ impl Part {
         self.docs
             .0
             .into_iter()
-            .flatten() // the loaded shards
-            .flatten() // their documents
+            .flat_map(|(_, slots)| slots)
             .map(|s| Arc::try_unwrap(s.doc).unwrap_or_else(|d| (*d).clone()))
             .collect()
     }
@@ -2160,6 +2159,32 @@ mod tests {
                 "{key}"
             );
         }
+    }
+
+    /// Loaded shards are kept by number, and only those: a term shard numbered near 2^40 (which
+    /// a manifest may claim: it is not bounded by the documents) loads as the first does.
+    #[test]
+    fn a_shard_with_a_high_number_loads_without_a_list_that_long() {
+        let (docs, _) = body();
+        let docs: Vec<Document> = docs.iter().map(|d| (**d).clone()).collect();
+        let index = Part::build_files(docs).1;
+        let mut m: serde_json::Value = serde_json::from_str(&index.manifest).unwrap();
+        let n = (1usize << 40) - 1;
+        m["counts"]["terms"] = serde_json::json!(1u64 << 40);
+        m["term_shards"] = serde_json::json!(1u64 << 40);
+        let mut part = Part::from_manifest(&m.to_string()).unwrap();
+        let name = shard_name("terms", &part.manifest.id, n);
+        let body = encode_terms(&TermShard::default());
+        let mut file = MAGIC.to_vec();
+        let mut head = Writer::new();
+        head.uint(INDEX_FORMAT as u64);
+        head.raw(&name);
+        file.extend_from_slice(&head.finish_plain());
+        file.extend_from_slice(&Sha256::digest(&body)[..SUM_BYTES]);
+        file.extend_from_slice(&body);
+        part.add_shard(&name, &file).unwrap();
+        assert!(part.is_loaded(&name));
+        assert!(!part.is_loaded(&shard_name("terms", &part.manifest.id, n - 1)));
     }
 
     /// A term shard's terms and aliases are stored in order, each once, and looked up by binary
