@@ -72,6 +72,11 @@ pub const FULL_SCAN_SENTENCES: usize = 1_000;
 /// and bounds what a damaged manifest can make the loader do).
 pub const MAX_INDEX_DOCUMENTS: usize = 10_000_000;
 
+/// The most term shards an index may have (2^21: 48 GB of terms at [`TERM_SHARD_BYTES`]; an
+/// index with more terms gets larger shards). Like [`MAX_INDEX_DOCUMENTS`], it bounds what a
+/// damaged manifest can make the loader do: the term shards are not bounded by the documents.
+pub const MAX_TERM_SHARDS: usize = 1 << 21;
+
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
 
@@ -412,7 +417,10 @@ impl Part {
             .iter()
             .map(|(t, p)| t.len() + 8 + if p.0 > stop_df { 0 } else { p.1.len() * 3 })
             .sum();
-        let term_shards = (term_bytes / TERM_SHARD_BYTES).max(1).next_power_of_two();
+        let term_shards = (term_bytes / TERM_SHARD_BYTES)
+            .max(1)
+            .next_power_of_two()
+            .min(MAX_TERM_SHARDS);
         let mut terms: Vec<TermShard> = vec![TermShard::default(); term_shards];
         // In term order, so each shard's terms are sorted too.
         for (t, (df, list, _)) in postings {
@@ -1444,7 +1452,8 @@ pub fn read_manifest(text: &str) -> Result<Manifest, CorpusError> {
         && docs <= MAX_INDEX_DOCUMENTS
         && m.doc_shards == docs.div_ceil(m.docs_per_shard)
         && m.catalog_shards == docs.div_ceil(m.docs_per_catalog)
-        && m.term_shards <= m.counts.terms.max(1).next_power_of_two();
+        && m.term_shards <= m.counts.terms.max(1).next_power_of_two()
+        && m.term_shards <= MAX_TERM_SHARDS;
     if !counts_agree {
         return Err(CorpusError(format!(
             "the corpus manifest's shard counts do not agree with its document and term counts; {rebuild}"
@@ -2161,17 +2170,21 @@ mod tests {
         }
     }
 
-    /// Loaded shards are kept by number, and only those: a term shard numbered near 2^40 (which
-    /// a manifest may claim: it is not bounded by the documents) loads as the first does.
+    /// A manifest may claim at most [`MAX_TERM_SHARDS`] term shards (more are refused, naming
+    /// the problem), and the last of them loads as the first does: loaded shards are kept by
+    /// number, and only those.
     #[test]
-    fn a_shard_with_a_high_number_loads_without_a_list_that_long() {
+    fn term_shards_are_bounded_and_the_last_one_loads() {
         let (docs, _) = body();
         let docs: Vec<Document> = docs.iter().map(|d| (**d).clone()).collect();
         let index = Part::build_files(docs).1;
         let mut m: serde_json::Value = serde_json::from_str(&index.manifest).unwrap();
-        let n = (1usize << 40) - 1;
         m["counts"]["terms"] = serde_json::json!(1u64 << 40);
         m["term_shards"] = serde_json::json!(1u64 << 40);
+        let e = Part::from_manifest(&m.to_string()).unwrap_err().to_string();
+        assert!(e.contains("shard counts"), "{e}");
+        let n = MAX_TERM_SHARDS - 1;
+        m["term_shards"] = serde_json::json!(MAX_TERM_SHARDS);
         let mut part = Part::from_manifest(&m.to_string()).unwrap();
         let name = shard_name("terms", &part.manifest.id, n);
         let body = encode_terms(&TermShard::default());
