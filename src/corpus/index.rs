@@ -318,6 +318,20 @@ fn shard_name(kind: &str, id: &str, n: usize) -> String {
     format!("{kind}-{}-{n}.bin", &id[..12.min(id.len())])
 }
 
+/// A shard file: the magic bytes, the header (format, shard name), the first [`SUM_BYTES`] of
+/// the body's SHA-256, the body.
+fn shard_file(name: &str, body: &[u8]) -> Vec<u8> {
+    let mut file = Vec::with_capacity(body.len() + 128);
+    file.extend_from_slice(MAGIC);
+    let mut head = Writer::new();
+    head.uint(INDEX_FORMAT as u64);
+    head.raw(name);
+    file.extend_from_slice(&head.finish_plain());
+    file.extend_from_slice(&Sha256::digest(body)[..SUM_BYTES]);
+    file.extend_from_slice(body);
+    file
+}
+
 /// A shard body: (kind, number) and its bytes.
 type Body = ((&'static str, usize), Vec<u8>);
 
@@ -524,14 +538,7 @@ impl Part {
             .into_iter()
             .map(|((kind, n), body)| {
                 let name = shard_name(kind, id, n);
-                let mut file = Vec::with_capacity(body.len() + 128);
-                file.extend_from_slice(MAGIC);
-                let mut head = Writer::new();
-                head.uint(INDEX_FORMAT as u64);
-                head.raw(&name);
-                file.extend_from_slice(&head.finish_plain());
-                file.extend_from_slice(&Sha256::digest(&body)[..SUM_BYTES]);
-                file.extend_from_slice(&body);
+                let file = shard_file(&name, &body);
                 (name, file)
             })
             .collect();
@@ -2187,14 +2194,7 @@ mod tests {
         m["term_shards"] = serde_json::json!(MAX_TERM_SHARDS);
         let mut part = Part::from_manifest(&m.to_string()).unwrap();
         let name = shard_name("terms", &part.manifest.id, n);
-        let body = encode_terms(&TermShard::default());
-        let mut file = MAGIC.to_vec();
-        let mut head = Writer::new();
-        head.uint(INDEX_FORMAT as u64);
-        head.raw(&name);
-        file.extend_from_slice(&head.finish_plain());
-        file.extend_from_slice(&Sha256::digest(&body)[..SUM_BYTES]);
-        file.extend_from_slice(&body);
+        let file = shard_file(&name, &encode_terms(&TermShard::default()));
         part.add_shard(&name, &file).unwrap();
         assert!(part.is_loaded(&name));
         assert!(!part.is_loaded(&shard_name("terms", &part.manifest.id, n - 1)));
