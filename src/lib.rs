@@ -22,6 +22,7 @@
 //! The core does no I/O and knows nothing of wasm: the caller passes the text, the corpus bytes
 //! and the article date. `src/wasm.rs` (wasm32 only) and `src/main.rs` (the CLI) are thin shells.
 
+pub(crate) mod bytes;
 pub mod claims;
 pub mod corpus;
 pub mod export;

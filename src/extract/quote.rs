@@ -131,6 +131,10 @@ fn closes(text: &str, i: usize, c: char, kind: Kind) -> bool {
     }
 }
 
+/// The first bytes of every quote mark: '"', '\'', 0xC2 (« ») and 0xE2 (“ ” „ ‘ ’); other bytes
+/// are skipped without decoding them.
+const QUOTE_BYTES: [u8; 4] = [b'"', b'\'', 0xC2, 0xE2];
+
 /// A forward-only search for the next closing mark of one kind: queries come with
 /// non-decreasing positions, so every byte is scanned at most once per kind.
 struct Cursor {
@@ -154,11 +158,8 @@ impl Cursor {
         // are skipped without decoding them.
         let b = text.as_bytes();
         while i < text.len() {
-            match b[i..]
-                .iter()
-                .position(|&x| matches!(x, b'"' | b'\'' | 0xC2 | 0xE2))
-            {
-                Some(k) => i += k,
+            match crate::bytes::find_any(b, i, QUOTE_BYTES) {
+                Some(k) => i = k,
                 None => break,
             }
             let c = text[i..].chars().next()?;
@@ -189,17 +190,16 @@ impl Breaks {
         }
         let b = text.as_bytes();
         let mut i = self.scanned.max(from);
-        while i < b.len() {
-            if b[i] == b'\n' {
-                let mut j = i + 1;
-                while j < b.len() && matches!(b[j], b' ' | b'\t' | b'\r') {
-                    j += 1;
-                }
-                if j < b.len() && b[j] == b'\n' {
-                    self.found = Some(i);
-                    self.scanned = i + 1;
-                    return i;
-                }
+        while let Some(k) = crate::bytes::find_any(b, i, [b'\n']) {
+            i = k;
+            let mut j = i + 1;
+            while j < b.len() && matches!(b[j], b' ' | b'\t' | b'\r') {
+                j += 1;
+            }
+            if j < b.len() && b[j] == b'\n' {
+                self.found = Some(i);
+                self.scanned = i + 1;
+                return i;
             }
             i += 1;
         }
@@ -241,11 +241,8 @@ fn find_quotes(text: &str) -> Vec<(usize, usize, usize, usize)> {
     let b = text.as_bytes();
     while i < text.len() {
         // Every opening mark is '"', '\'' or starts with 0xC2 («) or 0xE2 (“ „ ‘).
-        match b[i..]
-            .iter()
-            .position(|&x| matches!(x, b'"' | b'\'' | 0xC2 | 0xE2))
-        {
-            Some(k) => i += k,
+        match crate::bytes::find_any(b, i, QUOTE_BYTES) {
+            Some(k) => i = k,
             None => break,
         }
         let Some(c) = text[i..].chars().next() else {
