@@ -57,7 +57,7 @@
 //! abbreviation that may end a sentence (`U.S.`, `Inc.`) only a common sentence starter, or a
 //! newline, ends it.
 
-use crate::extract::words;
+use crate::extract::{words, WordSet};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -823,6 +823,9 @@ const STOP_FLAGS: [u8; 256] = {
     t
 };
 
+/// The bytes with flag 1 in [`STOP_FLAGS`].
+const STOPS: [u8; 6] = [b'.', b'!', b'?', 0xE2, 0xE3, 0xEF];
+
 const ELLIPSIS: &[u8] = "…".as_bytes();
 
 /// What follows a stop, after white space and opening quotes.
@@ -861,15 +864,12 @@ const TITLES: &str = crate::extract::packed![
     "gen", "gens", "gov", "hon", "insp", "lt", "maj", "messrs", "mlle", "mme", "mr", "mrs", "ms",
     "mt", "pres", "prof", "pvt", "rep", "reps", "rev", "sen", "sens", "sgt", "st", "supt",
 ];
-static TITLES_LIST: LazyLock<Vec<&'static str>> = LazyLock::new(|| words(TITLES).collect());
 
 const NUM_PREFIXES: &str = crate::extract::packed![
     "approx", "art", "arts", "ca", "ch", "chap", "est", "ext", "fig", "figs", "ft", "no", "nos",
     "nr", "op", "para", "paras", "pg", "pgs", "pp", "sec", "sect", "tel", "vol", "vols", "n°",
     "nº", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
-static NUM_PREFIXES_LIST: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| words(NUM_PREFIXES).collect());
 
 const CONTINUES: &[&str] = &["cf", "esp", "incl", "resp", "viz", "vs"];
 
@@ -877,8 +877,44 @@ const POSTPOSITIVES: &str = crate::extract::packed![
     "al", "assn", "bros", "co", "corp", "cos", "dept", "esq", "etc", "govt", "inc", "intl", "jr",
     "llc", "ltd", "mfg", "plc", "sr",
 ];
-static POSTPOSITIVES_LIST: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| words(POSTPOSITIVES).collect());
+/// The words of the four lists above, each with the lists it is in (bit 0 [`TITLES`], 1
+/// [`NUM_PREFIXES`], 2 [`CONTINUES`], 3 [`POSTPOSITIVES`]): one lookup for a token instead of a
+/// scan of each list.
+static ABBREVIATIONS: LazyLock<(WordSet, Vec<u8>)> = LazyLock::new(|| {
+    let lists = [
+        words(TITLES).collect::<Vec<_>>(),
+        words(NUM_PREFIXES).collect(),
+        CONTINUES.to_vec(),
+        words(POSTPOSITIVES).collect(),
+    ];
+    let mut all: Vec<&'static str> = lists.iter().flatten().copied().collect();
+    all.sort_unstable();
+    all.dedup();
+    let flags = all
+        .iter()
+        .map(|w| {
+            (0..lists.len())
+                .filter(|&k| lists[k].contains(w))
+                .fold(0u8, |f, k| f | 1 << k)
+        })
+        .collect();
+    (WordSet::new(&all), flags)
+});
+
+/// The lists (bits as in [`ABBREVIATIONS`]) that hold `tok` in any ASCII case.
+fn abbreviation_lists(tok: &str) -> u8 {
+    let mut lower = [0u8; 16];
+    let Some(buf) = lower.get_mut(..tok.len()) else {
+        return 0; // longer than every listed word
+    };
+    buf.copy_from_slice(tok.as_bytes());
+    buf.make_ascii_lowercase();
+    let (set, flags) = &*ABBREVIATIONS;
+    std::str::from_utf8(buf)
+        .ok()
+        .and_then(|w| set.find(w))
+        .map_or(0, |k| flags[k])
+}
 
 /// Capitalised words that commonly start an English sentence: after an abbreviation that may
 /// end a sentence ("U.S.", "Inc.", "etc."), one of these means it did.
@@ -1296,6 +1332,13 @@ fn scan_run(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
     };
     let mut i = run.begin(start);
     while i < end {
+        if run.expect.is_none() {
+            // Outside a list only the stops matter: skipped to eight bytes at a time.
+            match crate::bytes::find_any(&b[..end], i, STOPS) {
+                Some(k) => i = k,
+                None => break,
+            }
+        }
         let flag = STOP_FLAGS[b[i] as usize];
         let mask = if run.expect.is_some() { 3 } else { 1 };
         if flag & mask == 0 {
@@ -1546,14 +1589,14 @@ fn token_before(text: &str, floor: usize, i: usize) -> (Tok, usize) {
         };
         return (kind, ts);
     }
-    let is = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(tok));
-    let kind = if tb[0].is_ascii_uppercase() && is(&TITLES_LIST) {
+    let lists = abbreviation_lists(tok);
+    let kind = if tb[0].is_ascii_uppercase() && lists & 1 != 0 {
         Tok::Title
-    } else if is(&NUM_PREFIXES_LIST) {
+    } else if lists & 2 != 0 {
         Tok::NumPrefix
-    } else if is(CONTINUES) {
+    } else if lists & 4 != 0 {
         Tok::Continue
-    } else if is(&POSTPOSITIVES_LIST) {
+    } else if lists & 8 != 0 {
         Tok::Postpositive
     } else {
         Tok::Ordinary
@@ -1620,4 +1663,54 @@ fn opens_with_time_phrase(text: &str, body: usize, ts: usize) -> bool {
         .iter()
         .any(|w| w.eq_ignore_ascii_case(first))
         && words.count() <= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn abbreviation_lists_are_the_lists_in_any_ascii_case() {
+        let lists: [Vec<&str>; 4] = [
+            words(TITLES).collect(),
+            words(NUM_PREFIXES).collect(),
+            CONTINUES.to_vec(),
+            words(POSTPOSITIVES).collect(),
+        ];
+        // What `token_before` did: each list scanned with `eq_ignore_ascii_case`.
+        let scan = |tok: &str| {
+            (0..4)
+                .filter(|&k| lists[k].iter().any(|w| w.eq_ignore_ascii_case(tok)))
+                .fold(0u8, |f, k| f | 1 << k)
+        };
+        let mut toks: Vec<String> = Vec::new();
+        for w in lists.iter().flatten() {
+            let mut upper_first = w.to_string();
+            upper_first[..1].make_ascii_uppercase();
+            toks.extend([w.to_string(), w.to_ascii_uppercase(), upper_first]);
+            toks.push(format!("{w}s"));
+            let mut shorter = w.chars();
+            shorter.next_back();
+            toks.push(shorter.as_str().to_string());
+        }
+        toks.extend(
+            [
+                "",
+                "x",
+                "Mr",
+                "MRS",
+                "N°",
+                "nº",
+                "Ft",
+                "ft",
+                "İnc",
+                "verylongwordindeed",
+            ]
+            .map(String::from),
+        );
+        for t in &toks {
+            assert_eq!(abbreviation_lists(t), scan(t), "{t}");
+        }
+        assert_eq!(abbreviation_lists("Ft"), 0b11, "in two lists");
+    }
 }
