@@ -121,11 +121,14 @@ impl Gates {
                 continue;
             }
             let start = i;
-            while i < b.len() && is_word_byte(b[i]) {
+            while let Some(&k) = b.get(i).map(|&c| &BYTE_CLASS[c as usize]) {
+                if k == 0 {
+                    break;
+                }
+                digits += usize::from(k == DIGIT);
                 i += 1;
             }
             let word = &b[start..i];
-            digits += word.iter().filter(|c| c.is_ascii_digit()).count();
             if word[0].is_ascii_digit() {
                 // "50th": digits, then st, nd, rd or th.
                 let n = word.len();
@@ -184,8 +187,27 @@ impl Gates {
 
 /// An ASCII word byte: what `(?-u:\b)` separates from the rest.
 fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+    BYTE_CLASS[b as usize] != 0
 }
+
+/// [`BYTE_CLASS`] of an ASCII digit; a word byte that is not a digit is 1, any other byte 0.
+const DIGIT: u8 = 2;
+
+/// Per byte: 0, 1 (a word byte), or [`DIGIT`].
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_digit() {
+            t[b] = DIGIT;
+        } else if c.is_ascii_alphabetic() || c == b'_' {
+            t[b] = 1;
+        }
+        b += 1;
+    }
+    t
+};
 
 #[cfg(test)]
 mod tests {
@@ -312,6 +334,18 @@ mod tests {
         for (k, (name, ..)) in patterns.iter().enumerate() {
             assert!(matched[k] > 10, "{name} matched {} strings", matched[k]);
             assert!(closed[k] > 10_000, "{name}'s gate shut {} times", closed[k]);
+        }
+    }
+
+    #[test]
+    fn byte_classes_are_word_bytes_and_digits() {
+        for b in 0..=255u8 {
+            let want = if b.is_ascii_digit() {
+                DIGIT
+            } else {
+                u8::from(b.is_ascii_alphanumeric() || b == b'_')
+            };
+            assert_eq!(BYTE_CLASS[b as usize], want, "byte {b}");
         }
     }
 
