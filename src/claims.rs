@@ -928,7 +928,6 @@ fn terms_of(
     skip: Option<(usize, usize)>,
 ) -> Vec<String> {
     let mut out = Vec::new();
-    let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
     let slice = &text[span.0..span.1];
     let mut word_start = None;
     for (i, c) in slice
@@ -2036,6 +2035,23 @@ fn cleared_lists<T>(lists: &mut Vec<Vec<T>>, n: usize) -> Vec<Vec<T>> {
     v
 }
 
+/// A char of a word, as terms are split (`terms_of`, [`SentenceTerms::new`]).
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'
+}
+
+/// [`is_word`] of the ASCII chars, by their byte.
+const ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || c == b'\'' || c == b'-';
+        b += 1;
+    }
+    t
+};
+
 impl<'a> SentenceTerms<'a> {
     fn new(
         text: &'a str,
@@ -2060,24 +2076,32 @@ impl<'a> SentenceTerms<'a> {
         }
         crate::extract::sort_by_key_if_unsorted(&mut raw_entities, |e| e.0);
         // Words, split as `terms_of` splits them; a word inside an entity gives no term.
-        let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
         let mut raw_words = cleared(&mut lists.raw_words);
         let mut cache = std::mem::take(&mut lists.cache);
         let mut word_start = None;
         let mut next_entity = 0;
         // The furthest end of the entities that start at or before a word.
         let mut reach = 0;
-        // Char by char (`char_at`), then one space past the end.
+        // Char by char (ASCII by a table), then one space past the end.
         let mut next = 0;
         while next <= slice.len() {
             let i = next;
-            let c = if i == slice.len() {
-                ' '
-            } else {
-                crate::extract::char_at(slice, i)
+            let in_word = match slice.as_bytes().get(i) {
+                None => {
+                    next += 1;
+                    false
+                }
+                Some(&x) if x < 0x80 => {
+                    next += 1;
+                    ASCII_WORD[x as usize]
+                }
+                Some(_) => {
+                    let c = crate::extract::char_at(slice, i);
+                    next += c.len_utf8();
+                    is_word(c)
+                }
             };
-            next += c.len_utf8();
-            match (word_start, is_word(c)) {
+            match (word_start, in_word) {
                 (None, true) => word_start = Some(i),
                 (Some(ws_rel), false) => {
                     word_start = None;
@@ -2492,6 +2516,13 @@ mod tests {
             local = local_of(lo, hi);
         }
         (local, span_of(lo, hi))
+    }
+
+    #[test]
+    fn ascii_word_is_is_word() {
+        for b in 0..128u8 {
+            assert_eq!(ASCII_WORD[b as usize], is_word(b as char), "byte {b}");
+        }
     }
 
     #[test]
