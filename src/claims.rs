@@ -1576,6 +1576,8 @@ fn claims_in(
     // The sentence's quantities' unit terms, one after another, and each quantity's range.
     let mut unit_arena = String::new();
     let mut units: Vec<(&Mention, (usize, usize))> = Vec::new();
+    // The sentence's terms by (address, length), with their places (see `local_of`).
+    let mut by_address: Vec<(usize, usize, usize)> = Vec::new();
     for i in range {
         let s = &sentences[i];
         let given = &values[value_first[i - first] as usize..value_first[i - first + 1] as usize];
@@ -1611,6 +1613,15 @@ fn claims_in(
                 all_terms.insert(at, t);
             }
         }
+        // Each term's place by its address: a claim's local terms are mostly the same slices.
+        by_address.clear();
+        by_address.extend(
+            all_terms
+                .iter()
+                .enumerate()
+                .map(|(k, t)| (t.as_ptr() as usize, t.len(), k)),
+        );
+        by_address.sort_unstable();
         let all_terms = Terms::from_strs(&all_terms);
         // Entities that can be a subject (not only reporting the claim), in order: listed when
         // a value first needs them.
@@ -1731,7 +1742,7 @@ fn claims_in(
                     .map(|e| e.0),
             };
             let time = nearest_date(&dates, m.start);
-            let (local, list) = local_of(local, &all_terms);
+            let (local, list) = local_of(local, &all_terms, &by_address);
             let rare = (list.is_some() || !quals.is_empty()).then(|| {
                 Box::new(Rare {
                     value: None,
@@ -1817,10 +1828,24 @@ const MEASURE_NOUNS: [&str; 22] = [
 ];
 
 /// A claim's local terms as a bit set over the sentence's `terms` when it can be, else as a list.
-fn local_of(local: Vec<&str>, terms: &Terms) -> (u64, Option<Box<[Box<str>]>>) {
+/// `by_address`: (address, length, place in `terms`) of the slices `terms` was made from, sorted:
+/// a local term that is one of those slices is found by its address; any other by its text.
+fn local_of(
+    local: Vec<&str>,
+    terms: &Terms,
+    by_address: &[(usize, usize, usize)],
+) -> (u64, Option<Box<[Box<str>]>>) {
     if terms.len() <= 64 {
         let mut mask = 0u64;
-        let all = local.iter().all(|t| match terms.binary_search(t) {
+        let place = |t: &str| {
+            let at = t.as_ptr() as usize;
+            let k = by_address.partition_point(|e| e.0 < at);
+            match by_address.get(k) {
+                Some(&(a, len, place)) if a == at && len == t.len() => Ok(place),
+                _ => terms.binary_search(t),
+            }
+        };
+        let all = local.iter().all(|t| match place(t) {
             Ok(i) => {
                 mask |= 1 << i;
                 true
@@ -2516,6 +2541,48 @@ mod tests {
             local = local_of(lo, hi);
         }
         (local, span_of(lo, hi))
+    }
+
+    #[test]
+    fn local_of_by_address_is_local_of_by_text() {
+        let arena = String::from("companyexportgdpgrowthkazakhstan");
+        let slices: Vec<&str> = vec![
+            &arena[0..7],
+            &arena[7..13],
+            &arena[13..16],
+            &arena[16..22],
+            &arena[22..32],
+        ];
+        let terms = Terms::from_strs(&slices);
+        let mut by_address: Vec<(usize, usize, usize)> = slices
+            .iter()
+            .enumerate()
+            .map(|(k, t)| (t.as_ptr() as usize, t.len(), k))
+            .collect();
+        by_address.sort_unstable();
+        let copy = String::from("gdp");
+        let locals: Vec<Vec<&str>> = vec![
+            vec![slices[0], slices[2]],
+            vec![&copy],                   // the same text elsewhere: found by its text
+            vec![&arena[0..4], slices[4]], // "comp": a shorter slice at a term's address
+            vec![slices[1], "oil"],        // not a term: the list
+            vec![],
+        ];
+        for local in locals {
+            assert!(
+                local_of(local.clone(), &terms, &by_address)
+                    == local_of(local.clone(), &terms, &[]),
+                "{}",
+                local.join(" ")
+            );
+        }
+        assert_eq!(
+            local_of(vec![slices[0], slices[2]], &terms, &by_address).0,
+            0b101
+        );
+        assert!(local_of(vec![&arena[0..4]], &terms, &by_address)
+            .1
+            .is_some());
     }
 
     #[test]
