@@ -852,10 +852,14 @@ impl TermCache {
     fn normalize_into(&mut self, word: &str, out: &mut String) -> bool {
         let b = word.as_bytes();
         // Not made with `for_text` (a sentence's terms alone, in the tests): no cache.
-        if b.len() > 15 || !word.is_ascii() || self.slots.is_empty() {
+        if b.len() > 15 || self.slots.is_empty() {
             return normalize_into(word, out);
         }
         let k = word_key(b);
+        // A byte outside ASCII (the length, in the top byte, is below 16).
+        if k & u128::from_le_bytes([0x80; 16]) != 0 {
+            return normalize_into(word, out);
+        }
         let slot = (key_hash(k) >> (64 - self.slots.len().trailing_zeros())) as usize;
         let (key, term) = self.slots[slot];
         if key == k {
@@ -2065,6 +2069,18 @@ fn is_word(c: char) -> bool {
     c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'
 }
 
+/// Whether the char at byte `i` of `s` is a word's ([`is_word`]), and where the next char starts.
+#[inline(always)]
+fn word_char_at(s: &str, i: usize) -> (bool, usize) {
+    match s.as_bytes()[i] {
+        x if x < 0x80 => (ASCII_WORD[x as usize], i + 1),
+        _ => {
+            let c = crate::extract::char_at(s, i);
+            (is_word(c), i + c.len_utf8())
+        }
+    }
+}
+
 /// [`is_word`] of the ASCII chars, by their byte.
 const ASCII_WORD: [bool; 128] = {
     let mut t = [false; 128];
@@ -2103,47 +2119,39 @@ impl<'a> SentenceTerms<'a> {
         // Words, split as `terms_of` splits them; a word inside an entity gives no term.
         let mut raw_words = cleared(&mut lists.raw_words);
         let mut cache = std::mem::take(&mut lists.cache);
-        let mut word_start = None;
         let mut next_entity = 0;
         // The furthest end of the entities that start at or before a word.
         let mut reach = 0;
-        // Char by char (ASCII by a table), then one space past the end.
-        let mut next = 0;
-        while next <= slice.len() {
-            let i = next;
-            let in_word = match slice.as_bytes().get(i) {
-                None => {
-                    next += 1;
-                    false
+        let b = slice.as_bytes();
+        let word_char = |i: usize| word_char_at(slice, i);
+        let mut i = 0;
+        while i < b.len() {
+            // Up to the next word, then to its end.
+            let (w, next) = word_char(i);
+            if !w {
+                i = next;
+                continue;
+            }
+            let ws_rel = i;
+            i = next;
+            while i < b.len() {
+                let (w, next) = word_char(i);
+                if !w {
+                    break;
                 }
-                Some(&x) if x < 0x80 => {
-                    next += 1;
-                    ASCII_WORD[x as usize]
-                }
-                Some(_) => {
-                    let c = crate::extract::char_at(slice, i);
-                    next += c.len_utf8();
-                    is_word(c)
-                }
-            };
-            match (word_start, in_word) {
-                (None, true) => word_start = Some(i),
-                (Some(ws_rel), false) => {
-                    word_start = None;
-                    let (ws, we) = (sentence.0 + ws_rel, sentence.0 + i);
-                    while next_entity < raw_entities.len() && raw_entities[next_entity].0 <= ws {
-                        reach = reach.max(raw_entities[next_entity].1);
-                        next_entity += 1;
-                    }
-                    if next_entity > 0 && reach >= we {
-                        continue;
-                    }
-                    let at = arena.len();
-                    if cache.normalize_into(&slice[ws_rel..i], &mut arena) {
-                        raw_words.push((ws, we, (at, arena.len())));
-                    }
-                }
-                _ => {}
+                i = next;
+            }
+            let (ws, we) = (sentence.0 + ws_rel, sentence.0 + i);
+            while next_entity < raw_entities.len() && raw_entities[next_entity].0 <= ws {
+                reach = reach.max(raw_entities[next_entity].1);
+                next_entity += 1;
+            }
+            if next_entity > 0 && reach >= we {
+                continue;
+            }
+            let at = arena.len();
+            if cache.normalize_into(&slice[ws_rel..i], &mut arena) {
+                raw_words.push((ws, we, (at, arena.len())));
             }
         }
         // Number the distinct strings in sorted order (words first, then entities).
