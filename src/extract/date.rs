@@ -137,6 +137,41 @@ fn dates_src() -> String {
     )
 }
 
+/// [`DATES`]'s group names, in the pattern's order (group k + 1 is `DATE_GROUPS[k]`; the test
+/// `date_groups_are_the_patterns` checks them): [`g!`] turns a name into its number when the
+/// code is compiled, where `Captures::name` searched the 35 names at each use.
+const DATE_GROUPS: [&str; 35] = [
+    "iso", "iy", "im", "id", "sa", "sb", "sy", "d1", "d1b", "m1", "y1", "m2", "d2", "d2b", "y2",
+    "m3", "y3", "m4", "part", "dec", "dec2", "cent", "qtr", "qy", "qn", "qk", "qy2", "rel", "wd",
+    "wd2", "wd3", "pre", "year", "post", "year0",
+];
+
+/// The number of [`DATES`]'s group `name` (a name not in [`DATE_GROUPS`] fails to compile).
+const fn date_group(name: &str) -> usize {
+    let mut k = 0;
+    while k < DATE_GROUPS.len() {
+        let (a, b) = (DATE_GROUPS[k].as_bytes(), name.as_bytes());
+        if a.len() == b.len() {
+            let mut i = 0;
+            while i < a.len() && a[i] == b[i] {
+                i += 1;
+            }
+            if i == a.len() {
+                return k + 1;
+            }
+        }
+        k += 1;
+    }
+    panic!("not a group of DATES")
+}
+
+/// The number of [`DATES`]'s group called `$name`, worked out when compiling.
+macro_rules! g {
+    ($name:literal) => {
+        const { date_group($name) }
+    };
+}
+
 static DURATIONS: LazyLock<Regex> =
     LazyLock::new(|| build_regex(&durations_src()).expect("duration regex"));
 /// The source of [`DURATIONS`].
@@ -313,20 +348,20 @@ pub(super) fn extract(sent: &str, today: Option<i32>, gates: Gates, out: &mut Ve
     for c in DATES.captures_iter(sent) {
         let whole = c.get(0).expect("match");
         let (mut start, mut end) = (whole.start(), whole.end());
-        let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
-        let date = if c.name("iso").is_some() {
+        let num = |k: usize| c.get(k).and_then(|m| m.as_str().parse::<u32>().ok());
+        let date = if c.get(g!("iso")).is_some() {
             let (y, m, d) = (
-                c["iy"].parse().unwrap_or(0),
-                c["im"].parse().unwrap_or(0),
-                c["id"].parse().unwrap_or(0),
+                c[g!("iy")].parse().unwrap_or(0),
+                c[g!("im")].parse().unwrap_or(0),
+                c[g!("id")].parse().unwrap_or(0),
             );
             valid_day(y, m, d).then(|| Date::day(y, m, d))
-        } else if c.name("sy").is_some() {
+        } else if c.get(g!("sy")).is_some() {
             // 25/12/2024 or 12/25/2024; 11/07/2025 is ambiguous and left alone.
             let (a, b, y) = (
-                num("sa").unwrap_or(0),
-                num("sb").unwrap_or(0),
-                c["sy"].parse().unwrap_or(0),
+                num(g!("sa")).unwrap_or(0),
+                num(g!("sb")).unwrap_or(0),
+                c[g!("sy")].parse().unwrap_or(0),
             );
             let (m, d) = match (a > 12, b > 12) {
                 (true, false) => (b, a),
@@ -335,24 +370,24 @@ pub(super) fn extract(sent: &str, today: Option<i32>, gates: Gates, out: &mut Ve
                 _ => (0, 0),
             };
             valid_day(y, m, d).then(|| Date::day(y, m, d))
-        } else if let Some(mm) = c.name("m1") {
+        } else if let Some(mm) = c.get(g!("m1")) {
             let m = month_number(mm.as_str()).filter(|_| capitalised(mm.as_str()));
             let y = c
-                .name("y1")
+                .get(g!("y1"))
                 .and_then(|y| y.as_str().parse().ok())
                 .or(this_year);
-            m.and_then(|m| day_or_days(y, m, num("d1").unwrap_or(0), num("d1b")))
-        } else if let Some(mm) = c.name("m2") {
+            m.and_then(|m| day_or_days(y, m, num(g!("d1")).unwrap_or(0), num(g!("d1b"))))
+        } else if let Some(mm) = c.get(g!("m2")) {
             let m = month_number(mm.as_str()).filter(|_| capitalised(mm.as_str()));
             let y = c
-                .name("y2")
+                .get(g!("y2"))
                 .and_then(|y| y.as_str().parse().ok())
                 .or(this_year);
-            m.and_then(|m| day_or_days(y, m, num("d2").unwrap_or(0), num("d2b")))
-        } else if let Some(mm) = c.name("m3") {
+            m.and_then(|m| day_or_days(y, m, num(g!("d2")).unwrap_or(0), num(g!("d2b"))))
+        } else if let Some(mm) = c.get(g!("m3")) {
             let m = month_number(mm.as_str()).filter(|_| capitalised(mm.as_str()));
-            m.and_then(|m| c["y3"].parse().ok().map(|y| Date::month(y, m)))
-        } else if let Some(mm) = c.name("m4") {
+            m.and_then(|m| c[g!("y3")].parse().ok().map(|y| Date::month(y, m)))
+        } else if let Some(mm) = c.get(g!("m4")) {
             // A month without a year: only after "in", "since", "last", …, in the article's year.
             let prev = last_word(&sent[..start]);
             match (month_number(mm.as_str()), today) {
@@ -370,36 +405,36 @@ pub(super) fn extract(sent: &str, today: Option<i32>, gates: Gates, out: &mut Ve
                 }
                 _ => None,
             }
-        } else if let Some(dec) = c.name("dec") {
+        } else if let Some(dec) = c.get(g!("dec")) {
             let d: i32 = dec.as_str().parse().unwrap_or(0);
             Some(
-                match c.name("part").map(|p| p.as_str().to_ascii_lowercase()) {
+                match c.get(g!("part")).map(|p| p.as_str().to_ascii_lowercase()) {
                     Some(p) if p == "early" => Date::years(d, d + 3),
                     Some(p) if p == "mid" => Date::years(d + 3, d + 6),
                     Some(p) if p == "late" => Date::years(d + 6, d + 9),
                     _ => Date::years(d, d + 9),
                 },
             )
-        } else if let Some(dec) = c.name("dec2") {
+        } else if let Some(dec) = c.get(g!("dec2")) {
             let d: i32 = dec.as_str().parse().unwrap_or(0);
             let d = if d >= 30 { 1900 + d } else { 2000 + d };
             Some(Date::years(d, d + 9))
-        } else if let Some(cent) = c.name("cent") {
+        } else if let Some(cent) = c.get(g!("cent")) {
             let n: i32 = cent.as_str().parse().unwrap_or(0);
             (1..=21)
                 .contains(&n)
                 .then(|| Date::years((n - 1) * 100, (n - 1) * 100 + 99))
-        } else if let Some(q) = c.name("qtr") {
-            let y: i32 = c["qy"].parse().unwrap_or(0);
+        } else if let Some(q) = c.get(g!("qtr")) {
+            let y: i32 = c[g!("qy")].parse().unwrap_or(0);
             let k: u32 = q.as_str()[1..].parse().unwrap_or(1);
             Some(if q.as_str().starts_with('Q') {
                 months(y, 3 * k - 2, 3 * k)
             } else {
                 months(y, 6 * k - 5, 6 * k)
             })
-        } else if let Some(q) = c.name("qn") {
-            let y: i32 = c["qy2"].parse().unwrap_or(0);
-            let half = c["qk"].eq_ignore_ascii_case("half");
+        } else if let Some(q) = c.get(g!("qn")) {
+            let y: i32 = c[g!("qy2")].parse().unwrap_or(0);
+            let half = c[g!("qk")].eq_ignore_ascii_case("half");
             let k = match q.as_str().to_ascii_lowercase().as_str() {
                 "first" => 1,
                 "second" => 2,
@@ -413,7 +448,7 @@ pub(super) fn extract(sent: &str, today: Option<i32>, gates: Gates, out: &mut Ve
                 (true, _) => None,
                 (false, k) => Some(months(y, 3 * k - 2, 3 * k)),
             }
-        } else if let Some(rel) = c.name("rel") {
+        } else if let Some(rel) = c.get(g!("rel")) {
             let rel = rel.as_str().to_ascii_lowercase();
             let shift = if rel.starts_with("last") {
                 -1
@@ -444,8 +479,8 @@ pub(super) fn extract(sent: &str, today: Option<i32>, gates: Gates, out: &mut Ve
                 }
                 _ => None,
             }
-        } else if let Some(wd) = c.name("wd") {
-            let second = c.name("wd2").or_else(|| c.name("wd3"));
+        } else if let Some(wd) = c.get(g!("wd")) {
+            let second = c.get(g!("wd2")).or_else(|| c.get(g!("wd3")));
             let names_ok =
                 capitalised(wd.as_str()) && !second.is_some_and(|w| !capitalised(w.as_str()));
             // "Thursday, November 6": the date that follows says it.
@@ -479,10 +514,10 @@ pub(super) fn extract(sent: &str, today: Option<i32>, gates: Gates, out: &mut Ve
                 }
                 _ => None,
             }
-        } else if let Some(y) = c.name("year").or_else(|| c.name("year0")) {
+        } else if let Some(y) = c.get(g!("year")).or_else(|| c.get(g!("year0"))) {
             start = y.start();
             let first: i32 = y.as_str().parse().unwrap_or(0);
-            let pre = c.name("pre").map_or("", |p| p.as_str());
+            let pre = c.get(g!("pre")).map_or("", |p| p.as_str());
             let rest = &sent[end..];
             let noun_follows = followed_by_noun(rest);
             // Only the head of the rest is looked at: lower-casing all of it made a sentence
@@ -493,7 +528,7 @@ pub(super) fn extract(sent: &str, today: Option<i32>, gates: Gates, out: &mut Ve
                     .get(..7)
                     .is_some_and(|h| h.eq_ignore_ascii_case("percent"));
             // Not a year: "2000 people", "2020 km", "about 2000 dollars", "2025%".
-            let strong = strong_year_context(pre) || c.name("year0").is_some();
+            let strong = strong_year_context(pre) || c.get(g!("year0")).is_some();
             if pct_follows
                 || (noun_follows && !strong)
                 || (!strong && first < 1900)
@@ -502,7 +537,7 @@ pub(super) fn extract(sent: &str, today: Option<i32>, gates: Gates, out: &mut Ve
             {
                 None
             } else {
-                match c.name("post") {
+                match c.get(g!("post")) {
                     Some(p) => {
                         let digits = p
                             .as_str()
@@ -753,6 +788,17 @@ pub(super) fn pattern_sources() -> Vec<(&'static str, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn date_groups_are_the_patterns() {
+        let names: Vec<_> = DATES.capture_names().collect();
+        assert_eq!(names[0], None);
+        assert_eq!(names.len(), DATE_GROUPS.len() + 1);
+        for (k, name) in DATE_GROUPS.iter().enumerate() {
+            assert_eq!(names[k + 1], Some(*name), "group {}", k + 1);
+            assert_eq!(date_group(name), k + 1);
+        }
+    }
 
     #[test]
     fn civil_round_trip() {
