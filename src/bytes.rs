@@ -31,6 +31,29 @@ pub fn find_any<const N: usize>(hay: &[u8], from: usize, set: [u8; N]) -> Option
         .map(|k| i + k)
 }
 
+/// The first position at or after `from` whose byte is an ASCII capital letter (`A`-`Z`), if any.
+#[inline]
+pub fn find_ascii_upper(hay: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while let Some(chunk) = hay.get(i..i + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(w);
+        // Bytes strictly between 0x40 and 0x5B ("hasbetween", exact per byte: the low seven bits
+        // cannot carry into the next byte, and bytes with the high bit set are left out).
+        let low = x & (ONES * 0x7F);
+        let in_range = (ONES * (0x7F + 0x5B)).wrapping_sub(low) & !x & (low + ONES * (0x7F - 0x40));
+        if in_range & HIGH != 0 {
+            break;
+        }
+        i += 8;
+    }
+    hay.get(i..)?
+        .iter()
+        .position(u8::is_ascii_uppercase)
+        .map(|k| i + k)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,6 +85,19 @@ mod tests {
                 "from {from}"
             );
         }
+        let upper = |h: &[u8], from: usize| {
+            h.get(from..)?
+                .iter()
+                .position(u8::is_ascii_uppercase)
+                .map(|k| from + k)
+        };
+        for from in 0..=hay.len() + 1 {
+            assert_eq!(
+                find_ascii_upper(&hay, from),
+                upper(&hay, from),
+                "from {from}"
+            );
+        }
         for len in 0..24 {
             for at in 0..len {
                 let mut h = vec![b'a'; len];
@@ -69,6 +105,12 @@ mod tests {
                 for from in 0..=len {
                     assert_eq!(find_any(&h, from, [b'\n']), reference(&h, from, b"\n"));
                 }
+                // Each byte value alone among lower-case letters, at each place of a step.
+                for c in 0..=255u8 {
+                    h[at] = c;
+                    assert_eq!(find_ascii_upper(&h, 0), upper(&h, 0), "byte {c} at {at}");
+                }
+                h[at] = b'\n';
             }
         }
     }

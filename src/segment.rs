@@ -136,10 +136,7 @@ fn classify_lines(text: &str) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut pos = 0;
     loop {
-        let nl = bytes[pos..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(bytes.len(), |k| pos + k);
+        let nl = crate::bytes::find_any(bytes, pos, [b'\n']).unwrap_or(bytes.len());
         let raw = &text[pos..nl];
         let trimmed = raw.trim();
         let start = pos + (raw.len() - raw.trim_start().len());

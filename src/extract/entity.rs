@@ -51,19 +51,15 @@ fn caps(sent: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let b = sent.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
-        while at < b.len() {
-            let p = at;
-            if b[p].is_ascii_uppercase() {
-                if let Some(end) = caps_at(sent, p) {
-                    at = end;
-                    return Some((p, end));
-                }
+        // Every run starts at an ASCII capital: the others are skipped eight bytes at a time.
+        while let Some(p) = crate::bytes::find_ascii_upper(b, at) {
+            if let Some(end) = caps_at(sent, p) {
+                at = end;
+                return Some((p, end));
             }
-            at += 1;
-            while at < b.len() && b[at] & 0xC0 == 0x80 {
-                at += 1;
-            }
+            at = p + 1;
         }
+        at = b.len();
         None
     })
 }
