@@ -1902,7 +1902,11 @@ fn fold_terms(mut out: Vec<&str>, sorted: bool) -> Vec<&str> {
     let n = out.len();
     for k in 0..n {
         let t = out[k];
-        // Most terms are one word: a byte scan, not a char searcher, finds the last space.
+        // Most terms are one word: a byte scan, not a char searcher, finds the last space. (A
+        // last word of four bytes or more after a space needs six bytes in all.)
+        if t.len() < 6 {
+            continue;
+        }
         if let Some(at) = t.bytes().rposition(|b| b == b' ') {
             let last = &t[at + 1..];
             if last.len() > 3 {
