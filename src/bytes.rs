@@ -15,43 +15,49 @@ fn has(w: u64, b: u8) -> bool {
 /// The first position at or after `from` whose byte is one of `set`, if any.
 #[inline]
 pub fn find_any<const N: usize>(hay: &[u8], from: usize, set: [u8; N]) -> Option<usize> {
-    let mut i = from;
-    while let Some(chunk) = hay.get(i..i + 8) {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(w);
-        if set.iter().any(|&b| has(w, b)) {
-            break;
-        }
-        i += 8;
-    }
-    hay.get(i..)?
-        .iter()
-        .position(|x| set.contains(x))
-        .map(|k| i + k)
+    find_by(
+        hay,
+        from,
+        |w| set.iter().any(|&b| has(w, b)),
+        |x| set.contains(&x),
+    )
 }
 
 /// The first position at or after `from` whose byte is an ASCII capital letter (`A`-`Z`), if any.
 #[inline]
 pub fn find_ascii_upper(hay: &[u8], from: usize) -> Option<usize> {
+    find_by(
+        hay,
+        from,
+        |x| {
+            // Bytes strictly between 0x40 and 0x5B ("hasbetween", exact per byte: the low seven
+            // bits cannot carry into the next byte, and bytes with the high bit set are left out).
+            let low = x & (ONES * 0x7F);
+            (ONES * (0x7F + 0x5B)).wrapping_sub(low) & !x & (low + ONES * (0x7F - 0x40)) & HIGH != 0
+        },
+        |x| x.is_ascii_uppercase(),
+    )
+}
+
+/// The first position at or after `from` whose byte is `wanted`: eight bytes at a time while
+/// `may_hold` (never a false "no") says a word of them has none, then byte by byte.
+#[inline(always)]
+fn find_by(
+    hay: &[u8],
+    from: usize,
+    may_hold: impl Fn(u64) -> bool,
+    wanted: impl Fn(u8) -> bool,
+) -> Option<usize> {
     let mut i = from;
     while let Some(chunk) = hay.get(i..i + 8) {
         let mut w = [0u8; 8];
         w.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(w);
-        // Bytes strictly between 0x40 and 0x5B ("hasbetween", exact per byte: the low seven bits
-        // cannot carry into the next byte, and bytes with the high bit set are left out).
-        let low = x & (ONES * 0x7F);
-        let in_range = (ONES * (0x7F + 0x5B)).wrapping_sub(low) & !x & (low + ONES * (0x7F - 0x40));
-        if in_range & HIGH != 0 {
+        if may_hold(u64::from_le_bytes(w)) {
             break;
         }
         i += 8;
     }
-    hay.get(i..)?
-        .iter()
-        .position(u8::is_ascii_uppercase)
-        .map(|k| i + k)
+    hay.get(i..)?.iter().position(|&x| wanted(x)).map(|k| i + k)
 }
 
 #[cfg(test)]

@@ -1618,14 +1618,7 @@ fn claims_in(
             }
         }
         // Each term's place by its address: a claim's local terms are mostly the same slices.
-        by_address.clear();
-        by_address.extend(
-            all_terms
-                .iter()
-                .enumerate()
-                .map(|(k, t)| (t.as_ptr() as usize, t.len(), k)),
-        );
-        by_address.sort_unstable();
+        addresses_into(&all_terms, &mut by_address);
         let all_terms = Terms::from_strs(&all_terms);
         // Entities that can be a subject (not only reporting the claim), in order: listed when
         // a value first needs them.
@@ -1830,6 +1823,18 @@ const MEASURE_NOUNS: [&str; 22] = [
     "fall", "drop", "decline", "gain", "loss", "growth", "cut", "tally", "count", "peak", "high",
     "low", "estimate",
 ];
+
+/// (address, length, place) of each slice of `list`, sorted, into `out` (emptied first): what
+/// [`local_of`] finds a slice's place by.
+fn addresses_into(list: &[&str], out: &mut Vec<(usize, usize, usize)>) {
+    out.clear();
+    out.extend(
+        list.iter()
+            .enumerate()
+            .map(|(k, t)| (t.as_ptr() as usize, t.len(), k)),
+    );
+    out.sort_unstable();
+}
 
 /// A claim's local terms as a bit set over the sentence's `terms` when it can be, else as a list.
 /// `by_address`: (address, length, place in `terms`) of the slices `terms` was made from, sorted:
@@ -2127,11 +2132,10 @@ impl<'a> SentenceTerms<'a> {
         // The furthest end of the entities that start at or before a word.
         let mut reach = 0;
         let b = slice.as_bytes();
-        let word_char = |i: usize| word_char_at(slice, i);
         let mut i = 0;
         while i < b.len() {
             // Up to the next word, then to its end.
-            let (w, next) = word_char(i);
+            let (w, next) = word_char_at(slice, i);
             if !w {
                 i = next;
                 continue;
@@ -2139,7 +2143,7 @@ impl<'a> SentenceTerms<'a> {
             let ws_rel = i;
             i = next;
             while i < b.len() {
-                let (w, next) = word_char(i);
+                let (w, next) = word_char_at(slice, i);
                 if !w {
                     break;
                 }
@@ -2566,12 +2570,8 @@ mod tests {
             &arena[22..32],
         ];
         let terms = Terms::from_strs(&slices);
-        let mut by_address: Vec<(usize, usize, usize)> = slices
-            .iter()
-            .enumerate()
-            .map(|(k, t)| (t.as_ptr() as usize, t.len(), k))
-            .collect();
-        by_address.sort_unstable();
+        let mut by_address = Vec::new();
+        addresses_into(&slices, &mut by_address);
         let copy = String::from("gdp");
         let locals: Vec<Vec<&str>> = vec![
             vec![slices[0], slices[2]],

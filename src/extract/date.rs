@@ -197,22 +197,22 @@ fn date_after_weekday_src() -> String {
 /// given: news pages carry one near the top.
 pub fn first_full_date(text: &str) -> Option<i32> {
     DATES.captures_iter(head(text, 4000)).find_map(|c| {
-        let (d, m, y) = if c.name("iso").is_some() {
+        let (d, m, y) = if c.get(g!("iso")).is_some() {
             (
-                c["id"].parse().ok()?,
-                c["im"].parse().ok()?,
-                c["iy"].parse().ok()?,
+                c[g!("id")].parse().ok()?,
+                c[g!("im")].parse().ok()?,
+                c[g!("iy")].parse().ok()?,
             )
-        } else if let Some(y) = c.name("y1").filter(|_| capitalised(&c["m1"])) {
+        } else if let Some(y) = c.get(g!("y1")).filter(|_| capitalised(&c[g!("m1")])) {
             (
-                c["d1"].parse().ok()?,
-                month_number(&c["m1"])?,
+                c[g!("d1")].parse().ok()?,
+                month_number(&c[g!("m1")])?,
                 y.as_str().parse().ok()?,
             )
-        } else if let Some(y) = c.name("y2").filter(|_| capitalised(&c["m2"])) {
+        } else if let Some(y) = c.get(g!("y2")).filter(|_| capitalised(&c[g!("m2")])) {
             (
-                c["d2"].parse().ok()?,
-                month_number(&c["m2"])?,
+                c[g!("d2")].parse().ok()?,
+                month_number(&c[g!("m2")])?,
                 y.as_str().parse().ok()?,
             )
         } else {
