@@ -190,16 +190,19 @@ fn atom_src() -> String {
     )
 }
 
-/// [`ATOM`]'s match at a digit, where most of its matches start ("2,000", "2024", "12.5"),
-/// found without the engine when nothing can follow the number: its `num` group alone. `false`
-/// (the engine decides) where [`atom_src`] could match more: a fraction ("1 in 5"), a scale,
-/// percent or currency word after it ([`TAIL_WORDS`], "%"), or a char outside ASCII right
-/// after it or after its word (a space outside ASCII, or a letter that folds to an ASCII one,
-/// such as the Kelvin sign for "k"). At a digit the currency prefix, "half …" and the words
+/// [`ATOM`]'s match at a digit or a currency sign right before one, where most of its matches
+/// start ("2,000", "2024", "12.5%", "$4.5 billion", "30 percent"), found without the engine for
+/// what follows a number most often: nothing that goes on it, "%", a scale word ("million",
+/// "bn"), "percent" or "percentage points". `false` (the engine decides) where [`atom_src`]
+/// could match something else: a fraction ("1 in 5"), a currency word or another percent word
+/// ([`TAIL_WORDS`]) where the shortcut does not follow it, or a char outside ASCII after the
+/// number or after a word it looks at (a space outside ASCII, or a letter that folds to an ASCII
+/// one, such as the Kelvin sign for "k"). At a digit the currency prefix, "half …" and the words
 /// cannot match, and the number is the first of `num`'s branches that fits: digits in groups of
 /// three ("1,234,567", its first group of one to three digits), else a run of digits, either
 /// with a decimal part. The test `atom_shortcut_agrees_with_the_engine` compares both.
 fn atom_at_digit(hay: &[u8], p: usize, slots: &mut [usize]) -> bool {
+    use atom_group::{CUR, NUM, PCT, SCALE, SP};
     let byte = |i: usize| hay.get(i).copied().unwrap_or(0);
     let digits_from = |mut i: usize| {
         while byte(i).is_ascii_digit() {
@@ -207,8 +210,16 @@ fn atom_at_digit(hay: &[u8], p: usize, slots: &mut [usize]) -> bool {
         }
         i
     };
-    let num_end = digits_from(p);
-    let run = num_end - p;
+    // A sign of `CUR_PREFIX` that is one char: the only prefix that can match at it.
+    let sign = match hay.get(p..).unwrap_or_default() {
+        [b'$', ..] => 1,
+        [0xC2, 0xA3 | 0xA5, ..] => 2, // £ ¥
+        [0xE2, 0x82, 0xAC | 0xB8 | 0xB9 | 0xBD | 0xA9 | 0xBA, ..] => 3, // € ₸ ₹ ₽ ₩ ₺
+        _ => 0,
+    };
+    let first = p + sign;
+    let num_end = digits_from(first);
+    let run = num_end - first;
     if run == 0 {
         return false;
     }
@@ -221,40 +232,126 @@ fn atom_at_digit(hay: &[u8], p: usize, slots: &mut [usize]) -> bool {
     if byte(end) == b'.' && byte(end + 1).is_ascii_digit() {
         end = digits_from(end + 1);
     }
-    // What comes after the number and any white space: a word that could go on the match?
-    let mut at = end;
-    while matches!(byte(at), b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
-        at += 1;
-    }
-    let mut word_end = at;
-    while byte(word_end).is_ascii_alphanumeric() || byte(word_end) == b'_' {
-        word_end += 1;
-    }
-    // A char outside ASCII: a space (`\s` is Unicode's), or a letter that folds to ASCII.
-    if byte(at) >= 0x80 || byte(word_end) >= 0x80 || byte(at) == b'%' {
+    // The white space and the word after `from`: where the word starts and ends, and the word in
+    // lower case when it has 12 bytes or fewer (else empty); `None` at a char outside ASCII (a
+    // space of Unicode's, or a letter that folds to ASCII).
+    let word_after = |from: usize| {
+        let mut at = from;
+        while matches!(byte(at), b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+            at += 1;
+        }
+        let mut word_end = at;
+        while byte(word_end).is_ascii_alphanumeric() || byte(word_end) == b'_' {
+            word_end += 1;
+        }
+        if byte(at) >= 0x80 || byte(word_end) >= 0x80 {
+            return None;
+        }
+        let mut lower = [0u8; 12];
+        let len = word_end - at;
+        if len <= lower.len() {
+            lower[..len].copy_from_slice(&hay[at..word_end]);
+            lower[..len].make_ascii_lowercase();
+        }
+        Some((at, word_end, lower, len.min(13)))
+    };
+    // Whether a word of `TAIL_WORDS` (or "U.S.") is what the engine could go on with.
+    let goes_on = |word: &[u8], word_end: usize| {
+        let len = word.len();
+        (word == b"u" && byte(word_end) == b'.')
+            || TAIL_WORDS
+                .get(len)
+                .is_some_and(|l| l.as_bytes().chunks(len.max(1)).any(|w| w == word))
+    };
+    let Some((at, word_end, lower, len)) = word_after(end) else {
         return false;
-    }
-    let len = word_end - at;
-    let mut lower = [0u8; 12];
-    if len <= lower.len() {
-        lower[..len].copy_from_slice(&hay[at..word_end]);
-        lower[..len].make_ascii_lowercase();
-        let word = &lower[..len];
-        let fraction = run <= 2 && end == num_end && at > end && (word == b"in" || word == b"out");
-        // "U.S. dollars"; else one of the words of its length.
-        let us = word == b"u" && byte(word_end) == b'.';
-        let listed = TAIL_WORDS
-            .get(len)
-            .is_some_and(|l| l.as_bytes().chunks(len.max(1)).any(|w| w == word));
-        if fraction || us || listed {
+    };
+    let word = &lower[..len.min(12)];
+    let long = len > 12;
+    // The groups past the number: `sp` and `scale`, `pct`, each (start, end); where the match ends.
+    let mut scale = None;
+    let mut pct = None;
+    let mut last = end;
+    if byte(at) == b'%' {
+        pct = Some((at, at + 1));
+        last = at + 1;
+    } else if !long {
+        if run <= 2 && end == num_end && at > end && (word == b"in" || word == b"out") {
+            return false; // a fraction ("1 in 5")
+        }
+        // The words of `SCALE_AFTER`.
+        if matches!(
+            word,
+            b"thousand"
+                | b"million"
+                | b"billion"
+                | b"trillion"
+                | b"bn"
+                | b"bln"
+                | b"mn"
+                | b"mln"
+                | b"tn"
+                | b"trn"
+                | b"m"
+                | b"k"
+                | b"b"
+        ) {
+            scale = Some((end, at, word_end));
+            last = word_end;
+        } else if matches!(word, b"percent" | b"pct" | b"pc" | b"bps") {
+            pct = Some((at, word_end));
+            last = word_end;
+        } else if word == b"percentage" {
+            // "percentage[\s-]points?": one separator, then "point" or "points" as a word.
+            if !matches!(
+                byte(word_end),
+                b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'-'
+            ) {
+                return false;
+            }
+            let from = word_end + 1;
+            let mut to = from;
+            while byte(to).is_ascii_alphanumeric() || byte(to) == b'_' {
+                to += 1;
+            }
+            let points = &hay[from..to];
+            if byte(to) >= 0x80
+                || !(points.eq_ignore_ascii_case(b"point")
+                    || points.eq_ignore_ascii_case(b"points"))
+            {
+                return false;
+            }
+            pct = Some((at, to));
+            last = to;
+        } else if goes_on(word, word_end) {
             return false;
         }
     }
-    use atom_group::NUM;
-    for (i, at) in [(0, p), (1, end), (2 * NUM, p), (2 * NUM + 1, end)] {
-        if let Some(slot) = slots.get_mut(i) {
-            *slot = at;
+    if last > end {
+        // What could go on after the scale or percent word: left to the engine.
+        let Some((at, word_end, lower, len)) = word_after(last) else {
+            return false;
+        };
+        if byte(at) == b'%' || (len <= 12 && goes_on(&lower[..len], word_end)) {
+            return false;
         }
+    }
+    let mut set = |g: usize, span: (usize, usize)| {
+        if let Some(s) = slots.get_mut(2 * g..2 * g + 2) {
+            s.copy_from_slice(&[span.0, span.1]);
+        }
+    };
+    set(0, (p, last));
+    if sign > 0 {
+        set(CUR, (p, first));
+    }
+    set(NUM, (first, end));
+    if let Some((sp, at, word_end)) = scale {
+        set(SP, (sp, at));
+        set(SCALE, (at, word_end));
+    }
+    if let Some(span) = pct {
+        set(PCT, span);
     }
     true
 }
@@ -2045,8 +2142,18 @@ mod tests {
             "thou\u{17f}and|U.S.|U.S. dollars|u.s|US|%|dollars|Hong Kong dollars|",
             "hong|pc2|m2|m|bn.|bnx|k|K|b|million|millions|basis points|bps|",
             "pounds sterling|try|Try|USD|usd|KZT|rmb|RMB|new|New Zealand|zealand|a|",
-            "half|the|and|x|_|é|1|twenty",
+            "half|the|and|x|_|é|1|twenty|percentage point|percentage  points|",
+            "percentage\tpoints|percentage pointsx|percentage point_|percentage point’s|",
+            "percentage\u{a0}points|percentage–points|% of|%%|% %|percent percent|percent %|",
+            "million percent|million %|million%|bn euros|m dollars|Million|per cent|",
+            "million euros|billion U.S. dollars|percent dollars|% dollars|% US|% U.S.|",
+            "million people|percent of|% é|million é|million\u{a0}people|percent’s|bn’",
         );
+        // Currency signs before the numbers: the prefixes of one char, and others.
+        let signs = [
+            "", "", "", "", "$", "€", "£", "¥", "₸", "₹", "₽", "₩", "₺", "US$", "$ ", "€€", "A$",
+            "$$", "USD", "x$",
+        ];
         let mut words: Vec<String> = Vec::new();
         for w in vocabulary.into_iter().chain(others.split('|')) {
             words.push(w.to_string());
@@ -2067,6 +2174,7 @@ mod tests {
         for _ in 0..20_000 {
             let mut t = String::new();
             for _ in 0..1 + pick(5) {
+                t.push_str(signs[pick(signs.len())]);
                 t.push_str(numbers[pick(numbers.len())]);
                 t.push_str(spaces[pick(spaces.len())]);
                 t.push_str(&words[pick(words.len())]);
@@ -2086,16 +2194,21 @@ mod tests {
         let engine = build_regex(&atom_src()).expect("number regex");
         let groups = 2 * engine.capture_names().count();
         let (mut answered, mut declined) = (0, 0);
+        // Answers with a currency sign, a scale word, a percent.
+        let mut answered_with = [0; 3];
         for t in shortcut_texts() {
-            // At every digit where the engine finds a match: the shortcut's answer, if any, is it.
+            // At every start of a match the engine finds: the shortcut's answer, if any, is it.
             for c in engine.captures_iter(&t) {
                 let start = c.get(0).expect("match").start();
-                if !t.as_bytes()[start].is_ascii_digit() {
-                    continue;
-                }
                 let mut slots = vec![usize::MAX; groups];
                 if atom_at_digit(t.as_bytes(), start, &mut slots) {
                     answered += 1;
+                    for (k, g) in [atom_group::CUR, atom_group::SCALE, atom_group::PCT]
+                        .into_iter()
+                        .enumerate()
+                    {
+                        answered_with[k] += usize::from(slots[2 * g] != usize::MAX);
+                    }
                     let want: Vec<usize> = (0..groups / 2)
                         .flat_map(|g| c.get(g).map_or([usize::MAX; 2], |m| [m.start(), m.end()]))
                         .collect();
@@ -2119,6 +2232,10 @@ mod tests {
         assert!(
             answered > 10_000 && declined > 10_000,
             "{answered} answered, {declined} declined"
+        );
+        assert!(
+            answered_with.iter().all(|&n| n > 500),
+            "answered with a sign, scale, percent: {answered_with:?}"
         );
     }
 
