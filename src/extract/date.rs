@@ -113,7 +113,11 @@ fn capitalised(s: &str) -> bool {
     s.starts_with(|c: char| c.is_ascii_uppercase())
 }
 
-static DATES: LazyLock<Regex> = LazyLock::new(|| build_regex(&dates_src()).expect("date regex"));
+static DATES: LazyLock<Regex> = LazyLock::new(|| {
+    build_regex(&dates_src())
+        .expect("date regex")
+        .with_shortcut(date_at_word)
+});
 /// The source of [`DATES`].
 fn dates_src() -> String {
     format!(
@@ -131,7 +135,7 @@ fn dates_src() -> String {
         | (?-u:\b)(?:the\s+)?(?P<qn>first|second|third|fourth|final|last)\s+(?P<qk>quarter|half)\s+of\s+(?P<qy2>[0-9]{{4}})(?-u:\b)
         | (?-u:\b)(?P<rel>(?:last|this|next)\s+(?:year|month|week)|(?:earlier|later)\s+this\s+(?:year|month|week)|yesterday|tomorrow)(?-u:\b)
         | (?-u:\b)(?P<wd>{WEEKDAY})(?:\s*(?:-|–|—|/)\s*(?P<wd2>{WEEKDAY})|\s+(?:to|through|into|until)\s+(?P<wd3>{WEEKDAY}))?(?-u:\b)
-        | (?P<pre>(?-u:\b)(?:in|since|by|from|until|till|through|of|during|before|after|between|and|to|year|the|on|at|for|early|late|mid|fiscal|FY|spring|summer|autumn|fall|winter|around|circa|or|as\s+of|a|an|its|their|his|her|our|this|that|whose)[\s-]+|\(|,\s*)(?P<year>1[6-9][0-9][0-9]|20[0-9][0-9])(?-u:\b)(?P<post>\s*[-–/]\s*(?:1[6-9][0-9][0-9]|20[0-9][0-9]|[0-9][0-9])(?-u:\b))?
+        | (?P<pre>(?-u:\b)(?:{YEAR_PRE}|as\s+of)[\s-]+|\(|,\s*)(?P<year>1[6-9][0-9][0-9]|20[0-9][0-9])(?-u:\b)(?P<post>\s*[-–/]\s*(?:1[6-9][0-9][0-9]|20[0-9][0-9]|[0-9][0-9])(?-u:\b))?
         | ^(?P<year0>1[6-9][0-9][0-9]|20[0-9][0-9])(?-u:\b)
         "
     )
@@ -170,6 +174,146 @@ macro_rules! g {
     ($name:literal) => {
         const { date_group($name) }
     };
+}
+
+/// The words before a year in [`DATES`]'s `pre` branch ("in 2020", "by 2030"), but "as of".
+const YEAR_PRE: &str = "in|since|by|from|until|till|through|of|during|before|after|between|and|to|year|the|on|at|for|early|late|mid|fiscal|FY|spring|summer|autumn|fall|winter|around|circa|or|a|an|its|their|his|her|our|this|that|whose";
+
+/// Whether `w` (in lower case) is a word of [`YEAR_PRE`] (the test `year_pre_words` checks).
+fn year_pre_word(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"in"
+            | b"since"
+            | b"by"
+            | b"from"
+            | b"until"
+            | b"till"
+            | b"through"
+            | b"of"
+            | b"during"
+            | b"before"
+            | b"after"
+            | b"between"
+            | b"and"
+            | b"to"
+            | b"year"
+            | b"the"
+            | b"on"
+            | b"at"
+            | b"for"
+            | b"early"
+            | b"late"
+            | b"mid"
+            | b"fiscal"
+            | b"fy"
+            | b"spring"
+            | b"summer"
+            | b"autumn"
+            | b"fall"
+            | b"winter"
+            | b"around"
+            | b"circa"
+            | b"or"
+            | b"a"
+            | b"an"
+            | b"its"
+            | b"their"
+            | b"his"
+            | b"her"
+            | b"our"
+            | b"this"
+            | b"that"
+            | b"whose"
+    )
+}
+
+/// Whether `w` (in lower case) is a word of [`WEEKDAY`].
+fn weekday_word(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"monday" | b"tuesday" | b"wednesday" | b"thursday" | b"friday" | b"saturday" | b"sunday"
+    )
+}
+
+/// [`DATES`]'s match at a word, for its two commonest shapes there, found without the engine: a
+/// weekday alone ("on Thursday": the `wd` branch without a second weekday) and a year after a
+/// word of [`YEAR_PRE`] ("in 2020", "by 2030": the `pre` branch without a `post`). At such a word
+/// no branch before these two can match: the others start with a digit, a month, a quote, "Q" or
+/// "H", or a word they need more after ("the 5th", "the 1990s", "early 1990s", "this year"), which
+/// a year followed by a boundary is not. `false` (the engine decides) for anything else: a word
+/// followed by a char outside ASCII, a second weekday ("Monday-Friday", "Monday to Friday"), a
+/// year followed by "-" or "/" (a range), a space outside ASCII. The test
+/// `date_shortcut_agrees_with_the_engine` compares both.
+fn date_at_word(hay: &[u8], p: usize, slots: &mut [usize]) -> bool {
+    let byte = |i: usize| hay.get(i).copied().unwrap_or(0);
+    let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
+    // A word starting at `p` (after an ASCII word boundary), up to nine letters, in lower case.
+    if !byte(p).is_ascii_alphabetic() || (p > 0 && word_byte(hay[p - 1])) {
+        return false;
+    }
+    let mut end = p;
+    while word_byte(byte(end)) {
+        end += 1;
+    }
+    let len = end - p;
+    if len > 9 || byte(end) >= 0x80 {
+        return false;
+    }
+    let mut lower = [0u8; 9];
+    lower[..len].copy_from_slice(&hay[p..end]);
+    lower[..len].make_ascii_lowercase();
+    let word = &lower[..len];
+    let mut set = |g: usize, span: (usize, usize)| {
+        if let Some(s) = slots.get_mut(2 * g..2 * g + 2) {
+            s.copy_from_slice(&[span.0, span.1]);
+        }
+    };
+    // What follows the weekday or the year: white space, then a char or a word.
+    let after = |from: usize| {
+        let mut at = from;
+        while space(byte(at)) {
+            at += 1;
+        }
+        let mut to = at;
+        while word_byte(byte(to)) {
+            to += 1;
+        }
+        (byte(at), &hay[at..to])
+    };
+    if weekday_word(word) {
+        let (c, next) = after(end);
+        let second = ["to", "through", "into", "until"]
+            .iter()
+            .any(|w| next.eq_ignore_ascii_case(w.as_bytes()));
+        if matches!(c, b'-' | b'/') || c >= 0x80 || second {
+            return false;
+        }
+        set(0, (p, end));
+        set(g!("wd"), (p, end));
+        return true;
+    }
+    if !year_pre_word(word) {
+        return false;
+    }
+    let mut y = end;
+    while space(byte(y)) || byte(y) == b'-' {
+        y += 1;
+    }
+    let digit = |i: usize| byte(i).is_ascii_digit();
+    let year = y > end
+        && (1..4).all(|k| digit(y + k))
+        && matches!((byte(y), byte(y + 1)), (b'1', b'6'..=b'9') | (b'2', b'0'))
+        && !word_byte(byte(y + 4))
+        && byte(y + 4) < 0x80;
+    if !year || matches!(after(y + 4).0, b'-' | b'/' | 0x80..=0xFF) {
+        return false;
+    }
+    set(0, (p, y + 4));
+    set(g!("pre"), (p, y));
+    set(g!("year"), (y, y + 4));
+    true
 }
 
 static DURATIONS: LazyLock<Regex> =
@@ -798,6 +942,126 @@ mod tests {
             assert_eq!(names[k + 1], Some(*name), "group {}", k + 1);
             assert_eq!(date_group(name), k + 1);
         }
+    }
+
+    #[test]
+    fn year_pre_words() {
+        let words: Vec<String> = YEAR_PRE.split('|').map(str::to_ascii_lowercase).collect();
+        assert_eq!(words.len(), 42);
+        for w in &words {
+            assert!(year_pre_word(w.as_bytes()), "{w}");
+        }
+        for w in WEEKDAY.split('|') {
+            assert!(weekday_word(w.to_ascii_lowercase().as_bytes()), "{w}");
+        }
+        for w in [
+            "as", "of ", "i", "ins", "monday_", "mondays", "thursda", "x", "",
+        ] {
+            assert!(!words.iter().any(|v| v == w) || year_pre_word(w.as_bytes()));
+            assert!(!weekday_word(w.as_bytes()), "{w}");
+        }
+    }
+
+    /// The shortcut's answer at every start of a match the engine finds, where it answers, is the
+    /// engine's (every group), and the iteration with it is the engine's; on the case, corpus and
+    /// dev set texts and on random runs of the words, spaces and years it looks at.
+    #[test]
+    fn date_shortcut_agrees_with_the_engine() {
+        let engine = build_regex(&dates_src()).expect("date regex");
+        let groups = engine.capture_names().count();
+        let mut texts = crate::extract::test_texts();
+        let mut words: Vec<String> = Vec::new();
+        let others = concat!(
+            "as of|As Of|Mondays|Monday_|Q1|H1|November|Nov.|May|may|x|_|é|’|(|,|the|this|",
+            "early|to|through|into|until|year|years|Sept|Tue\u{17f}day|\u{212a}|th|st|of"
+        );
+        for w in YEAR_PRE
+            .split('|')
+            .chain(WEEKDAY.split('|'))
+            .chain(others.split('|'))
+        {
+            let mut c = w.chars();
+            let cap: String = c
+                .next()
+                .map_or(String::new(), |f| f.to_uppercase().chain(c).collect());
+            words.extend([w.to_string(), w.to_uppercase(), w.to_lowercase(), cap]);
+        }
+        let spaces = [
+            " ", "", "-", "  ", "\t", "\n", "\u{a0}", "–", "/", " - ", ", ", " to ", " until ",
+        ];
+        let years = [
+            "2020",
+            "1599",
+            "1600",
+            "1999",
+            "2099",
+            "2100",
+            "20201",
+            "202",
+            "2020s",
+            "1990s",
+            "2020-21",
+            "2020–21",
+            "2020/21",
+            "7",
+            "25",
+            "2020_",
+            "2020é",
+            "2020 -",
+            "2020\u{a0}",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut pick = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            for _ in 0..1 + pick(5) {
+                t.push_str(&words[pick(words.len())]);
+                t.push_str(spaces[pick(spaces.len())]);
+                if pick(3) > 0 {
+                    t.push_str(years[pick(years.len())]);
+                } else {
+                    t.push_str(&words[pick(words.len())]);
+                }
+                t.push_str(spaces[pick(spaces.len())]);
+            }
+            texts.push(t);
+        }
+        let (mut weekdays, mut years_answered, mut declined) = (0, 0, 0);
+        for t in &texts {
+            for c in engine.captures_iter(t) {
+                let start = c.get(0).expect("match").start();
+                let mut slots = vec![usize::MAX; 2 * groups];
+                if date_at_word(t.as_bytes(), start, &mut slots) {
+                    let want: Vec<usize> = (0..groups)
+                        .flat_map(|g| c.get(g).map_or([usize::MAX; 2], |m| [m.start(), m.end()]))
+                        .collect();
+                    assert_eq!(slots, want, "{t:?} at {start}");
+                    weekdays += usize::from(c.get(g!("wd")).is_some());
+                    years_answered += usize::from(c.get(g!("year")).is_some());
+                } else {
+                    declined += 1;
+                }
+            }
+            let spans = |re: &Regex| -> Vec<Vec<Option<(usize, usize)>>> {
+                re.captures_iter(t)
+                    .map(|c| {
+                        (0..groups)
+                            .map(|g| c.get(g).map(|m| (m.start(), m.end())))
+                            .collect()
+                    })
+                    .collect()
+            };
+            assert_eq!(spans(&DATES), spans(&engine), "{t:?}");
+        }
+        assert!(
+            weekdays > 1000 && years_answered > 1000 && declined > 1000,
+            "{weekdays} weekdays and {years_answered} years answered, {declined} declined"
+        );
     }
 
     #[test]
