@@ -5,7 +5,7 @@
 
 use super::build_regex;
 use super::gate::Gates;
-use super::number::{parse_word_number_prefix, Hedge, ADDRESS_AFTER, HEDGE_BEFORE, WORDS};
+use super::number::{hedge_before, parse_word_number_prefix, Hedge, ADDRESS_AFTER, WORDS};
 use super::pattern::Regex;
 use super::{head, sort_by_key_if_unsorted, tail, Mention, Taken, Value};
 use std::sync::LazyLock;
@@ -761,11 +761,11 @@ pub(super) fn extract(sent: &str, today: Option<i32>, gates: Gates, out: &mut Ve
             (n / 525_960.0, "M", n, true)
         };
         let window = tail(&sent[..n_m.start()], 48);
-        let hedge_m = HEDGE_BEFORE.captures(window).and_then(|h| h.name("h"));
+        let hedge_m = hedge_before(window);
         let hedge = hedge_m
-            .map(|h| Hedge::parse(h.as_str()))
+            .map(|h| Hedge::parse(&window[h.0..h.1]))
             .unwrap_or(Hedge::None);
-        let start = hedge_m.map_or(n_m.start(), |h| n_m.start() - window.len() + h.start());
+        let start = hedge_m.map_or(n_m.start(), |h| n_m.start() - window.len() + h.0);
         if taken.hits(start, whole.end()) {
             continue;
         }

@@ -43,9 +43,27 @@ pub(crate) enum Hedge {
 
 impl Hedge {
     pub(crate) fn parse(s: &str) -> Hedge {
-        let s = s.trim().to_ascii_lowercase();
-        let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-        match s.as_str() {
+        // Lower case, trimmed, one space between words: written so already (most hedges), or
+        // made so.
+        let b = s.as_bytes();
+        let plain = b.first() != Some(&b' ')
+            && b.last() != Some(&b' ')
+            && !s.contains("  ")
+            && b.iter().all(|&c| {
+                c.is_ascii()
+                    && !c.is_ascii_uppercase()
+                    && (c == b' ' || !c.is_ascii_whitespace())
+                    && c != 0x0B
+            });
+        let made;
+        let s = if plain {
+            s
+        } else {
+            let lower = s.trim().to_ascii_lowercase();
+            made = lower.split_whitespace().collect::<Vec<_>>().join(" ");
+            made.as_str()
+        };
+        match s {
             "more than" | "over" | "above" | "just over" | "just above" | "upwards of"
             | "in excess of" | "well over" | "well above" | "well more than" | "far more than"
             | "slightly more than" | "slightly over" | "slightly above" | "a little over"
@@ -375,22 +393,216 @@ const TAIL_WORDS: [&str; 11] = [
     "australianpercentage",
 ];
 
-/// A hedge right before a number (matched against a short window ending at the number).
+/// A hedge right before a number (matched against a short window ending at the number): the
+/// engine's form of [`hedge_before`], which uses it for a window with a char outside ASCII.
 pub(crate) static HEDGE_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| build_regex(&hedge_before_src()).expect("hedge regex"));
-/// The source of [`HEDGE_BEFORE`].
+
+/// The hedges a number can follow, each as words with one space between them (the text may
+/// have any white space there): "well over", "more than", "approx.", "~".
+fn hedge_phrases() -> Vec<String> {
+    let mut phrases = Vec::new();
+    for a in HEDGE_DEGREES {
+        for b in HEDGE_DEGREED {
+            phrases.push(format!("{a} {b}"));
+        }
+    }
+    phrases.extend(HEDGE_OTHERS.map(String::from));
+    phrases
+}
+
+/// Words of degree before [`HEDGE_DEGREED`] ("well over", "a little less than").
+const HEDGE_DEGREES: [&str; 6] = ["well", "far", "just", "slightly", "a little", "a bit"];
+/// The hedges that take one of [`HEDGE_DEGREES`].
+const HEDGE_DEGREED: [&str; 9] = [
+    "over",
+    "above",
+    "under",
+    "below",
+    "more than",
+    "less than",
+    "fewer than",
+    "short of",
+    "shy of",
+];
+/// The other hedges.
+const HEDGE_OTHERS: [&str; 51] = [
+    "more or less",
+    "more than",
+    "greater than",
+    "higher than",
+    "lower than",
+    "north of",
+    "upwards of",
+    "in excess of",
+    "at least",
+    "no fewer than",
+    "no less than",
+    "not less than",
+    "a minimum of",
+    "almost",
+    "nearly",
+    "close to",
+    "approaching",
+    "nearing",
+    "shy of",
+    "short of",
+    "not quite",
+    "about",
+    "around",
+    "roughly",
+    "some",
+    "approximately",
+    "approx.",
+    "approx",
+    "an estimated",
+    "estimated",
+    "an approximate",
+    "circa",
+    "c.",
+    "~",
+    "less than",
+    "fewer than",
+    "under",
+    "below",
+    "over",
+    "above",
+    "up to",
+    "at most",
+    "no more than",
+    "not more than",
+    "a maximum of",
+    "as many as",
+    "as much as",
+    "as high as",
+    "as few as",
+    "as little as",
+    "as low as",
+];
+
+/// The source of [`HEDGE_BEFORE`]: a hedge of [`hedge_phrases`] after a char that is not a
+/// word's (or at the start), then only white space.
 fn hedge_before_src() -> String {
-    r"(?xi)(?:^|[^\w])(?P<h>
-        (?:well|far|just|slightly|a\s+little|a\s+bit)\s+(?:over|above|under|below|more\s+than|less\s+than|fewer\s+than|short\s+of|shy\s+of)
-      | more\s+or\s+less | more\s+than | greater\s+than | higher\s+than | lower\s+than | north\s+of
-      | upwards\s+of | in\s+excess\s+of | at\s+least | no\s+fewer\s+than | no\s+less\s+than
-      | not\s+less\s+than | a\s+minimum\s+of | almost | nearly | close\s+to | approaching | nearing
-      | shy\s+of | short\s+of | not\s+quite | about | around | roughly | some | approximately
-      | approx\.? | an\s+estimated | estimated | an\s+approximate | circa | c\. | ~
-      | less\s+than | fewer\s+than | under | below | over | above | up\s+to | at\s+most
-      | no\s+more\s+than | not\s+more\s+than | a\s+maximum\s+of | as\s+many\s+as | as\s+much\s+as
-      | as\s+high\s+as | as\s+few\s+as | as\s+little\s+as | as\s+low\s+as
-        )\s*$".to_string()
+    let alternatives = |list: &[&str]| -> String {
+        let list: Vec<String> = list
+            .iter()
+            .map(|p| p.replace('.', r"\.").replace(' ', r"\s+"))
+            .collect();
+        list.join("|")
+    };
+    format!(
+        r"(?i)(?:^|[^\w])(?P<h>(?:{})\s+(?:{})|{})\s*$",
+        alternatives(&HEDGE_DEGREES),
+        alternatives(&HEDGE_DEGREED),
+        alternatives(&HEDGE_OTHERS)
+    )
+}
+
+/// [`hedge_phrases`] as a tree of words read backwards: node 0 is the root; a node's children
+/// are the words that can come before its word; `true` where a hedge starts with its word.
+struct HedgeTree {
+    /// Per node: its word, its children, whether a hedge starts there.
+    nodes: Vec<HedgeNode>,
+}
+
+/// A node of [`HedgeTree`]: its word, its children, whether a hedge starts there.
+type HedgeNode = (Box<[u8]>, Vec<u32>, bool);
+
+impl HedgeTree {
+    fn new() -> HedgeTree {
+        let mut nodes: Vec<HedgeNode> = vec![(Box::default(), Vec::new(), false)];
+        for p in hedge_phrases() {
+            let mut at = 0;
+            for word in p.split(' ').rev() {
+                at = match HedgeTree::child(&nodes, at, word.as_bytes()) {
+                    Some(c) => c,
+                    None => {
+                        nodes.push((word.as_bytes().into(), Vec::new(), false));
+                        let c = nodes.len() - 1;
+                        nodes[at].1.push(c as u32);
+                        c
+                    }
+                };
+            }
+            nodes[at].2 = true;
+        }
+        HedgeTree { nodes }
+    }
+
+    /// The child of `node` with `word` (in lower case).
+    fn child(nodes: &[HedgeNode], node: usize, word: &[u8]) -> Option<usize> {
+        // The length and first byte first: most children differ there.
+        nodes[node].1.iter().map(|&c| c as usize).find(|&c| {
+            let w = &nodes[c].0;
+            w.len() == word.len() && w.first() == word.first() && **w == *word
+        })
+    }
+}
+
+static HEDGE_TREE: LazyLock<HedgeTree> = LazyLock::new(HedgeTree::new);
+
+/// The span of the hedge that `window` ends with (white space after it allowed), what
+/// [`HEDGE_BEFORE`]'s group `h` gives: the longest of [`hedge_phrases`] that ends the window and
+/// starts it or follows a char that is not a word's. An ASCII window (nearly all) is read here,
+/// from its last word back; another goes to the engine.
+pub(crate) fn hedge_before(window: &str) -> Option<(usize, usize)> {
+    let w = window.as_bytes();
+    if !w.is_ascii() {
+        let h = HEDGE_BEFORE.captures(window)?.get(1)?;
+        return Some((h.start(), h.end()));
+    }
+    let space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
+    let mut end = w.len();
+    while end > 0 && space(w[end - 1]) {
+        end -= 1;
+    }
+    // The last word: letters, or letters and a ".", or a "~".
+    let mut start = end;
+    if start > 0 && matches!(w[start - 1], b'.' | b'~') {
+        start -= 1;
+    }
+    if w.get(start) != Some(&b'~') {
+        while start > 0 && w[start - 1].is_ascii_alphabetic() {
+            start -= 1;
+        }
+    }
+    // Back from the last word through the tree, word by word, white space between each two; the
+    // furthest start of a hedge that follows a char that is not a word's (or starts the window).
+    let tree = &*HEDGE_TREE;
+    let (mut node, mut from, mut to) = (0, start, end);
+    let mut best = None;
+    loop {
+        let word = &w[from..to];
+        if word.is_empty() || word.len() > 16 {
+            break;
+        }
+        let mut lower = [0u8; 16];
+        let lower = &mut lower[..word.len()];
+        lower.copy_from_slice(word);
+        lower.make_ascii_lowercase();
+        let Some(next) = HedgeTree::child(&tree.nodes, node, lower) else {
+            break;
+        };
+        node = next;
+        if tree.nodes[node].2
+            && (from == 0 || !(w[from - 1].is_ascii_alphanumeric() || w[from - 1] == b'_'))
+        {
+            best = Some(from);
+        }
+        // The word before: white space, then letters.
+        to = from;
+        while to > 0 && space(w[to - 1]) {
+            to -= 1;
+        }
+        if to == from {
+            break;
+        }
+        from = to;
+        while from > 0 && w[from - 1].is_ascii_alphabetic() {
+            from -= 1;
+        }
+    }
+    best.map(|at| (at, end))
 }
 
 /// "between" / "from" right before a number.
@@ -1806,13 +2018,12 @@ pub(super) fn extract(
         };
         let hedge_match = last_before(hedge_window)
             .is_some_and(|c| c.is_alphabetic() || c == '~' || c == '.')
-            .then(|| HEDGE_BEFORE.captures(hedge_window))
-            .flatten()
-            .and_then(|h| h.name("h"));
+            .then(|| hedge_before(hedge_window))
+            .flatten();
         let hedge = hedge_match
-            .map(|h| Hedge::parse(h.as_str()))
+            .map(|h| Hedge::parse(&hedge_window[h.0..h.1]))
             .unwrap_or(Hedge::None);
-        let hedge_start = hedge_match.map(|h| win_off + h.start());
+        let hedge_start = hedge_match.map(|h| win_off + h.0);
 
         if let Some(b) = atoms.get(i + 1) {
             if let Some(join) = join_of(&sent[a.end..b.start]) {
@@ -2183,6 +2394,89 @@ mod tests {
             texts.push(t);
         }
         texts
+    }
+
+    /// A hedge written in any case and spacing is the hedge written plainly.
+    #[test]
+    fn hedge_parse_ignores_case_and_spacing() {
+        for p in hedge_phrases() {
+            let want = Hedge::parse(&p);
+            for written in [
+                p.to_uppercase(),
+                format!(" {p} "),
+                p.replace(' ', "  "),
+                p.replace(' ', "\t"),
+                p.replace(' ', "\u{b}"),
+                p.replace(' ', "\u{a0}"),
+                p.replace(' ', "\n "),
+            ] {
+                assert_eq!(Hedge::parse(&written), want, "{written:?}");
+            }
+        }
+        assert_eq!(Hedge::parse("more\u{b}than"), Hedge::MoreThan);
+        assert_eq!(Hedge::parse("morethan"), Hedge::None);
+    }
+
+    /// [`hedge_before`] gives the engine's span on windows before the digits of the case,
+    /// corpus and dev set texts, and on random runs of the hedges' words with white space (ASCII
+    /// and not), punctuation, "~", "." and other words; ASCII windows are read without it.
+    #[test]
+    fn hedge_before_agrees_with_the_engine() {
+        let engine = build_regex(&hedge_before_src()).expect("hedge regex");
+        let by_engine = |w: &str| {
+            engine
+                .captures(w)
+                .and_then(|c| c.get(1))
+                .map(|h| (h.start(), h.end()))
+        };
+        let mut windows: Vec<String> = Vec::new();
+        for t in crate::extract::test_texts() {
+            for (i, _) in t.match_indices(|c: char| c.is_ascii_digit()) {
+                windows.push(crate::extract::tail(&t[..i], 48).to_string());
+            }
+        }
+        let mut words: Vec<String> = Vec::new();
+        for p in hedge_phrases() {
+            words.extend(p.split(' ').map(String::from));
+        }
+        words.extend(
+            "x|_|a|the|5|some5|approx|c|.|~|~~|é|Kelvin|\u{212a}|mor|oer|than.|of|as|morethan"
+                .split('|')
+                .map(String::from),
+        );
+        let spaces = [
+            " ", "", "  ", "\t", "\n", "\u{a0}", ", ", ".", "-", " ~", "\r\n",
+        ];
+        let mut seed = 0x1234_5678_9abc_def1u64;
+        let mut pick = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..30_000 {
+            let mut t = String::new();
+            for _ in 0..1 + pick(6) {
+                let w = &words[pick(words.len())];
+                t.push_str(&match pick(3) {
+                    0 => w.to_uppercase(),
+                    _ => w.clone(),
+                });
+                t.push_str(spaces[pick(spaces.len())]);
+            }
+            windows.push(t);
+        }
+        let (mut found, mut ascii) = (0, 0);
+        for w in &windows {
+            let want = by_engine(w);
+            assert_eq!(hedge_before(w), want, "{w:?}");
+            found += usize::from(want.is_some());
+            ascii += usize::from(w.is_ascii() && want.is_some());
+        }
+        assert!(
+            found > 5000 && ascii > 3000,
+            "{found} hedges, {ascii} in ASCII windows"
+        );
     }
 
     #[test]
