@@ -102,7 +102,7 @@ impl Hedge {
             "up to" | "at most" | "no more than" | "not more than" | "a maximum of"
             | "as many as" | "as much as" | "as high as" | "or less" | "or fewer" | "or under"
             | "or below" => Hedge::AtMost,
-            _ => Hedge::None,
+            _ => degree_hedge(s).unwrap_or(Hedge::None),
         }
     }
 
@@ -409,6 +409,26 @@ fn hedge_phrases() -> Vec<String> {
     }
     phrases.extend(HEDGE_OTHERS.map(String::from));
     phrases
+}
+
+/// The hedge of a word of degree and a comparison ("far below", "a bit above", "well short
+/// of"), written plainly: above is more than (by a little or by far); below by far ("well",
+/// "far") is less than, and by a little is below and near.
+fn degree_hedge(s: &str) -> Option<Hedge> {
+    let (degree, rest) = HEDGE_DEGREES
+        .iter()
+        .find_map(|d| Some((*d, s.strip_prefix(d)?.strip_prefix(' ')?)))?;
+    match rest {
+        "over" | "above" | "more than" => Some(Hedge::MoreThan),
+        "under" | "below" | "less than" | "fewer than" | "short of" | "shy of" => {
+            Some(if matches!(degree, "well" | "far") {
+                Hedge::LessThan
+            } else {
+                Hedge::Below
+            })
+        }
+        _ => None,
+    }
 }
 
 /// Words of degree before [`HEDGE_DEGREED`] ("well over", "a little less than").
@@ -2396,11 +2416,14 @@ mod tests {
         texts
     }
 
-    /// A hedge written in any case and spacing is the hedge written plainly.
+    /// A hedge written in any case and spacing is the hedge written plainly, and every hedge
+    /// [`hedge_before`] finds gives a bound (a hedge without one left "far below 40 percent"
+    /// as exactly 40 percent).
     #[test]
     fn hedge_parse_ignores_case_and_spacing() {
         for p in hedge_phrases() {
             let want = Hedge::parse(&p);
+            assert_ne!(want, Hedge::None, "{p}");
             for written in [
                 p.to_uppercase(),
                 format!(" {p} "),
