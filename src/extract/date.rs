@@ -489,7 +489,9 @@ fn day_or_days(y: Option<i32>, m: u32, d: u32, d2: Option<u32>) -> Option<Date> 
 /// Appends the dates and durations of one sentence to `out` (offsets relative to `sent`).
 pub(super) fn extract(sent: &str, today: Option<i32>, gates: Gates, out: &mut Vec<Mention>) {
     let this_year = today.map(|t| civil_from_days(t).0);
-    for c in DATES.captures_iter(sent) {
+    // A sentence without a digit or a word of a date without one is not searched.
+    let dates = gates.dates().then(|| DATES.captures_iter(sent));
+    for c in dates.into_iter().flatten() {
         let whole = c.get(0).expect("match");
         let (mut start, mut end) = (whole.start(), whole.end());
         let num = |k: usize| c.get(k).and_then(|m| m.as_str().parse::<u32>().ok());
