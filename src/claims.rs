@@ -1345,14 +1345,16 @@ fn is_negated(clause: &str) -> bool {
     let mut denied = false;
     let mut next = 0;
     while next < b.len() {
-        // Eight bytes at a time where none is an "n" or "N" (most of a clause).
+        // Eight bytes at a time: past those without an "n" or "N", else to the first one.
         if let Some(chunk) = b.get(next..next + 8) {
             let mut w = [0u8; 8];
             w.copy_from_slice(chunk);
-            if !may_negate(u64::from_le_bytes(w)) {
+            let ns = n_bytes(u64::from_le_bytes(w));
+            if ns == 0 {
                 next += 8;
                 continue;
             }
+            next += ns.trailing_zeros() as usize / 8;
         }
         let i = next;
         next += 1;
@@ -1390,13 +1392,14 @@ fn is_negated(clause: &str) -> bool {
     denied
 }
 
-/// Whether any of eight bytes is "n" or "N" (never a false "no").
-fn may_negate(w: u64) -> bool {
+/// The high bit of each of eight bytes (little-endian) that may be "n" or "N": zero when none
+/// is, and the lowest bit set is always one that is (a borrow can only mark bytes above it).
+fn n_bytes(w: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    // A zero byte in `x` sets its high bit in (x - 1) & !x (lower bytes may add false ones).
+    // A zero byte in `x` sets its high bit in (x - 1) & !x (higher bytes may add false ones).
     let x = (w | (ONES * 0x20)) ^ (ONES * u64::from(b'n'));
-    x.wrapping_sub(ONES) & !x & HIGH != 0
+    x.wrapping_sub(ONES) & !x & HIGH
 }
 
 /// [`is_negated`] by its definition: the clause lower-cased, ’ made ', padded with spaces, the
