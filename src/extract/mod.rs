@@ -628,6 +628,15 @@ pub(crate) fn test_letters(x: &mut u32, min: usize, spread: usize) -> String {
         .collect()
 }
 
+/// A test's random pick below `n`: `seed` stepped once (xorshift64), then taken modulo `n`.
+#[cfg(test)]
+pub(crate) fn test_pick(seed: &mut u64, n: usize) -> usize {
+    *seed ^= *seed << 13;
+    *seed ^= *seed >> 7;
+    *seed ^= *seed << 17;
+    (*seed % n as u64) as usize
+}
+
 /// The texts the extraction tests run on: the case files, the corpus, the fuzz inputs (when
 /// present) and the dev set, each read as UTF-8 (lossily).
 #[cfg(test)]

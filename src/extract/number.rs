@@ -216,9 +216,12 @@ fn atom_src() -> String {
 /// ([`TAIL_WORDS`]) where the shortcut does not follow it, or a char outside ASCII after the
 /// number or after a word it looks at (a space outside ASCII, or a letter that folds to an ASCII
 /// one, such as the Kelvin sign for "k"). At a digit the currency prefix, "half …" and the words
-/// cannot match, and the number is the first of `num`'s branches that fits: digits in groups of
-/// three ("1,234,567", its first group of one to three digits), else a run of digits, either
-/// with a decimal part. The test `atom_shortcut_agrees_with_the_engine` compares both.
+/// cannot match (at a sign, only that sign of the prefix can), and the number is the first of
+/// `num`'s branches that fits: digits in groups of three ("1,234,567", its first group of one to
+/// three digits), else a run of digits, either with a decimal part. A scale or percent word is
+/// matched whole (each of the pattern's is followed by a word boundary), and after it only what
+/// cannot go on the match is answered here. The test `atom_shortcut_agrees_with_the_engine`
+/// compares both.
 fn atom_at_digit(hay: &[u8], p: usize, slots: &mut [usize]) -> bool {
     use atom_group::{CUR, NUM, PCT, SCALE, SP};
     let byte = |i: usize| hay.get(i).copied().unwrap_or(0);
@@ -2396,12 +2399,7 @@ mod tests {
             );
         }
         let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut pick = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut pick = |n: usize| crate::extract::test_pick(&mut seed, n);
         for _ in 0..20_000 {
             let mut t = String::new();
             for _ in 0..1 + pick(5) {
@@ -2471,12 +2469,7 @@ mod tests {
             " ", "", "  ", "\t", "\n", "\u{a0}", ", ", ".", "-", " ~", "\r\n",
         ];
         let mut seed = 0x1234_5678_9abc_def1u64;
-        let mut pick = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut pick = |n: usize| crate::extract::test_pick(&mut seed, n);
         for _ in 0..30_000 {
             let mut t = String::new();
             for _ in 0..1 + pick(6) {
