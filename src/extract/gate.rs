@@ -273,8 +273,8 @@ mod tests {
     }
 
     /// Every gate is open wherever its pattern matches: on each sentence of the case texts, the
-    /// corpus, the dev set and the fuzz inputs, and on 100,000 strings made of the pieces that
-    /// decide the gates (each gate word in several cases, digits with and without a suffix,
+    /// corpus, the dev set and the fuzz inputs (when there), on twelve phone numbers, and on
+    /// 100,000 strings made of the pieces that decide the gates (each gate word in several cases, digits with and without a suffix,
     /// "No.", "+", the two chars that fold to ASCII letters, word bytes glued on either side).
     /// And the gates close: on most of those strings at least one is shut.
     #[test]
@@ -344,6 +344,24 @@ mod tests {
             "’",
         ] {
             pieces.push(p.to_string());
+        }
+        // Phone numbers as written, so that the phone pattern's count does not rest on the
+        // random strings alone (rarely one).
+        for t in [
+            "Call +1 202 555 0143 now.",
+            "+44 20 7946 0958",
+            "Phone: 202-555-0143",
+            "(202) 555-0143",
+            "202 555 0143",
+            "1-800-555-0199",
+            "+7 727 258 0000",
+            "+49 30 1234567",
+            "0800 555 0143",
+            "+1 (202) 555-0143",
+            "+33 1 42 68 53 00",
+            "tel. +971 4 123 4567",
+        ] {
+            check(t);
         }
         let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
         let mut next = || {
