@@ -6,7 +6,7 @@
 use super::build_regex;
 use super::gate::Gates;
 use super::number::{hedge_before, parse_word_number_prefix, Hedge, ADDRESS_AFTER, WORDS};
-use super::pattern::Regex;
+use super::pattern::{ascii_space, ascii_word, set_group, space_then_word, Regex};
 use super::{head, sort_by_key_if_unsorted, tail, Mention, Taken, Value};
 use std::sync::LazyLock;
 
@@ -247,16 +247,11 @@ fn weekday_word(w: &[u8]) -> bool {
 /// `date_shortcut_agrees_with_the_engine` compares both.
 fn date_at_word(hay: &[u8], p: usize, slots: &mut [usize]) -> bool {
     let byte = |i: usize| hay.get(i).copied().unwrap_or(0);
-    let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-    let space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
     // A word starting at `p` (after an ASCII word boundary), up to nine letters, in lower case.
-    if !byte(p).is_ascii_alphabetic() || (p > 0 && word_byte(hay[p - 1])) {
+    if !byte(p).is_ascii_alphabetic() || (p > 0 && ascii_word(hay[p - 1])) {
         return false;
     }
-    let mut end = p;
-    while word_byte(byte(end)) {
-        end += 1;
-    }
+    let end = space_then_word(hay, p).1;
     let len = end - p;
     if len > 9 || byte(end) >= 0x80 {
         return false;
@@ -265,21 +260,10 @@ fn date_at_word(hay: &[u8], p: usize, slots: &mut [usize]) -> bool {
     lower[..len].copy_from_slice(&hay[p..end]);
     lower[..len].make_ascii_lowercase();
     let word = &lower[..len];
-    let mut set = |g: usize, span: (usize, usize)| {
-        if let Some(s) = slots.get_mut(2 * g..2 * g + 2) {
-            s.copy_from_slice(&[span.0, span.1]);
-        }
-    };
+    let mut set = |g: usize, span: (usize, usize)| set_group(slots, g, span);
     // What follows the weekday or the year: white space, then a char or a word.
     let after = |from: usize| {
-        let mut at = from;
-        while space(byte(at)) {
-            at += 1;
-        }
-        let mut to = at;
-        while word_byte(byte(to)) {
-            to += 1;
-        }
+        let (at, to) = space_then_word(hay, from);
         (byte(at), &hay[at..to])
     };
     if weekday_word(word) {
@@ -298,14 +282,14 @@ fn date_at_word(hay: &[u8], p: usize, slots: &mut [usize]) -> bool {
         return false;
     }
     let mut y = end;
-    while space(byte(y)) || byte(y) == b'-' {
+    while ascii_space(byte(y)) || byte(y) == b'-' {
         y += 1;
     }
     let digit = |i: usize| byte(i).is_ascii_digit();
     let year = y > end
         && (1..4).all(|k| digit(y + k))
         && matches!((byte(y), byte(y + 1)), (b'1', b'6'..=b'9') | (b'2', b'0'))
-        && !word_byte(byte(y + 4))
+        && !ascii_word(byte(y + 4))
         && byte(y + 4) < 0x80;
     if !year || matches!(after(y + 4).0, b'-' | b'/' | 0x80..=0xFF) {
         return false;

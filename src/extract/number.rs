@@ -24,7 +24,7 @@
 
 use super::build_regex;
 use super::gate::Gates;
-use super::pattern::Regex;
+use super::pattern::{ascii_space, ascii_word, set_group, space_then_word, Regex};
 use super::{head, tail, Amount, Bound, Mention, Taken, Value, WordSet};
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -64,44 +64,21 @@ impl Hedge {
             made.as_str()
         };
         match s {
-            "more than" | "over" | "above" | "just over" | "just above" | "upwards of"
-            | "in excess of" | "well over" | "well above" | "well more than" | "far more than"
-            | "slightly more than" | "slightly over" | "slightly above" | "a little over"
-            | "a little more than" | "a bit over" | "a bit more than" | "greater than"
+            "more than" | "over" | "above" | "upwards of" | "in excess of" | "greater than"
             | "higher than" | "north of" | "plus" | "+" => Hedge::MoreThan,
             "at least" | "no fewer than" | "no less than" | "not less than" | "a minimum of"
             | "as few as" | "as little as" | "as low as" | "or more" | "or higher" | "or above"
             | "or over" => Hedge::AtLeast,
-            "almost"
-            | "nearly"
-            | "just under"
-            | "just below"
-            | "just short of"
-            | "just shy of"
-            | "close to"
-            | "shy of"
-            | "short of"
-            | "approaching"
-            | "nearing"
-            | "not quite"
-            | "slightly less than"
-            | "slightly fewer than"
-            | "slightly under"
-            | "slightly below"
-            | "a little under"
-            | "a little less than"
-            | "a bit under"
-            | "a bit less than" => Hedge::Below,
+            "almost" | "nearly" | "close to" | "shy of" | "short of" | "approaching"
+            | "nearing" | "not quite" => Hedge::Below,
             "about" | "around" | "roughly" | "some" | "approximately" | "approx." | "approx"
             | "~" | "an estimated" | "estimated" | "an approximate" | "circa" | "c." | "or so"
             | "odd" | "more or less" => Hedge::About,
-            "less than" | "fewer than" | "under" | "below" | "lower than" | "well under"
-            | "well below" | "well less than" | "far less than" | "far fewer than" => {
-                Hedge::LessThan
-            }
+            "less than" | "fewer than" | "under" | "below" | "lower than" => Hedge::LessThan,
             "up to" | "at most" | "no more than" | "not more than" | "a maximum of"
             | "as many as" | "as much as" | "as high as" | "or less" | "or fewer" | "or under"
             | "or below" => Hedge::AtMost,
+            // "well over", "just under", "a bit less than": a degree and a comparison.
             _ => degree_hedge(s).unwrap_or(Hedge::None),
         }
     }
@@ -253,18 +230,11 @@ fn atom_at_digit(hay: &[u8], p: usize, slots: &mut [usize]) -> bool {
     if byte(end) == b'.' && byte(end + 1).is_ascii_digit() {
         end = digits_from(end + 1);
     }
-    // The white space and the word after `from`: where the word starts and ends, and the word in
-    // lower case when it has 12 bytes or fewer (else empty); `None` at a char outside ASCII (a
-    // space of Unicode's, or a letter that folds to ASCII).
+    // The white space and the word after `from`: where the word starts and ends, the word in
+    // lower case when it has 12 bytes or fewer (else zeros), and its length; `None` at a char
+    // outside ASCII (a space of Unicode's, or a letter that folds to ASCII).
     let word_after = |from: usize| {
-        let mut at = from;
-        while matches!(byte(at), b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
-            at += 1;
-        }
-        let mut word_end = at;
-        while byte(word_end).is_ascii_alphanumeric() || byte(word_end) == b'_' {
-            word_end += 1;
-        }
+        let (at, word_end) = space_then_word(hay, from);
         if byte(at) >= 0x80 || byte(word_end) >= 0x80 {
             return None;
         }
@@ -274,7 +244,7 @@ fn atom_at_digit(hay: &[u8], p: usize, slots: &mut [usize]) -> bool {
             lower[..len].copy_from_slice(&hay[at..word_end]);
             lower[..len].make_ascii_lowercase();
         }
-        Some((at, word_end, lower, len.min(13)))
+        Some((at, word_end, lower, len))
     };
     // Whether a word of `TAIL_WORDS` (or "U.S.") is what the engine could go on with.
     let goes_on = |word: &[u8], word_end: usize| {
@@ -324,17 +294,10 @@ fn atom_at_digit(hay: &[u8], p: usize, slots: &mut [usize]) -> bool {
             last = word_end;
         } else if word == b"percentage" {
             // "percentage[\s-]points?": one separator, then "point" or "points" as a word.
-            if !matches!(
-                byte(word_end),
-                b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'-'
-            ) {
+            if !(ascii_space(byte(word_end)) || byte(word_end) == b'-') {
                 return false;
             }
-            let from = word_end + 1;
-            let mut to = from;
-            while byte(to).is_ascii_alphanumeric() || byte(to) == b'_' {
-                to += 1;
-            }
+            let (from, to) = (word_end + 1, space_then_word(hay, word_end + 1).1);
             let points = &hay[from..to];
             if byte(to) >= 0x80
                 || !(points.eq_ignore_ascii_case(b"point")
@@ -357,11 +320,7 @@ fn atom_at_digit(hay: &[u8], p: usize, slots: &mut [usize]) -> bool {
             return false;
         }
     }
-    let mut set = |g: usize, span: (usize, usize)| {
-        if let Some(s) = slots.get_mut(2 * g..2 * g + 2) {
-            s.copy_from_slice(&[span.0, span.1]);
-        }
-    };
+    let mut set = |g: usize, span: (usize, usize)| set_group(slots, g, span);
     set(0, (p, last));
     if sign > 0 {
         set(CUR, (p, first));
@@ -398,7 +357,7 @@ const TAIL_WORDS: [&str; 11] = [
 
 /// A hedge right before a number (matched against a short window ending at the number): the
 /// engine's form of [`hedge_before`], which uses it for a window with a char outside ASCII.
-pub(crate) static HEDGE_BEFORE: LazyLock<Regex> =
+static HEDGE_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| build_regex(&hedge_before_src()).expect("hedge regex"));
 
 /// The hedges a number can follow, each as words with one space between them (the text may
@@ -416,7 +375,8 @@ fn hedge_phrases() -> Vec<String> {
 
 /// The hedge of a word of degree and a comparison ("far below", "a bit above", "well short
 /// of"), written plainly: above is more than (by a little or by far); below by far ("well",
-/// "far") is less than, and by a little is below and near.
+/// "far") is less than, and by a little is below and near. The one rule for every such hedge
+/// ([`HEDGE_DEGREES`] × [`HEDGE_DEGREED`]); [`Hedge::parse`] lists only the others.
 fn degree_hedge(s: &str) -> Option<Hedge> {
     let (degree, rest) = HEDGE_DEGREES
         .iter()
@@ -524,7 +484,6 @@ fn hedge_before_src() -> String {
 /// [`hedge_phrases`] as a tree of words read backwards: node 0 is the root; a node's children
 /// are the words that can come before its word; `true` where a hedge starts with its word.
 struct HedgeTree {
-    /// Per node: its word, its children, whether a hedge starts there.
     nodes: Vec<HedgeNode>,
 }
 
@@ -574,9 +533,8 @@ pub(crate) fn hedge_before(window: &str) -> Option<(usize, usize)> {
         let h = HEDGE_BEFORE.captures(window)?.get(1)?;
         return Some((h.start(), h.end()));
     }
-    let space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
     let mut end = w.len();
-    while end > 0 && space(w[end - 1]) {
+    while end > 0 && ascii_space(w[end - 1]) {
         end -= 1;
     }
     // The last word: letters, or letters and a ".", or a "~".
@@ -607,14 +565,12 @@ pub(crate) fn hedge_before(window: &str) -> Option<(usize, usize)> {
             break;
         };
         node = next;
-        if tree.nodes[node].2
-            && (from == 0 || !(w[from - 1].is_ascii_alphanumeric() || w[from - 1] == b'_'))
-        {
+        if tree.nodes[node].2 && (from == 0 || !ascii_word(w[from - 1])) {
             best = Some(from);
         }
         // The word before: white space, then letters.
         to = from;
-        while to > 0 && space(w[to - 1]) {
+        while to > 0 && ascii_space(w[to - 1]) {
             to -= 1;
         }
         if to == from {

@@ -545,8 +545,35 @@ fn in_table(table: &[(u32, u32)], u: u32) -> bool {
         .is_ok()
 }
 
-fn ascii_word(b: u8) -> bool {
+/// An ASCII word byte (`[0-9A-Za-z_]`): what `(?-u:\b)` separates from the rest.
+pub(crate) fn ascii_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// An ASCII byte of `\s` (tab, line feed, vertical tab, form feed, carriage return, space).
+pub(crate) fn ascii_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+}
+
+/// After `from` in `hay`: where the ASCII white space ends, and where the run of ASCII word
+/// bytes after it ends (equal when none follows). For the patterns' shortcuts.
+pub(crate) fn space_then_word(hay: &[u8], from: usize) -> (usize, usize) {
+    let mut at = from;
+    while hay.get(at).copied().is_some_and(ascii_space) {
+        at += 1;
+    }
+    let mut end = at;
+    while hay.get(end).copied().is_some_and(ascii_word) {
+        end += 1;
+    }
+    (at, end)
+}
+
+/// Sets group `g`'s two capture slots to `span`, where `slots` has them: for [`Shortcut`]s.
+pub(crate) fn set_group(slots: &mut [usize], g: usize, span: (usize, usize)) {
+    if let Some(s) = slots.get_mut(2 * g..2 * g + 2) {
+        s.copy_from_slice(&[span.0, span.1]);
+    }
 }
 
 /// Whether `c` is in Unicode's `\w` (what regex's `\w` and `\b` use).
@@ -3059,5 +3086,25 @@ impl Index<usize> for Captures<'_, '_> {
             Some(m) => &self.hay[m.start..m.end],
             None => panic!("no group {i} in the match"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shortcuts' ASCII classes are the engine's: `\s` and the word bytes of `(?-u:\b)`.
+    #[test]
+    fn ascii_classes_are_the_patterns() {
+        for b in 0..0x80u8 {
+            assert_eq!(ascii_space(b), is_space_char(char::from(b)), "byte {b}");
+            assert_eq!(ascii_word(b), is_word_char(char::from(b)), "byte {b}");
+        }
+        for b in 0x80..=0xFFu8 {
+            assert!(!ascii_space(b) && !ascii_word(b), "byte {b}");
+        }
+        assert_eq!(space_then_word(b"5 \t bn.", 1), (4, 6));
+        assert_eq!(space_then_word(b"5%", 1), (1, 1));
+        assert_eq!(space_then_word(b"5", 1), (1, 1));
     }
 }
