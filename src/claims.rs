@@ -1585,6 +1585,12 @@ fn claims_in(
     let mut units: Vec<(&Mention, (usize, usize))> = Vec::new();
     // The sentence's terms by (address, length), with their places (see `local_of`).
     let mut by_address: Vec<(usize, usize, usize)> = Vec::new();
+    // A claim's local terms and the term ids they are worked out from (see `local_terms`): the
+    // terms' list is the sentence's, made from this one's allocation and given back to it.
+    let mut set: Vec<u32> = Vec::new();
+    let mut spare: Vec<&'static str> = Vec::new();
+    // The sentence's terms, made from this one's allocation and given back to it.
+    let mut spare_all: Vec<&'static str> = Vec::new();
     for i in range {
         let s = &sentences[i];
         let given = &values[value_first[i - first] as usize..value_first[i - first + 1] as usize];
@@ -1602,6 +1608,7 @@ fn claims_in(
             &parts,
             std::mem::take(&mut lists),
         );
+        let mut local_buf = recycled(std::mem::take(&mut spare));
         unit_arena.clear();
         units.clear();
         for &m in ms {
@@ -1613,7 +1620,8 @@ fn claims_in(
             }
         }
         // Sorted and unique already: each unit goes in at its place unless it is there.
-        let mut all_terms = st.span_terms_ref((s.start, s.end), None);
+        let mut all_terms = recycled(std::mem::take(&mut spare_all));
+        st.span_terms_ref((s.start, s.end), None, &mut set, &mut all_terms);
         for u in &units {
             let t = &unit_arena[u.1 .0..u.1 .1];
             if let Err(at) = all_terms.binary_search(&t) {
@@ -1622,7 +1630,9 @@ fn claims_in(
         }
         // Each term's place by its address: a claim's local terms are mostly the same slices.
         addresses_into(&all_terms, &mut by_address);
-        let all_terms = Terms::from_strs(&all_terms);
+        let terms = Terms::from_strs(&all_terms);
+        spare_all = recycled(all_terms);
+        let all_terms = terms;
         // Entities that can be a subject (not only reporting the claim), in order: listed when
         // a value first needs them.
         subjects.clear();
@@ -1658,11 +1668,12 @@ fn claims_in(
                 .find(|u| std::ptr::eq(u.0, m))
                 .map(|u| &unit_arena[u.1 .0..u.1 .1]);
             // The clause holding the value, widened until it has two terms.
-            let (local, span) = st.local_terms(m, unit_term, &reporter_terms);
+            let span = st.local_terms(m, unit_term, &reporter_terms, &mut set, &mut local_buf);
             // "The country of about 30 million people ranks 50th in …": a count that describes
             // a noun, in a clause that states another value, is about that noun alone.
             let described = described_noun(text, m, unit_term);
-            let (local, span) = match &described {
+            let described_terms: Vec<&str>;
+            let (local, span): (&[&str], _) = match &described {
                 Some((terms, np))
                     if ms.iter().any(|o| {
                         o.start != m.start
@@ -1674,9 +1685,10 @@ fn claims_in(
                             && o.end <= span.1
                     }) =>
                 {
-                    (terms.iter().map(String::as_str).collect(), *np)
+                    described_terms = terms.iter().map(String::as_str).collect();
+                    (&described_terms, *np)
                 }
-                _ => (local, span),
+                _ => (&local_buf, span),
             };
             let negated = match negation.iter().find(|n| n.0 == span) {
                 Some(n) => n.1,
@@ -1766,6 +1778,7 @@ fn claims_in(
                 checkworthiness: worth,
             });
         }
+        spare = recycled(local_buf);
         lists = st.into_lists();
     }
     out
@@ -1843,7 +1856,7 @@ fn addresses_into(list: &[&str], out: &mut Vec<(usize, usize, usize)>) {
 /// `by_address`: (address, length, place in `terms`) of the slices `terms` was made from, sorted:
 /// a local term that is one of those slices is found by its address; any other by its text.
 fn local_of(
-    local: Vec<&str>,
+    local: &[&str],
     terms: &Terms,
     by_address: &[(usize, usize, usize)],
 ) -> (u64, Option<Box<[Box<str>]>>) {
@@ -1868,7 +1881,7 @@ fn local_of(
             return (mask, None);
         }
     }
-    (0, Some(local.into_iter().map(Box::from).collect()))
+    (0, Some(local.iter().map(|&t| Box::from(t)).collect()))
 }
 
 /// The date mention nearest to `at` that does not start there (ties: the least ISO form).
@@ -1906,7 +1919,7 @@ fn nearest_date<'a>(dates: &[&'a Mention], at: usize) -> Option<&'a Mention> {
 ///
 /// `sorted`: whether `out` is sorted and unique already (then, when nothing is added, it is not
 /// sorted again).
-fn fold_terms(mut out: Vec<&str>, sorted: bool) -> Vec<&str> {
+fn fold_terms(out: &mut Vec<&str>, sorted: bool) {
     let n = out.len();
     for k in 0..n {
         let t = out[k];
@@ -1937,7 +1950,6 @@ fn fold_terms(mut out: Vec<&str>, sorted: bool) -> Vec<&str> {
         out.sort_unstable();
         out.dedup();
     }
-    out
 }
 
 /// A value's local terms say too little to place it: fewer than two terms, not counting the
@@ -2063,6 +2075,13 @@ fn cleared<T>(list: &mut Vec<T>) -> Vec<T> {
     let mut v = std::mem::take(list);
     v.clear();
     v
+}
+
+/// `list`, emptied, as a list of borrowed strings of another lifetime, for reuse: `collect` of a
+/// `Vec`'s own iterator mapped to a type of the same size keeps its allocation (a test checks).
+fn recycled<'b>(mut list: Vec<&str>) -> Vec<&'b str> {
+    list.clear();
+    list.into_iter().map(|_| "").collect()
 }
 
 /// `lists`, `n` empty lists (those it had first, emptied), for reuse.
@@ -2342,9 +2361,15 @@ impl<'a> SentenceTerms<'a> {
     }
 
     /// The terms of `span` (normalised, sorted, unique), leaving out words that overlap `skip`:
-    /// what `terms_of` gives.
-    fn span_terms_ref(&self, span: (usize, usize), skip: Option<(usize, usize)>) -> Vec<&str> {
-        let mut ids: Vec<u32> = Vec::with_capacity(32);
+    /// what `terms_of` gives; into `terms` (emptied first), with `ids` as scratch.
+    fn span_terms_ref<'s>(
+        &'s self,
+        span: (usize, usize),
+        skip: Option<(usize, usize)>,
+        ids: &mut Vec<u32>,
+        terms: &mut Vec<&'s str>,
+    ) {
+        ids.clear();
         let from = self.l.words.partition_point(|w| w.0 < span.0);
         for w in self.l.words[from..].iter().take_while(|w| w.0 < span.1) {
             if w.1 <= span.1 && !skip.is_some_and(|(s, e)| w.0 < e && s < w.1) {
@@ -2359,16 +2384,16 @@ impl<'a> SentenceTerms<'a> {
         }
         ids.sort_unstable();
         ids.dedup();
-        // Ids are numbered in the order of their strings: sorted ids, sorted terms (with room
-        // for what `fold_terms` and the caller add).
-        let mut terms = Vec::with_capacity(ids.len() + 8);
+        // Ids are numbered in the order of their strings: sorted ids, sorted terms.
+        terms.clear();
         terms.extend(ids.iter().map(|&t| self.term(t)));
-        fold_terms(terms, true)
+        fold_terms(terms, true);
     }
 
     /// The terms of a set of term ids for value `m` over `span`: `m`'s own entity left out
     /// (unless it also occurs elsewhere in the span), [`fold_terms`], the unit, and without the
-    /// reporters' names: what `terms_of` and the unit and reporter filters give.
+    /// reporters' names: what `terms_of` and the unit and reporter filters give; into `terms`
+    /// (emptied first).
     fn finish<'s>(
         &'s self,
         set: &[u32],
@@ -2376,7 +2401,8 @@ impl<'a> SentenceTerms<'a> {
         span: (usize, usize),
         unit: Option<&'s str>,
         reporters: &[String],
-    ) -> Vec<&'s str> {
+        terms: &mut Vec<&'s str>,
+    ) {
         let own = match m.value {
             Value::Entity { .. } => self
                 .l
@@ -2396,42 +2422,43 @@ impl<'a> SentenceTerms<'a> {
                 .take_while(|o| o.0 < span.1)
                 .any(|o| o.1 <= span.1 && !(o.0 < m.end && m.start < o.1))
         };
-        // With room for what `fold_terms` adds and the unit.
-        let mut terms: Vec<&str> = Vec::with_capacity(set.len() + 8);
+        terms.clear();
         terms.extend(
             set.iter()
                 .filter(|&&t| Some(t) != own || elsewhere(t))
                 .map(|&t| self.term(t)),
         );
-        let mut terms = fold_terms(terms, set.windows(2).all(|w| w[0] < w[1]));
+        fold_terms(terms, set.windows(2).all(|w| w[0] < w[1]));
         if let Some(u) = unit {
             if let Err(at) = terms.binary_search(&u) {
                 terms.insert(at, u);
             }
         }
         terms.retain(|t| !reporters.iter().any(|r| r == t));
-        terms
     }
 
     /// The terms local to mention `m`: those of the clause holding it, widened (first towards
     /// the start of the sentence, then towards its end) until there are two, with `unit`; and
-    /// the span of the clauses used.
+    /// the span of the clauses used. The terms go to `terms` (emptied first); `set` is scratch.
+    /// (Both kept from claim to claim by the caller: most claims need no list of their own.)
     fn local_terms<'s>(
         &'s self,
         m: &Mention,
         unit: Option<&'s str>,
         reporters: &[String],
-    ) -> (Vec<&'s str>, (usize, usize)) {
+        set: &mut Vec<u32>,
+        terms: &mut Vec<&'s str>,
+    ) -> (usize, usize) {
         let n = self.parts.len();
         if n == 0 {
-            let mut terms = self.span_terms_ref(self.sentence, Some((m.start, m.end)));
+            self.span_terms_ref(self.sentence, Some((m.start, m.end)), set, terms);
             if let Some(u) = unit {
                 if let Err(at) = terms.binary_search(&u) {
                     terms.insert(at, u);
                 }
             }
             terms.retain(|t| !reporters.iter().any(|r| r == t));
-            return (terms, self.sentence);
+            return self.sentence;
         }
         let idx = {
             let j = self.parts.partition_point(|p| p.1 <= m.start);
@@ -2449,7 +2476,7 @@ impl<'a> SentenceTerms<'a> {
                 .take_while(|w| w.0 < m.end)
                 .count();
         // The term ids so far, sorted and unique before each `finish`.
-        let mut set: Vec<u32> = Vec::with_capacity(32);
+        set.clear();
         let add_clause = |set: &mut Vec<u32>, k: usize| {
             let (wl, wh) = self.l.clause_words[k];
             let (sl, sh) = (skip_lo.max(wl), skip_hi.min(wh));
@@ -2467,16 +2494,16 @@ impl<'a> SentenceTerms<'a> {
         };
         let span_of = |lo: usize, hi: usize| (self.parts[lo].0, self.parts[hi].1);
         let (mut lo, mut hi) = (idx, idx);
-        add_clause(&mut set, idx);
+        add_clause(set, idx);
         set.sort_unstable();
         set.dedup();
-        let mut terms = self.finish(&set, m, span_of(lo, hi), unit, reporters);
-        while says_little(&terms) && (lo > 0 || hi + 1 < n) {
+        self.finish(set, m, span_of(lo, hi), unit, reporters, terms);
+        while says_little(terms) && (lo > 0 || hi + 1 < n) {
             if lo > 0 {
                 match self.l.prev_adding[lo - 1] {
                     Some(k) => {
                         lo = k;
-                        add_clause(&mut set, k);
+                        add_clause(set, k);
                         for &e in &self.l.across_by_first[k] {
                             if self.l.entities[e].4 <= hi {
                                 set.push(self.l.entities[e].2);
@@ -2492,7 +2519,7 @@ impl<'a> SentenceTerms<'a> {
                     Some(k) if own_subject(self.clause_text(k)) => break,
                     Some(k) => {
                         hi = k;
-                        add_clause(&mut set, k);
+                        add_clause(set, k);
                         for &e in &self.l.across_by_last[k] {
                             if self.l.entities[e].3 >= lo {
                                 set.push(self.l.entities[e].2);
@@ -2504,9 +2531,9 @@ impl<'a> SentenceTerms<'a> {
             }
             set.sort_unstable();
             set.dedup();
-            terms = self.finish(&set, m, span_of(lo, hi), unit, reporters);
+            self.finish(set, m, span_of(lo, hi), unit, reporters, terms);
         }
-        (terms, span_of(lo, hi))
+        span_of(lo, hi)
     }
 }
 
@@ -2585,19 +2612,28 @@ mod tests {
         ];
         for local in locals {
             assert!(
-                local_of(local.clone(), &terms, &by_address)
-                    == local_of(local.clone(), &terms, &[]),
+                local_of(&local, &terms, &by_address) == local_of(&local, &terms, &[]),
                 "{}",
                 local.join(" ")
             );
         }
         assert_eq!(
-            local_of(vec![slices[0], slices[2]], &terms, &by_address).0,
+            local_of(&[slices[0], slices[2]], &terms, &by_address).0,
             0b101
         );
-        assert!(local_of(vec![&arena[0..4]], &terms, &by_address)
-            .1
-            .is_some());
+        assert!(local_of(&[&arena[0..4]], &terms, &by_address).1.is_some());
+    }
+
+    #[test]
+    fn recycled_keeps_the_allocation() {
+        let text = String::from("one two");
+        let mut list: Vec<&str> = Vec::with_capacity(40);
+        list.extend(text.split(' '));
+        let at = list.as_ptr() as usize;
+        let list: Vec<&str> = recycled(list);
+        assert!(list.is_empty());
+        assert_eq!(list.capacity(), 40);
+        assert_eq!(list.as_ptr() as usize, at);
     }
 
     #[test]
@@ -2624,17 +2660,16 @@ mod tests {
                 let parts = clauses(&text[s.start..s.end], s.start);
                 let st =
                     SentenceTerms::new(text, (s.start, s.end), &ms, &parts, TermLists::default());
-                assert_eq!(
-                    st.span_terms_ref((s.start, s.end), None),
-                    terms_of(text, (s.start, s.end), &ms, None),
-                    "{text}"
-                );
+                let (mut set, mut local) = (Vec::new(), Vec::new());
+                st.span_terms_ref((s.start, s.end), None, &mut set, &mut local);
+                assert_eq!(local, terms_of(text, (s.start, s.end), &ms, None), "{text}");
                 for m in &ms {
                     for unit in [None, Some("company"), Some("zzz")] {
-                        let (local, span) = st.local_terms(m, unit, &[]);
-                        let local: Vec<String> = local.into_iter().map(str::to_string).collect();
+                        // Lists left as the claim before left them.
+                        let span = st.local_terms(m, unit, &[], &mut set, &mut local);
+                        let got: Vec<String> = local.iter().map(|t| t.to_string()).collect();
                         assert_eq!(
-                            (local, span),
+                            (got, span),
                             reference_local(text, s, &ms, m, unit),
                             "{text}: {}",
                             &text[m.start..m.end]
@@ -3069,11 +3104,12 @@ mod tests {
     fn fold_terms_sorts_when_gdp_leaves_the_length_as_it_was() {
         // Two last words added and "gross", "domestic", "product" replaced by "gdp": five terms
         // in and five out, which once left the list unsorted.
-        let terms = vec!["alpha beta", "domestic", "gamma delta", "gross", "product"];
-        let out = fold_terms(terms, true);
+        let mut out = vec!["alpha beta", "domestic", "gamma delta", "gross", "product"];
+        fold_terms(&mut out, true);
         assert_eq!(out, ["alpha beta", "beta", "delta", "gamma delta", "gdp"]);
         // Nothing added but "gdp": it goes in at its place too.
-        let out = fold_terms(vec!["domestic", "gross", "product", "zeta"], true);
+        let mut out = vec!["domestic", "gross", "product", "zeta"];
+        fold_terms(&mut out, true);
         assert_eq!(out, ["gdp", "zeta"]);
     }
 
