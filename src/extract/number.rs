@@ -64,20 +64,28 @@ impl Hedge {
             made.as_str()
         };
         match s {
-            "more than" | "over" | "above" | "upwards of" | "in excess of" | "greater than"
-            | "higher than" | "north of" | "plus" | "+" => Hedge::MoreThan,
-            "at least" | "no fewer than" | "no less than" | "not less than" | "a minimum of"
-            | "as few as" | "as little as" | "as low as" | "or more" | "or higher" | "or above"
-            | "or over" => Hedge::AtLeast,
+            "more than" | "over" | "above" | "upwards of" | "upward of" | "in excess of"
+            | "greater than" | "higher than" | "north of" | "plus" | "+" | ">" | "exceed"
+            | "exceeds" | "exceeded" | "exceeding" | "topped" | "tops" | "topping"
+            | "surpassed" | "surpasses" | "surpassing" => Hedge::MoreThan,
+            "at least" | "no fewer than" | "no less than" | "not less than" | "not fewer than"
+            | "a minimum of" | "at minimum" | "at a minimum" | "as few as" | "as little as"
+            | "as low as" | "or more" | "or higher" | "or above" | "or over" | ">=" | "≥" => {
+                Hedge::AtLeast
+            }
+            // "barely 20 people": 20 or a little short of it (not "anything up to 20").
             "almost" | "nearly" | "close to" | "shy of" | "short of" | "approaching"
-            | "nearing" | "not quite" => Hedge::Below,
+            | "nearing" | "not quite" | "barely" | "hardly" | "scarcely" => Hedge::Below,
             "about" | "around" | "roughly" | "some" | "approximately" | "approx." | "approx"
-            | "~" | "an estimated" | "estimated" | "an approximate" | "circa" | "c." | "or so"
-            | "odd" | "more or less" => Hedge::About,
-            "less than" | "fewer than" | "under" | "below" | "lower than" => Hedge::LessThan,
+            | "~" | "≈" | "an estimated" | "estimated" | "an approximate" | "circa" | "c."
+            | "ca." | "or so" | "odd" | "more or less" => Hedge::About,
+            "less than" | "fewer than" | "under" | "below" | "lower than" | "not even" | "<" => {
+                Hedge::LessThan
+            }
             "up to" | "at most" | "no more than" | "not more than" | "a maximum of"
-            | "as many as" | "as much as" | "as high as" | "or less" | "or fewer" | "or under"
-            | "or below" => Hedge::AtMost,
+            | "at maximum" | "at a maximum" | "as many as" | "as much as" | "as high as"
+            | "or less" | "or fewer" | "or under" | "or below" | "not exceed" | "not exceeding"
+            | "not to exceed" | "never exceeded" | "never exceeds" | "<=" | "≤" => Hedge::AtMost,
             // "well over", "just under", "a bit less than": a degree and a comparison.
             _ => degree_hedge(s).unwrap_or(Hedge::None),
         }
@@ -126,10 +134,13 @@ pub(crate) const SCALE_WORDS: &str = r"hundred|thousand|million|billion|trillion
 
 /// A number in words, as a regex (validated and cut to its longest sensible prefix by
 /// [`parse_word_number_prefix`]): "twenty-one", "two hundred and fifty", "a dozen", "one and a
-/// half million", "half a million".
+/// half million", "half a million". "and" goes on only after a multiplier ("hundred and
+/// fifty") or before "a half": "two and three billion" is two numbers (the match does not
+/// swallow the second, which the prefix would then cut off; a match that ends in "and" is cut
+/// to the number before it).
 pub(crate) static WORDS: LazyLock<String> = LazyLock::new(|| {
     format!(
-        r"(?:(?:a|one)\s+(?:{SCALE_WORDS})|half\s+an?\s+(?:million|billion|trillion|dozen)|{UNIT_WORDS})(?:[\s-]+(?:and\s+)?(?:{UNIT_WORDS}|{SCALE_WORDS}|a\s+half))*"
+        r"(?:(?:a|one)\s+(?:{SCALE_WORDS})(?:\s+and)?|half\s+an?\s+(?:million|billion|trillion|dozen)|{UNIT_WORDS})(?:[\s-]+(?:{UNIT_WORDS}|(?:{SCALE_WORDS})(?:\s+and)?|and\s+a\s+half))*"
     )
 });
 
@@ -138,7 +149,8 @@ const FRACTION: &str = r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten)[
 const CUR_PREFIX: &str = r"US\$|U\.S\.\s?\$|A\$|AU\$|C\$|CA\$|HK\$|NZ\$|S\$|R\$|\$|€|£|¥|₸|₹|₽|₩|₺|(?-i:USD|EUR|GBP|JPY|KZT|CNY|RMB|RUB|INR|CHF|AUD|CAD|AED|SAR|HKD|SGD|NZD|BRL|TRY|KRW)\s?";
 
 /// A scale word right after a number ("5 million", "5bn"), in [`ATOM`].
-const SCALE_AFTER: &str = r"thousand|million|billion|trillion|bn|bln|mn|mln|tn|trn|m|k|b";
+/// The plurals ("$4.5 billions", "2 millions euros") are read as the singulars.
+const SCALE_AFTER: &str = r"thousands?|millions?|billions?|trillions?|bn|bln|mn|mln|tn|trn|m|k|b";
 
 /// Percent words after a number, in [`ATOM`].
 const PCT_AFTER: &str = r"%|percent(?-u:\b)|per\s*cent(?-u:\b)|pct(?-u:\b)|pc(?-u:\b)|percentage[\s-]points?(?-u:\b)|basis\s+points?(?-u:\b)|bps(?-u:\b)";
@@ -277,6 +289,10 @@ fn atom_at_digit(hay: &[u8], p: usize, slots: &mut [usize]) -> bool {
                 | b"million"
                 | b"billion"
                 | b"trillion"
+                | b"thousands"
+                | b"millions"
+                | b"billions"
+                | b"trillions"
                 | b"bn"
                 | b"bln"
                 | b"mn"
@@ -350,8 +366,8 @@ const TAIL_WORDS: [&str; 11] = [
     "basiscentseurosfrancpoundriyalrublerupeeswisstenge",
     "dirhamdollarfrancsindianpoundsriyalsroublerublesrupeestaiwan",
     "billionbritishchinesedirhamsdollarsmillionpercentroubles",
-    "americancanadianrenminbisterlingthousandtrillion",
-    "singapore",
+    "americanbillionscanadianmillionsrenminbisterlingthousandtrillion",
+    "singaporethousandstrillions",
     "australianpercentage",
 ];
 
@@ -409,7 +425,7 @@ const HEDGE_DEGREED: [&str; 9] = [
     "shy of",
 ];
 /// The other hedges.
-const HEDGE_OTHERS: [&str; 51] = [
+const HEDGE_OTHERS: [&str; 84] = [
     "more or less",
     "more than",
     "greater than",
@@ -461,6 +477,39 @@ const HEDGE_OTHERS: [&str; 51] = [
     "as few as",
     "as little as",
     "as low as",
+    "upward of",
+    "exceed",
+    "exceeds",
+    "exceeded",
+    "exceeding",
+    "topped",
+    "tops",
+    "topping",
+    "surpassed",
+    "surpasses",
+    "surpassing",
+    "not exceed",
+    "not exceeding",
+    "not to exceed",
+    "never exceeded",
+    "never exceeds",
+    "not fewer than",
+    "at minimum",
+    "at a minimum",
+    "at maximum",
+    "at a maximum",
+    "not even",
+    "barely",
+    "hardly",
+    "scarcely",
+    "ca.",
+    "<",
+    ">",
+    "<=",
+    ">=",
+    "≤",
+    "≥",
+    "≈",
 ];
 
 /// The source of [`HEDGE_BEFORE`]: a hedge of [`hedge_phrases`] after a char that is not a
@@ -487,21 +536,24 @@ struct HedgeTree {
     nodes: Vec<HedgeNode>,
 }
 
-/// A node of [`HedgeTree`]: its word, its children, whether a hedge starts there.
-type HedgeNode = (Box<[u8]>, Vec<u32>, bool);
+/// A node of [`HedgeTree`]: its word, its children, whether a hedge starts there, and a bit
+/// per [`HedgeTree::key`] of its children (most words before a number are no hedge's, and the
+/// root has some 80 children: one bit test turns nearly all of them away).
+type HedgeNode = (Box<[u8]>, Vec<u32>, bool, u64);
 
 impl HedgeTree {
     fn new() -> HedgeTree {
-        let mut nodes: Vec<HedgeNode> = vec![(Box::default(), Vec::new(), false)];
+        let mut nodes: Vec<HedgeNode> = vec![(Box::default(), Vec::new(), false, 0)];
         for p in hedge_phrases() {
             let mut at = 0;
             for word in p.split(' ').rev() {
                 at = match HedgeTree::child(&nodes, at, word.as_bytes()) {
                     Some(c) => c,
                     None => {
-                        nodes.push((word.as_bytes().into(), Vec::new(), false));
+                        nodes.push((word.as_bytes().into(), Vec::new(), false, 0));
                         let c = nodes.len() - 1;
                         nodes[at].1.push(c as u32);
+                        nodes[at].3 |= HedgeTree::key(word.as_bytes());
                         c
                     }
                 };
@@ -511,8 +563,18 @@ impl HedgeTree {
         HedgeTree { nodes }
     }
 
+    /// A word's bit in a node's mask: of its length and its first and last bytes.
+    fn key(word: &[u8]) -> u64 {
+        let (first, last) = (word.first().copied(), word.last().copied());
+        let h = word.len() * 7 + first.unwrap_or(0) as usize * 3 + last.unwrap_or(0) as usize;
+        1 << (h % 64)
+    }
+
     /// The child of `node` with `word` (in lower case).
     fn child(nodes: &[HedgeNode], node: usize, word: &[u8]) -> Option<usize> {
+        if nodes[node].3 & HedgeTree::key(word) == 0 {
+            return None;
+        }
         // The length and first byte first: most children differ there.
         nodes[node].1.iter().map(|&c| c as usize).find(|&c| {
             let w = &nodes[c].0;
@@ -537,14 +599,20 @@ pub(crate) fn hedge_before(window: &str) -> Option<(usize, usize)> {
     while end > 0 && ascii_space(w[end - 1]) {
         end -= 1;
     }
-    // The last word: letters, or letters and a ".", or a "~".
+    // The last word: letters, or letters and a ".", or a "~", "<", ">", "<=" or ">=".
     let mut start = end;
-    if start > 0 && matches!(w[start - 1], b'.' | b'~') {
+    if start > 1 && w[start - 1] == b'=' && matches!(w[start - 2], b'<' | b'>') {
+        start -= 2;
+    } else if start > 0 && matches!(w[start - 1], b'<' | b'>') {
         start -= 1;
-    }
-    if w.get(start) != Some(&b'~') {
-        while start > 0 && w[start - 1].is_ascii_alphabetic() {
+    } else {
+        if start > 0 && matches!(w[start - 1], b'.' | b'~') {
             start -= 1;
+        }
+        if w.get(start) != Some(&b'~') {
+            while start > 0 && w[start - 1].is_ascii_alphabetic() {
+                start -= 1;
+            }
         }
     }
     // Back from the last word through the tree, word by word, white space between each two; the
@@ -592,12 +660,12 @@ fn between_before_src() -> String {
     r"(?i)(?:^|[^\w])(?P<rng>(?:rang(?:e|es|ed|ing)|anywhere|somewhere|vary|varies|varied|varying)\s+)?(?P<b>between|from)\s+$".to_string()
 }
 
-/// A sign word before a number.
+/// A sign word before a number: "minus 3%", "negative 0.2 percent".
 static MINUS_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| build_regex(&minus_before_src()).expect("minus regex"));
 /// The source of [`MINUS_BEFORE`].
 fn minus_before_src() -> String {
-    r"(?i)(?:^|[^\w])(?P<m>minus)\s+$".to_string()
+    r"(?i)(?:^|[^\w])(?P<m>minus|negative)\s+$".to_string()
 }
 
 /// A US state code before a five-digit number: a ZIP code ("Washington, DC 20500").
@@ -925,10 +993,10 @@ fn precision_of_value(v: f64) -> f64 {
 
 fn scale_of(s: &str) -> f64 {
     match s.to_ascii_lowercase().as_str() {
-        "thousand" | "k" => 1e3,
-        "million" | "m" | "mn" | "mln" => 1e6,
-        "billion" | "bn" | "bln" | "b" => 1e9,
-        "trillion" | "tn" | "trn" => 1e12,
+        "thousand" | "thousands" | "k" => 1e3,
+        "million" | "millions" | "m" | "mn" | "mln" => 1e6,
+        "billion" | "billions" | "bn" | "bln" | "b" => 1e9,
+        "trillion" | "trillions" | "tn" | "trn" => 1e12,
         _ => 1.0,
     }
 }
@@ -1588,6 +1656,12 @@ struct Atom {
     post: Hedge,
     /// Not a figure (a label, a version, a clock time), but kept to pair with a neighbour.
     skip: bool,
+    /// A number in words ("three", "ten thousand"): its words are `sent[core.0..core.1]`.
+    words: bool,
+    core: (usize, usize),
+    /// A glued "m" or "b" not read as a scale ("7m" alone reads as metres), with where the atom
+    /// ends with it: the scale of a money range's upper end ("$5-7m").
+    weak_scale: Option<(f64, usize)>,
 }
 
 impl Atom {
@@ -1595,6 +1669,242 @@ impl Atom {
         let s = self.scale.unwrap_or(1.0) * if self.cents { 0.01 } else { 1.0 };
         (self.value * s, self.precision * s)
     }
+}
+
+/// After a share: "a percent", "of a percent", "a percentage point" ("half a percent",
+/// "one-tenth of a percent"), as (points, length in bytes).
+fn of_a_percent(rest: &str) -> Option<(bool, usize)> {
+    let r = head(rest, 40);
+    if !r.trim_start().starts_with(['a', 'o', 'A', 'O']) {
+        return None;
+    }
+    let b = r.as_bytes();
+    let mut i = 0;
+    let word = |i: &mut usize| -> Option<String> {
+        let from = *i;
+        while *i < b.len() && ascii_space(b[*i]) {
+            *i += 1;
+        }
+        if *i == from {
+            return None;
+        }
+        let at = *i;
+        while *i < b.len() && b[*i].is_ascii_alphabetic() {
+            *i += 1;
+        }
+        Some(r[at..*i].to_ascii_lowercase())
+    };
+    let mut w = word(&mut i)?;
+    if w == "of" {
+        w = word(&mut i)?;
+    }
+    if w != "a" {
+        return None;
+    }
+    let points = match word(&mut i)?.as_str() {
+        "percent" => false,
+        "per" if word(&mut i)? == "cent" => false,
+        "percentage" if word(&mut i)?.starts_with("point") => true,
+        _ => return None,
+    };
+    let after = r[i..].chars().next();
+    (!after.is_some_and(|c| c.is_alphanumeric() || c == '_')).then_some((points, i))
+}
+
+/// Plurals after "100 m" that are races or lengths, not a count in millions ("the 100m
+/// hurdles", "400 m heats").
+fn length_plural(after: &str) -> bool {
+    let next = super::prefix_while(after.trim_start(), |c| c.is_ascii_alphabetic());
+    matches!(
+        next.to_ascii_lowercase().as_str(),
+        "hurdles"
+            | "heats"
+            | "finals"
+            | "semifinals"
+            | "races"
+            | "relays"
+            | "sprints"
+            | "laps"
+            | "lengths"
+            | "runners"
+            | "sprinters"
+            | "swimmers"
+            | "records"
+            | "medals"
+            | "events"
+            | "intervals"
+            | "metres"
+            | "meters"
+    )
+}
+
+/// Whether a glued "m" with nothing counted after it is a million: the number ends a phrase
+/// (no word after it but a preposition or conjunction, and no length word: "30m high") and a
+/// count or money word comes shortly before ("The population is 20.3m.", "Its budget reached
+/// 45m in 2024").
+fn million_context(sent: &str, lead: usize, scale_end: usize) -> bool {
+    let next = super::prefix_while(sent[scale_end..].trim_start(), |c| c.is_ascii_alphabetic())
+        .to_ascii_lowercase();
+    if !(next.is_empty()
+        || matches!(
+            next.as_str(),
+            "in" | "on"
+                | "at"
+                | "and"
+                | "or"
+                | "but"
+                | "by"
+                | "last"
+                | "this"
+                | "next"
+                | "a"
+                | "per"
+                | "as"
+                | "after"
+                | "before"
+                | "since"
+                | "than"
+                | "according"
+        ))
+    {
+        return false;
+    }
+    tail(&sent[..lead], 48)
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "population"
+                    | "people"
+                    | "residents"
+                    | "inhabitants"
+                    | "citizens"
+                    | "users"
+                    | "subscribers"
+                    | "customers"
+                    | "viewers"
+                    | "visitors"
+                    | "tourists"
+                    | "voters"
+                    | "members"
+                    | "followers"
+                    | "downloads"
+                    | "passengers"
+                    | "workers"
+                    | "employees"
+                    | "refugees"
+                    | "migrants"
+                    | "cases"
+                    | "doses"
+                    | "sales"
+                    | "revenue"
+                    | "revenues"
+                    | "budget"
+                    | "profit"
+                    | "profits"
+                    | "cost"
+                    | "costs"
+                    | "funding"
+                    | "worth"
+                    | "valued"
+                    | "debt"
+                    | "debts"
+                    | "turnover"
+                    | "losses"
+                    | "spending"
+                    | "investment"
+                    | "audience"
+            )
+        })
+}
+
+/// Whether a sentence ends with a one-sided hedge ("… at least.", "… or more").
+fn ends_with_post_hedge(sent: &str) -> bool {
+    // The last letter of "least", "most", "more", "fewer", "less" first.
+    let last = sent.bytes().rev().find(u8::is_ascii_alphanumeric);
+    if !matches!(
+        last,
+        Some(b't' | b'e' | b'r' | b's' | b'T' | b'E' | b'R' | b'S')
+    ) {
+        return false;
+    }
+    let t = sent
+        .trim_end()
+        .trim_end_matches(['.', '!', '?', '"', ')', '\u{201d}'])
+        .as_bytes();
+    ["least", "most", "more", "fewer", "less"]
+        .iter()
+        .any(|w| t.len() > w.len() && t[t.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes()))
+}
+
+/// A one-sided hedge after a number and its counted noun that ends the phrase: "2,000 troops
+/// at least.", "500 people at most", "50 people or more" (`h` starts at the number's end). Up
+/// to two lower-case words stand between.
+fn hedge_after_noun(h: &str) -> Hedge {
+    let b = h.as_bytes();
+    let mut i = 0;
+    for _ in 0..3 {
+        if b.get(i) != Some(&b' ') {
+            return Hedge::None;
+        }
+        i += 1;
+        let from = i;
+        while i < b.len() && (b[i].is_ascii_lowercase() || b[i] == b'-') {
+            i += 1;
+        }
+        let w = &h[from..i];
+        if w == "at" || w == "or" {
+            if b.get(i) != Some(&b' ') {
+                return Hedge::None;
+            }
+            let from = i + 1;
+            let mut j = from;
+            while j < b.len() && b[j].is_ascii_lowercase() {
+                j += 1;
+            }
+            // The hedge ends the phrase: a mark after it, or the end of the sentence.
+            let ends = match b.get(j) {
+                None => true,
+                Some(c) => {
+                    matches!(c, b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b'"')
+                        || h[j..].starts_with('\u{201d}')
+                }
+            };
+            return match (w, &h[from..j]) {
+                _ if !ends => Hedge::None,
+                ("at", "least") | ("or", "more") => Hedge::AtLeast,
+                ("at", "most") | ("or", "fewer" | "less") => Hedge::AtMost,
+                _ => Hedge::None,
+            };
+        }
+        // A noun (or "of us": "20 of us at most"), not a mark or a name.
+        if w.len() < 2 {
+            return Hedge::None;
+        }
+        // "2,000 troops, at least."
+        if b.get(i) == Some(&b',') {
+            i += 1;
+        }
+    }
+    Hedge::None
+}
+
+/// Whether `s` ends with a short scale glued to a number ("$5m", "10bn", "50k"): a hyphen after
+/// it joins a range ("$5m-7m"), not a name and a number ("COVID-19").
+fn scale_suffix_before(s: &str) -> bool {
+    let b = s.as_bytes();
+    let letters = b
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    let word = &s[s.len() - letters..];
+    letters > 0
+        && b.len() > letters
+        && b[b.len() - letters - 1].is_ascii_digit()
+        && ["m", "bn", "b", "k", "mn", "mln", "bln", "tn", "trn"]
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// The last character of `s` that is not white space.
@@ -1640,6 +1950,8 @@ fn read_atom(sent: &str, c: &super::pattern::Captures, sentence_start: usize) ->
     let mut negative = false;
     let (mut value, mut precision, mut frac) = (0.0, 1.0, false);
     let mut drop_suffixes = false;
+    let (mut words, mut points, mut weak_scale) = (false, false, None);
+    let mut compound_cur = None;
 
     if let Some(n) = c.get(g::NUM) {
         let text = n.as_str();
@@ -1650,9 +1962,18 @@ fn read_atom(sent: &str, c: &super::pattern::Captures, sentence_start: usize) ->
             Some('.' | ',' | '/' | ':' | '\\') if before2.is_some_and(|d| d.is_ascii_digit()) => {
                 skip = true
             }
-            Some('-' | '–' | '‐') if before2.is_some_and(|d| d.is_alphabetic()) => skip = true,
+            // "COVID-19", "Su-27": not after a scale glued to a number ("$5m-7m"), nor before a
+            // currency sign ("£45m-£50m").
+            Some('-' | '–' | '‐')
+                if cur.is_none()
+                    && before2.is_some_and(|d| d.is_alphabetic())
+                    && !scale_suffix_before(&sent[..lead - before.map_or(0, char::len_utf8)]) =>
+            {
+                skip = true
+            }
             Some('#' | '@' | '/' | '$' | '&' | '=') => skip = true,
-            Some('-' | '−') if cur.is_none() && !before2.is_some_and(|d| d.is_alphanumeric()) => {
+            // "-12%", "−$3.2 billion", "-€500 million".
+            Some('-' | '−') if !before2.is_some_and(|d| d.is_alphanumeric()) => {
                 negative = true;
                 start -= before.map_or(0, char::len_utf8);
             }
@@ -1701,7 +2022,15 @@ fn read_atom(sent: &str, c: &super::pattern::Captures, sentence_start: usize) ->
             skip = true;
         }
         let window = tail(&sent[..lead], 12);
-        if let Some(m) = (last_before(window) == Some('s') || last_before(window) == Some('S'))
+        let t = window.as_bytes();
+        let t = &t[..t.len() - t.iter().rev().take_while(|b| ascii_space(**b)).count()];
+        let sign_word = |w: &[u8]| {
+            t.last()
+                .is_some_and(|c| c.to_ascii_lowercase() == w[w.len() - 1])
+                && t.len() >= w.len()
+                && t[t.len() - w.len()..].eq_ignore_ascii_case(w)
+        };
+        if let Some(m) = (sign_word(b"minus") || sign_word(b"negative"))
             .then(|| MINUS_BEFORE.captures(window))
             .flatten()
             .and_then(|c| c.name("m"))
@@ -1717,7 +2046,19 @@ fn read_atom(sent: &str, c: &super::pattern::Captures, sentence_start: usize) ->
         value = v;
         precision = 5.0;
         frac = true;
+        // "half a percent", "one-tenth of a percent": a share of one percent (or point).
+        if let Some((pts, len)) = of_a_percent(&sent[f.end()..]) {
+            value = v / 100.0;
+            precision = 0.05;
+            end = f.end() + len;
+            drop_suffixes = true;
+            if pts {
+                frac = false;
+                points = true;
+            }
+        }
     } else if let Some(w) = c.get(g::WORDS).or_else(|| c.get(g::HALFW)) {
+        words = true;
         let (v, len) = parse_word_number_prefix(w.as_str())?;
         if len < w.as_str().len() {
             core_e = w.start() + len;
@@ -1753,29 +2094,74 @@ fn read_atom(sent: &str, c: &super::pattern::Captures, sentence_start: usize) ->
                 .collect();
             next == "people" || (next.len() > 3 && next.ends_with('s') && !is_stop(&next))
         };
-        let ok = if !short {
-            true
-        } else if spaced {
-            false
-        } else {
-            match lower.as_str() {
-                "k" => true,
-                "m" => cur.is_some() || c.get(g::CURNAME).is_some() || plural_next,
-                _ => cur.is_some() || c.get(g::CURNAME).is_some(),
+        let money = cur.is_some() || c.get(g::CURNAME).is_some();
+        // "m" is a million for money, before a plural ("5m people", "10 m people": not "the
+        // 100m hurdles"), and glued to a count at the end of a phrase ("The population is
+        // 20.3m."); else metres ("a 30 m tower", "a 5m wall").
+        let ok = match lower.as_str() {
+            _ if !short => true,
+            "k" => !spaced,
+            "m" => {
+                money
+                    || (plural_next && !length_plural(&sent[s.end()..]))
+                    || (!spaced && million_context(sent, lead, s.end()))
             }
+            _ => !spaced && money,
         };
         if ok {
             scale = Some(scale_of(&lower));
         } else {
             // Not a scale: the atom ends at the number ("5 m", "a 5m wall" reads as metres).
+            if !spaced && lower != "k" {
+                weak_scale = Some((scale_of(&lower), s.end()));
+            }
             end = core_e;
             drop_suffixes = true;
             if lower == "b" && !spaced {
                 skip = true;
             }
         }
+    } else if c.get(g::NUM).is_some()
+        && c.get(g::PCT).is_none()
+        && c.get(g::CURNAME).is_none()
+        && sent[end..].starts_with('-')
+    {
+        // A compound adjective: "$5-million grant", "a 10-million-tonne terminal".
+        let word = super::prefix_while(&sent[end + 1..], |c| c.is_ascii_alphabetic());
+        let lower = word.to_ascii_lowercase();
+        if matches!(
+            lower.as_str(),
+            "thousand" | "million" | "billion" | "trillion"
+        ) && !sent[end + 1 + word.len()..].starts_with(|c: char| c.is_alphanumeric())
+        {
+            scale = Some(scale_of(&lower));
+            end += 1 + word.len();
+            // "a 20-million-dollar contract"
+            if let Some(rest) = sent[end..].strip_prefix('-') {
+                let name = super::prefix_while(rest, |c| c.is_ascii_alphabetic());
+                let lower = name.to_ascii_lowercase();
+                if matches!(
+                    lower.as_str(),
+                    "dollar"
+                        | "euro"
+                        | "pound"
+                        | "sterling"
+                        | "yen"
+                        | "yuan"
+                        | "tenge"
+                        | "rouble"
+                        | "ruble"
+                        | "rupee"
+                ) && !rest[name.len()..].starts_with(|c: char| c.is_alphanumeric())
+                {
+                    compound_cur = Some(currency_code(&lower));
+                    end += 1 + name.len();
+                }
+            }
+        }
     }
     let pct = match c.get(g::PCT).filter(|_| !drop_suffixes) {
+        None if points => Pct::Points,
         None => Pct::None,
         Some(p) => {
             let p = p.as_str().to_ascii_lowercase();
@@ -1788,7 +2174,7 @@ fn read_atom(sent: &str, c: &super::pattern::Captures, sentence_start: usize) ->
             }
         }
     };
-    let mut currency = cur.map(|m| currency_code(m.as_str()));
+    let mut currency = cur.map(|m| currency_code(m.as_str())).or(compound_cur);
     let mut cents = false;
     if let Some(name) = c.get(g::CURNAME).filter(|_| !drop_suffixes) {
         let lower = name.as_str().to_ascii_lowercase();
@@ -1854,6 +2240,9 @@ fn read_atom(sent: &str, c: &super::pattern::Captures, sentence_start: usize) ->
         cents,
         post,
         skip,
+        words,
+        core: (core_s, core_e),
+        weak_scale,
     })
 }
 
@@ -1891,6 +2280,36 @@ fn share_context(sent: &str, start: usize, end: usize, text: &str) -> bool {
         .take_while(|c| c.is_alphabetic())
         .collect::<String>()
         .to_ascii_lowercase();
+    // "for a third day", "a fifth straight week", "a third time": an ordinal ("cut by a fifth
+    // year on year" stays a share).
+    if prev != "by"
+        && matches!(
+            next.as_str(),
+            "day"
+                | "days"
+                | "week"
+                | "weeks"
+                | "month"
+                | "months"
+                | "year"
+                | "years"
+                | "decade"
+                | "night"
+                | "nights"
+                | "session"
+                | "sessions"
+                | "quarter"
+                | "consecutive"
+                | "successive"
+                | "straight"
+                | "time"
+                | "round"
+                | "term"
+                | "season"
+        )
+    {
+        return false;
+    }
     match next.as_str() {
         "of" => {
             let after_of: Vec<String> = rest_trim
@@ -1974,6 +2393,15 @@ pub(super) fn extract(
         }
         atoms.push(atom);
     }
+    merge_share_of_scale(sent, &mut atoms);
+    // "The army has 2,000 troops at least.": a hedge that ends the sentence, after the last
+    // number and its noun (looked for only there: a check of the sentence's end, not a scan
+    // after every number).
+    if let Some(last) = atoms.last_mut() {
+        if last.post == Hedge::None && ends_with_post_hedge(sent) {
+            last.post = hedge_after_noun(&sent[last.end..]);
+        }
+    }
 
     let sport = std::cell::OnceCell::new();
     let phoneish = std::cell::OnceCell::new();
@@ -1996,7 +2424,9 @@ pub(super) fn extract(
             None => window,
         };
         let hedge_match = last_before(hedge_window)
-            .is_some_and(|c| c.is_alphabetic() || c == '~' || c == '.')
+            .is_some_and(|c| {
+                c.is_alphabetic() || matches!(c, '~' | '.' | '<' | '>' | '=' | '≤' | '≥' | '≈')
+            })
             .then(|| hedge_before(hedge_window))
             .flatten();
         let hedge = hedge_match
@@ -2030,9 +2460,54 @@ pub(super) fn extract(
                     i += 2;
                     continue;
                 }
+                // A percent then an amount ("rose 20% to $5 billion", "fell 3.5% to 1.2 million
+                // cars"), or a change then a new level after a verb of change ("rose by 12 to
+                // 47", "Support rose 5% to 45%"): two values, not a range; the level's scale,
+                // currency or percent does not go to a percent before it.
+                let pct_to_level = (a.pct != Pct::None || a.frac)
+                    && b.pct == Pct::None
+                    && !b.frac
+                    && match join {
+                        Join::To | Join::Or => true,
+                        Join::Dash | Join::And => b.currency.is_some() || b.scale.is_some(),
+                    };
+                // A range's ends are within a factor of two or so ("rose 5 to 10 percent",
+                // "rose three to four times"); a new level is further from the change.
+                let change_to_level = join == Join::To
+                    && between_word.is_none()
+                    && a.scaled().0 > 0.0
+                    && b.scaled().0 > 2.0 * a.scaled().0
+                    && !times_after(&sent[b.end..])
+                    && change_before(sent, hedge_start.unwrap_or(a.start));
+                if pct_to_level || change_to_level {
+                    if a.pct == Pct::None && !a.frac {
+                        atoms[i] = change_takes_level(&atoms[i], &atoms[i + 1]);
+                    }
+                    emit_single(sent, &atoms[i], hedge, hedge_start, out);
+                    i += 1;
+                    continue;
+                }
                 // The scale, currency and percent of one end apply to the other.
                 let mut a2 = a.clone();
                 let mut b2 = b.clone();
+                // "$5-7m", "$5m-7m": a glued "m" ends a money range.
+                if b2.scale.is_none()
+                    && join == Join::Dash
+                    && (a2.currency.is_some() || b2.currency.is_some() || a2.scale.is_some())
+                {
+                    if let Some((scale, end)) = b2.weak_scale {
+                        b2.scale = Some(scale);
+                        b2.end = end;
+                    }
+                }
+                // "Two to three million", "Three to four hundred": the lower end in words
+                // takes the multiplier of the upper one.
+                if a2.words && b2.words && a2.scale.is_none() && b2.scale.is_none() {
+                    if let Some(m) = word_range_multiplier(sent, &a2, &b2) {
+                        a2.value *= m;
+                        a2.precision *= m;
+                    }
+                }
                 if a2.scale.is_none() && b2.scale.is_some() && a2.value.abs() < 1000.0 {
                     a2.scale = b2.scale;
                 }
@@ -2078,7 +2553,7 @@ pub(super) fn extract(
                         precision: if precision > 0.0 { precision } else { 1.0 },
                         below_near: false,
                     };
-                    let end = b.end;
+                    let end = b2.end;
                     let value = make_value(sent, &b2, amount, end);
                     out.push(Mention {
                         start,
@@ -2100,22 +2575,7 @@ pub(super) fn extract(
                 }
             }
         }
-        let a = &atoms[i];
-        if a.skip {
-            i += 1;
-            continue;
-        }
-        let h = if hedge != Hedge::None { hedge } else { a.post };
-        let (v, p) = a.scaled();
-        let amount = h.apply(v, p);
-        let start = hedge_start.unwrap_or(a.start);
-        let value = make_value(sent, a, amount, a.end);
-        out.push(Mention {
-            start,
-            end: a.end,
-            sentence: 0,
-            value,
-        });
+        emit_single(sent, &atoms[i], hedge, hedge_start, out);
         i += 1;
     }
     if gates.ordinals() {
@@ -2123,6 +2583,276 @@ pub(super) fn extract(
     }
     if gates.multiples() {
         find_multiples(sent, &taken_spans, out);
+    }
+}
+
+/// Appends the mention of one atom alone (not a range), with the hedge before it or, without
+/// one, the hedge after it.
+#[inline]
+fn emit_single(
+    sent: &str,
+    a: &Atom,
+    hedge: Hedge,
+    hedge_start: Option<usize>,
+    out: &mut Vec<Mention>,
+) {
+    if a.skip {
+        return;
+    }
+    let h = if hedge != Hedge::None { hedge } else { a.post };
+    let (v, p) = a.scaled();
+    let amount = h.apply(v, p);
+    let start = hedge_start.unwrap_or(a.start);
+    let value = make_value(sent, a, amount, a.end);
+    out.push(Mention {
+        start,
+        end: a.end,
+        sentence: 0,
+        value,
+    });
+}
+
+/// A change before its new level ("rose by 5 to $85", "grew by 2 to 12 million", "was cut by
+/// 0.5 to 14.75 percent"): the change takes the level's currency, its scale (a change under
+/// 1,000 before a scaled level) and, before a percent, reads as percentage points.
+fn change_takes_level(a: &Atom, b: &Atom) -> Atom {
+    let mut a = a.clone();
+    if a.currency.is_none() && a.pct == Pct::None && !a.frac {
+        a.currency = b.currency;
+    }
+    if a.scale.is_none() && b.scale.is_some() && a.value.abs() < 1000.0 {
+        a.scale = b.scale;
+    }
+    if a.pct == Pct::None && a.currency.is_none() && !a.frac {
+        a.pct = match b.pct {
+            Pct::Percent | Pct::Points => Pct::Points,
+            p => p,
+        };
+    }
+    a
+}
+
+/// "times" or "-fold" after a number: "rose 5 to 10 times" is a range of multiples.
+fn times_after(rest: &str) -> bool {
+    let r = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '-');
+    let w = super::prefix_while(r, |c| c.is_ascii_alphabetic()).to_ascii_lowercase();
+    matches!(w.as_str(), "times" | "fold")
+}
+
+/// Verbs of change that report a change, then the new level, before "X to Y" ("rose 5% to
+/// 45%", "rose by 12 to 47", "was cut by 0.5 to 14.75 percent"): past tense, participle, and
+/// the present of headlines ("rises"). The plain verb is left out: "expected to rise 3% to 5%"
+/// and "will grow by 2 to 3 percent" give a range.
+const CHANGE_VERBS: &[&str] = &[
+    "rose",
+    "rises",
+    "risen",
+    "fell",
+    "falls",
+    "fallen",
+    "grew",
+    "grows",
+    "grown",
+    "jumped",
+    "jumps",
+    "climbed",
+    "climbs",
+    "dropped",
+    "drops",
+    "declined",
+    "declines",
+    "increased",
+    "increases",
+    "decreased",
+    "decreases",
+    "gained",
+    "gains",
+    "slid",
+    "slides",
+    "slipped",
+    "slips",
+    "surged",
+    "surges",
+    "soared",
+    "soars",
+    "tumbled",
+    "tumbles",
+    "plunged",
+    "plunges",
+    "plummeted",
+    "plummets",
+    "sank",
+    "sinks",
+    "sunk",
+    "dipped",
+    "dips",
+    "edged",
+    "advanced",
+    "advances",
+    "retreated",
+    "rallied",
+    "slumped",
+    "slumps",
+    "expanded",
+    "expands",
+    "shrank",
+    "shrunk",
+    "shrinks",
+    "contracted",
+    "added",
+    "adds",
+    "shed",
+    "sheds",
+    "cut",
+    "cuts",
+    "raised",
+    "raises",
+    "lowered",
+    "lowers",
+    "reduced",
+    "reduces",
+    "boosted",
+    "trimmed",
+    "slashed",
+    "hiked",
+    "widened",
+    "narrowed",
+    "rebounded",
+    "recovered",
+    "eased",
+    "eases",
+    "spiked",
+    "leapt",
+    "leaped",
+    "ticked",
+    "inched",
+    "moved",
+    "went",
+];
+
+/// Whether a verb of change ([`CHANGE_VERBS`]) comes right before `pos` (the number or its
+/// hedge), through "by" (and up to three words of its object: "cut its base rate by"), an
+/// adverb ("sharply") and "up"/"down"/"higher"/"lower" ("edged up"); not after a modal, "to"
+/// or "be" ("could be cut by 0.5 to 1 point").
+fn change_before(sent: &str, pos: usize) -> bool {
+    let window = tail(&sent[..pos], 48);
+    if !window.ends_with(|c: char| c.is_whitespace()) {
+        return false;
+    }
+    let mut words = window
+        .split_whitespace()
+        .rev()
+        .map(|w| w.to_ascii_lowercase());
+    let mut w = words.next().unwrap_or_default();
+    // After "by", the verb may have its object between ("cut its base rate by 0.25 to").
+    let mut reach = 1;
+    if w == "by" {
+        w = words.next().unwrap_or_default();
+        reach = 4;
+    }
+    if matches!(w.as_str(), "up" | "down" | "higher" | "lower") {
+        w = words.next().unwrap_or_default();
+    }
+    if w.len() > 4 && w.ends_with("ly") && w.bytes().all(|b| b.is_ascii_alphabetic()) {
+        w = words.next().unwrap_or_default();
+    }
+    while !CHANGE_VERBS.contains(&w.as_str()) {
+        reach -= 1;
+        if reach == 0 || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return false;
+        }
+        w = words.next().unwrap_or_default();
+    }
+    !words.next().is_some_and(|p| {
+        matches!(
+            p.as_str(),
+            "to" | "be"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "may"
+                | "might"
+                | "should"
+                | "shall"
+                | "must"
+        )
+    })
+}
+
+/// The multiplier a number in words at the low end of a range takes from the high end ("two to
+/// three million" → a million; "three to four hundred thousand" → a hundred thousand): the
+/// largest product of the high end's last scale words that keeps the low end below it. `None`
+/// when the low end has a scale word of its own ("two hundred to three hundred").
+fn word_range_multiplier(sent: &str, a: &Atom, b: &Atom) -> Option<f64> {
+    let scale = |w: &str| match w.to_ascii_lowercase().as_str() {
+        "hundred" => Some(100.0),
+        "thousand" => Some(1e3),
+        "million" => Some(1e6),
+        "billion" => Some(1e9),
+        "trillion" => Some(1e12),
+        _ => None,
+    };
+    let split = |s: &str| -> Vec<String> {
+        s.split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    if split(&sent[a.core.0..a.core.1])
+        .iter()
+        .any(|w| scale(w).is_some() || w.eq_ignore_ascii_case("dozen"))
+    {
+        return None;
+    }
+    let mut best = None;
+    let mut m = 1.0;
+    for w in split(&sent[b.core.0..b.core.1]).iter().rev() {
+        let Some(s) = scale(w) else { break };
+        m *= s;
+        if a.value * m < b.value {
+            best = Some(m);
+        }
+    }
+    best
+}
+
+/// "a quarter of a million people", "two thirds of a billion dollars": a share of a scale word
+/// is one amount (the share times the scale, with the scale's currency), not a percent and a
+/// million.
+fn merge_share_of_scale(sent: &str, atoms: &mut Vec<Atom>) {
+    let mut k = 0;
+    while k + 1 < atoms.len() {
+        let (a, b) = (&atoms[k], &atoms[k + 1]);
+        let share = a.frac && !a.skip && a.pct == Pct::None && a.end <= b.start && {
+            let t = sent[a.start..a.end].to_ascii_lowercase();
+            !t.contains(" in ") && !t.contains(" out ")
+        };
+        let of_a = share
+            && b.words
+            && sent[a.end..b.start].trim().eq_ignore_ascii_case("of")
+            && {
+                let w = sent[b.core.0..b.core.1].to_ascii_lowercase();
+                w.starts_with("a ") || w.starts_with("an ") || w.starts_with("one ")
+            }
+            && [1e2, 1e3, 1e6, 1e9, 1e12].contains(&b.scaled().0);
+        if of_a {
+            let v = a.value / 100.0 * b.scaled().0;
+            let merged = Atom {
+                start: a.start,
+                value: v,
+                precision: precision_of_value(v.round()),
+                scale: None,
+                frac: false,
+                cents: false,
+                skip: false,
+                core: (a.core.0, b.core.1),
+                ..b.clone()
+            };
+            atoms[k] = merged;
+            atoms.remove(k + 1);
+        }
+        k += 1;
     }
 }
 
