@@ -1714,28 +1714,28 @@ fn of_a_percent(rest: &str) -> Option<(bool, usize)> {
 /// Plurals after "100 m" that are races or lengths, not a count in millions ("the 100m
 /// hurdles", "400 m heats").
 fn length_plural(after: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "hurdles",
+        "heats",
+        "finals",
+        "semifinals",
+        "races",
+        "relays",
+        "sprints",
+        "laps",
+        "lengths",
+        "runners",
+        "sprinters",
+        "swimmers",
+        "records",
+        "medals",
+        "events",
+        "intervals",
+        "metres",
+        "meters",
+    ];
     let next = super::prefix_while(after.trim_start(), |c| c.is_ascii_alphabetic());
-    matches!(
-        next.to_ascii_lowercase().as_str(),
-        "hurdles"
-            | "heats"
-            | "finals"
-            | "semifinals"
-            | "races"
-            | "relays"
-            | "sprints"
-            | "laps"
-            | "lengths"
-            | "runners"
-            | "sprinters"
-            | "swimmers"
-            | "records"
-            | "medals"
-            | "events"
-            | "intervals"
-            | "metres"
-            | "meters"
-    )
+    WORDS.iter().any(|w| next.eq_ignore_ascii_case(w))
 }
 
 /// Whether a glued "m" with nothing counted after it is a million: the number ends a phrase
@@ -1770,53 +1770,53 @@ fn million_context(sent: &str, lead: usize, scale_end: usize) -> bool {
         return false;
     }
     tail(&sent[..lead], 48)
-        .split(|c: char| !c.is_alphabetic())
-        .any(|w| {
-            matches!(
-                w.to_ascii_lowercase().as_str(),
-                "population"
-                    | "people"
-                    | "residents"
-                    | "inhabitants"
-                    | "citizens"
-                    | "users"
-                    | "subscribers"
-                    | "customers"
-                    | "viewers"
-                    | "visitors"
-                    | "tourists"
-                    | "voters"
-                    | "members"
-                    | "followers"
-                    | "downloads"
-                    | "passengers"
-                    | "workers"
-                    | "employees"
-                    | "refugees"
-                    | "migrants"
-                    | "cases"
-                    | "doses"
-                    | "sales"
-                    | "revenue"
-                    | "revenues"
-                    | "budget"
-                    | "profit"
-                    | "profits"
-                    | "cost"
-                    | "costs"
-                    | "funding"
-                    | "worth"
-                    | "valued"
-                    | "debt"
-                    | "debts"
-                    | "turnover"
-                    | "losses"
-                    | "spending"
-                    | "investment"
-                    | "audience"
-            )
-        })
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| COUNT_WORDS.iter().any(|c| w.eq_ignore_ascii_case(c)))
 }
+
+/// Words before a glued "m" that make it a million ([`million_context`]).
+const COUNT_WORDS: &[&str] = &[
+    "population",
+    "people",
+    "residents",
+    "inhabitants",
+    "citizens",
+    "users",
+    "subscribers",
+    "customers",
+    "viewers",
+    "visitors",
+    "tourists",
+    "voters",
+    "members",
+    "followers",
+    "downloads",
+    "passengers",
+    "workers",
+    "employees",
+    "refugees",
+    "migrants",
+    "cases",
+    "doses",
+    "sales",
+    "revenue",
+    "revenues",
+    "budget",
+    "profit",
+    "profits",
+    "cost",
+    "costs",
+    "funding",
+    "worth",
+    "valued",
+    "debt",
+    "debts",
+    "turnover",
+    "losses",
+    "spending",
+    "investment",
+    "audience",
+];
 
 /// Whether a sentence ends with a one-sided hedge ("… at least.", "… or more").
 fn ends_with_post_hedge(sent: &str) -> bool {
@@ -2246,6 +2246,31 @@ fn read_atom(sent: &str, c: &super::pattern::Captures, sentence_start: usize) ->
     })
 }
 
+/// Words after "a third", "a fifth" that make it an ordinal ("for a third day").
+const ORDINAL_NOUNS: &[&str] = &[
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "night",
+    "nights",
+    "session",
+    "sessions",
+    "quarter",
+    "consecutive",
+    "successive",
+    "straight",
+    "time",
+    "round",
+    "term",
+    "season",
+];
+
 /// Whether a share word reads as a share here: "a third of the budget", "cut by half", "half
 /// the staff" — not "a third term", "the second half", "a quarter century".
 fn share_context(sent: &str, start: usize, end: usize, text: &str) -> bool {
@@ -2282,32 +2307,7 @@ fn share_context(sent: &str, start: usize, end: usize, text: &str) -> bool {
         .to_ascii_lowercase();
     // "for a third day", "a fifth straight week", "a third time": an ordinal ("cut by a fifth
     // year on year" stays a share).
-    if prev != "by"
-        && matches!(
-            next.as_str(),
-            "day"
-                | "days"
-                | "week"
-                | "weeks"
-                | "month"
-                | "months"
-                | "year"
-                | "years"
-                | "decade"
-                | "night"
-                | "nights"
-                | "session"
-                | "sessions"
-                | "quarter"
-                | "consecutive"
-                | "successive"
-                | "straight"
-                | "time"
-                | "round"
-                | "term"
-                | "season"
-        )
-    {
+    if prev != "by" && ORDINAL_NOUNS.contains(&next.as_str()) {
         return false;
     }
     match next.as_str() {
