@@ -8,6 +8,7 @@ use super::gate::Gates;
 use super::number::{hedge_before, parse_word_number_prefix, Hedge, ADDRESS_AFTER, WORDS};
 use super::pattern::{ascii_space, ascii_word, set_group, space_then_word, Regex};
 use super::{head, sort_by_key_if_unsorted, tail, Mention, Taken, Value};
+use crate::segment::Sentence;
 use std::sync::LazyLock;
 
 /// A date or period: its ISO 8601 form and the days it covers (days since 1970-01-01, inclusive).
@@ -122,7 +123,7 @@ static DATES: LazyLock<Regex> = LazyLock::new(|| {
 fn dates_src() -> String {
     format!(
         r"(?ix)
-          (?-u:\b)(?P<iso>(?P<iy>[0-9]{{4}})-(?P<im>[0-9]{{2}})-(?P<id>[0-9]{{2}}))(?-u:\b)
+          (?-u:\b)(?P<iso>(?P<iy>[0-9]{{4}})[-/](?P<im>[0-9]{{2}})[-/](?P<id>[0-9]{{2}}))(?-u:\b)
         | (?-u:\b)(?P<sa>[0-9]{{1,2}})/(?P<sb>[0-9]{{1,2}})/(?P<sy>[0-9]{{4}})(?-u:\b)
         | (?-u:\b)(?:the\s+)?(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d1b>[0-9]{{1,2}})(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?P<m1>{MONTH})(?:,?\s+(?P<y1>[0-9]{{4}}))?(?-u:\b)
         | (?-u:\b)(?P<m2>{MONTH})\s+(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2b>[0-9]{{1,2}})(?:st|nd|rd|th)?)?(?-u:\b)(?:,?\s+(?P<y2>[0-9]{{4}})(?-u:\b))?
@@ -321,33 +322,98 @@ fn date_after_weekday_src() -> String {
     format!(r"^,?\s*(?:[0-9]|(?:{MONTH})(?-u:\b))")
 }
 
-/// The first full date a text states (day, month and year), used as the article date when none is
-/// given: news pages carry one near the top.
-pub fn first_full_date(text: &str) -> Option<i32> {
-    DATES.captures_iter(head(text, 4000)).find_map(|c| {
-        let (d, m, y) = if c.get(g!("iso")).is_some() {
+/// The article date a text states itself, used when none is given: a full date (day, month and
+/// year) on a date line near the top: a line the segmenter sets aside as a time stamp or a byline
+/// ("7 NOV 2025 06:06", "Published: 2025-11-07", "By John Smith | November 7, 2025"), or a wire
+/// dateline opening the first lines of prose ("ASTANA, Nov. 7, 2025 (Reuters) - ..."). A date in
+/// a sentence ("The treaty was signed on 12 March 1999.") is what the sentence is about, not the
+/// day it was written: "last year" there has no value.
+pub fn first_full_date(text: &str, sentences: &[Sentence]) -> Option<i32> {
+    let mut prose = 0;
+    for s in sentences {
+        if s.start >= 4000 || prose >= 3 {
+            break;
+        }
+        let sent = &text[s.start..s.end];
+        if s.junk {
+            if let Some((_, _, day)) = full_date_in(sent) {
+                return Some(day);
+            }
+            continue;
+        }
+        prose += 1;
+        // A dateline: only capitals before the date ("ASTANA, "), a dash or "(" after it, or
+        // nothing but the date ("@2025-11-07").
+        if let Some((a, b, day)) = full_date_in(head(sent, 64)) {
+            let after = sent[b..].trim_start_matches([' ', ',']);
+            if !sent[..a].chars().any(char::is_lowercase)
+                && (after.starts_with(['-', '–', '—', '('])
+                    || !sent[..a]
+                        .chars()
+                        .chain(after.chars())
+                        .any(char::is_alphabetic))
+            {
+                return Some(day);
+            }
+        }
+    }
+    None
+}
+
+/// The first full date (day, month and year) in `s`: its span and its day number.
+fn full_date_in(s: &str) -> Option<(usize, usize, i32)> {
+    DATES.captures_iter(s).find_map(|c| {
+        let whole = c.get(0)?;
+        let (d, m, y, start, end) = if c.get(g!("iso")).is_some() {
             (
                 c[g!("id")].parse().ok()?,
                 c[g!("im")].parse().ok()?,
                 c[g!("iy")].parse().ok()?,
+                whole.start(),
+                whole.end(),
             )
         } else if let Some(y) = c.get(g!("y1")).filter(|_| capitalised(&c[g!("m1")])) {
             (
                 c[g!("d1")].parse().ok()?,
                 month_number(&c[g!("m1")])?,
                 y.as_str().parse().ok()?,
+                whole.start(),
+                whole.end(),
             )
         } else if let Some(y) = c.get(g!("y2")).filter(|_| capitalised(&c[g!("m2")])) {
             (
                 c[g!("d2")].parse().ok()?,
                 month_number(&c[g!("m2")])?,
                 y.as_str().parse().ok()?,
+                whole.start(),
+                whole.end(),
             )
+        } else if let Some(y) = c.get(g!("year")).or_else(|| c.get(g!("year0"))) {
+            // "on 2025-11-07": the year branch took "on 2025".
+            let (yy, m, d, len) = ymd_at(s, y.start())?;
+            (d, m, yy, y.start(), y.start() + len)
         } else {
             return None;
         };
-        valid_day(y, m, d).then(|| days_from_civil(y, m, d))
+        valid_day(y, m, d).then(|| (start, end, days_from_civil(y, m, d)))
     })
+}
+
+/// A date written year first at `at` ("2025-11-07", "2024/11/07"): year, month, day and its
+/// length.
+fn ymd_at(s: &str, at: usize) -> Option<(i32, u32, u32, usize)> {
+    let b = s.as_bytes().get(at..at + 10)?;
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    let sep = b[4];
+    let ok = digits(0..4)
+        && digits(5..7)
+        && digits(8..10)
+        && matches!(sep, b'-' | b'/')
+        && b[7] == sep
+        && !s.as_bytes().get(at + 10).is_some_and(|&c| ascii_word(c));
+    let num =
+        |r: std::ops::Range<usize>| b[r].iter().fold(0u32, |n, &c| n * 10 + u32::from(c - b'0'));
+    ok.then(|| (num(0..4) as i32, num(5..7), num(8..10), 10))
 }
 
 /// Words before a bare month name that make it a date ("in March", "last May").
@@ -471,12 +537,25 @@ fn day_or_days(y: Option<i32>, m: u32, d: u32, d2: Option<u32>) -> Option<Date> 
 }
 
 /// Appends the dates and durations of one sentence to `out` (offsets relative to `sent`).
-pub(super) fn extract(sent: &str, today: Option<i32>, gates: Gates, out: &mut Vec<Mention>) {
-    let this_year = today.map(|t| civil_from_days(t).0);
+///
+/// `held` gets the spans of dates that have no value here but are dates all the same, so that
+/// no number is read in them: "Nov. 7" without a year or an article date.
+pub(super) fn extract(
+    sent: &str,
+    today: Option<i32>,
+    gates: Gates,
+    out: &mut Vec<Mention>,
+    held: &mut Vec<(usize, usize)>,
+) {
     // A sentence without a digit or a word of a date without one is not searched.
     let dates = gates.dates().then(|| DATES.captures_iter(sent));
+    // The end of a date that took in the next match ("from March to June 2024").
+    let mut skip_to = 0;
     for c in dates.into_iter().flatten() {
         let whole = c.get(0).expect("match");
+        if whole.start() < skip_to {
+            continue;
+        }
         let (mut start, mut end) = (whole.start(), whole.end());
         let num = |k: usize| c.get(k).and_then(|m| m.as_str().parse::<u32>().ok());
         let date = if c.get(g!("iso")).is_some() {
@@ -500,49 +579,89 @@ pub(super) fn extract(sent: &str, today: Option<i32>, gates: Gates, out: &mut Ve
                 _ => (0, 0),
             };
             valid_day(y, m, d).then(|| Date::day(y, m, d))
-        } else if let Some(mm) = c.get(g!("m1")) {
-            let m = month_number(mm.as_str()).filter(|_| capitalised(mm.as_str()));
-            let y = c
-                .get(g!("y1"))
-                .and_then(|y| y.as_str().parse().ok())
-                .or(this_year);
-            m.and_then(|m| day_or_days(y, m, num(g!("d1")).unwrap_or(0), num(g!("d1b"))))
-        } else if let Some(mm) = c.get(g!("m2")) {
-            let m = month_number(mm.as_str()).filter(|_| capitalised(mm.as_str()));
-            let y = c
-                .get(g!("y2"))
-                .and_then(|y| y.as_str().parse().ok())
-                .or(this_year);
-            m.and_then(|m| day_or_days(y, m, num(g!("d2")).unwrap_or(0), num(g!("d2b"))))
+        } else if let Some((mm, [d, d2, yk])) = c
+            .get(g!("m1"))
+            .map(|m| (m, [g!("d1"), g!("d1b"), g!("y1")]))
+            .or_else(|| {
+                c.get(g!("m2"))
+                    .map(|m| (m, [g!("d2"), g!("d2b"), g!("y2")]))
+            })
+        {
+            let (mut d2, mut y) = (num(d2), c.get(yk).and_then(|y| y.as_str().parse().ok()));
+            // "January 5 and 6, 2024": the second day and the year after it.
+            if let Some((day, year, len)) =
+                (y.is_none() && d2.is_none() && c.get(g!("m2")).is_some())
+                    .then(|| and_day(&sent[end..]))
+                    .flatten()
+            {
+                (d2, y, end) = (Some(day), year, end + len);
+                skip_to = end;
+            }
+            let d = num(d).unwrap_or(0);
+            month_number(mm.as_str())
+                .filter(|_| capitalised(mm.as_str()))
+                .and_then(|m| match (y, today) {
+                    (Some(y), _) => day_or_days(Some(y), m, d, d2),
+                    // In the article's year, or the one before or after as the tense says.
+                    (None, Some(t)) => by_tense(sent, start, t, |y| day_or_days(Some(y), m, d, d2)),
+                    (None, None) => {
+                        // "on Nov. 7" with no year to give it: a date all the same, not a number.
+                        held.push((start, end));
+                        None
+                    }
+                })
         } else if let Some(mm) = c.get(g!("m3")) {
             let m = month_number(mm.as_str()).filter(|_| capitalised(mm.as_str()));
             m.and_then(|m| c[g!("y3")].parse().ok().map(|y| Date::month(y, m)))
         } else if let Some(mm) = c.get(g!("m4")) {
             // A month without a year: only after "in", "since", "last", …, in the article's year.
+            // "January-September", "from March to June 2024": the months between.
             let prev = last_word(&sent[..start]);
-            match (month_number(mm.as_str()), today) {
-                (Some(m), Some(t)) if capitalised(mm.as_str()) && month_context(&prev) => {
+            let range = month_range(&sent[end..]);
+            match (month_number(mm.as_str()), range, today) {
+                (Some(m), Some((m2, Some(y), len)), _)
+                    if capitalised(mm.as_str()) && month_context(&prev) =>
+                {
+                    end += len;
+                    skip_to = end;
+                    Some(months_between(y, m, m2))
+                }
+                (Some(m), Some((m2, None, len)), Some(t))
+                    if capitalised(mm.as_str()) && month_context(&prev) =>
+                {
+                    end += len;
+                    skip_to = end;
+                    by_tense(sent, start, t, |y| Some(months_between(y, m, m2)))
+                }
+                (Some(m), _, Some(t)) if capitalised(mm.as_str()) && month_context(&prev) => {
                     let (y, cm, _) = civil_from_days(t);
-                    let y = match prev.as_str() {
-                        "last" if m >= cm => y - 1,
-                        "next" if m <= cm => y + 1,
-                        _ => y,
+                    let date = match prev.as_str() {
+                        "last" if m >= cm => Some(Date::month(y - 1, m)),
+                        "next" if m <= cm => Some(Date::month(y + 1, m)),
+                        "last" | "next" => Some(Date::month(y, m)),
+                        _ => by_tense(sent, start, t, |y| Some(Date::month(y, m))),
                     };
                     if matches!(prev.as_str(), "last" | "next" | "this") {
                         start = word_start_before(sent, start);
                     }
-                    Some(Date::month(y, m))
+                    date
                 }
                 _ => None,
             }
         } else if let Some(dec) = c.get(g!("dec")) {
             let d: i32 = dec.as_str().parse().unwrap_or(0);
+            // "the 1800s" is the century, and so is "the 1900s" most often: a round hundred
+            // before 2000 covers its hundred years (a third of them for early, mid and late),
+            // which holds the decade too ("the early 1900s" may be 1900-1903 or 1900-1933).
+            // "the 2000s" is the decade, as people say it.
+            let n = if d % 100 == 0 && d < 2000 { 33 } else { 3 };
+            let last = if n == 33 { d + 99 } else { d + 9 };
             Some(
                 match c.get(g!("part")).map(|p| p.as_str().to_ascii_lowercase()) {
-                    Some(p) if p == "early" => Date::years(d, d + 3),
-                    Some(p) if p == "mid" => Date::years(d + 3, d + 6),
-                    Some(p) if p == "late" => Date::years(d + 6, d + 9),
-                    _ => Date::years(d, d + 9),
+                    Some(p) if p == "early" => Date::years(d, d + n),
+                    Some(p) if p == "mid" => Date::years(d + n, d + 2 * n),
+                    Some(p) if p == "late" => Date::years(last - n, last),
+                    _ => Date::years(d, last),
                 },
             )
         } else if let Some(dec) = c.get(g!("dec2")) {
@@ -587,9 +706,23 @@ pub(super) fn extract(sent: &str, today: Option<i32>, gates: Gates, out: &mut Ve
             } else {
                 0
             };
+            // "the day before yesterday", "the day after tomorrow" (bytes: the tail may start
+            // inside a char).
+            let before = tail(&sent[..start], 16).as_bytes();
+            let phrase: &[u8] = if rel == "yesterday" {
+                b"the day before "
+            } else {
+                b"the day after "
+            };
+            let two = before.len() >= phrase.len()
+                && before[before.len() - phrase.len()..].eq_ignore_ascii_case(phrase);
+            if two && today.is_some() {
+                start -= phrase.len();
+            }
+            let n = if two { 2 } else { 1 };
             match today {
-                Some(t) if rel == "yesterday" => Some(day_of(t - 1)),
-                Some(t) if rel == "tomorrow" => Some(day_of(t + 1)),
+                Some(t) if rel == "yesterday" => Some(day_of(t - n)),
+                Some(t) if rel == "tomorrow" => Some(day_of(t + n)),
                 Some(t) if rel.ends_with("year") => Some(Date::year(civil_from_days(t).0 + shift)),
                 Some(t) if rel.ends_with("month") => {
                     let (y, m, _) = civil_from_days(t);
@@ -631,6 +764,8 @@ pub(super) fn extract(sent: &str, today: Option<i32>, gates: Gates, out: &mut Ve
                             let back = (now - last_target).rem_euclid(7);
                             t - if back == 0 { 7 } else { back }
                         }
+                        // "will speak on Monday": the next Monday, on or after the article date.
+                        _ if future_before(&sent[..start]) => t + (last_target - now).rem_euclid(7),
                         _ => t - (now - last_target).rem_euclid(7),
                     };
                     if matches!(prev.as_str(), "last" | "next") {
@@ -644,6 +779,15 @@ pub(super) fn extract(sent: &str, today: Option<i32>, gates: Gates, out: &mut Ve
                 }
                 _ => None,
             }
+        } else if let Some((y, (yy, m, d, len))) = c
+            .get(g!("year"))
+            .or_else(|| c.get(g!("year0")))
+            .and_then(|y| Some((y, ymd_at(sent, y.start())?)))
+        {
+            // "on 2025-11-07": the year branch, which starts at "on", took only "2025".
+            start = y.start();
+            end = start + len;
+            valid_day(yy, m, d).then(|| Date::day(yy, m, d))
         } else if let Some(y) = c.get(g!("year")).or_else(|| c.get(g!("year0"))) {
             start = y.start();
             let first: i32 = y.as_str().parse().unwrap_or(0);
@@ -683,6 +827,17 @@ pub(super) fn extract(sent: &str, today: Option<i32>, gates: Gates, out: &mut Ve
                         } else {
                             end = y.end();
                             Some(Date::year(first))
+                        }
+                    }
+                    // "from 1998 to 2004", "between 1998 and 2004": the years between.
+                    None if matches!(last_word(pre).as_str(), "from" | "between") => {
+                        match second_year(rest, first) {
+                            Some((last, len)) => {
+                                end += len;
+                                skip_to = end;
+                                Some(Date::years(first, last))
+                            }
+                            None => Some(Date::year(first)),
                         }
                     }
                     None => Some(Date::year(first)),
@@ -812,6 +967,183 @@ pub(super) fn extract(sent: &str, today: Option<i32>, gates: Gates, out: &mut Ve
     }
     out.extend(durations);
     sort_by_key_if_unsorted(out, |m| m.start);
+}
+
+/// What the words before a date say of its time: `Some(true)`, still to come, after "will" or
+/// "shall" ("will speak on Monday"), "upcoming", "is scheduled", "are due", "is set" ("is set for
+/// June") or "take(s) effect" ("takes effect in January"); `Some(false)`, past, after "was",
+/// "were", "had", "did" or a past participle ("Rates were cut", "The bank raised rates");
+/// `None` when they say neither ("The festival opens on Dec. 3"). Only the date's own clause is
+/// read, from the last comma, colon, dash or quotation mark: in "'We will,' he said, adding that
+/// sales had risen in June" the "will" is not about June.
+fn tense_before(before: &str) -> Option<bool> {
+    // Bytes, not chars: the clause marks outside ASCII (“ ” — –) are E2 80 and one of 9C 9D 94
+    // 93, and the words looked for are ASCII.
+    let b = tail(before, 60).as_bytes();
+    let from = (0..b.len())
+        .rev()
+        .find(|&i| {
+            matches!(b[i], b',' | b';' | b':' | b'"')
+                || (i >= 2
+                    && b[i - 2] == 0xE2
+                    && b[i - 1] == 0x80
+                    && matches!(b[i], 0x93 | 0x94 | 0x9C | 0x9D))
+        })
+        .map_or(0, |i| i + 1);
+    let mut prev: &[u8] = b"";
+    let mut past = false;
+    for w in b[from..].split(|c| !c.is_ascii_alphabetic()) {
+        if w.is_empty() {
+            continue;
+        }
+        let future = match w {
+            b"will" | b"shall" | b"upcoming" => true,
+            b"scheduled" | b"due" | b"set" => matches!(prev, b"is" | b"are"),
+            b"effect" => matches!(prev, b"take" | b"takes"),
+            _ => false,
+        };
+        if future {
+            return Some(true);
+        }
+        past |= matches!(w, b"was" | b"were" | b"had" | b"did")
+            || (w.len() > 4
+                && w.ends_with(b"ed")
+                && !w.ends_with(b"eed")
+                && w[0].is_ascii_lowercase());
+        prev = w;
+    }
+    past.then_some(false)
+}
+
+/// Whether the words before a date say it is still to come (see [`tense_before`]).
+fn future_before(before: &str) -> bool {
+    tense_before(before) == Some(true)
+}
+
+/// A date without a year, `make(year)`, in the year of the article date `today` or the year
+/// before or after it, as the tense says: a past event does not fall after the article date
+/// ("Rates were cut on Dec. 18" in an article of 5 January 2025 is 2024-12-18), an event still to
+/// come not before it ("The law takes effect in January" in one of 7 November 2025 is 2026-01).
+/// Without a tense, only a date more than half a year ahead goes to the year before: news drops
+/// the year of a date within some months, and "The festival opens on Dec. 3" in November is this
+/// December. `at`: where the date starts in `sent`.
+fn by_tense(sent: &str, at: usize, today: i32, make: impl Fn(i32) -> Option<Date>) -> Option<Date> {
+    let y = civil_from_days(today).0;
+    let date = make(y)?;
+    if date.last < today && future_before(&sent[..at]) {
+        make(y + 1)
+    } else if date.first > today
+        && (date.first > today + 183 || tense_before(&sent[..at]) == Some(false))
+    {
+        make(y - 1)
+    } else {
+        Some(date)
+    }
+}
+
+/// The months `m1` to `m2` ending in year `y` ("November to February 2025" starts in 2024).
+fn months_between(y: i32, m1: u32, m2: u32) -> Date {
+    let y1 = if m2 < m1 { y - 1 } else { y };
+    let (a, b) = (Date::month(y1, m1), Date::month(y, m2));
+    Date {
+        iso: format!("{y1:04}-{m1:02}/{y:04}-{m2:02}"),
+        first: a.first,
+        last: b.last,
+    }
+}
+
+/// The first `N` words of `rest` (ASCII letters and digits, split at white space and commas) and
+/// where each ends; empty after the last.
+fn words_after<const N: usize>(rest: &str) -> [(&str, usize); N] {
+    let hay = rest.as_bytes();
+    let mut out = [("", 0); N];
+    let mut at = 0;
+    for slot in &mut out {
+        while hay.get(at).is_some_and(|&b| ascii_space(b) || b == b',') {
+            at += 1;
+        }
+        let (s, e) = space_then_word(hay, at);
+        if e == s {
+            break;
+        }
+        *slot = (&rest[s..e], e);
+        at = e;
+    }
+    out
+}
+
+/// A second month after a month ("-September", " to June 2024", " and February 2024"): its
+/// number, the year after it if any, and the length taken.
+fn month_range(rest: &str) -> Option<(u32, Option<i32>, usize)> {
+    let t = rest.trim_start();
+    let link = if let Some(r) = t.strip_prefix(['-', '–']) {
+        r
+    } else {
+        let (w, e) = words_after::<1>(rest)[0];
+        if !matches!(w, "to" | "through" | "until" | "till" | "and") {
+            return None;
+        }
+        &rest[e..]
+    };
+    let at = rest.len() - link.len();
+    let [(m, me), (of, oe), (y, ye)] = words_after::<3>(link);
+    // "from March to June 5" is a span of days, not of months.
+    if of.bytes().next().is_some_and(|b| b.is_ascii_digit()) && of.len() <= 3 {
+        return None;
+    }
+    let full = MONTH_FULL.split('|').any(|f| f == m);
+    let m2 = month_number(m).filter(|_| full)?;
+    let year = |w: &str| {
+        (w.len() == 4)
+            .then(|| w.parse::<i32>().ok())
+            .flatten()
+            .filter(|y| (1600..2100).contains(y))
+    };
+    Some(match (year(of), of == "of", year(y)) {
+        (Some(y), _, _) => (m2, Some(y), at + oe),
+        (None, true, Some(y)) => (m2, Some(y), at + ye),
+        _ => (m2, None, at + me),
+    })
+}
+
+/// The second day after a month and a day ("January 5 and 6, 2024"): the day, the year if it
+/// follows, and the length taken.
+fn and_day(rest: &str) -> Option<(u32, Option<i32>, usize)> {
+    let [(and, _), (d, de), (y, ye)] = words_after::<3>(rest);
+    if !matches!(and, "and" | "&") {
+        return None;
+    }
+    let day = d.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &d[day.len()..];
+    if day.is_empty() || day.len() > 2 || !matches!(suffix, "" | "st" | "nd" | "rd" | "th") {
+        return None;
+    }
+    let day: u32 = day.parse().ok()?;
+    let comma = rest[de..].starts_with(',');
+    let year = (y.len() == 4)
+        .then(|| y.parse::<i32>().ok())
+        .flatten()
+        .filter(|y| (1600..2100).contains(y));
+    Some(match year {
+        Some(y) => (day, Some(y), ye),
+        None if !comma => (day, None, de),
+        None => return None,
+    })
+}
+
+/// The year closing a span after a year ("from 1998 to 2004"): the year and the length taken.
+fn second_year(rest: &str, first: i32) -> Option<(i32, usize)> {
+    let [(to, _), (y, ye)] = words_after::<2>(rest);
+    if !matches!(to, "to" | "until" | "till" | "through" | "and") || y.len() != 4 {
+        return None;
+    }
+    let last: i32 = y.parse().ok()?;
+    let after = &rest[ye..];
+    (last > first
+        && last - first < 100
+        && !followed_by_noun(after)
+        && !after.trim_start().starts_with('%'))
+    .then_some((last, ye))
 }
 
 fn fmt_num(n: f64) -> String {

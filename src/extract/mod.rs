@@ -295,8 +295,9 @@ pub struct Context {
 
 /// Extracts every mention from `text`, sentence by sentence, sorted by start.
 ///
-/// `context.today` resolves relative dates; when it is `None`, the first full date the text
-/// states (a date line such as "7 NOV 2025 06:06") is used.
+/// `context.today` resolves relative dates; when it is `None`, the full date of a date line near
+/// the top (a time stamp such as "7 NOV 2025 06:06", a byline, a wire dateline) is used, and
+/// without one relative dates have no value.
 ///
 /// Headlines (title-case lines without a full stop) are read for entities last, and only for
 /// names the body of the text or the gazetteer knows: "Kazakhstan to Join Abraham Accords, Trump
@@ -318,7 +319,9 @@ pub(crate) fn extract_in_parts(
     context: Context,
     parts: usize,
 ) -> Vec<Mention> {
-    let today = context.today.or_else(|| date::first_full_date(text));
+    let today = context
+        .today
+        .or_else(|| date::first_full_date(text, sentences));
     let mut found = Vec::new();
     let mut headlines = Vec::new();
     for (mentions, heads) in crate::parallel::for_parts(sentences, parts, |range| {
@@ -417,6 +420,8 @@ fn sentence_mentions(
     // One sentence's mentions, reused from sentence to sentence.
     let mut local: Vec<Mention> = Vec::new();
     let mut runs = entity::RunCache::default();
+    // Dates without a value (no year to give them), kept from numbers.
+    let mut held = Vec::new();
     for i in range {
         let s = &sentences[i];
         if s.junk {
@@ -425,8 +430,12 @@ fn sentence_mentions(
         let sent = &text[s.start..s.end];
         local.clear();
         let gates = gate::Gates::of(sent);
-        date::extract(sent, today, gates, &mut local);
-        let dates = local.iter().map(|m| (m.start, m.end)).collect();
+        date::extract(sent, today, gates, &mut local, &mut held);
+        let dates = local
+            .iter()
+            .map(|m| (m.start, m.end))
+            .chain(held.drain(..))
+            .collect();
         number::extract(sent, dates, gates, &mut local);
         if entity::is_title_case(sent) {
             headlines.push(i);
