@@ -395,7 +395,14 @@ pub(crate) fn extract_in_parts(
             let relative = rest
                 .strip_prefix(',')
                 .is_some_and(|r| r.trim_start().starts_with("who"));
-            is_verb_like(&next) || relative
+            // "Putin, however, was sceptical": an aside follows a name.
+            let aside = rest.strip_prefix(',').is_some_and(|r| {
+                let r = r.trim_start();
+                ["however,", "meanwhile,", "though,", "too,"]
+                    .iter()
+                    .any(|a| r.starts_with(a))
+            });
+            is_verb_like(&next) || relative || aside
         }
         _ => true,
     });

@@ -24,7 +24,7 @@ const TITLE_WORDS: &str = r"(?:President|Prime\s+Minister|Vice\s+President|Secre
 
 fn who(name: &str) -> String {
     format!(
-        r"(?:{TITLE_WORDS}\s+)?(?P<{name}>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[A-Za-z’'-]+\s+){{0,3}}?[a-z][a-z-]*|(?:[A-Z][\w’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.|bin|al|de|van|von))*|he|she|they|it)"
+        r"(?:{TITLE_WORDS}\s+)?(?P<{name}>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[A-Za-z’'-]+\s+){{0,3}}?[a-z][a-z-]*|(?:[Tt]he\s+)?(?:[A-Z][\w’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.|bin|al|de|van|von))*|he|she|they|it|who)"
     )
 }
 
@@ -33,7 +33,7 @@ static AFTER: LazyLock<Regex> =
 /// The source of [`AFTER`].
 fn after_src() -> String {
     format!(
-        r"^[\s,—–-]*(?:(?P<v1>{VERBS})\s+{w1}|(?P<acc>according\s+to)\s+{w3}|{w2}(?:,\s+[^,“”]+?,)?\s+(?:[A-Za-z]+\s+)?(?P<v2>{VERBS}))(?-u:\b)",
+        r"^[\s,—–-]*(?:(?P<v1>{VERBS})\s+(?:(?P<role1>[a-z]{{4,}})\s+)?{w1}|(?P<acc>according\s+to)\s+{w3}|(?:[A-Z][\w’'-]+\s+){{1,3}}(?:[a-z]+\s+){{1,3}}(?P<who4>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{1,2}})\s+(?P<v4>{VERBS})|{w2}(?:,\s+(?P<app2>[^,“”]+?),)?\s+(?:(?P<mid2>[A-Za-z]+)\s+)?(?P<v2>{VERBS}))(?-u:\b)",
         w1 = who("who1"),
         w2 = who("who2"),
         w3 = who("who3"),
@@ -45,7 +45,7 @@ static BEFORE: LazyLock<Regex> =
 /// The source of [`BEFORE`].
 fn before_src() -> String {
     format!(
-        r"(?:{w1}(?:,\s+[^,“”]+?,)?\s+(?:[A-Za-z]+\s+)?(?P<v>{VERBS})(?:\s+[A-Za-z0-9’'-]+){{0,8}}?|(?P<acc>[Aa]ccording\s+to)\s+{w2})\s*[:,]?\s*$",
+        r"(?:{w1}(?:,\s+(?P<app1>[^,“”]+?),)?\s+(?:(?P<mid1>[A-Za-z]+)\s+)?(?P<v>{VERBS})(?:\s+[A-Za-z0-9’'-]+){{0,8}}?|(?P<acc>[Aa]ccording\s+to)\s+{w2})\s*[:,]?\s*$",
         w1 = who("who1"),
         w2 = who("who2"),
     )
@@ -293,28 +293,14 @@ pub(super) fn extract(text: &str, sentences: &[Sentence], out: &mut Vec<Mention>
         return;
     }
     let quote_spans = Taken::new(quotes.iter().map(|q| (q.0, q.3)).collect());
-    // The first person named outside quotes in each sentence: the subject, for pronouns.
-    let mut first_person: Vec<Option<String>> = vec![None; sentences.len()];
-    for m in out.iter() {
-        if let Value::Entity {
-            name,
-            kind: EntityType::Person,
-        } = &m.value
-        {
-            if m.sentence < first_person.len()
-                && first_person[m.sentence].is_none()
-                && !quote_spans.hits(m.start, m.end)
-            {
-                first_person[m.sentence] = Some(name.clone());
-            }
-        }
-    }
     let sentence_at = |pos: usize| {
         sentences
             .partition_point(|s| s.start <= pos)
             .saturating_sub(1)
     };
     let mut last_speaker: Option<String> = None;
+    // The end of the sentence of the last quote that had a speaker.
+    let mut last_end: Option<usize> = None;
     let mut found = Vec::new();
     for (start, inner_start, inner_end, end) in quotes {
         let inner = text[inner_start..inner_end].trim();
@@ -345,26 +331,52 @@ pub(super) fn extract(text: &str, sentences: &[Sentence], out: &mut Vec<Mention>
         let before_off = start - before.len();
         let mut speaker_span = None;
         let mut verb = None;
-        if let Some(c) = AFTER.captures(after) {
+        // "the ministry's spokesman, Aibek Smadiyarov, said": the words set off after the
+        // speaker's; "the central bank said": the word between the speaker's and the verb.
+        let mut apposition = None;
+        let mut mid = None;
+        let at = |m: super::pattern::Match, off: usize| (off + m.start(), off + m.end());
+        // "said farmer Aigerim Sadykova", "Kremlin spokesman Dmitry Peskov said": a name after
+        // a role speaks if it is a person's; "said in Astana", "said on Tuesday", "said after
+        // Vladimir Putin spoke" name no speaker.
+        let after_match = AFTER.captures(after).filter(|c| {
+            let role = c.name("role1").map(|r| r.as_str());
+            let Some(w) = c.name("who4").or(role.and(c.name("who1"))) else {
+                return true;
+            };
+            let next = after[w.end()..].trim_start();
+            is_person(out, end + w.start(), end + w.end())
+                && !matches!(role, Some("about" | "after" | "with" | "alongside"))
+                && (c.name("who4").is_some()
+                    || next.is_empty()
+                    || next.starts_with(['.', ',', ';']))
+        });
+        if let Some(c) = after_match {
             speaker_span = c
                 .name("who1")
+                .or_else(|| c.name("who4"))
                 .or_else(|| c.name("who2"))
                 .or_else(|| c.name("who3"))
-                .map(|m| (end + m.start(), end + m.end()));
+                .map(|m| at(m, end));
             verb = c
                 .name("v1")
+                .or_else(|| c.name("v4"))
                 .or_else(|| c.name("v2"))
                 .or_else(|| c.name("acc"))
                 .map(|m| m.as_str().to_lowercase());
+            apposition = c.name("app2").map(|m| at(m, end));
+            mid = c.name("mid2").map(|m| at(m, end));
         } else if let Some(c) = BEFORE.captures(before) {
             speaker_span = c
                 .name("who1")
                 .or_else(|| c.name("who2"))
-                .map(|m| (before_off + m.start(), before_off + m.end()));
+                .map(|m| at(m, before_off));
             verb = c
                 .name("v")
                 .or_else(|| c.name("acc"))
                 .map(|m| m.as_str().to_lowercase());
+            apposition = c.name("app1").map(|m| at(m, before_off));
+            mid = c.name("mid1").map(|m| at(m, before_off));
         }
         // An article before a common noun belongs to the speaker: "the minister".
         let speaker_span = speaker_span.map(|(ws, we)| {
@@ -379,38 +391,76 @@ pub(super) fn extract(text: &str, sentences: &[Sentence], out: &mut Vec<Mention>
                 None => (ws, we),
             }
         });
+        // "Tokayev's spokesman said", "said Kazakhstan's president": the owner does not speak,
+        // and the role names no one.
+        let owner = speaker_span.is_some_and(|(ws, we)| {
+            let w = &text[ws..we];
+            w.ends_with("'s") || w.ends_with("’s")
+        });
         let speaker = speaker_span.and_then(|(ws, we)| {
             let who = &text[ws..we];
             let lower = who.to_lowercase();
             if matches!(lower.as_str(), "he" | "she" | "they" | "it") {
-                let continuing = verb
-                    .as_deref()
-                    .is_some_and(|v| v.starts_with("add") || v.starts_with("continu"));
-                let subject = (sentence.saturating_sub(3)..sentence)
-                    .rev()
-                    .find_map(|k| first_person[k].clone());
-                return if continuing {
-                    last_speaker.clone().or(subject)
-                } else {
-                    subject.or_else(|| last_speaker.clone())
+                let from = match last_end {
+                    Some(e) => e,
+                    None => sentences
+                        .get(sentence.saturating_sub(3))
+                        .map_or(0, |s| s.start),
                 };
+                return match persons_between(text, sentences, out, &quote_spans, from, sent_start) {
+                    Named::One(name) => Some(name),
+                    Named::None => last_speaker.clone(),
+                    Named::Several => None,
+                };
+            }
+            // "Tokayev told Trump, who replied:": the name before the comma.
+            if lower == "who" {
+                return name_before_who(text, out, ws);
+            }
+            if owner {
+                return None;
             }
             let article = ["the ", "a ", "an "]
                 .iter()
                 .find(|a| lower.starts_with(**a))
                 .map(|a| &who[a.len()..]);
-            if !who.starts_with(|c: char| c.is_uppercase())
-                || article.is_some_and(|rest| rest.starts_with(|c: char| c.is_lowercase()))
-            {
-                // "the statement", "a spokesman": said by no one named.
-                return Some(lower);
+            // "the ministry's spokesman, Aibek Smadiyarov, said": the person named after the
+            // role.
+            if let Some((s, e)) = apposition {
+                if article.is_some() && is_person(out, s, e) {
+                    return Some(named(out, s, e, &text[s..e]));
+                }
             }
-            Some(named(out, ws, we, who))
+            // "the central bank said", "the two leaders said": a noun (not an adverb: "the
+            // minister also said") between the words and the verb ends the phrase.
+            if let (Some(_), Some((ms, me))) = (article, mid) {
+                let m = &text[ms..me];
+                if m.starts_with(|c: char| c.is_lowercase()) && !is_adverb(m) {
+                    return Some(text[ws..me].to_lowercase());
+                }
+            }
+            match article {
+                // "the World Bank said": the name after the article ("a Kazakh official" and
+                // "the Kazakh official" name no one).
+                Some(rest)
+                    if lower.starts_with("the ")
+                        && rest
+                            .split(' ')
+                            .all(|w| w.starts_with(|c: char| c.is_uppercase())) =>
+                {
+                    let skip = who.len() - rest.len();
+                    Some(named(out, ws + skip, we, rest))
+                }
+                // "the statement", "a spokesman": said by no one named.
+                Some(_) => Some(lower),
+                None if !who.starts_with(|c: char| c.is_uppercase()) => Some(lower),
+                None => Some(named(out, ws, we, who)),
+            }
         });
         // "Rubio, at the summit: “…”": a colon introduces the words of the person the
         // sentence named before it.
         let speaker = match speaker {
-            None if before.trim_end().ends_with(':') => {
+            None if !owner && before.trim_end().ends_with(':') => {
                 person_before(text, out, &quote_spans, sent_start, start)
             }
             other => other,
@@ -424,10 +474,11 @@ pub(super) fn extract(text: &str, sentences: &[Sentence], out: &mut Vec<Mention>
             }
             other => other,
         };
+        // A pronoun after this quote looks for persons named after its sentence; an unnamed
+        // speaker ("the minister said") leaves no named one for "he added".
         if let Some(s) = &speaker {
-            if s.starts_with(|c: char| c.is_uppercase()) {
-                last_speaker = Some(s.clone());
-            }
+            last_end = Some(sent_end);
+            last_speaker = s.starts_with(|c: char| c.is_uppercase()).then(|| s.clone());
         }
         found.push(Mention {
             start,
@@ -472,6 +523,139 @@ fn cannot_speak(phrase: &str) -> bool {
                 | "visit"
                 | "letter"
                 | "video"
+        )
+}
+
+/// Who the persons named in a stretch of text are: none, one (named once or more), several.
+enum Named {
+    None,
+    One(String),
+    Several,
+}
+
+/// The person a pronoun in a quote's attribution stands for, from those named outside quotes
+/// in `from..to` ("Putin, however, was sceptical. “…,” he said"): persons, and lone names of no
+/// known type ("Rubio agreed"). Only a name opening its sentence (its subject, maybe after a
+/// title or a time: "On Monday, Energy Minister Almas Satkaliyev") is taken; one named later in
+/// a sentence ("Tokayev met Putin": "Tokayev" may not be a mention at all) makes it unsure.
+fn persons_between(
+    text: &str,
+    sentences: &[Sentence],
+    mentions: &[Mention],
+    quotes: &Taken,
+    from: usize,
+    to: usize,
+) -> Named {
+    let i = mentions.partition_point(|m| m.start < from);
+    let mut found = Named::None;
+    for m in mentions[i..].iter().take_while(|m| m.start < to) {
+        let name = match &m.value {
+            Value::Entity {
+                name,
+                kind: EntityType::Person,
+            } => name,
+            Value::Entity {
+                name,
+                kind: EntityType::Other,
+            } if !name.contains(' ') => name,
+            _ => continue,
+        };
+        if m.end > to || quotes.hits(m.start, m.end) {
+            continue;
+        }
+        // "Israel's envoy to the UN, Danny Danon, welcomed …": a name set off after the
+        // subject's first words is the subject too.
+        let opens = sentences.get(m.sentence).is_some_and(|s| {
+            let lead = &text[s.start.min(m.start)..m.start];
+            lead.split_whitespace()
+                .all(|w| !w.starts_with(|c: char| c.is_lowercase()))
+                || (lead.ends_with(", ")
+                    && lead.matches(',').count() == 1
+                    && text[m.end..].starts_with(','))
+        });
+        found = match found {
+            Named::None if opens => Named::One(name.clone()),
+            Named::One(n) if n == *name => Named::One(n),
+            _ => return Named::Several,
+        };
+    }
+    found
+}
+
+/// The person before ", who" at `at` ("Tokayev told Trump, who replied:"): a person or a lone
+/// name of no known type, right before the comma.
+fn name_before_who(text: &str, mentions: &mut [Mention], at: usize) -> Option<String> {
+    let i = mentions.partition_point(|m| m.start < at);
+    let m = mentions[..i].iter().rev().find(|m| m.end <= at)?;
+    let (s, e) = (m.start, m.end);
+    let is_name = match &m.value {
+        Value::Entity { name, kind } => {
+            *kind == EntityType::Person || (*kind == EntityType::Other && !name.contains(' '))
+        }
+        _ => false,
+    };
+    let between = text[e..at].trim();
+    (is_name && (between == "," || between.is_empty())).then(|| named(mentions, s, e, &text[s..e]))
+}
+
+/// Whether a person is named at `s..e` (a mention of a person within it).
+fn is_person(mentions: &[Mention], s: usize, e: usize) -> bool {
+    let i = mentions.partition_point(|m| m.start < s);
+    mentions[i..].iter().take_while(|m| m.start < e).any(|m| {
+        m.end <= e
+            && matches!(
+                m.value,
+                Value::Entity {
+                    kind: EntityType::Person,
+                    ..
+                }
+            )
+    })
+}
+
+/// A word between a speaker and the verb that tells when or how, not who ("the minister also
+/// said", "the bank has said", "the ministry later said", "the announcement by saying").
+fn is_adverb(w: &str) -> bool {
+    w.ends_with("ly")
+        || matches!(
+            w,
+            "also"
+                | "later"
+                | "then"
+                | "once"
+                | "again"
+                | "still"
+                | "never"
+                | "has"
+                | "had"
+                | "have"
+                | "was"
+                | "is"
+                | "further"
+                | "too"
+                | "already"
+                | "earlier"
+                | "first"
+                | "often"
+                | "soon"
+                | "himself"
+                | "herself"
+                | "itself"
+                | "themselves"
+                | "by"
+                | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "to"
+                | "with"
+                | "after"
+                | "before"
+                | "and"
+                | "but"
+                | "who"
+                | "which"
+                | "that"
         )
 }
 
