@@ -360,6 +360,12 @@ const COMMON: &[&str] = &[
     "Some",
     "Many",
     "Most",
+    "Several",
+    "Both",
+    "Either",
+    "Neither",
+    "Only",
+    "Even",
     "All",
     "Each",
     "Every",
@@ -1144,6 +1150,9 @@ const PLACES: &str = packed![
     "Warsaw",
     "Ottawa",
     "New York",
+    "New Jersey",
+    "New Mexico",
+    "New Orleans",
     "Los Angeles",
     "Chicago",
     "San Francisco",
@@ -1537,7 +1546,8 @@ fn split_run<'a>(start: usize, text: &'a str, titled: bool, out: &mut Vec<Piece<
         split_run(start, &text[..cut], titled, out);
         let rest = &text[cut..];
         let skip = rest.len() - rest.trim_start().len();
-        split_run(start + cut + skip, rest.trim_start(), false, out);
+        // "Kazakhstan's Foreign Minister Murat Nurtleu": a title may follow.
+        strip_titles(start + cut + skip, rest.trim_start(), out);
         return;
     }
     // A list joined by "and", unless the whole is one name ("Bosnia and Herzegovina", "Ministry
@@ -1596,7 +1606,7 @@ fn strip_titles<'a>(mut start: usize, mut text: &'a str, out: &mut Vec<Piece<'a>
     let mut titled = false;
     loop {
         let first = text.split_whitespace().next().unwrap_or("");
-        if is_common(first) && !is_title(first) {
+        if is_common(first) && !is_title(first) && !(first == "New" && new_begins_name(text)) {
             let skip =
                 first.len() + (text[first.len()..].len() - text[first.len()..].trim_start().len());
             start += skip;
@@ -1642,6 +1652,19 @@ fn strip_titles<'a>(mut start: usize, mut text: &'a str, out: &mut Vec<Piece<'a>
         return;
     }
     split_run(start, text, titled, out);
+}
+
+/// Whether a run opening with "New" names a known place with it ("New York City", "New
+/// Zealand's"): "New" opening a sentence ("New Kazakh rules") is dropped, but not from these.
+fn new_begins_name(text: &str) -> bool {
+    let rest = &text["New".len()..];
+    let second = rest.trim_start();
+    let end = text.len() - second.len() + second.find(' ').unwrap_or(second.len());
+    is_known(
+        text[..end]
+            .trim_end_matches_str("’s")
+            .trim_end_matches_str("'s"),
+    )
 }
 
 /// The entities of capitalised runs met before in a text, by the run: a run's entities depend on
@@ -1838,10 +1861,18 @@ pub(super) fn extract_headline(sent: &str, known: &HashSet<&str, Fast>, out: &mu
 /// word ("Officials"), an adverb ("Additionally"), a participle ("Speaking").
 pub(super) fn is_ordinary_opening(word: &str) -> bool {
     let lower = word.to_lowercase();
-    if is_known(word) {
+    // "Oil output rose", "Gas exports fell": alone, an organisation's word that is a common
+    // word is the common noun.
+    if alias(word).is_some() || is_place(word) || is_org_word(word) && !is_common_word(&lower) {
         return false;
     }
-    is_common_word(&lower) || (lower.len() > 5 && (lower.ends_with("ly") || lower.ends_with("ing")))
+    // Goods before a noun: "Uranium prices rose", "Wheat exports fell", "Cotton farmers".
+    is_common_word(&lower)
+        || matches!(
+            lower.as_str(),
+            "uranium" | "wheat" | "cotton" | "gold" | "coal" | "grain" | "copper" | "steel"
+        )
+        || (lower.len() > 5 && (lower.ends_with("ly") || lower.ends_with("ing")))
 }
 
 /// The source of every pattern here, by name (for the engine's tests).
