@@ -64,6 +64,37 @@ fn caps(sent: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
+/// The runs of [`caps`], a run that ends in a middle initial joined to the next run: "President
+/// Donald J. Trump" is one name, not "President Donald J" and "Trump". Not before a common or
+/// known word ("Plan B. The", "Group A. Kazakhstan").
+fn name_runs(sent: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let b = sent.as_bytes();
+    let mut runs = caps(sent).peekable();
+    std::iter::from_fn(move || {
+        let (start, mut end) = runs.next()?;
+        while end >= start + 3
+            && b[end - 1].is_ascii_uppercase()
+            && b[end - 2] == b' '
+            && b.get(end) == Some(&b'.')
+            && b.get(end + 1) == Some(&b' ')
+        {
+            match runs.peek() {
+                Some(&(s, e)) if s == end + 2 => {
+                    let first = sent[s..e].split(' ').next().unwrap_or("");
+                    if is_common(first) || is_common_word(&first.to_lowercase()) || is_known(first)
+                    {
+                        break;
+                    }
+                    end = e;
+                    runs.next();
+                }
+                _ => break,
+            }
+        }
+        Some((start, end))
+    })
+}
+
 /// The abbreviated titles of the capitalised-run pattern, in its order ([`caps_src`] is
 /// written with them, [`caps_word`] reads them).
 const CAPS_TITLES: [&str; 17] = [
@@ -1725,7 +1756,7 @@ impl<'t> RunCache<'t> {
 pub(super) fn extract<'t>(sent: &'t str, out: &mut Vec<Mention>, cache: &mut RunCache<'t>) {
     let taken = Taken::new(out.iter().map(|m| (m.start, m.end)).collect());
     let mut found = Vec::new();
-    for (start, end) in caps(sent) {
+    for (start, end) in name_runs(sent) {
         let run = &sent[start..end];
         let (a, b) = cache.entities_of(run);
         for (s, e, name, kind) in &cache.entities[a..b] {
@@ -1890,7 +1921,7 @@ mod tests {
         let taken = crate::extract::Taken::new(out.iter().map(|m| (m.start, m.end)).collect());
         let mut found = Vec::new();
         let mut pieces = Vec::new();
-        for (start, end) in caps(sent) {
+        for (start, end) in super::name_runs(sent) {
             let run = &sent[start..end];
             if run.split_whitespace().nth(12).is_some() {
                 continue;
@@ -1925,6 +1956,8 @@ mod tests {
             "Microsoft Corp",
             "United Arab Emirates",
             "Trump and",
+            "President Donald J. Trump",
+            "Plan B. The",
         ];
         let mut sentences = Vec::new();
         for (i, a) in runs.iter().enumerate() {

@@ -695,7 +695,8 @@ fn named(mentions: &mut [Mention], ws: usize, we: usize, who: &str) -> String {
     if let Some(m) = mentions.get_mut(i) {
         if m.start == ws && m.end == we {
             if let Value::Entity { kind, .. } = &mut m.value {
-                if *kind == EntityType::Other {
+                // "…," the OECD said: an acronym that speaks is no person.
+                if *kind == EntityType::Other && !who.bytes().all(|b| b.is_ascii_uppercase()) {
                     *kind = EntityType::Person;
                 }
             }
