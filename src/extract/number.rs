@@ -2932,6 +2932,48 @@ fn find_ordinals(sent: &str, taken_spans: &Taken, out: &mut Vec<Mention>) {
     out.extend(ordinals);
 }
 
+/// The words before a superlative or an ordinal (`before`, up to it) put it over a group, not
+/// one member: "one of the largest exporters", "among the world's biggest lenders", "one of the
+/// first countries to sign", "the three largest banks". Such a rank is not the group's first:
+/// it compares only with another rank of a group ("among the biggest"), never with one member's
+/// ("the fifth-largest", "the largest").
+pub(crate) fn ranks_a_group(before: &str) -> bool {
+    let mut words = before
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty());
+    let mut word = words.next().unwrap_or("");
+    // A count: "the three largest", "Europe's 10 biggest".
+    let counted = ((1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit()))
+        || [
+            "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        ]
+        .iter()
+        .any(|n| word.eq_ignore_ascii_case(n));
+    if counted {
+        word = words.next().unwrap_or("");
+    }
+    let possessive = word.ends_with("'s") || word.ends_with("’s");
+    if !(possessive
+        || ["the", "its", "their", "our", "his", "her"]
+            .iter()
+            .any(|d| word.eq_ignore_ascii_case(d)))
+    {
+        return false;
+    }
+    if counted {
+        return true;
+    }
+    word = words.next().unwrap_or("");
+    // "the world's biggest": the possessive's own "the".
+    if possessive && word.eq_ignore_ascii_case("the") {
+        word = words.next().unwrap_or("");
+    }
+    word.eq_ignore_ascii_case("among")
+        || word.eq_ignore_ascii_case("amongst")
+        || word.eq_ignore_ascii_case("of")
+            && words.next().is_some_and(|w| w.eq_ignore_ascii_case("one"))
+}
+
 /// Appends the multiples of one sentence ("doubled", "tripled": a change by a factor, counted in
 /// "fold"), outside `taken_spans` and the mentions found.
 fn find_multiples(sent: &str, taken_spans: &Taken, out: &mut Vec<Mention>) {
@@ -3233,6 +3275,31 @@ mod tests {
             answered_with.iter().all(|&n| n > 500),
             "answered with a sign, scale, percent: {answered_with:?}"
         );
+    }
+
+    #[test]
+    fn group_ranks() {
+        for before in [
+            "It is one of the ",
+            "Norway is one of the world's ",
+            "The bank ranks among the ",
+            "Both are among the 10 ",
+            "The three ",
+            "It is one of Europe's ",
+            "It is one of its ",
+        ] {
+            assert!(ranks_a_group(before), "{before:?}");
+        }
+        for before in [
+            "It is the ",
+            "Chile's ",
+            "the world's ",
+            "Of the ",
+            "",
+            "In 2024 the ",
+        ] {
+            assert!(!ranks_a_group(before), "{before:?}");
+        }
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub mod prep;
 
 use crate::claims::Claim;
 use crate::corpus::Corpus;
-use crate::extract::{Amount, Bound, Value};
+use crate::extract::{ranks_a_group, Amount, Bound, Value};
 
 /// Alignment score from which a compatible corpus claim supports a claim.
 pub const SUPPORT_ALIGNMENT: f64 = 0.34;
@@ -581,15 +581,24 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
                 p.subjects_differ(claim, &j, c, w)
                     || (states && subjects_differ_in_clause(claim, c))
             };
+            // "One of the largest exporters" ranks a group: it compares with another group's
+            // rank ("among the biggest", "one of the smallest"), not with one member's ("the
+            // fifth-largest"), and two subjects can both be in it.
+            let group = |t: &str, c: &Claim| {
+                dim == "ordinal" && t.get(c.start..c.anchor.0).is_some_and(ranks_a_group)
+            };
+            let text_group = group(text, claim);
             let same_sort = dim != "ordinal"
-                || is_superlative(text.get(claim.anchor.0..claim.anchor.1))
-                    == is_superlative(doc.text.get(c.anchor.0..c.anchor.1));
+                || (is_superlative(text.get(claim.anchor.0..claim.anchor.1))
+                    == is_superlative(doc.text.get(c.anchor.0..c.anchor.1))
+                    && text_group == group(&doc.text, c));
             match compatible_claims(claim, c, same_sort) {
                 // The same rank of the same thing given to another subject: "China is the
                 // largest investor" against "the United States is".
                 Some(true) if swapped() => {
                     let unpenalised = p.said_share_mean(pa, pc);
                     if matches!(claim.value(), Value::Ordinal(_, noun) if !noun.is_empty())
+                        && !text_group
                         && unpenalised >= 0.7
                         && claim.negated == c.negated
                         && same_time(claim, c)
