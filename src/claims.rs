@@ -1305,7 +1305,7 @@ fn clauses_into(sentence: &str, offset: usize, out: &mut Vec<(usize, usize)>) {
 }
 
 /// Idioms with a negation that deny nothing. Each starts with "n".
-const NEGATION_IDIOMS: [&str; 13] = [
+const NEGATION_IDIOMS: [&str; 14] = [
     "not long",
     "not only",
     "not just",
@@ -1318,6 +1318,8 @@ const NEGATION_IDIOMS: [&str; 13] = [
     "no longer than",
     "neither free nor fair",
     "not far",
+    // "It is not clear whether exports rose 5%": the text does not deny it.
+    "not clear",
     // "no stranger to Israel": well acquainted with it.
     "no stranger",
 ];
@@ -1413,6 +1415,57 @@ fn is_negated_lowercasing(clause: &str) -> bool {
         }
     }
     NEGATORS.iter().any(|n| lower.contains(n))
+}
+
+/// Whether `span` of `text` denies what it states: [`is_negated`], but for a "not" that is part
+/// of a figure's hedge ("Not more than 20 people may gather": the figure is "not more than 20",
+/// nothing is denied), and for the few verbs that deny without a "not": "failed to" ("fails
+/// to", "fail to", "failing to"), and "denied", "denies", "deny", "rejected", "rejects" or
+/// "reject" before "that", "reports" or "claims" ("The ministry denied that exports rose 5%":
+/// the text does not state the rise), looked for only when `may_deny` (the sentence has one of
+/// their terms).
+fn denies(text: &str, span: (usize, usize), ms: &[&Mention], may_deny: bool) -> bool {
+    let clause = &text[span.0..span.1];
+    if is_negated(clause) {
+        let hedged = |h: &&&Mention| {
+            matches!(
+                h.value,
+                Value::Number(_) | Value::Money(..) | Value::Percent(_) | Value::Quantity(..)
+            ) && span.0 <= h.start
+                && h.end <= span.1
+                && starts_with_ignoring_case(&text.as_bytes()[h.start..], "not ")
+        };
+        if !ms.iter().any(|h| hedged(&h)) {
+            return true;
+        }
+        // The clause without each hedge's "not".
+        let mut from = span.0;
+        for h in ms.iter().filter(hedged) {
+            if is_negated(&text[from..h.start]) {
+                return true;
+            }
+            from = h.start + 3;
+        }
+        return is_negated(&text[from..span.1]);
+    }
+    if !may_deny {
+        return false;
+    }
+    let one_of = |word: &str, list: &[&str]| list.iter().any(|x| word.eq_ignore_ascii_case(x));
+    let mut last = "";
+    clause
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            let denial = (one_of(last, &["failed", "fails", "fail", "failing"])
+                && one_of(w, &["to"]))
+                || (one_of(
+                    last,
+                    &["denied", "denies", "deny", "rejected", "rejects", "reject"],
+                ) && one_of(w, &["that", "reports", "claims"]));
+            last = w;
+            denial
+        })
 }
 
 /// The mentions grouped by sentence, each group in the mentions' order, in one list: sentence
@@ -1630,6 +1683,11 @@ fn claims_in(
         }
         // Each term's place by its address: a claim's local terms are mostly the same slices.
         addresses_into(&all_terms, &mut by_address);
+        // A verb that denies without a "not" ("failed to", "denied that"): looked for in the
+        // text (`denies`) only where the sentence has its term.
+        let may_deny = all_terms
+            .iter()
+            .any(|t| matches!(*t, "fail" | "deny" | "reject"));
         let terms = Terms::from_strs(&all_terms);
         spare_all = recycled(all_terms);
         let all_terms = terms;
@@ -1668,7 +1726,8 @@ fn claims_in(
                 .find(|u| std::ptr::eq(u.0, m))
                 .map(|u| &unit_arena[u.1 .0..u.1 .1]);
             // The clause holding the value, widened until it has two terms.
-            let span = st.local_terms(m, unit_term, &reporter_terms, &mut set, &mut local_buf);
+            let (span, own) =
+                st.local_terms(m, unit_term, &reporter_terms, &mut set, &mut local_buf);
             // "The country of about 30 million people ranks 50th in …": a count that describes
             // a noun, in a clause that states another value, is about that noun alone.
             let described = described_noun(text, m, unit_term);
@@ -1690,11 +1749,19 @@ fn claims_in(
                 }
                 _ => (&local_buf, span),
             };
-            let negated = match negation.iter().find(|n| n.0 == span) {
+            // "Exports rose not 10% but 5%": a "but" clause borrows terms from the clause
+            // before it, not its denial.
+            let span_denied =
+                if span.0 < own && starts_with_ignoring_case(&text.as_bytes()[own..], "but ") {
+                    (own, span.1)
+                } else {
+                    span
+                };
+            let negated = match negation.iter().find(|n| n.0 == span_denied) {
                 Some(n) => n.1,
                 None => {
-                    let negated = is_negated(&text[span.0..span.1]);
-                    negation.push((span, negated));
+                    let negated = denies(text, span_denied, ms, may_deny);
+                    negation.push((span_denied, negated));
                     negated
                 }
             };
@@ -2439,7 +2506,8 @@ impl<'a> SentenceTerms<'a> {
 
     /// The terms local to mention `m`: those of the clause holding it, widened (first towards
     /// the start of the sentence, then towards its end) until there are two, with `unit`; and
-    /// the span of the clauses used. The terms go to `terms` (emptied first); `set` is scratch.
+    /// the span of the clauses used, and the start of the value's own clause. The terms go to
+    /// `terms` (emptied first); `set` is scratch.
     /// (Both kept from claim to claim by the caller: most claims need no list of their own.)
     fn local_terms<'s>(
         &'s self,
@@ -2448,7 +2516,7 @@ impl<'a> SentenceTerms<'a> {
         reporters: &[String],
         set: &mut Vec<u32>,
         terms: &mut Vec<&'s str>,
-    ) -> (usize, usize) {
+    ) -> ((usize, usize), usize) {
         let n = self.parts.len();
         if n == 0 {
             self.span_terms_ref(self.sentence, Some((m.start, m.end)), set, terms);
@@ -2458,7 +2526,7 @@ impl<'a> SentenceTerms<'a> {
                 }
             }
             terms.retain(|t| !reporters.iter().any(|r| r == t));
-            return self.sentence;
+            return (self.sentence, self.sentence.0);
         }
         let idx = {
             let j = self.parts.partition_point(|p| p.1 <= m.start);
@@ -2533,7 +2601,7 @@ impl<'a> SentenceTerms<'a> {
             set.dedup();
             self.finish(set, m, span_of(lo, hi), unit, reporters, terms);
         }
-        span_of(lo, hi)
+        (span_of(lo, hi), self.parts[idx].0)
     }
 }
 
@@ -2666,7 +2734,7 @@ mod tests {
                 for m in &ms {
                     for unit in [None, Some("company"), Some("zzz")] {
                         // Lists left as the claim before left them.
-                        let span = st.local_terms(m, unit, &[], &mut set, &mut local);
+                        let (span, _) = st.local_terms(m, unit, &[], &mut set, &mut local);
                         let got: Vec<String> = local.iter().map(|t| t.to_string()).collect();
                         assert_eq!(
                             (got, span),
@@ -2987,6 +3055,7 @@ mod tests {
             "Not only",
             "neither free nor fair",
             "not far",
+            "Not Clear",
             "nonot long",
             "İ",
             "neİther",
