@@ -1631,6 +1631,7 @@ fn claims_in(
     // Per-sentence lists, emptied and reused from sentence to sentence.
     let mut parts: Vec<(usize, usize)> = Vec::new();
     let mut dates: Vec<&Mention> = Vec::new();
+    let mut times: Vec<&Mention> = Vec::new();
     let mut negation: Vec<((usize, usize), bool)> = Vec::new();
     let mut subjects: Vec<(&Mention, bool)> = Vec::new();
     // The sentence's quantities' unit terms, one after another, and each quantity's range.
@@ -1702,6 +1703,9 @@ fn claims_in(
                 .copied()
                 .filter(|d| matches!(d.value, Value::Date(_))),
         );
+        // A figure's time is not a date it is compared with ("up 12% from 2024").
+        times.clear();
+        times.extend(dates.iter().copied().filter(|d| !is_base(text, d)));
         // Whether each span of clauses used so far is negated (a value's span is usually one
         // of a few).
         negation.clear();
@@ -1820,7 +1824,14 @@ fn claims_in(
                     .or_else(|| in_clause().next())
                     .map(|e| e.0),
             };
-            let time = nearest_date(&dates, m.start);
+            let time = nearest_date(
+                text,
+                match m.value {
+                    Value::Date(_) => &dates,
+                    _ => &times,
+                },
+                m,
+            );
             let (local, list) = local_of(local, &all_terms, &by_address);
             let rare = (list.is_some() || !quals.is_empty()).then(|| {
                 Box::new(Rare {
@@ -1951,9 +1962,25 @@ fn local_of(
     (0, Some(local.iter().map(|&t| Box::from(t)).collect()))
 }
 
-/// The date mention nearest to `at` that does not start there (ties: the least ISO form).
-/// `dates` is sorted by start.
-fn nearest_date<'a>(dates: &[&'a Mention], at: usize) -> Option<&'a Mention> {
+/// The date a value is of: the one "in" puts it in ("$4 billion in 2024"), else the date mention
+/// nearest to it that does not start where it does (ties: the least ISO form). `dates` is sorted
+/// by start: for a figure, the sentence's dates but those a comparison starts from ([`is_base`]);
+/// for a date, all the others.
+fn nearest_date<'a>(text: &str, dates: &[&'a Mention], m: &Mention) -> Option<&'a Mention> {
+    let at = m.start;
+    // "to $5 billion in 2025 from $4 billion in 2024": each amount's own "in".
+    if !matches!(m.value, Value::Date(_))
+        && text
+            .as_bytes()
+            .get(m.end..m.end + 4)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b" in "))
+    {
+        let d_at = m.end + 4;
+        let own = dates.partition_point(|d| d.start < d_at);
+        if let Some(d) = dates.get(own).filter(|d| d.start == d_at) {
+            return Some(d);
+        }
+    }
     let mut best: Option<(usize, &str, &Mention)> = None;
     // The nearest start before `at`, and the nearest after it, each with every date sharing it.
     let before = dates.partition_point(|d| d.start < at);
@@ -1978,6 +2005,59 @@ fn nearest_date<'a>(dates: &[&'a Mention], at: usize) -> Option<&'a Mention> {
         }
     }
     best.map(|b| b.2)
+}
+
+/// A date a comparison starts from: after "from", "since", "than", "than in", "compared with",
+/// "compared to", "versus" or "vs" ("up 12% from 2024", "the highest since 2014"), but not the
+/// start of a period ("from 2020 to 2024") nor an origin ("the accords date from 2020").
+fn is_base(text: &str, d: &Mention) -> bool {
+    // Whether `s` ends with one of `words` (in any case) after a non-word byte or nothing.
+    let ends_with_word = |s: &[u8], words: &[&str]| {
+        words.iter().any(|w| {
+            s.len() >= w.len()
+                && s[s.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+                && (s.len() == w.len() || !s[s.len() - w.len() - 1].is_ascii_alphanumeric())
+        })
+    };
+    let before = text.as_bytes()[..d.start].trim_ascii_end();
+    // Most dates follow "in", "on" or "of": the last two letters rule out all but a few.
+    match before {
+        [.., a, b]
+            if matches!(
+                [a | 0x20, b | 0x20],
+                [b'o', b'm']
+                    | [b'c', b'e']
+                    | [b'a', b'n']
+                    | [b'i', b'n']
+                    | [b't', b'h']
+                    | [b't', b'o']
+                    | [b'u', b's']
+                    | [b'v', b's']
+                    | [b's', b'.']
+            ) => {}
+        _ => return false,
+    }
+    let base = ends_with_word(
+        before,
+        &[
+            "since",
+            "than",
+            "than in",
+            "compared with",
+            "compared to",
+            "versus",
+            "vs",
+            "vs.",
+        ],
+    ) || (ends_with_word(before, &["from"])
+        && !ends_with_word(
+            before[..before.len() - 4].trim_ascii_end(),
+            &["date", "dates", "dated", "dating"],
+        ));
+    let after = text[d.end..].trim_start().as_bytes();
+    base && !["to ", "until ", "through ", "-", "–"]
+        .iter()
+        .any(|w| starts_with_ignoring_case(after, w))
 }
 
 /// Terms as claims compare them: an entity name of several words also gives its head ("kazakh
