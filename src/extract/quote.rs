@@ -401,12 +401,11 @@ pub(super) fn extract(text: &str, sentences: &[Sentence], out: &mut Vec<Mention>
             let who = &text[ws..we];
             let lower = who.to_lowercase();
             if matches!(lower.as_str(), "he" | "she" | "they" | "it") {
-                let from = match last_end {
-                    Some(e) => e,
-                    None => sentences
-                        .get(sentence.saturating_sub(3))
-                        .map_or(0, |s| s.start),
-                };
+                // Within the three sentences before, as far back as the last quote.
+                let from = sentences
+                    .get(sentence.saturating_sub(3))
+                    .map_or(0, |s| s.start)
+                    .max(last_end.unwrap_or(0));
                 return match persons_between(text, sentences, out, &quote_spans, from, sent_start) {
                     Named::One(name) => Some(name),
                     Named::None => last_speaker.clone(),
@@ -548,7 +547,16 @@ fn persons_between(
 ) -> Named {
     let i = mentions.partition_point(|m| m.start < from);
     let mut found = Named::None;
-    for m in mentions[i..].iter().take_while(|m| m.start < to) {
+    // Bounded, so that a text of long sentences full of quotes stays linear: past 64 mentions,
+    // too many names to be sure of one.
+    for (k, m) in mentions[i..]
+        .iter()
+        .take_while(|m| m.start < to)
+        .enumerate()
+    {
+        if k == 64 {
+            return Named::Several;
+        }
         let name = match &m.value {
             Value::Entity {
                 name,
