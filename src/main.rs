@@ -16,11 +16,13 @@ use std::process::ExitCode;
 include!(concat!(env!("OUT_DIR"), "/default_corpus.rs"));
 
 const USAGE: &str = "usage:
-  corroborate extract [FILE|-] [--format json|text]
+  corroborate extract [FILE|-] [--date YYYY-MM-DD] [--format json|text]
   corroborate check   [FILE|-] [--corpus PATH] [--date YYYY-MM-DD] [--format json|text|markdown|claimreview|html]
   corroborate index   SOURCE_DIR --out OUT_DIR
 
 FILE absent or - reads standard input. An .html file is read as HTML.
+--date is the article's own date, for relative dates (\"Thursday\", \"last year\"); without it, a
+date line at the top of the text gives it.
 check without --corpus uses the default corpus (the documents in corpus/ when this was built).";
 
 /// A failure and its exit status.
