@@ -575,11 +575,12 @@ fn persons_between(
         // subject's first words is the subject too.
         let opens = sentences.get(m.sentence).is_some_and(|s| {
             let lead = &text[s.start.min(m.start)..m.start];
-            lead.split_whitespace()
-                .all(|w| !w.starts_with(|c: char| c.is_lowercase()))
-                || (lead.ends_with(", ")
-                    && lead.matches(',').count() == 1
-                    && text[m.end..].starts_with(','))
+            // "Secretary of State Marco Rubio emphasized …": the small words of a title too.
+            lead.split_whitespace().all(|w| {
+                !w.starts_with(|c: char| c.is_lowercase()) || matches!(w, "of" | "the" | "for")
+            }) || (lead.ends_with(", ")
+                && lead.matches(',').count() == 1
+                && text[m.end..].starts_with(','))
         });
         found = match found {
             Named::None if opens => Named::One(name.clone()),
