@@ -1458,7 +1458,7 @@ fn denies(text: &str, span: (usize, usize), ms: &[&Mention], may_deny: bool) -> 
         .filter(|w| !w.is_empty())
         .any(|w| {
             let denial = (one_of(last, &["failed", "fails", "fail", "failing"])
-                && one_of(w, &["to"]))
+                && w.eq_ignore_ascii_case("to"))
                 || (one_of(
                     last,
                     &["denied", "denies", "deny", "rejected", "rejects", "reject"],

@@ -2635,8 +2635,8 @@ fn change_takes_level(a: &Atom, b: &Atom) -> Atom {
 /// "times" or "-fold" after a number: "rose 5 to 10 times" is a range of multiples.
 fn times_after(rest: &str) -> bool {
     let r = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '-');
-    let w = super::prefix_while(r, |c| c.is_ascii_alphabetic()).to_ascii_lowercase();
-    matches!(w.as_str(), "times" | "fold")
+    let w = super::prefix_while(r, |c| c.is_ascii_alphabetic());
+    w.eq_ignore_ascii_case("times") || w.eq_ignore_ascii_case("fold")
 }
 
 /// Verbs of change that report a change, then the new level, before "X to Y" ("rose 5% to
