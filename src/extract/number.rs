@@ -1041,27 +1041,16 @@ fn currency_code(symbol: &str) -> &'static str {
     let s = symbol.trim().to_ascii_lowercase();
     let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
     let last = s.rsplit(' ').next().unwrap_or("");
-    match s.as_str() {
-        "$" | "us$" | "u.s.$" | "u.s. $" | "usd" => return "USD",
-        "a$" | "au$" | "aud" => return "AUD",
-        "c$" | "ca$" | "cad" => return "CAD",
-        "hk$" | "hkd" => return "HKD",
-        "nz$" | "nzd" => return "NZD",
-        "s$" | "sgd" => return "SGD",
-        "r$" | "brl" => return "BRL",
-        "€" | "eur" => return "EUR",
-        "£" | "gbp" => return "GBP",
-        "¥" | "jpy" => return "JPY",
-        "₸" | "kzt" => return "KZT",
-        "₹" | "inr" => return "INR",
-        "₽" | "rub" => return "RUB",
-        "₩" | "krw" => return "KRW",
-        "₺" | "try" => return "TRY",
-        "cny" | "rmb" => return "CNY",
-        "chf" => return "CHF",
-        "aed" => return "AED",
-        "sar" => return "SAR",
-        _ => {}
+    // A sign or code ("u.s. $" as "u.s.$"), else the last word of a name ("British pounds").
+    let code = |key: &str| {
+        super::words(CURRENCIES).find_map(|line| {
+            let mut words = line.split(' ');
+            let code = words.next()?;
+            words.any(|w| w == key).then_some(code)
+        })
+    };
+    if let Some(code) = code(&s.replace(' ', "")) {
+        return code;
     }
     if last.starts_with("dollar") {
         return if s.starts_with("australian") {
@@ -1080,22 +1069,32 @@ fn currency_code(symbol: &str) -> &'static str {
             "USD"
         };
     }
-    match last {
-        "euro" | "euros" => "EUR",
-        "pound" | "pounds" | "sterling" => "GBP",
-        "yen" => "JPY",
-        "yuan" | "renminbi" => "CNY",
-        "tenge" => "KZT",
-        "ruble" | "rubles" | "rouble" | "roubles" => "RUB",
-        "rupee" | "rupees" => "INR",
-        "franc" | "francs" => "CHF",
-        "cent" | "cents" => "USD",
-        "dirham" | "dirhams" => "AED",
-        "riyal" | "riyals" => "SAR",
-        "lira" => "TRY",
-        _ => "USD",
-    }
+    code(last).unwrap_or("USD")
 }
+
+/// Each currency's ISO code, then its signs, codes and the last words of its names, in lower
+/// case, for [`currency_code`] (a table: the wasm is smaller than with a `match`).
+const CURRENCIES: &str = super::packed!(
+    "USD $ us$ u.s.$ usd cent cents",
+    "AUD a$ au$ aud",
+    "CAD c$ ca$ cad",
+    "HKD hk$ hkd",
+    "NZD nz$ nzd",
+    "SGD s$ sgd",
+    "BRL r$ brl",
+    "EUR € eur euro euros",
+    "GBP £ gbp pound pounds sterling",
+    "JPY ¥ jpy yen",
+    "KZT ₸ kzt tenge",
+    "INR ₹ inr rupee rupees",
+    "RUB ₽ rub ruble rubles rouble roubles",
+    "KRW ₩ krw",
+    "TRY ₺ try lira",
+    "CNY cny rmb yuan renminbi",
+    "CHF chf franc francs",
+    "AED aed dirham dirhams",
+    "SAR sar riyal riyals",
+);
 
 /// Words that end a counted-noun search: function words and common verbs.
 fn is_stop(w: &str) -> bool {
@@ -3342,6 +3341,31 @@ mod tests {
         assert_eq!(precision_of("1.1"), 0.1);
         assert_eq!(precision_of("2,000"), 1000.0);
         assert_eq!(precision_of("13,780"), 10.0);
+    }
+
+    #[test]
+    fn currency_codes() {
+        for (symbol, code) in [
+            ("$", "USD"),
+            ("U.S. $", "USD"),
+            ("US$", "USD"),
+            ("A$", "AUD"),
+            ("€", "EUR"),
+            ("₸", "KZT"),
+            ("RMB", "CNY"),
+            ("euros", "EUR"),
+            ("British  pounds sterling", "GBP"),
+            ("Hong Kong dollars", "HKD"),
+            ("Taiwan dollars", "TWD"),
+            ("dollars", "USD"),
+            ("Swiss francs", "CHF"),
+            ("cents", "USD"),
+            ("roubles", "RUB"),
+            ("riyals", "SAR"),
+            ("TRY", "TRY"),
+        ] {
+            assert_eq!(currency_code(symbol), code, "{symbol}");
+        }
     }
 
     #[test]
