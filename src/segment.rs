@@ -1580,7 +1580,8 @@ fn token_before(text: &str, floor: usize, i: usize) -> (Tok, usize) {
     if tb.len() == 1 {
         let kind = match tb[0] {
             b'A'..=b'Z' => Tok::Initial,
-            b'p' => Tok::NumPrefix,
+            // "p. 5", "c. 5,000" (circa)
+            b'p' | b'c' => Tok::NumPrefix,
             b'v' => Tok::Continue,
             _ => Tok::Ordinary,
         };

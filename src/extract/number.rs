@@ -178,7 +178,12 @@ mod atom_group {
     pub const CURNAME: usize = 9;
 }
 
-/// The source of [`ATOM`].
+/// The source of [`ATOM`]. A number (`num`) is one of: digits in groups of three after commas,
+/// then a decimal point ("1,500,000.25"); groups of three after spaces, then a decimal point or
+/// comma ([`plain_number`]): two or more groups ("1 500 000"), one after a space outside ASCII
+/// ("12 000" with a no-break or thin space, [`WIDE_SPACES`]), or one that starts with 0 ("12
+/// 000"; "5 100" is two numbers); a decimal comma ("8,5%", kept only with a percent, scale or
+/// currency: `read_atom`); else a run of digits with a decimal point or not.
 fn atom_src() -> String {
     format!(
         r"(?xi)
@@ -186,16 +191,24 @@ fn atom_src() -> String {
         (?:
             (?-u:\b)(?P<halfw>half\s+an?\s+(?:million|billion|trillion|dozen))(?-u:\b)
           | (?-u:\b)(?P<frac>{FRACTION})(?-u:\b)
-          | (?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)
+          | (?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?
+            | [0-9]{{1,3}}(?:(?:(?-x:[ {wide}])[0-9]{{3}}){{2,}}|(?-x:[{wide}])[0-9]{{3}}|\ 0[0-9]{{2}})
+              (?-u:\b)(?:[.,][0-9]+)?
+            | [0-9]{{1,3}},[0-9]{{1,2}}(?-u:\b)
+            | [0-9]+(?:\.[0-9]+)?|\.[0-9]+)
           | (?-u:\b)(?P<words>{words})(?-u:\b)
         )
         (?:(?P<sp>\s*)(?P<scale>{SCALE_AFTER})(?-u:\b))?
         (?:\s*(?P<pct>{PCT_AFTER}))?
         (?:\s+(?P<curname>{CUR_NAME})(?-u:\b))?
         ",
-        words = *WORDS
+        words = *WORDS,
+        wide = WIDE_SPACES,
     )
 }
+
+/// The spaces outside ASCII that group a number's digits: no-break, narrow no-break, thin.
+const WIDE_SPACES: &str = "\u{a0}\u{202f}\u{2009}";
 
 /// [`ATOM`]'s match at a digit or a currency sign right before one, where most of its matches
 /// start ("2,000", "2024", "12.5%", "$4.5 billion", "30 percent"), found without the engine for
@@ -238,6 +251,14 @@ fn atom_at_digit(hay: &[u8], p: usize, slots: &mut [usize]) -> bool {
         while byte(end) == b',' && digits_from(end + 1) >= end + 4 {
             end += 4;
         }
+    }
+    // A decimal comma ("8,5") or groups after a space ("12 000"): left to the engine.
+    if run <= 3
+        && end == num_end
+        && matches!(byte(end), b',' | b' ')
+        && byte(end + 1).is_ascii_digit()
+    {
+        return false;
     }
     if byte(end) == b'.' && byte(end + 1).is_ascii_digit() {
         end = digits_from(end + 1);
@@ -955,27 +976,35 @@ pub(crate) fn parse_word_number_prefix(s: &str) -> Option<(f64, usize)> {
     best
 }
 
-fn parse_digits(s: &str) -> Option<f64> {
-    if s.contains(',') {
-        crate::float::parse(&s.replace(',', ""))
-    } else {
-        crate::float::parse(s)
+/// A number of [`ATOM`]'s `num` as plain digits with a decimal point: "1,500,000" and "1 500 000"
+/// are "1500000"; the comma of "8,5" or of "1 500,25" (groups after spaces) is a decimal point.
+fn plain_number(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return Cow::Borrowed(s);
     }
+    let spaced = s
+        .bytes()
+        .any(|b| !(b.is_ascii_digit() || b == b'.' || b == b','));
+    let decimal_comma = spaced || s.rsplit_once(',').is_some_and(|(_, f)| f.len() < 3);
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '0'..='9' | '.' => out.push(c),
+            ',' if decimal_comma => out.push('.'),
+            _ => {}
+        }
+    }
+    Cow::Owned(out)
 }
 
-/// The place of the last significant digit: 100 for "600", 0.1 for "1.1", 1000 for "2,000".
+/// The place of the last significant digit of a plain number (see [`plain_number`]): 100 for
+/// "600", 0.1 for "1.1", 1000 for "2000".
 fn precision_of(s: &str) -> f64 {
-    // As if the commas were removed first.
-    let digits = |t: &str| t.bytes().filter(|&b| b != b',').count();
+    let digits = |t: &str| t.len();
     if let Some((_, frac)) = s.split_once('.') {
         return 10f64.powi(-(digits(frac) as i32));
     }
-    let zeros = s
-        .bytes()
-        .rev()
-        .filter(|&b| b != b',')
-        .take_while(|&b| b == b'0')
-        .count();
+    let zeros = s.bytes().rev().take_while(|&b| b == b'0').count();
     if zeros == digits(s) {
         1.0
     } else {
@@ -1954,8 +1983,10 @@ fn read_atom(sent: &str, c: &super::pattern::Captures, sentence_start: usize) ->
 
     if let Some(n) = c.get(g::NUM) {
         let text = n.as_str();
-        value = parse_digits(text)?;
-        precision = precision_of(text);
+        let plain = plain_number(text);
+        value = crate::float::parse(&plain)?;
+        precision = precision_of(&plain);
+
         match before {
             Some(b) if b.is_alphanumeric() || b == '_' => skip = true,
             Some('.' | ',' | '/' | ':' | '\\') if before2.is_some_and(|d| d.is_ascii_digit()) => {
@@ -2003,6 +2034,11 @@ fn read_atom(sent: &str, c: &super::pattern::Captures, sentence_start: usize) ->
             return None; // an ordinal, read below
         }
         if c.get(g::SCALE).is_none() && c.get(g::PCT).is_none() && c.get(g::CURNAME).is_none() {
+            // A decimal comma only with what makes it a figure ("8,5%", "€3,5 billion"; "1,2
+            // and 3" is no number).
+            if cur.is_none() && plain.len() == text.len() && text.contains(',') {
+                skip = true;
+            }
             // Letters glued to the digits: a unit ("30km") or not a figure ("9am", "5G", "80s").
             if let Some(x) = char_at(sent, end) {
                 if x.is_alphabetic() {
@@ -3339,8 +3375,9 @@ mod tests {
     fn precision() {
         assert_eq!(precision_of("600"), 100.0);
         assert_eq!(precision_of("1.1"), 0.1);
-        assert_eq!(precision_of("2,000"), 1000.0);
-        assert_eq!(precision_of("13,780"), 10.0);
+        assert_eq!(precision_of(&plain_number("2,000")), 1000.0);
+        assert_eq!(precision_of(&plain_number("13,780")), 10.0);
+        assert_eq!(precision_of(&plain_number("12\u{a0}000")), 1000.0);
     }
 
     #[test]
@@ -3365,6 +3402,24 @@ mod tests {
             ("TRY", "TRY"),
         ] {
             assert_eq!(currency_code(symbol), code, "{symbol}");
+        }
+    }
+
+    #[test]
+    fn plain_numbers() {
+        for (text, plain) in [
+            ("2024", "2024"),
+            ("4.5", "4.5"),
+            ("1,500,000", "1500000"),
+            ("1,500,000.25", "1500000.25"),
+            ("1 500 000", "1500000"),
+            ("1 500 000,25", "1500000.25"),
+            ("12\u{a0}000", "12000"),
+            ("12\u{202f}000.5", "12000.5"),
+            ("8,5", "8.5"),
+            ("12,25", "12.25"),
+        ] {
+            assert_eq!(plain_number(text), plain, "{text}");
         }
     }
 
