@@ -307,8 +307,12 @@ static DURATIONS: LazyLock<Regex> =
 fn durations_src() -> String {
     format!(
         r"(?ix)
-        (?-u:\b)(?P<n>[0-9]+(?:\.[0-9]+)?|{words}|an?)
+        (?-u:\b)
+        (?:(?P<lo>[0-9]+(?:\.[0-9]+)?)(?:\s*[-–]\s*|\s+(?:to|or|and)\s+)
+          |(?P<low>{words})\s+(?:to|or|and)\s+)?
+        (?P<n>[0-9]+(?:\.[0-9]+)?|{words}|half\s+an?|an?)
         [\s-]+(?P<unit>decades?|years?|months?|weeks?|days?|hours?|minutes?|centur(?:y|ies))(?-u:\b)
+        (?P<half>\s+and\s+a\s+half(?-u:\b))?
         (?P<old>[\s-]+old)?(?P<ago>\s+ago(?-u:\b))?",
         words = *WORDS
     )
@@ -866,53 +870,102 @@ pub(super) fn extract(
         if c.name("old").is_some() || taken.hits(whole.start(), whole.end()) {
             continue;
         }
-        let n_text = n_m.as_str().to_ascii_lowercase();
-        let n = match n_text.as_str() {
-            "a" | "an" => 1.0,
-            t => match crate::float::parse(t) {
-                Some(v) => v,
-                None => match parse_word_number_prefix(t) {
-                    Some((v, len)) if len == t.len() => v,
-                    _ => continue,
-                },
-            },
+        let number = |t: &str| {
+            let t = t.to_ascii_lowercase();
+            match t.as_str() {
+                "a" | "an" => Some(1.0),
+                _ if t.starts_with("half") => Some(0.5),
+                t => crate::float::parse(t).or_else(|| match parse_word_number_prefix(t) {
+                    Some((v, len)) if len == t.len() => Some(v),
+                    _ => None,
+                }),
+            }
         };
+        let Some(mut n) = number(n_m.as_str()) else {
+            continue;
+        };
+        if c.name("half").is_some() {
+            n += 0.5; // "a year and a half"
+        }
+        // The lower end of a range ("two to three years", "2-3 years", "between 5 and 10
+        // years"): "and" only after "between"; an end above the other is no range.
+        let lo_m = c.name("lo").or_else(|| c.name("low"));
+        let between = lo_m.and_then(|m| {
+            let before = sent[..m.start()].trim_end();
+            let b = before.len().checked_sub(7)?;
+            before
+                .get(b..)
+                .filter(|w| w.eq_ignore_ascii_case("between"))
+                .map(|_| b)
+        });
+        let joined_by_and = lo_m.is_some_and(|m| {
+            let join = &sent[m.end()..n_m.start()];
+            join.trim().eq_ignore_ascii_case("and")
+        });
+        let lo = lo_m
+            .filter(|_| !joined_by_and || between.is_some())
+            .and_then(|m| Some((m.start(), number(m.as_str())?)))
+            .filter(|&(_, lo)| lo < n);
         // A capitalised number word inside a sentence is a name; "one day" is rarely a span.
-        if n_m.as_str().starts_with(|c: char| c.is_uppercase())
-            && !sent[..n_m.start()].trim().is_empty()
+        let first = lo_m.map_or(n_m, |m| m);
+        if first.as_str().starts_with(|c: char| c.is_uppercase())
+            && !sent[..first.start()].trim().is_empty()
         {
             continue;
         }
         let unit = c["unit"].to_ascii_lowercase();
-        let (years, designator, iso_n, time) = if unit.starts_with("decade") {
-            (n * 10.0, "Y", n * 10.0, false)
+        // Years in one unit, the unit's ISO letter, and whether it is a time (after "T").
+        let (per, designator, time) = if unit.starts_with("decade") {
+            (10.0, "Y", false)
         } else if unit.starts_with("centur") {
-            (n * 100.0, "Y", n * 100.0, false)
+            (100.0, "Y", false)
         } else if unit.starts_with("year") {
-            (n, "Y", n, false)
+            (1.0, "Y", false)
         } else if unit.starts_with("month") {
-            (n / 12.0, "M", n, false)
+            (1.0 / 12.0, "M", false)
         } else if unit.starts_with("week") {
-            (n * 7.0 / 365.25, "W", n, false)
+            (7.0 / 365.25, "W", false)
         } else if unit.starts_with("day") {
-            (n / 365.25, "D", n, false)
+            (1.0 / 365.25, "D", false)
         } else if unit.starts_with("hour") {
-            (n / 8766.0, "H", n, true)
+            (1.0 / 8766.0, "H", true)
         } else {
-            (n / 525_960.0, "M", n, true)
+            (1.0 / 525_960.0, "M", true)
         };
-        let window = tail(&sent[..n_m.start()], 48);
+        // Decades and centuries are written in years.
+        let in_iso = if designator == "Y" { per } else { 1.0 };
+        let years = n * per;
+        let from = match (between, lo) {
+            (Some(b), Some(_)) => b,
+            (_, Some((at, _))) => at,
+            _ => n_m.start(),
+        };
+        let window = tail(&sent[..from], 48);
         let hedge_m = hedge_before(window);
         let hedge = hedge_m
             .map(|h| Hedge::parse(&window[h.0..h.1]))
             .unwrap_or(Hedge::None);
-        let start = hedge_m.map_or(n_m.start(), |h| n_m.start() - window.len() + h.0);
+        let start = hedge_m.map_or(from, |h| from - window.len() + h.0);
         if taken.hits(start, whole.end()) {
             continue;
         }
         // "three years ago" is a point in time.
         if c.name("ago").is_some() {
-            if let Some(t) = today {
+            // "10 to 15 years ago": the years between (2010/2015 in 2025).
+            if let (Some(t), Some((_, lo)), "Y") = (today, lo, designator) {
+                let y = civil_from_days(t).0;
+                let (a, b) = ((n * per).round() as i32, (lo * per).round() as i32);
+                durations.push(Mention {
+                    start,
+                    end: whole.end(),
+                    sentence: 0,
+                    value: Value::Date(Date::years(y - a, y - b)),
+                });
+            }
+            // Without an article date, or for weeks and days of a range, or half a unit: no
+            // date, and no number either.
+            held.push((start, whole.end()));
+            if let (Some(t), None, 0.0) = (today, lo, n.fract()) {
                 let (y, m, _) = civil_from_days(t);
                 let whole_n = n.round() as i32;
                 let date = match designator {
@@ -944,14 +997,16 @@ pub(super) fn extract(
         } else {
             1.0
         };
-        let amount = hedge.apply(
-            years,
-            if designator == "Y" {
-                precision
-            } else {
-                years / n.max(1.0)
-            },
-        );
+        let mut amount = hedge.apply(years, if designator == "Y" { precision } else { per });
+        // A range: its midpoint stands for it in the ISO value ("P2.5Y" for two to three years).
+        let mut iso_n = n * in_iso;
+        if let Some((_, lo)) = lo {
+            amount.low = Some(lo * per);
+            amount.high = Some(years);
+            amount.value = (lo + n) / 2.0 * per;
+            amount.bound = super::Bound::Range;
+            iso_n = (lo + n) / 2.0 * in_iso;
+        }
         let iso = format!(
             "P{}{}{}",
             if time { "T" } else { "" },
