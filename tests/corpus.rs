@@ -512,3 +512,37 @@ fn checks_through_one_searcher_report_what_fresh_searchers_do() {
     assert_eq!(after, report(&mut fresh_both, texts[0]));
     assert_ne!(after, before, "the added document is searched");
 }
+
+/// "York" and "New York" are two places: a sentence on one is no evidence for the other, though
+/// the other's name ends with it (reconcile's `same_entity` and `mentions`).
+#[test]
+fn a_name_that_ends_another_is_another_place() {
+    let doc = "---\ntitle: Conference report\nsource: Test Wire\npublished: 2024-01-10\n---\n\
+        The conference was held in York, England, in 2023. About 3,000 delegates attended the \
+        meeting in York.\n";
+    let (corpus, errors) = Corpus::compile(&[("york.md".to_string(), doc.as_bytes().to_vec())]);
+    assert!(errors.is_empty());
+    for (text, same) in [
+        (
+            "About 3,000 delegates attended the meeting in New York.",
+            false,
+        ),
+        ("The conference was held in New York in 2023.", false),
+        ("About 3,000 delegates attended the meeting in York.", true),
+    ] {
+        let claims = corroborate::analyze(text, None).claims;
+        let judged = corroborate::reconcile::reconcile(text, &claims, &corpus);
+        assert!(!judged.is_empty(), "{text}");
+        let supported = judged.iter().any(|j| j.verdict.as_str() == "supported");
+        assert_eq!(
+            supported,
+            same,
+            "{text}: {:?}",
+            judged.iter().map(|j| &j.explanation).collect::<Vec<_>>()
+        );
+        assert!(
+            judged.iter().all(|j| j.verdict.as_str() != "contradicted"),
+            "{text}"
+        );
+    }
+}

@@ -179,10 +179,15 @@ fn is_kind_of_place(word: &[u8]) -> bool {
         .any(|k| word.eq_ignore_ascii_case(k.as_bytes()))
 }
 
-/// "South" in "South Asia", "Central" in "Central Asia": a part of a place, not a longer name
-/// of the same one (as "Kassym-Jomart" is of "Tokayev").
+/// "South" in "South Asia", "Central" in "Central Asia", "New" in "New York" and "Papua New
+/// Guinea": a part of a place or another place, not a longer name of the same one (as
+/// "Kassym-Jomart" is of "Tokayev"). The prefix's last word tells.
 fn is_region_of(prefix: &[u8]) -> bool {
-    const PARTS: [&str; 16] = [
+    let word = prefix.rsplit(|&b| b == b' ').next().unwrap_or(prefix);
+    const PARTS: [&str; 19] = [
+        "new",
+        "old",
+        "equatorial",
         "north",
         "south",
         "east",
@@ -202,7 +207,7 @@ fn is_region_of(prefix: &[u8]) -> bool {
     ];
     PARTS
         .iter()
-        .any(|p| prefix.eq_ignore_ascii_case(p.as_bytes()))
+        .any(|p| word.eq_ignore_ascii_case(p.as_bytes()))
 }
 
 /// Values of one dimension that can't both be true. `None` when they can't be compared at all
@@ -815,8 +820,19 @@ fn states_of_subject(text: &str, claim: &Claim) -> bool {
 }
 
 /// The claim's sentence names `who`: as an entity, or word for word ("Total GDP" in a sentence
-/// on "total GDP").
+/// on "total GDP"), but not as the end of another name ("York" in "New York").
 fn mentions(c: &Claim, who: &str) -> bool {
+    let ends_other = |t: &str| {
+        let cut = t.len().saturating_sub(who.len());
+        cut > 1
+            && t.as_bytes()[cut - 1] == b' '
+            && t.get(cut..)
+                .is_some_and(|end| end.eq_ignore_ascii_case(who))
+            && !same_entity(t, who)
+    };
+    if c.terms.iter().any(ends_other) {
+        return false; // its last word is a term too ("york"), and would pass below
+    }
     c.terms.iter().any(|t| same_entity(t, who))
         || who.split_whitespace().all(|w| {
             // ASCII words (nearly all) are lower-cased on the stack: this runs for many pairs.
@@ -1460,4 +1476,29 @@ fn with_noun(anchor: &str, rest: &str, unit: &str) -> String {
         }
     }
     anchor.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_entity;
+
+    #[test]
+    fn same_entities() {
+        for (a, b, same) in [
+            ("Tokayev", "Kassym-Jomart Tokayev", true),
+            ("Gaza", "Gaza Strip", true),
+            ("New York", "New York City", true),
+            ("new york", "New York", true),
+            ("York", "New York", false),
+            ("Zealand", "New Zealand", false),
+            ("Guinea", "Papua New Guinea", false),
+            ("Guinea", "Equatorial Guinea", false),
+            ("Asia", "Central Asia", false),
+            ("Ireland", "Northern Ireland", false),
+            ("Kazakhstan", "Uzbekistan", false),
+        ] {
+            assert_eq!(same_entity(a, b), same, "{a} / {b}");
+            assert_eq!(same_entity(b, a), same, "{b} / {a}");
+        }
+    }
 }
