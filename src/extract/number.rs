@@ -1067,18 +1067,36 @@ fn fraction_value(s: &str) -> Option<f64> {
 }
 
 fn currency_code(symbol: &str) -> &'static str {
+    // The commonest, without the work below.
+    match symbol.trim_end() {
+        "$" => return "USD",
+        "€" => return "EUR",
+        "£" => return "GBP",
+        _ => {}
+    }
     let s = symbol.trim().to_ascii_lowercase();
     let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
     let last = s.rsplit(' ').next().unwrap_or("");
-    // A sign or code ("u.s. $" as "u.s.$"), else the last word of a name ("British pounds").
+    // A sign or code ("u.s. $" as "u.s.$"), else the last word of a name ("British pounds"):
+    // found as a word of the table, whose line starts with the code.
     let code = |key: &str| {
-        super::words(CURRENCIES).find_map(|line| {
-            let mut words = line.split(' ');
-            let code = words.next()?;
-            words.any(|w| w == key).then_some(code)
+        let table = CURRENCIES.as_bytes();
+        CURRENCIES.match_indices(key).find_map(|(at, _)| {
+            let end = at + key.len();
+            (at > 0 && table[at - 1] == b' ' && matches!(table.get(end), Some(b' ' | b'\n'))).then(
+                || {
+                    let line = CURRENCIES[..at].rfind('\n').map_or(0, |i| i + 1);
+                    &CURRENCIES[line..line + 3]
+                },
+            )
         })
     };
-    if let Some(code) = code(&s.replace(' ', "")) {
+    let compact = if s.contains(' ') {
+        Cow::Owned(s.replace(' ', ""))
+    } else {
+        Cow::Borrowed(s.as_str())
+    };
+    if let Some(code) = code(&compact).filter(|_| !compact.is_empty()) {
         return code;
     }
     if last.starts_with("dollar") {
@@ -1101,8 +1119,9 @@ fn currency_code(symbol: &str) -> &'static str {
     code(last).unwrap_or("USD")
 }
 
-/// Each currency's ISO code, then its signs, codes and the last words of its names, in lower
-/// case, for [`currency_code`] (a table: the wasm is smaller than with a `match`).
+/// Each currency's ISO code (three letters), then its signs, codes and the last words of its
+/// names, in lower case, one space apart, for [`currency_code`] (a table: the wasm is smaller
+/// than with a `match`).
 const CURRENCIES: &str = super::packed!(
     "USD $ us$ u.s.$ usd cent cents",
     "AUD a$ au$ aud",
