@@ -2093,6 +2093,11 @@ fn nearest_date<'a>(text: &str, dates: &[&'a Mention], m: &Mention) -> Option<&'
 /// "compared to", "versus" or "vs" ("up 12% from 2024", "the highest since 2014"), but not the
 /// start of a period ("from 2020 to 2024") nor an origin ("the accords date from 2020").
 fn is_base(text: &str, d: &Mention) -> bool {
+    is_base_at(text, d.start, d.end)
+}
+
+/// [`is_base`] of a date at bytes `start..end` of `text`.
+pub(crate) fn is_base_at(text: &str, start: usize, end: usize) -> bool {
     // Whether `s` ends with one of `words` (in any case) after a non-word byte or nothing.
     let ends_with_word = |s: &[u8], words: &[&str]| {
         words.iter().any(|w| {
@@ -2101,7 +2106,7 @@ fn is_base(text: &str, d: &Mention) -> bool {
                 && (s.len() == w.len() || !s[s.len() - w.len() - 1].is_ascii_alphanumeric())
         })
     };
-    let before = text.as_bytes()[..d.start].trim_ascii_end();
+    let before = text.as_bytes()[..start].trim_ascii_end();
     // Most dates follow "in", "on" or "of": the last two letters rule out all but a few.
     match before {
         [.., a, b]
@@ -2136,7 +2141,7 @@ fn is_base(text: &str, d: &Mention) -> bool {
             before[..before.len() - 4].trim_ascii_end(),
             &["date", "dates", "dated", "dating"],
         ));
-    let after = text[d.end..].trim_start().as_bytes();
+    let after = text[end..].trim_start().as_bytes();
     base && !["to ", "until ", "through ", "-", "–"]
         .iter()
         .any(|w| starts_with_ignoring_case(after, w))

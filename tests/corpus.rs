@@ -546,3 +546,40 @@ fn a_name_that_ends_another_is_another_place() {
         );
     }
 }
+
+/// A figure compared with a year is not the figure of that year: "rose 12% from 2024" against
+/// "rose 8% in 2024" is no contradiction (reconcile's `compares_with`), while "rose 12% in 2024"
+/// is one.
+#[test]
+fn a_change_from_a_year_is_not_that_years_change() {
+    let doc = "---\ntitle: Trade report\nsource: Test Wire\npublished: 2025-02-10\n---\n\
+        Kazakhstan's exports rose 8% in 2024, the statistics office said.\n";
+    let (corpus, errors) = Corpus::compile(&[("trade.md".to_string(), doc.as_bytes().to_vec())]);
+    assert!(errors.is_empty());
+    let today = corroborate::parse_date("2025-11-07");
+    for (text, verdict) in [
+        ("Kazakhstan's exports rose 12% from 2024.", "unverified"),
+        (
+            "Kazakhstan's exports rose 12% compared with 2024.",
+            "unverified",
+        ),
+        ("Kazakhstan's exports rose 8% from 2024.", "unverified"),
+        ("Kazakhstan's exports rose 12% in 2024.", "contradicted"),
+        ("Kazakhstan's exports rose 8% in 2024.", "supported"),
+    ] {
+        let claims = corroborate::analyze(text, today).claims;
+        let judged = corroborate::reconcile::reconcile(text, &claims, &corpus);
+        let share = judged
+            .iter()
+            .zip(&claims)
+            .find(|(_, c)| matches!(c.value(), corroborate::extract::Value::Percent(..)))
+            .map(|(j, _)| j)
+            .unwrap_or_else(|| panic!("{text}: no claim of a share"));
+        assert_eq!(
+            share.verdict.as_str(),
+            verdict,
+            "{text}: {}",
+            share.explanation
+        );
+    }
+}

@@ -623,7 +623,9 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
                 }
                 // A statement of X never supports "not X".
                 Some(true) if score >= SUPPORT_ALIGNMENT => {
-                    if claim.negated == c.negated {
+                    if compares_with(text, claim, c) {
+                        related.push(ev(Stance::Related, score));
+                    } else if claim.negated == c.negated {
                         supports.push(ev(Stance::Supports, score));
                     } else if score >= 0.6 {
                         contradicts.push((ev(Stance::Contradicts, score), "negation"));
@@ -637,6 +639,7 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
                             && scale_slip(claim.value(), c.value())))
                         && claim.negated == c.negated
                         && same_time(claim, c)
+                        && !compares_with(text, claim, c)
                         && !states_too(claim, c.value())
                         && p.said_share(pa, pc) >= SAID_SHARE
                         && (dim != "date" || date_role(text, claim) == date_role(&doc.text, c)) =>
@@ -847,6 +850,20 @@ fn mentions(c: &Claim, who: &str) -> bool {
             let w = w.to_lowercase();
             c.terms.binary_search(&w).is_ok()
         })
+}
+
+/// The text's claim has no time of its own, and its sentence compares with the year the corpus
+/// claim `c` is timed: "exports rose 12% from 2024" is not about the rise of 2024 ("rose 8% in
+/// 2024").
+fn compares_with(text: &str, a: &Claim, c: &Claim) -> bool {
+    let (None, Some(year)) = (a.time(), c.time().and_then(|t| t.get(..4))) else {
+        return false;
+    };
+    text.get(a.start..a.end).is_some_and(|sentence| {
+        sentence
+            .match_indices(year)
+            .any(|(at, _)| crate::claims::is_base_at(text, a.start + at, a.start + at + 4))
+    })
 }
 
 /// The claims hold at compatible times: a figure "in 2023" is not contradicted by one "in
