@@ -179,7 +179,8 @@ mod atom_group {
 }
 
 /// The source of [`ATOM`]. A number (`num`) is one of: digits in groups of three after commas,
-/// then a decimal point ("1,500,000.25"); groups of three after spaces, then a decimal point or
+/// then a decimal point ("1,500,000.25"); two or more groups after dots, then a decimal comma
+/// ("1.500.000,50"); groups of three after spaces, then a decimal point or
 /// comma ([`plain_number`]): two or more groups ("1 500 000"), one after a space outside ASCII
 /// ("12 000" with a no-break or thin space, [`WIDE_SPACES`]), or one that starts with 0 ("12
 /// 000"; "5 100" is two numbers); a decimal comma ("8,5%", kept only with a percent, scale or
@@ -192,6 +193,7 @@ fn atom_src() -> String {
             (?-u:\b)(?P<halfw>half\s+an?\s+(?:million|billion|trillion|dozen))(?-u:\b)
           | (?-u:\b)(?P<frac>{FRACTION})(?-u:\b)
           | (?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?
+            | [0-9]{{1,3}}(?:\.[0-9]{{3}}){{2,}}(?-u:\b)(?:,[0-9]+)?
             | [0-9]{{1,3}}(?:(?:(?-x:[ {wide}])[0-9]{{3}}){{2,}}|(?-x:[{wide}])[0-9]{{3}}|\ 0[0-9]{{2}})
               (?-u:\b)(?:[.,][0-9]+)?
             | [0-9]{{1,3}},[0-9]{{1,2}}(?-u:\b)
@@ -262,6 +264,9 @@ fn atom_at_digit(hay: &[u8], p: usize, slots: &mut [usize]) -> bool {
     }
     if byte(end) == b'.' && byte(end + 1).is_ascii_digit() {
         end = digits_from(end + 1);
+        if byte(end) == b'.' && byte(end + 1).is_ascii_digit() {
+            return false; // groups after dots ("1.500.000"): the engine's
+        }
     }
     // The white space and the word after `from`: where the word starts and ends, the word in
     // lower case when it has 12 bytes or fewer (else zeros), and its length; `None` at a char
@@ -976,20 +981,31 @@ pub(crate) fn parse_word_number_prefix(s: &str) -> Option<(f64, usize)> {
     best
 }
 
-/// A number of [`ATOM`]'s `num` as plain digits with a decimal point: "1,500,000" and "1 500 000"
-/// are "1500000"; the comma of "8,5" or of "1 500,25" (groups after spaces) is a decimal point.
+/// A number of [`ATOM`]'s `num` as plain digits with a decimal point: "1,500,000", "1 500 000"
+/// and "1.500.000" are "1500000"; the comma of "8,5", "1 500,25" or "1.500,25" (groups after
+/// spaces or dots) is a decimal point.
 fn plain_number(s: &str) -> Cow<'_, str> {
-    if s.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+    let (mut dots, mut digits_only) = (0, true);
+    for b in s.bytes() {
+        if b == b'.' {
+            dots += 1;
+        } else if !b.is_ascii_digit() {
+            digits_only = false;
+        }
+    }
+    let dotted = dots > 1;
+    if !dotted && digits_only {
         return Cow::Borrowed(s);
     }
     let spaced = s
         .bytes()
         .any(|b| !(b.is_ascii_digit() || b == b'.' || b == b','));
-    let decimal_comma = spaced || s.rsplit_once(',').is_some_and(|(_, f)| f.len() < 3);
+    let decimal_comma = spaced || dotted || s.rsplit_once(',').is_some_and(|(_, f)| f.len() < 3);
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
-            '0'..='9' | '.' => out.push(c),
+            '0'..='9' => out.push(c),
+            '.' if !dotted => out.push(c),
             ',' if decimal_comma => out.push('.'),
             _ => {}
         }
@@ -2056,6 +2072,19 @@ fn read_atom(sent: &str, c: &super::pattern::Captures, sentence_start: usize) ->
             // A decimal comma only with what makes it a figure ("8,5%", "€3,5 billion"; "1,2
             // and 3" is no number).
             if cur.is_none() && plain.len() == text.len() && text.contains(',') {
+                skip = true;
+            }
+            // "1.200 workers": a thousands dot (European) or 1.2 of a worker, which no count
+            // is; not read either way. A measure stays a decimal ("1.250 km"). Three dots or
+            // more without a currency: an address ("192.168.100.200").
+            if cur.is_none()
+                && text.len() >= 5
+                && (text.bytes().filter(|&b| b == b'.').count() > 2
+                    || text
+                        .split_once('.')
+                        .is_some_and(|(int, frac)| int.len() <= 3 && frac.len() == 3)
+                        && counted_noun(&sent[end..]).is_some_and(|u| unit_symbol(&u).is_none()))
+            {
                 skip = true;
             }
             // Letters glued to the digits: a unit ("30km") or not a figure ("9am", "5G", "80s").
@@ -3437,6 +3466,8 @@ mod tests {
             ("12\u{202f}000.5", "12000.5"),
             ("8,5", "8.5"),
             ("12,25", "12.25"),
+            ("1.500.000", "1500000"),
+            ("1.500.000,50", "1500000.50"),
         ] {
             assert_eq!(plain_number(text), plain, "{text}");
         }
