@@ -907,7 +907,7 @@ pub(super) fn extract(
             .and_then(|m| Some((m.start(), number(m.as_str())?)))
             .filter(|&(_, lo)| lo < n);
         // A capitalised number word inside a sentence is a name; "one day" is rarely a span.
-        let first = lo_m.map_or(n_m, |m| m);
+        let first = lo_m.unwrap_or(n_m);
         if first.as_str().starts_with(|c: char| c.is_uppercase())
             && !sent[..first.start()].trim().is_empty()
         {
@@ -962,8 +962,8 @@ pub(super) fn extract(
                     value: Value::Date(Date::years(y - a, y - b)),
                 });
             }
-            // Without an article date, or for weeks and days of a range, or half a unit: no
-            // date, and no number either.
+            // Kept from numbers whether or not a date comes of it (none without an article
+            // date, for weeks or days of a range, or for half a unit).
             held.push((start, whole.end()));
             if let (Some(t), None, 0.0) = (today, lo, n.fract()) {
                 let (y, m, _) = civil_from_days(t);

@@ -985,21 +985,20 @@ pub(crate) fn parse_word_number_prefix(s: &str) -> Option<(f64, usize)> {
 /// and "1.500.000" are "1500000"; the comma of "8,5", "1 500,25" or "1.500,25" (groups after
 /// spaces or dots) is a decimal point.
 fn plain_number(s: &str) -> Cow<'_, str> {
-    let (mut dots, mut digits_only) = (0, true);
+    // Dots, commas, and anything else (a space): in one pass.
+    let (mut dots, mut commas, mut spaced) = (0, false, false);
     for b in s.bytes() {
-        if b == b'.' {
-            dots += 1;
-        } else if !b.is_ascii_digit() {
-            digits_only = false;
+        match b {
+            b'.' => dots += 1,
+            b',' => commas = true,
+            b'0'..=b'9' => {}
+            _ => spaced = true,
         }
     }
     let dotted = dots > 1;
-    if !dotted && digits_only {
+    if !dotted && !commas && !spaced {
         return Cow::Borrowed(s);
     }
-    let spaced = s
-        .bytes()
-        .any(|b| !(b.is_ascii_digit() || b == b'.' || b == b','));
     let decimal_comma = spaced || dotted || s.rsplit_once(',').is_some_and(|(_, f)| f.len() < 3);
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -1016,12 +1015,11 @@ fn plain_number(s: &str) -> Cow<'_, str> {
 /// The place of the last significant digit of a plain number (see [`plain_number`]): 100 for
 /// "600", 0.1 for "1.1", 1000 for "2000".
 fn precision_of(s: &str) -> f64 {
-    let digits = |t: &str| t.len();
     if let Some((_, frac)) = s.split_once('.') {
-        return 10f64.powi(-(digits(frac) as i32));
+        return 10f64.powi(-(frac.len() as i32));
     }
     let zeros = s.bytes().rev().take_while(|&b| b == b'0').count();
-    if zeros == digits(s) {
+    if zeros == s.len() {
         1.0
     } else {
         10f64.powi(zeros as i32)
@@ -1097,6 +1095,9 @@ fn currency_code(symbol: &str) -> &'static str {
     // found as a word of the table, whose line starts with the code.
     let code = |key: &str| {
         let table = CURRENCIES.as_bytes();
+        if key.is_empty() {
+            return None;
+        }
         CURRENCIES.match_indices(key).find_map(|(at, _)| {
             let end = at + key.len();
             (at > 0 && table[at - 1] == b' ' && matches!(table.get(end), Some(b' ' | b'\n'))).then(
@@ -1112,7 +1113,7 @@ fn currency_code(symbol: &str) -> &'static str {
     } else {
         Cow::Borrowed(s.as_str())
     };
-    if let Some(code) = code(&compact).filter(|_| !compact.is_empty()) {
+    if let Some(code) = code(&compact) {
         return code;
     }
     if last.starts_with("dollar") {
@@ -2021,7 +2022,6 @@ fn read_atom(sent: &str, c: &super::pattern::Captures, sentence_start: usize) ->
         let plain = plain_number(text);
         value = crate::float::parse(&plain)?;
         precision = precision_of(&plain);
-
         match before {
             Some(b) if b.is_alphanumeric() || b == '_' => skip = true,
             Some('.' | ',' | '/' | ':' | '\\') if before2.is_some_and(|d| d.is_ascii_digit()) => {

@@ -860,9 +860,10 @@ fn compares_with(text: &str, a: &Claim, c: &Claim) -> bool {
         return false;
     };
     text.get(a.start..a.end).is_some_and(|sentence| {
-        sentence
-            .match_indices(year)
-            .any(|(at, _)| crate::claims::is_base_at(text, a.start + at, a.start + at + 4))
+        sentence.match_indices(year).any(|(at, _)| {
+            let at = a.start + at;
+            crate::claims::is_base_at(text, at, at + year.len())
+        })
     })
 }
 
