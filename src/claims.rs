@@ -251,6 +251,13 @@ impl Claim {
         self.value().kind()
     }
 
+    /// The mentions of its sentence.
+    pub fn sentence_mentions(&self) -> impl Iterator<Item = &Mention> {
+        self.mentions
+            .iter()
+            .filter(|m| self.start <= m.start && m.end <= self.end)
+    }
+
     /// The value.
     #[inline]
     pub fn value(&self) -> &Value {
@@ -2093,11 +2100,17 @@ fn nearest_date<'a>(text: &str, dates: &[&'a Mention], m: &Mention) -> Option<&'
 /// "compared to", "versus" or "vs" ("up 12% from 2024", "the highest since 2014"), but not the
 /// start of a period ("from 2020 to 2024") nor an origin ("the accords date from 2020").
 fn is_base(text: &str, d: &Mention) -> bool {
-    is_base_at(text, d.start, d.end)
+    is_base_at(
+        text,
+        d.start,
+        d.end,
+        matches!(&d.value, Value::Date(x) if x.iso.contains('/')),
+    )
 }
 
-/// [`is_base`] of a date at bytes `start..end` of `text`.
-pub(crate) fn is_base_at(text: &str, start: usize, end: usize) -> bool {
+/// [`is_base`] of a date at bytes `start..end` of `text`; `period`: the date is one ("from 2020
+/// to 2024" read as one date: it starts there).
+pub(crate) fn is_base_at(text: &str, start: usize, end: usize, period: bool) -> bool {
     // Whether `s` ends with one of `words` (in any case) after a non-word byte or nothing.
     let ends_with_word = |s: &[u8], words: &[&str]| {
         words.iter().any(|w| {
@@ -2136,7 +2149,8 @@ pub(crate) fn is_base_at(text: &str, start: usize, end: usize) -> bool {
             "vs",
             "vs.",
         ],
-    ) || (ends_with_word(before, &["from"])
+    ) || (!period
+        && ends_with_word(before, &["from"])
         && !ends_with_word(
             before[..before.len() - 4].trim_ascii_end(),
             &["date", "dates", "dated", "dating"],

@@ -173,6 +173,12 @@ fn check_cases() {
             );
             String::from_utf16_lossy(&units[s..e])
         };
+        // "never": a verdict no claim of the text may get.
+        if let Some(never) = case.get("never").and_then(Value::as_str) {
+            for c in claims.iter().filter(|c| c["verdict"] == never) {
+                failures.push(format!("{name}: {} is {never}", anchor_text(c)));
+            }
+        }
         for want in case["claims"].as_array().into_iter().flatten() {
             let found = claims
                 .iter()

@@ -2068,7 +2068,17 @@ fn read_atom(sent: &str, c: &super::pattern::Captures, sentence_start: usize) ->
         if ordinal_suffix {
             return None; // an ordinal, read below
         }
-        if c.get(g::SCALE).is_none() && c.get(g::PCT).is_none() && c.get(g::CURNAME).is_none() {
+        // One group of three after a dot: a thousands dot (European) or a decimal point.
+        let one_group = text
+            .split_once('.')
+            .is_some_and(|(int, frac)| int.len() <= 3 && frac.len() == 3 && !text.starts_with('0'));
+        let figure = c.get(g::SCALE).is_none() && c.get(g::PCT).is_none();
+        // "€1.200 per square metre", "1.200 euros": 1,200 or a price to the tenth of a cent
+        // ("$3.459 a gallon"), not told apart: not read.
+        if figure && one_group && (cur.is_some() || c.get(g::CURNAME).is_some()) {
+            skip = true;
+        }
+        if figure && c.get(g::CURNAME).is_none() {
             // A decimal comma only with what makes it a figure ("8,5%", "€3,5 billion"; "1,2
             // and 3" is no number).
             if cur.is_none() && plain.len() == text.len() && text.contains(',') {
@@ -2080,9 +2090,7 @@ fn read_atom(sent: &str, c: &super::pattern::Captures, sentence_start: usize) ->
             if cur.is_none()
                 && text.len() >= 5
                 && (text.bytes().filter(|&b| b == b'.').count() > 2
-                    || text
-                        .split_once('.')
-                        .is_some_and(|(int, frac)| int.len() <= 3 && frac.len() == 3)
+                    || one_group
                         && counted_noun(&sent[end..]).is_some_and(|u| unit_symbol(&u).is_none()))
             {
                 skip = true;

@@ -642,7 +642,11 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
                         && !compares_with(text, claim, c)
                         && !states_too(claim, c.value())
                         && p.said_share(pa, pc) >= SAID_SHARE
-                        && (dim != "date" || date_role(text, claim) == date_role(&doc.text, c)) =>
+                        && (dim != "date" || {
+                            let role = date_role(text, claim);
+                            role == date_role(&doc.text, c)
+                                && (role != "at" || !figures_differ(claim, c))
+                        }) =>
                 {
                     contradicts.push((
                         ev(Stance::Contradicts, score),
@@ -862,19 +866,49 @@ fn compares_with(text: &str, a: &Claim, c: &Claim) -> bool {
     text.get(a.start..a.end).is_some_and(|sentence| {
         sentence.match_indices(year).any(|(at, _)| {
             let at = a.start + at;
-            crate::claims::is_base_at(text, at, at + year.len())
+            crate::claims::is_base_at(text, at, at + year.len(), false)
         })
     })
 }
 
+/// Both sentences give figures of a kind (numbers, money, percentages, counts, durations) and
+/// one of the text's agrees with none of the corpus's of its kind: dates when something held or happened (not
+/// beginnings: "starting in 2028") are then when different figures held, which does not make
+/// them contradict ("exports rose 9% in 2023" against "rose 8% in 2024").
+fn figures_differ(a: &Claim, c: &Claim) -> bool {
+    a.sentence_mentions().any(|m| {
+        let Some(x) = m.value.amount() else {
+            return false;
+        };
+        let mut compared = false;
+        c.sentence_mentions().all(|n| match n.value.amount() {
+            Some(y) if std::mem::discriminant(&m.value) == std::mem::discriminant(&n.value) => {
+                compared = true;
+                !x.compatible(y)
+            }
+            _ => true,
+        }) && compared
+    })
+}
+
 /// The claims hold at compatible times: a figure "in 2023" is not contradicted by one "in
-/// 2024".
+/// 2024", nor one "in 2024" by one "from 2020 to 2024" (a period holds from its first year to
+/// its last; a year, or a day in it, from that year to that year).
 fn same_time(a: &Claim, c: &Claim) -> bool {
+    // The first year of a period, or its last.
+    fn year(t: &str, last: bool) -> Option<&str> {
+        let at = if last {
+            t.rfind('/').map_or(0, |i| i + 1)
+        } else {
+            0
+        };
+        t.get(at..at + 4)
+    }
     match (a.time(), c.time()) {
-        (Some(x), Some(y)) => {
-            let (x4, y4) = (x.get(..4), y.get(..4));
-            x4.is_none() || y4.is_none() || x4 == y4 || x.contains('/') || y.contains('/')
-        }
+        (Some(x), Some(y)) => [false, true].iter().all(|&last| {
+            let (p, q) = (year(x, last), year(y, last));
+            p.is_none() || q.is_none() || p == q
+        }),
         _ => true,
     }
 }
