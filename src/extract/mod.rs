@@ -116,9 +116,9 @@ mod unicode_tables;
 
 pub use date::{civil_from_days, days_from_civil, Date};
 pub use entity::{canonical_entity, EntityType};
-pub(crate) use number::ranks_a_group;
 pub use number::singular as singular_noun;
 pub(crate) use number::singular_of as singular_noun_of;
+pub(crate) use number::{parse_word_number, ranks_a_group};
 
 use crate::segment::Sentence;
 use serde::{Deserialize, Serialize};

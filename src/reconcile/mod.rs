@@ -159,6 +159,18 @@ pub fn same_entity(a: &str, b: &str) -> bool {
         && long[..short.len()].eq_ignore_ascii_case(short)
         && long[short.len()] == b' '
         && is_kind_of_place(&long[short.len() + 1..]))
+        || is_acronym_of(short, long)
+}
+
+/// "IMF" and "International Monetary Fund", "WTO" and "World Trade Organization": capitals
+/// that are the initials of the name's capitalised words.
+fn is_acronym_of(short: &[u8], long: &[u8]) -> bool {
+    let mut initials = long
+        .split(|&b| b == b' ' || b == b'-')
+        .filter_map(|w| w.first().copied().filter(u8::is_ascii_uppercase));
+    short.len() >= 2
+        && short.iter().all(|b| initials.next() == Some(*b))
+        && initials.next().is_none()
 }
 
 /// A word that says what kind of place a name is ("Strip", "Island", "City").
@@ -537,7 +549,9 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
         Value::Quote { quote, speaker, .. } => {
             return judge_quote(quote, speaker.as_deref(), claim, corpus, p, pa)
         }
-        Value::Entity { name, kind } => return judge_entity(name, *kind, claim, corpus, p, &j),
+        Value::Entity { name, kind } => {
+            return judge_entity(text, name, *kind, claim, corpus, p, &j)
+        }
         _ => {}
     }
     let mut supports: Vec<Evidence> = Vec::new();
@@ -602,7 +616,7 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
                 // largest investor" against "the United States is".
                 Some(true) if swapped() => {
                     let unpenalised = p.said_share_mean(pa, pc);
-                    if matches!(claim.value(), Value::Ordinal(_, noun) if !noun.is_empty())
+                    if matches!(claim.value(), Value::Ordinal(_, noun) if !noun.is_empty() && !is_part(noun))
                         && !text_group
                         && unpenalised >= 0.7
                         && claim.negated == c.negated
@@ -642,11 +656,14 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
                         && !compares_with(text, claim, c)
                         && !states_too(claim, c.value())
                         && p.said_share(pa, pc) >= SAID_SHARE
-                        && (dim != "date" || {
-                            let role = date_role(text, claim);
-                            role == date_role(&doc.text, c)
-                                && (role != "at" || !figures_differ(claim, c))
-                        }) =>
+                        && match dim {
+                            "date" => {
+                                date_role(text, claim) == date_role(&doc.text, c)
+                                    && may_be_one_fact(claim, c)
+                            }
+                            "ordinal" => may_be_one_fact(claim, c),
+                            _ => !names_differ(claim, c),
+                        } =>
                 {
                     contradicts.push((
                         ev(Stance::Contradicts, score),
@@ -871,23 +888,54 @@ fn compares_with(text: &str, a: &Claim, c: &Claim) -> bool {
     })
 }
 
-/// Both sentences give figures of a kind (numbers, money, percentages, counts, durations) and
-/// one of the text's agrees with none of the corpus's of its kind: dates when something held or happened (not
-/// beginnings: "starting in 2028") are then when different figures held, which does not make
-/// them contradict ("exports rose 9% in 2023" against "rose 8% in 2024").
-fn figures_differ(a: &Claim, c: &Claim) -> bool {
-    a.sentence_mentions().any(|m| {
+/// Whether the two claims' sentences share a figure: `Some(true)` when a figure of one agrees
+/// with one of the other's of its kind (numbers, money, percentages, counts, durations) or
+/// names the same number ("fewer than 150 million" and "more than 150 million"), `Some(false)`
+/// when they give figures of a kind and none agree, `None` when they give none to compare.
+fn shared_figure(a: &Claim, c: &Claim) -> Option<bool> {
+    let mut shared = None;
+    for m in a.sentence_mentions() {
         let Some(x) = m.value.amount() else {
-            return false;
+            continue;
         };
-        let mut compared = false;
-        c.sentence_mentions().all(|n| match n.value.amount() {
-            Some(y) if std::mem::discriminant(&m.value) == std::mem::discriminant(&n.value) => {
-                compared = true;
-                !x.compatible(y)
+        for n in c.sentence_mentions() {
+            match n.value.amount() {
+                Some(y) if std::mem::discriminant(&m.value) == std::mem::discriminant(&n.value) => {
+                    if x.compatible(y) || x.value == y.value {
+                        return Some(true);
+                    }
+                    shared = Some(false);
+                }
+                _ => {}
             }
-            _ => true,
-        }) && compared
+        }
+    }
+    shared
+}
+
+/// Whether a date or a rank of two sentences may be of one fact: a figure they share ties
+/// them; different figures part them ("exports rose 9% in 2023" and "rose 8% in 2024": each
+/// year is when its figure held); without figures, names of a kind that each alone gives
+/// part them ("Finland joined the EU in 1995" and "Finland joined NATO in April 2023").
+fn may_be_one_fact(a: &Claim, c: &Claim) -> bool {
+    shared_figure(a, c).unwrap_or_else(|| !names_differ(a, c))
+}
+
+/// Each sentence names something of a kind (a place, a person, an organisation) that the other
+/// does not name: they tell of different things ("Finland joined the EU in 1995" and "Finland
+/// joined NATO in April 2023"; "In Texas, 45 people were arrested" and "In California, 60").
+fn names_differ(a: &Claim, c: &Claim) -> bool {
+    fn names(x: &Claim) -> impl Iterator<Item = (&str, crate::extract::EntityType)> {
+        x.sentence_mentions().filter_map(|m| match &m.value {
+            Value::Entity { name, kind } => Some((name.as_str(), role_kind(name, *kind))),
+            _ => None,
+        })
+    }
+    let only = |x: &Claim, y: &Claim, kind| {
+        names(x).any(|(n, k)| k == kind && !names(y).any(|(m, _)| same_entity(n, m)))
+    };
+    names(a).any(|(_, kind)| {
+        kind != crate::extract::EntityType::Other && only(a, c, kind) && only(c, a, kind)
     })
 }
 
@@ -1018,6 +1066,17 @@ fn other_side_of_half(claimed: &Amount, corpus: &Amount) -> bool {
         }
 }
 
+/// A rank that names a part of a sequence all its subjects share ("the third quarter", "the
+/// first round", "the second phase", "the first nine months"), not a rank held by one subject.
+fn is_part(noun: &str) -> bool {
+    is_period(noun)
+        || matches!(
+            noun,
+            "round" | "phase" | "stage" | "leg" | "session" | "season" | "week" | "day" | "few"
+        )
+        || crate::extract::parse_word_number(noun).is_some()
+}
+
 fn is_period(noun: &str) -> bool {
     matches!(
         noun,
@@ -1088,6 +1147,7 @@ fn co_listed(claim: &Claim, c: &Claim, doc_claims: &[(&Claim, &prep::Prep)]) -> 
 /// same entity; contradicted (`entity`) when a strongly aligned corpus sentence has another
 /// entity of the same type in that role and no aligned corpus sentence names this one.
 fn judge_entity(
+    text: &str,
     name: &str,
     kind: crate::extract::EntityType,
     claim: &Claim,
@@ -1147,7 +1207,11 @@ fn judge_entity(
                             || (score >= ROLE_ALIGNMENT && co_listed(claim, c, claims)))
                         && claim.negated == c.negated
                         && !p.subjects_differ(claim, j, c, w)
-                        && !p.unanchored_role(claim, j, c, w) =>
+                        && !p.unanchored_role(claim, j, c, w)
+                        // Another event or fact: another time, other figures, or one named
+                        // besides ("also", "another").
+                        && shared_figure(claim, c).unwrap_or_else(|| same_time(claim, c))
+                        && !adds_one(text, claim, &corpus.documents[di].text, c) =>
                 {
                     contradicts.push((ev(Stance::Contradicts, c.anchor), "entity"));
                 }
@@ -1188,6 +1252,40 @@ fn judge_entity(
         _ => {}
     }
     j
+}
+
+/// The claim's sentence names what it names as one more ("Samsung is also building a plant in
+/// South Korea", "another loan", "a separate deal"), or the corpus's names only some ("mostly
+/// to customers in China and India", "including"): not a rival for the corpus's.
+fn adds_one(text: &str, claim: &Claim, doc: &str, c: &Claim) -> bool {
+    let has = |s: Option<&str>, words: &[&str]| {
+        s.is_some_and(|s| {
+            s.split(|c: char| !c.is_ascii_alphabetic())
+                .any(|w| words.iter().any(|m| w.eq_ignore_ascii_case(m)))
+        })
+    };
+    has(
+        text.get(claim.start..claim.anchor.0),
+        &[
+            "also",
+            "too",
+            "another",
+            "separate",
+            "additional",
+            "other",
+            "new",
+        ],
+    ) || has(
+        doc.get(c.start..c.end),
+        &[
+            "mostly",
+            "mainly",
+            "including",
+            "among",
+            "notably",
+            "chiefly",
+        ],
+    )
 }
 
 /// Content words of a quote, normalised (function words dropped), sorted and unique.
