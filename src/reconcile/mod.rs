@@ -639,6 +639,16 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
                 Some(true) if score >= SUPPORT_ALIGNMENT => {
                     if compares_with(text, claim, c) {
                         related.push(ev(Stance::Related, score));
+                    } else if claim.negated == c.negated
+                        && claim.value().amount().is_some()
+                        && direction(claim).is_some_and(|up| direction(c) == Some(!up))
+                    {
+                        // "Sales fell 5%" against "sales rose 5%": the figure, the other way.
+                        if same_time(claim, c) && !names_differ(claim, c) {
+                            contradicts.push((ev(Stance::Contradicts, score), "direction"));
+                        } else {
+                            related.push(ev(Stance::Related, score));
+                        }
                     } else if claim.negated == c.negated {
                         supports.push(ev(Stance::Supports, score));
                     } else if score >= 0.6 {
@@ -778,6 +788,11 @@ fn decide(
                 cite(corpus, best),
                 sentence_text(corpus, best)
             ),
+            "direction" => format!(
+                "The corpus has this figure going the other way ({}): {}.",
+                cite(corpus, best),
+                sentence_text(corpus, best)
+            ),
             _ => format!(
                 "The corpus says {} ({}); the text says {}.",
                 value_phrase(corpus, p, best),
@@ -786,7 +801,12 @@ fn decide(
             ),
         };
         let confidence = round2(best.score.min(0.99));
-        let mismatch = Some(*mismatch);
+        // A change the other way is a comparison that differs (the contract's word).
+        let mismatch = Some(if *mismatch == "direction" {
+            "comparison"
+        } else {
+            *mismatch
+        });
         let evidence = contradicts.into_iter().map(|(e, _)| e).take(3).collect();
         return Judgment {
             verdict: Verdict::Contradicted,
@@ -937,6 +957,26 @@ fn names_differ(a: &Claim, c: &Claim) -> bool {
     names(a).any(|(_, kind)| {
         kind != crate::extract::EntityType::Other && only(a, c, kind) && only(c, a, kind)
     })
+}
+
+/// Which way the change a claim's clause tells of goes, by its verb or noun: `Some(true)` up
+/// ("rose", "grew", "gained", "a profit"), `Some(false)` down ("fell", "shrank", "lost", "a
+/// loss"), `None` when it names neither, or both ("rose 5% after falling 3%").
+fn direction(c: &Claim) -> Option<bool> {
+    let (mut up, mut down) = (false, false);
+    for t in c.local() {
+        match t {
+            "rose" | "rise" | "risen" | "rising" | "grew" | "grow" | "grown" | "gain"
+            | "increas" | "climb" | "jump" | "soar" | "surg" | "expand" | "profit" | "surplus" => {
+                up = true
+            }
+            "fell" | "fall" | "fallen" | "shrank" | "shrunk" | "shrink" | "lost" | "lose"
+            | "declin" | "decreas" | "dropp" | "drop" | "plung" | "slump" | "slid" | "tumbl"
+            | "sank" | "loss" | "deficit" => down = true,
+            _ => {}
+        }
+    }
+    (up != down).then_some(up)
 }
 
 /// The claims hold at compatible times: a figure "in 2023" is not contradicted by one "in
@@ -1559,12 +1599,14 @@ fn cite(corpus: &Corpus, e: &Evidence) -> String {
     format!("{}, {}", d.meta.source, d.meta.published)
 }
 
+/// The evidence's sentence, without its full stop (explanations put their own after it).
 fn sentence_text(corpus: &Corpus, e: &Evidence) -> String {
-    corpus.documents[e.document]
+    let s = corpus.documents[e.document]
         .text
         .get(e.start..e.end)
         .unwrap_or("")
-        .to_string()
+        .trim_end();
+    s.strip_suffix('.').unwrap_or(s).to_string()
 }
 
 /// The value as the corpus words it, with the counted noun for counts ("more than 600 American
