@@ -881,6 +881,16 @@ pub(super) fn extract(
                 }),
             }
         };
+        // "$2,000 a month", "5,000 cars a week", "$25 an hour": the rate of the figure before
+        // it, not a span of time.
+        if n_m.as_str().len() <= 2 && n_m.as_str().starts_with(['a', 'A']) {
+            let before = sent[..n_m.start()].trim_end();
+            let noun = before.rfind(' ').map_or(0, |i| i + 1);
+            let figure = |s: &str| s.ends_with(|c: char| c.is_ascii_digit() || c == '%');
+            if figure(before) || figure(before[..noun].trim_end()) {
+                continue;
+            }
+        }
         let Some(mut n) = number(n_m.as_str()) else {
             continue;
         };

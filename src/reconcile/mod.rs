@@ -612,6 +612,16 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
                     == is_superlative(doc.text.get(c.anchor.0..c.anchor.1))
                     && text_group == group(&doc.text, c));
             match compatible_claims(claim, c, same_sort) {
+                // "$2,000 a month" and "$24,000 a year", "$2.10 per share" and "$450 million":
+                // figures of different rates neither support nor contradict each other.
+                Some(_)
+                    if claim.value().amount().is_some()
+                        && !same_rate(text, claim, &doc.text, c) =>
+                {
+                    related.extend(
+                        (score >= SUPPORT_ALIGNMENT * 0.75).then(|| ev(Stance::Related, score)),
+                    );
+                }
                 // The same rank of the same thing given to another subject: "China is the
                 // largest investor" against "the United States is".
                 Some(true) if swapped() => {
@@ -977,6 +987,46 @@ fn direction(c: &Claim) -> Option<bool> {
         }
     }
     (up != down).then_some(up)
+}
+
+/// Whether two figures are of one rate: each is per the same thing ("a month", "an hour", "per
+/// share", "each", "per capita") or neither is (a year counts as none).
+fn same_rate(text: &str, a: &Claim, doc: &str, c: &Claim) -> bool {
+    fn rate<'t>(text: &'t str, c: &Claim) -> Option<&'t str> {
+        if c.local().any(|t| concept(t) == Some("capita")) {
+            return Some("capita");
+        }
+        let after = text.get(c.anchor.1..c.end)?;
+        let mut words = after
+            .split_whitespace()
+            .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()));
+        // The figure's counted noun may come first ("5,000 cars a week").
+        for _ in 0..2 {
+            let w = words.next()?;
+            if w.eq_ignore_ascii_case("each") {
+                return Some("each");
+            }
+            if ["per", "a", "an"].iter().any(|p| w.eq_ignore_ascii_case(p)) {
+                let unit = words.next()?;
+                let unit = unit.strip_suffix('s').unwrap_or(unit);
+                // A year is what a flow stated without a rate is per ("trade of $5 billion").
+                if ["year", "annum"]
+                    .iter()
+                    .any(|t| unit.eq_ignore_ascii_case(t))
+                {
+                    return None;
+                }
+                let timed = ["hour", "day", "week", "month", "quarter"];
+                return (w.len() == 3 || timed.iter().any(|t| unit.eq_ignore_ascii_case(t)))
+                    .then_some(unit);
+            }
+        }
+        None
+    }
+    match (rate(text, a), rate(doc, c)) {
+        (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
+        (x, y) => x.is_none() && y.is_none(),
+    }
 }
 
 /// The claims hold at compatible times: a figure "in 2023" is not contradicted by one "in
