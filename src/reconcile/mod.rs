@@ -992,12 +992,10 @@ fn direction(c: &Claim) -> Option<bool> {
 /// Whether two figures are of one rate: each is per the same thing ("a month", "an hour", "per
 /// share", "each", "per capita") or neither is (a year counts as none).
 fn same_rate(text: &str, a: &Claim, doc: &str, c: &Claim) -> bool {
-    fn rate<'t>(text: &'t str, c: &Claim) -> Option<&'t str> {
-        if c.local().any(|t| concept(t) == Some("capita")) {
-            return Some("capita");
-        }
-        let after = text.get(c.anchor.1..c.end)?;
-        let mut words = after
+    // The rate written right after a figure ending at `end` of the sentence ending at `stop`.
+    fn written(text: &str, end: usize, stop: usize) -> Option<&str> {
+        let mut words = text
+            .get(end..stop)?
             .split_whitespace()
             .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()));
         // The figure's counted noun may come first ("5,000 cars a week").
@@ -1009,19 +1007,45 @@ fn same_rate(text: &str, a: &Claim, doc: &str, c: &Claim) -> bool {
             if ["per", "a", "an"].iter().any(|p| w.eq_ignore_ascii_case(p)) {
                 let unit = words.next()?;
                 let unit = unit.strip_suffix('s').unwrap_or(unit);
+                // "a year earlier": when, not a rate.
+                let when = words.next().is_some_and(|n| {
+                    ["earlier", "ago", "later", "before", "after", "old"]
+                        .iter()
+                        .any(|x| n.eq_ignore_ascii_case(x))
+                });
                 // A year is what a flow stated without a rate is per ("trade of $5 billion").
-                if ["year", "annum"]
-                    .iter()
-                    .any(|t| unit.eq_ignore_ascii_case(t))
+                if when
+                    || ["year", "annum"]
+                        .iter()
+                        .any(|t| unit.eq_ignore_ascii_case(t))
                 {
                     return None;
                 }
-                let timed = ["hour", "day", "week", "month", "quarter"];
-                return (w.len() == 3 || timed.iter().any(|t| unit.eq_ignore_ascii_case(t)))
+                let per = [
+                    "hour", "day", "week", "month", "quarter", "share", "head", "person", "barrel",
+                    "gallon", "litre", "liter", "ounce", "tonne", "ton", "unit",
+                ];
+                return (w.len() == 3 || per.iter().any(|t| unit.eq_ignore_ascii_case(t)))
                     .then_some(unit);
             }
         }
         None
+    }
+    // Its own, else that of a figure of its kind in its sentence ("$2.10 per share, up from
+    // $1.80"), else per capita when its clause says so.
+    fn rate<'t>(text: &'t str, c: &Claim) -> Option<&'t str> {
+        let kind = std::mem::discriminant(c.value());
+        written(text, c.anchor.1, c.end)
+            .or_else(|| {
+                c.sentence_mentions()
+                    .filter(|m| std::mem::discriminant(&m.value) == kind)
+                    .find_map(|m| written(text, m.end, c.end))
+            })
+            .or_else(|| {
+                c.local()
+                    .any(|t| concept(t) == Some("capita"))
+                    .then_some("capita")
+            })
     }
     match (rate(text, a), rate(doc, c)) {
         (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
