@@ -251,11 +251,13 @@ impl Claim {
         self.value().kind()
     }
 
-    /// The mentions of its sentence.
+    /// The mentions of its sentence (found by start: the text's mentions are sorted by it).
     pub fn sentence_mentions(&self) -> impl Iterator<Item = &Mention> {
-        self.mentions
+        let from = self.mentions.partition_point(|m| m.start < self.start);
+        self.mentions[from..]
             .iter()
-            .filter(|m| self.start <= m.start && m.end <= self.end)
+            .take_while(|m| m.start < self.end)
+            .filter(|m| m.end <= self.end)
     }
 
     /// The value.
