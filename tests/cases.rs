@@ -216,6 +216,13 @@ fn check_cases() {
                     problems.push(format!("no evidence sentence contains {ev:?}: {texts:?}"));
                 }
             }
+            // "explanation": words the verdict's explanation must contain ("The corpus says
+            // $60 billion" when one evidence sentence holds both figures).
+            if let Some(x) = want.get("explanation").and_then(Value::as_str) {
+                if !c["explanation"].as_str().is_some_and(|e| e.contains(x)) {
+                    problems.push(format!("the explanation does not contain {x:?}"));
+                }
+            }
             if !problems.is_empty() {
                 failures.push(format!(
                     "{name}: {}: {}\n  explanation: {}",

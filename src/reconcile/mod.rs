@@ -596,9 +596,25 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
             // gives the rank to China, though the sentence names the US too; only when the
             // text says so in so many words ("China is …").
             // (Worked out only for a compatible value.)
+            // "Germany spent $80 billion, and France $60 billion": the sentence gives France
+            // a figure of its own, so Germany's is not France's (unless the text's sentence
+            // names Germany too: "France's tariff on German cars").
+            let others = || {
+                claim.subject().is_some_and(|x| {
+                    c.subject()
+                        .is_some_and(|y| !same_entity(x, y) && !mentions(claim, y))
+                        && claims.iter().any(|&(o, _)| {
+                            o.start == c.start
+                                && o.anchor != c.anchor
+                                && dimension(o.value()) == Some(dim)
+                                && o.subject().is_some_and(|y| same_entity(x, y))
+                        })
+                })
+            };
             let swapped = || {
                 p.subjects_differ(claim, &j, c, w)
                     || (states && subjects_differ_in_clause(claim, c))
+                    || others()
             };
             // "One of the largest exporters" ranks a group: it compares with another group's
             // rank ("among the biggest", "one of the smallest"), not with one member's ("the
@@ -613,10 +629,11 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
                     && text_group == group(&doc.text, c));
             match compatible_claims(claim, c, same_sort) {
                 // "$2,000 a month" and "$24,000 a year", "$2.10 per share" and "$450 million":
-                // figures of different rates neither support nor contradict each other.
+                // figures of different rates, or of different measures ("revenue" and "profit"), neither
+                // support nor contradict each other.
                 Some(_)
                     if claim.value().amount().is_some()
-                        && !same_rate(text, claim, &doc.text, c) =>
+                        && (!same_rate(text, claim, &doc.text, c) || measures_differ(claim, c)) =>
                 {
                     related.extend(
                         (score >= SUPPORT_ALIGNMENT * 0.75).then(|| ev(Stance::Related, score)),
@@ -675,6 +692,7 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
                         && same_time(claim, c)
                         && !compares_with(text, claim, c)
                         && !states_too(claim, c.value())
+                        && !others()
                         && p.said_share(pa, pc) >= SAID_SHARE
                         && match dim {
                             "date" => {
@@ -973,20 +991,63 @@ fn names_differ(a: &Claim, c: &Claim) -> bool {
 /// ("rose", "grew", "gained", "a profit"), `Some(false)` down ("fell", "shrank", "lost", "a
 /// loss"), `None` when it names neither, or both ("rose 5% after falling 3%").
 fn direction(c: &Claim) -> Option<bool> {
-    let (mut up, mut down) = (false, false);
-    for t in c.local() {
-        match t {
-            "rose" | "rise" | "risen" | "rising" | "grew" | "grow" | "grown" | "gain"
-            | "increas" | "climb" | "jump" | "soar" | "surg" | "expand" | "profit" | "surplus" => {
-                up = true
-            }
-            "fell" | "fall" | "fallen" | "shrank" | "shrunk" | "shrink" | "lost" | "lose"
-            | "declin" | "decreas" | "dropp" | "drop" | "plung" | "slump" | "slid" | "tumbl"
-            | "sank" | "loss" | "deficit" => down = true,
-            _ => {}
-        }
-    }
+    let (up, down) = c.local().fold((false, false), |(up, down), t| {
+        (
+            up || is_listed(
+                " rose rise risen rising grew grow grown gain increas climb jump soar surg expand \
+                 profit surplus ",
+                t,
+            ),
+            down || is_listed(
+                " fell fall fallen shrank shrunk shrink lost lose declin decreas dropp drop plung \
+                 slump slid tumbl sank loss deficit ",
+                t,
+            ),
+        )
+    });
     (up != down).then_some(up)
+}
+
+/// Whether `t` is one of the words of `list` (words between spaces, a space at each end).
+fn is_listed(list: &str, t: &str) -> bool {
+    !t.is_empty()
+        && list
+            .match_indices(t)
+            .any(|(at, _)| list.as_bytes()[at - 1] == b' ' && list.as_bytes()[at + t.len()] == b' ')
+}
+
+/// The measures a claim's clause names, one bit each: revenue, profit (or loss), debt, a
+/// balance, exports, imports, GDP, dividends, wages, a price, investment, unemployment,
+/// inflation, tax. Two figures of different measures ("revenue rose to $5 billion", "profit
+/// was $5 billion") say nothing of each other.
+fn measures(c: &Claim) -> u16 {
+    const MEASURES: [&str; 14] = [
+        " revenu sale turnover ",
+        " profit earn loss losse incom ",
+        " debt borrow ",
+        " deficit surplus ",
+        " export ",
+        " import ",
+        " gdp ",
+        " dividend ",
+        " wage salary salari ",
+        " pric price cost ",
+        " invest ",
+        " unemploy jobless ",
+        " inflation ",
+        " tax taxe ",
+    ];
+    c.local().fold(0, |bits, t| {
+        MEASURES.iter().enumerate().fold(bits, |bits, (i, words)| {
+            bits | (u16::from(is_listed(words, t)) << i)
+        })
+    })
+}
+
+/// Each claim's clause names a measure and none is named by both ([`measures`]).
+fn measures_differ(a: &Claim, c: &Claim) -> bool {
+    let (x, y) = (measures(a), measures(c));
+    x != 0 && y != 0 && x & y == 0
 }
 
 /// Whether two figures are of one rate: each is per the same thing ("a month", "an hour", "per
@@ -1000,33 +1061,32 @@ fn same_rate(text: &str, a: &Claim, doc: &str, c: &Claim) -> bool {
             .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()));
         // The figure's counted noun may come first ("5,000 cars a week").
         for _ in 0..2 {
-            let w = words.next()?;
-            if w.eq_ignore_ascii_case("each") {
+            let w = words.next()?.to_ascii_lowercase();
+            if w == "each" {
                 return Some("each");
             }
-            if ["per", "a", "an"].iter().any(|p| w.eq_ignore_ascii_case(p)) {
+            if is_listed(" per a an ", &w) {
                 let unit = words.next()?;
                 let unit = unit.strip_suffix('s').unwrap_or(unit);
+                let lower = unit.to_ascii_lowercase();
                 // "a year earlier": when, not a rate.
                 let when = words.next().is_some_and(|n| {
-                    ["earlier", "ago", "later", "before", "after", "old"]
-                        .iter()
-                        .any(|x| n.eq_ignore_ascii_case(x))
+                    is_listed(
+                        " earlier ago later before after old ",
+                        &n.to_ascii_lowercase(),
+                    )
                 });
                 // A year is what a flow stated without a rate is per ("trade of $5 billion").
-                if when
-                    || ["year", "annum"]
-                        .iter()
-                        .any(|t| unit.eq_ignore_ascii_case(t))
-                {
+                if when || is_listed(" year annum ", &lower) {
                     return None;
                 }
-                let per = [
-                    "hour", "day", "week", "month", "quarter", "share", "head", "person", "barrel",
-                    "gallon", "litre", "liter", "ounce", "tonne", "ton", "unit",
-                ];
-                return (w.len() == 3 || per.iter().any(|t| unit.eq_ignore_ascii_case(t)))
-                    .then_some(unit);
+                return (w.len() == 3
+                    || is_listed(
+                        " hour day week month quarter share head person barrel gallon litre \
+                         liter ounce tonne ton unit ",
+                        &lower,
+                    ))
+                .then_some(unit);
             }
         }
         None
@@ -1082,12 +1142,9 @@ fn same_time(a: &Claim, c: &Claim) -> bool {
 fn date_role(text: &str, claim: &Claim) -> &'static str {
     let role = date_word_role(text, claim.anchor.0);
     let begins = || {
-        claim.local().any(|t| {
-            matches!(
-                t,
-                "establish" | "found" | "creat" | "form" | "start" | "launch"
-            )
-        })
+        claim
+            .local()
+            .any(|t| is_listed(" establish found creat form start launch ", t))
     };
     if role == "at" && begins() {
         "start"
@@ -1104,10 +1161,12 @@ fn date_word_role(text: &str, start: usize) -> &'static str {
         .next()
         .unwrap_or("")
         .to_ascii_lowercase();
-    match word.as_str() {
-        "since" | "from" | "after" => "start",
-        "until" | "till" | "by" | "before" | "through" => "end",
-        _ => "at",
+    if is_listed(" since from after ", &word) {
+        "start"
+    } else if is_listed(" until till by before through ", &word) {
+        "end"
+    } else {
+        "at"
     }
 }
 
@@ -1184,17 +1243,14 @@ fn other_side_of_half(claimed: &Amount, corpus: &Amount) -> bool {
 /// first round", "the second phase", "the first nine months"), not a rank held by one subject.
 fn is_part(noun: &str) -> bool {
     is_period(noun)
-        || matches!(
-            noun,
-            "round" | "phase" | "stage" | "leg" | "session" | "season" | "week" | "day" | "few"
-        )
+        || is_listed(" round phase stage leg session season week day few ", noun)
         || crate::extract::parse_word_number(noun).is_some()
 }
 
 fn is_period(noun: &str) -> bool {
-    matches!(
+    is_listed(
+        " term century decade year quarter half anniversary month ",
         noun,
-        "term" | "century" | "decade" | "year" | "quarter" | "half" | "anniversary" | "month"
     )
 }
 
