@@ -603,6 +603,26 @@ pub(crate) fn head(s: &str, n: usize) -> &str {
     &s[..i]
 }
 
+/// Where `t` is one of the entries of `list`, which are written between separators, the
+/// list's first byte (" a b c ", "|more than|over|"): a word list that takes less code than a
+/// `match` of as many strings (the wasm's size budget).
+#[inline(never)]
+pub(crate) fn listed_at(list: &str, t: &str) -> Option<usize> {
+    let l = list.as_bytes();
+    let sep = l.first().copied().unwrap_or(b' ');
+    if t.is_empty() {
+        return None;
+    }
+    list.match_indices(t)
+        .map(|(at, _)| at)
+        .find(|&at| at > 0 && l[at - 1] == sep && l.get(at + t.len()) == Some(&sep))
+}
+
+/// Whether `t` is one of the entries of `list` ([`listed_at`]).
+pub(crate) fn is_listed(list: &str, t: &str) -> bool {
+    listed_at(list, t).is_some()
+}
+
 /// The last at most `n` bytes of `s`, cut at a char boundary.
 pub(crate) fn tail(s: &str, n: usize) -> &str {
     if s.len() <= n {

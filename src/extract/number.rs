@@ -63,31 +63,35 @@ impl Hedge {
             made = lower.split_whitespace().collect::<Vec<_>>().join(" ");
             made.as_str()
         };
-        match s {
-            "more than" | "over" | "above" | "upwards of" | "upward of" | "in excess of"
-            | "greater than" | "higher than" | "north of" | "plus" | "+" | ">" | "exceed"
-            | "exceeds" | "exceeded" | "exceeding" | "topped" | "tops" | "topping"
-            | "surpassed" | "surpasses" | "surpassing" => Hedge::MoreThan,
-            "at least" | "no fewer than" | "no less than" | "not less than" | "not fewer than"
-            | "a minimum of" | "at minimum" | "at a minimum" | "as few as" | "as little as"
-            | "as low as" | "or more" | "or higher" | "or above" | "or over" | ">=" | "≥" => {
-                Hedge::AtLeast
-            }
-            // "barely 20 people": 20 or a little short of it (not "anything up to 20").
-            "almost" | "nearly" | "close to" | "shy of" | "short of" | "approaching"
-            | "nearing" | "not quite" | "barely" | "hardly" | "scarcely" => Hedge::Below,
-            "about" | "around" | "roughly" | "some" | "approximately" | "approx." | "approx"
-            | "~" | "≈" | "an estimated" | "estimated" | "an approximate" | "circa" | "c."
-            | "ca." | "or so" | "odd" | "more or less" => Hedge::About,
-            "less than" | "fewer than" | "under" | "below" | "lower than" | "not even" | "<" => {
-                Hedge::LessThan
-            }
-            "up to" | "at most" | "no more than" | "not more than" | "a maximum of"
-            | "at maximum" | "at a maximum" | "as many as" | "as much as" | "as high as"
-            | "or less" | "or fewer" | "or under" | "or below" | "not exceed" | "not exceeding"
-            | "not to exceed" | "never exceeded" | "never exceeds" | "<=" | "≤" => Hedge::AtMost,
+        // Each kind's hedges, the kinds parted by "#" in the order of `KINDS`: one search for
+        // all (less code than a `match` of as many strings).
+        const HEDGES: &str = "|more than|over|above|upwards of|upward of|in excess of|greater than\
+            |higher than|north of|plus|+|>|exceed|exceeds|exceeded|exceeding|topped|tops|topping\
+            |surpassed|surpasses|surpassing|#\
+            |at least|no fewer than|no less than|not less than|not fewer than|a minimum of\
+            |at minimum|at a minimum|as few as|as little as|as low as|or more|or higher|or above\
+            |or over|>=|≥|#\
+            |almost|nearly|close to|shy of|short of|approaching|nearing|not quite|barely|hardly\
+            |scarcely|#\
+            |about|around|roughly|some|approximately|approx.|approx|~|≈|an estimated|estimated\
+            |an approximate|circa|c.|ca.|or so|odd|more or less|#\
+            |less than|fewer than|under|below|lower than|not even|<|#\
+            |up to|at most|no more than|not more than|a maximum of|at maximum|at a maximum\
+            |as many as|as much as|as high as|or less|or fewer|or under|or below|not exceed\
+            |not exceeding|not to exceed|never exceeded|never exceeds|<=|≤|";
+        // "barely 20 people" (Below): 20 or a little short of it (not "anything up to 20").
+        const KINDS: [Hedge; 6] = [
+            Hedge::MoreThan,
+            Hedge::AtLeast,
+            Hedge::Below,
+            Hedge::About,
+            Hedge::LessThan,
+            Hedge::AtMost,
+        ];
+        match super::listed_at(HEDGES, s) {
+            Some(at) => KINDS[HEDGES[..at].matches('#').count()],
             // "well over", "just under", "a bit less than": a degree and a comparison.
-            _ => degree_hedge(s).unwrap_or(Hedge::None),
+            None => degree_hedge(s).unwrap_or(Hedge::None),
         }
     }
 

@@ -16,7 +16,7 @@ pub mod prep;
 
 use crate::claims::Claim;
 use crate::corpus::Corpus;
-use crate::extract::{ranks_a_group, Amount, Bound, Value};
+use crate::extract::{is_listed, ranks_a_group, Amount, Bound, Value};
 
 /// Alignment score from which a compatible corpus claim supports a claim.
 pub const SUPPORT_ALIGNMENT: f64 = 0.34;
@@ -596,21 +596,7 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
             // gives the rank to China, though the sentence names the US too; only when the
             // text says so in so many words ("China is …").
             // (Worked out only for a compatible value.)
-            // "Germany spent $80 billion, and France $60 billion": the sentence gives France
-            // a figure of its own, so Germany's is not France's (unless the text's sentence
-            // names Germany too: "France's tariff on German cars").
-            let others = || {
-                claim.subject().is_some_and(|x| {
-                    c.subject()
-                        .is_some_and(|y| !same_entity(x, y) && !mentions(claim, y))
-                        && claims.iter().any(|&(o, _)| {
-                            o.start == c.start
-                                && o.anchor != c.anchor
-                                && dimension(o.value()) == Some(dim)
-                                && o.subject().is_some_and(|y| same_entity(x, y))
-                        })
-                })
-            };
+            let others = || owned_by_another(claim, c, dim, claims);
             let swapped = || {
                 p.subjects_differ(claim, &j, c, w)
                     || (states && subjects_differ_in_clause(claim, c))
@@ -633,7 +619,9 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
                 // support nor contradict each other.
                 Some(_)
                     if claim.value().amount().is_some()
-                        && (!same_rate(text, claim, &doc.text, c) || measures_differ(claim, c)) =>
+                        && (!same_rate(text, claim, &doc.text, c)
+                            || measures_differ(claim, c)
+                            || roles_differ(text, claim, &doc.text, c)) =>
                 {
                     related.extend(
                         (score >= SUPPORT_ALIGNMENT * 0.75).then(|| ev(Stance::Related, score)),
@@ -714,6 +702,22 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
         }
     }
     decide(text, claim, corpus, p, supports, contradicts, related)
+}
+
+/// "Germany spent $80 billion, and France $60 billion": the sentence of `c` gives the subject of
+/// `claim` a figure of its own (among `claims`), so `c`'s is another subject's (unless the
+/// text's sentence names that subject too: "France's tariff on German cars").
+fn owned_by_another<T>(claim: &Claim, c: &Claim, dim: &str, claims: &[(&Claim, T)]) -> bool {
+    claim.subject().is_some_and(|x| {
+        c.subject()
+            .is_some_and(|y| !same_entity(x, y) && !mentions(claim, y))
+            && claims.iter().any(|(o, _)| {
+                o.start == c.start
+                    && o.anchor != c.anchor
+                    && dimension(o.value()) == Some(dim)
+                    && o.subject().is_some_and(|y| same_entity(x, y))
+            })
+    })
 }
 
 /// The verdict from the evidence found: support unless another document contradicts it
@@ -993,27 +997,25 @@ fn names_differ(a: &Claim, c: &Claim) -> bool {
 fn direction(c: &Claim) -> Option<bool> {
     let (up, down) = c.local().fold((false, false), |(up, down), t| {
         (
-            up || is_listed(
-                " rose rise risen rising grew grow grown gain increas climb jump soar surg expand \
-                 profit surplus ",
-                t,
-            ),
-            down || is_listed(
-                " fell fall fallen shrank shrunk shrink lost lose declin decreas dropp drop plung \
-                 slump slid tumbl sank loss deficit ",
-                t,
-            ),
+            up || is_listed(UP, t) || is_listed(" profit surplus ", t),
+            down || is_listed(DOWN, t) || is_listed(" lost lose loss deficit ", t),
         )
     });
     (up != down).then_some(up)
 }
 
-/// Whether `t` is one of the words of `list` (words between spaces, a space at each end).
-fn is_listed(list: &str, t: &str) -> bool {
-    !t.is_empty()
-        && list
-            .match_indices(t)
-            .any(|(at, _)| list.as_bytes()[at - 1] == b' ' && list.as_bytes()[at + t.len()] == b' ')
+/// The stems of verbs and nouns of a change up ([`crate::claims::normalize`]'s).
+const UP: &str =
+    " rose rise risen rising grew grow grown gain increas climb jump soar surg expand ";
+/// ... and down.
+const DOWN: &str =
+    " fell fall fallen shrank shrunk shrink declin decreas dropp drop plung slump slid tumbl sank ";
+
+/// Whether `w` (lower-case) tells of a change: "rose", "fell", "up", "increase", ...
+fn is_change(w: &str) -> bool {
+    w == "up"
+        || w == "down"
+        || crate::claims::normalize(w).is_some_and(|t| is_listed(UP, &t) || is_listed(DOWN, &t))
 }
 
 /// The measures a claim's clause names, one bit each: revenue, profit (or loss), debt, a
@@ -1048,6 +1050,47 @@ fn measures(c: &Claim) -> u16 {
 fn measures_differ(a: &Claim, c: &Claim) -> bool {
     let (x, y) = (measures(a), measures(c));
     x != 0 && y != 0 && x & y == 0
+}
+
+/// What a figure is in its sentence, by the words before it: 1, a change ("rose 5%", "rose by
+/// $150 million", "up 5%", "an increase of 5%"); 2, a level reached ("rose 5% to
+/// $3 billion", "fell to 7%"); 3, a base ("from 5%"); 0, not said ("was 7%": a level or a
+/// change).
+fn figure_role(text: &str, c: &Claim) -> u8 {
+    let (w1, at) = word_at(text, c.start, c.anchor.0);
+    let (w2, _) = word_at(text, c.start, at);
+    let figure = w2.bytes().last().is_some_and(|b| b.is_ascii_digit())
+        || is_listed(" million billion trillion points percent cent ", w2);
+    if w1 == "from" {
+        3
+    } else if w1 == "to" && (figure || is_change(w2)) {
+        2
+    } else if is_change(w1) || (is_listed(" by of ", w1) && is_change(w2)) {
+        1
+    } else {
+        0
+    }
+}
+
+/// The ASCII word that ends before `at` (punctuation between skipped) and starts at or after
+/// `lo`, and where it starts; "" when there is none. (As written: "From" is not "from".)
+fn word_at(text: &str, lo: usize, at: usize) -> (&str, usize) {
+    let b = text.as_bytes();
+    let mut i = at.min(b.len());
+    while i > lo && !b[i - 1].is_ascii_alphanumeric() {
+        i -= 1;
+    }
+    let end = i;
+    while i > lo && b[i - 1].is_ascii_alphanumeric() {
+        i -= 1;
+    }
+    (text.get(i..end).unwrap_or(""), i)
+}
+
+/// Both figures' roles are said ([`figure_role`]) and differ: a change is not a level.
+fn roles_differ(text: &str, a: &Claim, doc: &str, c: &Claim) -> bool {
+    let (x, y) = (figure_role(text, a), figure_role(doc, c));
+    x != 0 && y != 0 && x != y
 }
 
 /// Whether two figures are of one rate: each is per the same thing ("a month", "an hour", "per
@@ -1155,12 +1198,8 @@ fn date_role(text: &str, claim: &Claim) -> &'static str {
 
 /// [`date_role`] by the word before the date alone.
 fn date_word_role(text: &str, start: usize) -> &'static str {
-    let before = text.get(..start).unwrap_or("").trim_end();
-    let word = before
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let (word, _) = word_at(text, 0, start);
+    let word = word.to_ascii_lowercase();
     if is_listed(" since from after ", &word) {
         "start"
     } else if is_listed(" until till by before through ", &word) {
