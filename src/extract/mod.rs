@@ -610,7 +610,8 @@ pub(crate) fn head(s: &str, n: usize) -> &str {
 pub(crate) fn listed_at(list: &str, t: &str) -> Option<usize> {
     let l = list.as_bytes();
     let sep = l.first().copied().unwrap_or(b' ');
-    if t.is_empty() {
+    // An entry never holds the separator (nor is "#", the groups' mark in some lists).
+    if t.is_empty() || t.as_bytes().contains(&sep) || t == "#" {
         return None;
     }
     list.match_indices(t)

@@ -615,8 +615,9 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
                     && text_group == group(&doc.text, c));
             match compatible_claims(claim, c, same_sort) {
                 // "$2,000 a month" and "$24,000 a year", "$2.10 per share" and "$450 million":
-                // figures of different rates, or of different measures ("revenue" and "profit"), neither
-                // support nor contradict each other.
+                // figures of different rates, of different measures ("revenue" and "profit") or
+                // of different roles ("rose by $150 million", "to $3 billion") neither support
+                // nor contradict each other.
                 Some(_)
                     if claim.value().amount().is_some()
                         && (!same_rate(text, claim, &doc.text, c)
