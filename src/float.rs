@@ -152,15 +152,6 @@ fn nearest(digits: &[u8], exp: i64) -> f64 {
         }
         l.compare(&r)
     };
-    let parts = |bits: u64| -> (u64, i32) {
-        let e = ((bits >> 52) & 0x7ff) as i32;
-        let f = bits & ((1 << 52) - 1);
-        if e == 0 {
-            (f, -1074)
-        } else {
-            (f | (1 << 52), e - 1075)
-        }
-    };
     // The largest finite float not above the value.
     let (mut lo, mut hi) = (0u64, f64::MAX.to_bits());
     while lo < hi {
@@ -180,6 +171,58 @@ fn nearest(digits: &[u8], exp: i64) -> f64 {
         Ordering::Equal if lo % 2 == 0 => f64::from_bits(lo),
         Ordering::Equal => f64::from_bits(lo + 1),
     }
+}
+
+/// A finite `x >= 0` as `m × 2^k` (its bits' significand and exponent).
+fn parts(bits: u64) -> (u64, i32) {
+    let e = ((bits >> 52) & 0x7ff) as i32;
+    let f = bits & ((1 << 52) - 1);
+    if e == 0 {
+        (f, -1074)
+    } else {
+        (f | (1 << 52), e - 1075)
+    }
+}
+
+/// The exact decimal expansion of a finite `x > 0`: its significant digits' values (no leading
+/// or trailing zeros; up to 767 of them) and the decimal exponent of the first, `x = d.ddd ×
+/// 10^exp`. For the shortest round-trip digits (src/jsonw.rs), without core's float formatting.
+pub fn exact_digits(x: f64) -> (Vec<u8>, i32) {
+    let (m, k) = parts(x.to_bits());
+    let mut b = Big(vec![m as u32, (m >> 32) as u32]);
+    // x = b × 10^scale: m × 2^k, or m × 5^-k × 10^k.
+    let scale = if k >= 0 {
+        b.shl(k as u32);
+        0
+    } else {
+        let mut e = k.unsigned_abs();
+        while e >= 13 {
+            b.mul_add(1_220_703_125, 0); // 5^13
+            e -= 13;
+        }
+        b.mul_add(5u32.pow(e), 0);
+        k
+    };
+    // Nine digits at a time, the lowest first.
+    let mut chunks = Vec::new();
+    while !b.trimmed().is_empty() {
+        chunks.push(b.div_small(1_000_000_000));
+    }
+    let mut d = Vec::with_capacity(chunks.len() * 9);
+    for (i, &c) in chunks.iter().rev().enumerate() {
+        let nine: [u8; 9] = std::array::from_fn(|j| (c / 10u32.pow(8 - j as u32) % 10) as u8);
+        let lead = if i == 0 {
+            nine.iter().take_while(|&&v| v == 0).count()
+        } else {
+            0
+        };
+        d.extend_from_slice(&nine[lead..]);
+    }
+    let exp = scale + d.len() as i32 - 1;
+    while d.last() == Some(&0) {
+        d.pop();
+    }
+    (d, exp)
 }
 
 /// An unsigned big integer, 32-bit limbs, least significant first.
@@ -243,6 +286,17 @@ impl Big {
             }
         }
         self.0.splice(0..0, vec![0; words]);
+    }
+
+    /// Divides by `d` in place; the remainder.
+    fn div_small(&mut self, d: u32) -> u32 {
+        let mut rem = 0u64;
+        for x in self.0.iter_mut().rev() {
+            let t = rem << 32 | *x as u64;
+            *x = (t / d as u64) as u32;
+            rem = t % d as u64;
+        }
+        rem as u32
     }
 
     fn trimmed(&self) -> &[u32] {

@@ -378,8 +378,50 @@ fn write_f64(out: &mut Vec<u8>, x: f64) {
     if x.is_sign_negative() {
         out.push(b'-');
     }
-    let x = x.abs();
     let mut buf = [0u8; 20];
+    let (d, exp) = round_trip(x.abs(), &mut buf, true);
+    layout(out, d, exp);
+}
+
+/// A finite `x` as `format!("{x}")` writes it (its shortest round-trip decimal, plainly:
+/// `2.5`, `3`, `0.0000001`), without core's float formatting (for the wasm's size).
+pub fn display_f64(x: f64) -> String {
+    let mut out = String::new();
+    if x.is_sign_negative() {
+        out.push('-');
+    }
+    if x == 0.0 {
+        out.push('0');
+        return out;
+    }
+    let mut buf = [0u8; 20];
+    let (d, exp) = round_trip(x.abs(), &mut buf, false);
+    let digits = |d: &[u8]| {
+        d.iter()
+            .map(|&b| (b % 48 + b'0') as char)
+            .collect::<String>()
+    };
+    let len = d.len() as i32;
+    if exp < 0 {
+        out.push_str("0.");
+        out.push_str(&"0".repeat((-exp - 1) as usize));
+        out.push_str(&digits(d));
+    } else if len - 1 <= exp {
+        out.push_str(&digits(d));
+        out.push_str(&"0".repeat((exp + 1 - len) as usize));
+    } else {
+        let point = exp as usize + 1;
+        out.push_str(&digits(&d[..point]));
+        out.push('.');
+        out.push_str(&digits(&d[point..]));
+    }
+    out
+}
+
+/// The shortest round-trip digits of a finite `x > 0` (values, or ASCII digits; no trailing
+/// zeros) and the decimal exponent of the first. Of two equally near, the even one (serde_json)
+/// or the upper one (core's `{}`).
+fn round_trip(x: f64, buf: &mut [u8; 20], even: bool) -> (&[u8], i32) {
     // Fast path: x is the f64 nearest a decimal k / 10^p, p <= 8, of at most 15 significant
     // digits (when p = 0, an integer below 2^53, exact). Two distinct decimals of at most 15 significant
     // digits never round to the same f64 (DBL_DIG), so no other decimal as short as this one
@@ -403,95 +445,83 @@ fn write_f64(out: &mut Vec<u8>, x: f64) {
                 n /= 10;
                 p -= 1;
             }
-            let i = digits_of(n, &mut buf);
+            let i = digits_of(n, buf);
             let len = (buf.len() - i) as i32;
-            layout(out, &buf[i..], len - 1 - p);
-            return;
+            return (&buf[i..], len - 1 - p);
         }
     }
-    let (digits, exp) = shortest(x, &mut buf);
-    layout(out, &buf[..digits], exp);
+    let (n, exp) = shortest(x, buf, even);
+    (&buf[..n], exp)
 }
 
 /// The shortest round-trip digits of a positive finite `x` (into `buf`, no trailing zeros) and
-/// the decimal exponent of the first: `x ≈ d.ddd × 10^exp`. Core's shortest formatting (`{}`,
-/// which the wasm has anyway) finds them; where two decimals of that length are equally near
-/// `x` it takes the upper one, and serde_json's zmij takes the even one (when it is read back as
-/// `x`: below a power of two it may not be), so such a tie is looked for and settled as zmij does.
-fn shortest(x: f64, buf: &mut [u8; 20]) -> (usize, i32) {
-    let (n, exp) = read_plain(format!("{x}").as_bytes(), buf);
-    // A tie: x is exactly halfway between the digits found and the ones below them. Then x's
-    // whole decimal expansion ends one digit after them, in a 5, after the point (x = m × 2^e
-    // with e < 0: a tie needs a fraction).
-    let places = n as i32 - exp;
-    if buf[n - 1] % 2 == 1 && places >= 1 {
-        let places = places as usize;
-        let mut below = [0u8; 20];
-        let (m, e) = read_plain(format!("{x:.places$}").as_bytes(), &mut below);
-        let mut lower = *buf;
-        lower[n - 1] -= 1;
-        if m == n + 1
-            && e == exp
-            && below[n] == 5
-            && below[..n] == lower[..n]
-            && is_exact(x, places)
-            && reads_as(&lower[..n], exp, x)
-        {
-            let mut k = n;
-            while k > 1 && lower[k - 1] == 0 {
-                k -= 1;
+/// the decimal exponent of the first: `x ≈ d.ddd × 10^exp`. Of the decimals of the fewest
+/// digits that are read back as `x`, the nearest to `x`, and of two equally near the even one
+/// (`even`: serde_json's zmij) or the upper one (core's `{}`). Found from `x`'s exact expansion
+/// (src/float.rs) cut to `n` digits and rounded down or up, `n` found by binary search: our
+/// own, so that core's float formatting (its Grisu and Dragon code and tables) stays out of the
+/// wasm. Only the floats the fast path of [`round_trip`] does not take come here.
+fn shortest(x: f64, buf: &mut [u8; 20], even: bool) -> (usize, i32) {
+    let (d, exp) = crate::float::exact_digits(x);
+    // The decimal of `n` digits that is read back as `x`, if there is one.
+    let cut = |n: usize| -> Option<(Vec<u8>, i32)> {
+        if n >= d.len() {
+            return Some((d.clone(), exp));
+        }
+        let (lower, rest) = d.split_at(n);
+        let mut upper = lower.to_vec();
+        let mut up_exp = exp;
+        match upper.iter().rposition(|&v| v < 9) {
+            Some(i) => {
+                upper[i] += 1;
+                upper.truncate(i + 1);
             }
-            buf[..k].copy_from_slice(&lower[..k]);
-            return (k, exp);
+            None => {
+                upper = vec![1];
+                up_exp += 1;
+            }
+        }
+        let mut lower = lower.to_vec();
+        while lower.len() > 1 && lower.last() == Some(&0) {
+            lower.pop();
+        }
+        let (lo_ok, up_ok) = (reads_as(&lower, exp, x), reads_as(&upper, up_exp, x));
+        // Both read back: the nearer, and at a tie (the rest is exactly 5) the even one.
+        let take_upper = !lo_ok
+            || up_ok
+                && match rest[0].cmp(&5) {
+                    std::cmp::Ordering::Greater => true,
+                    std::cmp::Ordering::Less => false,
+                    std::cmp::Ordering::Equal => rest.len() > 1 || !even || d[n - 1] % 2 == 1,
+                };
+        match (lo_ok || up_ok, take_upper) {
+            (false, _) => None,
+            (true, true) => Some((upper, up_exp)),
+            (true, false) => Some((lower, exp)),
+        }
+    };
+    // If n digits are read back, so are n + 1 (the nearest decimals of n + 1 digits below and
+    // above x are no farther than those of n), and 17 always are: a binary search.
+    let (mut lo, mut hi) = (1, d.len().min(17));
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if cut(mid).is_some() {
+            hi = mid;
+        } else {
+            lo = mid + 1;
         }
     }
-    (n, exp)
+    let (digits, e) = cut(hi).unwrap_or((d, exp));
+    buf[..digits.len()].copy_from_slice(&digits);
+    (digits.len(), e)
 }
 
-/// Whether the decimal `d.ddd × 10^exp` (digit values) is read back as `x`: within `x`'s
-/// rounding interval (which is narrower below a power of two than above it).
+/// Whether the decimal `d.ddd × 10^exp` (digit values) is read back as `x`.
 fn reads_as(d: &[u8], exp: i32, x: f64) -> bool {
     let mut s: String = d.iter().map(|&b| (b + b'0') as char).collect();
     s.push('e');
     s.push_str(&(exp - d.len() as i32 + 1).to_string());
     crate::float::parse(&s) == Some(x)
-}
-
-/// Whether `x`'s decimal expansion ends within `places` digits after the point. An f64 has at
-/// most 1074 of them.
-fn is_exact(x: f64, places: usize) -> bool {
-    let s = format!("{x:.1074}");
-    let fraction = s.split('.').nth(1).unwrap_or("");
-    fraction.bytes().skip(places).all(|b| b == b'0')
-}
-
-/// Reads plain decimal text (`123.45`, `0.00012`, `1000`) into its significant digits' values
-/// (no leading or trailing zeros; at most 20, the rest are zeros here) and the exponent of the
-/// first.
-fn read_plain(s: &[u8], buf: &mut [u8; 20]) -> (usize, i32) {
-    let point = s.iter().position(|&b| b == b'.').unwrap_or(s.len());
-    let mut n = 0;
-    let mut exp = 0;
-    for (i, &b) in s.iter().enumerate() {
-        if !b.is_ascii_digit() || (n == 0 && b == b'0') {
-            continue;
-        }
-        if n == 0 {
-            exp = if i < point {
-                (point - i - 1) as i32
-            } else {
-                point as i32 - i as i32
-            };
-        }
-        if n < buf.len() {
-            buf[n] = b - b'0';
-            n += 1;
-        }
-    }
-    while n > 1 && buf[n - 1] == 0 {
-        n -= 1;
-    }
-    (n.max(1), exp)
 }
 
 /// Lays out significant digits `d` (values 0-9, or ASCII digits; no trailing zeros) with the

@@ -158,9 +158,12 @@ fn json_of(v: &JsValue, depth: usize) -> Result<serde_json::Value, String> {
 
 fn check_text(text: &str) -> Result<(), js_sys::Error> {
     if text.len() > crate::MAX_TEXT_BYTES {
+        // Tenths of a MB in integers: a float here would bring core's float formatting in.
+        let tenths = (text.len() * 10 + (1 << 19)) >> 20;
         return Err(into_error(format!(
-            "The text is {:.1} MB; the limit is {} MB per check. Check it in parts.",
-            text.len() as f64 / (1024.0 * 1024.0),
+            "The text is {}.{} MB; the limit is {} MB per check. Check it in parts.",
+            tenths / 10,
+            tenths % 10,
             crate::MAX_TEXT_BYTES / (1024 * 1024)
         )));
     }

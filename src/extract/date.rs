@@ -1215,7 +1215,7 @@ fn fmt_num(n: f64) -> String {
     if n.fract() == 0.0 {
         format!("{}", n as i64)
     } else {
-        format!("{n}")
+        crate::jsonw::display_f64(n)
     }
 }
 

@@ -261,3 +261,35 @@ fn ascii_only_text_is_ascii_and_the_same_value() {
         r#"["\u00e9","\u20b86.36","\ud83d\ude42!","a\u2014\u0001\"\\","abcdefgh\u20acijklmnop"]"#
     );
 }
+
+/// `display_f64` is `format!("{x}")`, for floats of every kind and short decimals.
+#[test]
+fn display_is_core_display() {
+    let mut r = Rng(11);
+    let same = |x: f64| assert_eq!(display_f64(x), format!("{x}"), "bits {:#x}", x.to_bits());
+    for x in [
+        0.0,
+        -0.0,
+        1.0,
+        2.5,
+        0.1,
+        1e-7,
+        1e21,
+        123456.789,
+        5e-324,
+        f64::MAX,
+        1e15,
+        1e16,
+    ] {
+        same(x);
+        same(-x);
+    }
+    for _ in 0..20_000 {
+        let x = f64::from_bits(r.next());
+        if x.is_finite() {
+            same(x);
+        }
+        let k = r.below(1_000_000) as f64;
+        same(k / 10f64.powi(r.below(12) as i32));
+    }
+}

@@ -80,6 +80,9 @@ test('the wasm refuses a bad corpus and a bad date with clear errors', () => {
   assert.notEqual(older, manifest, 'the manifest names its format');
   assert.throws(() => new Checker(older, []), new RegExp(`format 2 but this engine reads format ${format}`));
   assert.throws(() => checker.check('In 1992.', { date: '7 Nov' }), /The article date "7 Nov" is not a date in the form YYYY-MM-DD/);
+  // Over the size limit: the size in MB with one decimal (written without float formatting).
+  const big = 'Acme opened 40 stores. '.repeat(200_000); // 4,600,000 bytes = 4.39 MB
+  assert.throws(() => checker.check(big, {}), /The text is 4\.4 MB; the limit is 4 MB per check\. Check it in parts\./);
 });
 
 // The wasm is built with -Zfmt-debug=none (scripts/lib.sh), where a `{:?}` writes nothing: the
