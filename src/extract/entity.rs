@@ -1756,7 +1756,15 @@ impl<'t> RunCache<'t> {
 pub(super) fn extract<'t>(sent: &'t str, out: &mut Vec<Mention>, cache: &mut RunCache<'t>) {
     let taken = Taken::new(out.iter().map(|m| (m.start, m.end)).collect());
     let mut found = Vec::new();
-    for (start, end) in name_runs(sent) {
+    for (mut start, end) in name_runs(sent) {
+        // "Exports of Norland fell": a common noun opening the sentence is no part of the name.
+        if let Some((first, rest)) = sent[start..end].split_once(' ') {
+            if let Some(name) = rest.strip_prefix("of ") {
+                if !sent[..start].contains(char::is_alphanumeric) && is_ordinary_opening(first) {
+                    start = end - name.len();
+                }
+            }
+        }
         let run = &sent[start..end];
         let (a, b) = cache.entities_of(run);
         for (s, e, name, kind) in &cache.entities[a..b] {
