@@ -1886,28 +1886,9 @@ const COUNT_WORDS: &[&str] = &[
     "audience",
 ];
 
-/// Whether a sentence ends with a one-sided hedge ("… at least.", "… or more").
-fn ends_with_post_hedge(sent: &str) -> bool {
-    // The last letter of "least", "most", "more", "fewer", "less" first.
-    let last = sent.bytes().rev().find(u8::is_ascii_alphanumeric);
-    if !matches!(
-        last,
-        Some(b't' | b'e' | b'r' | b's' | b'T' | b'E' | b'R' | b'S')
-    ) {
-        return false;
-    }
-    let t = sent
-        .trim_end()
-        .trim_end_matches(['.', '!', '?', '"', ')', '\u{201d}'])
-        .as_bytes();
-    ["least", "most", "more", "fewer", "less"]
-        .iter()
-        .any(|w| t.len() > w.len() && t[t.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes()))
-}
-
 /// A one-sided hedge after a number and its counted noun that ends the phrase: "2,000 troops
 /// at least.", "500 people at most", "50 people or more" (`h` starts at the number's end). Up
-/// to two lower-case words stand between.
+/// to two words stand between ("800 American workers or more").
 fn hedge_after_noun(h: &str) -> Hedge {
     let b = h.as_bytes();
     let mut i = 0;
@@ -1917,7 +1898,7 @@ fn hedge_after_noun(h: &str) -> Hedge {
         }
         i += 1;
         let from = i;
-        while i < b.len() && (b[i].is_ascii_lowercase() || b[i] == b'-') {
+        while i < b.len() && (b[i].is_ascii_alphabetic() || b[i] == b'-') {
             i += 1;
         }
         let w = &h[from..i];
@@ -2489,13 +2470,10 @@ pub(super) fn extract(
         atoms.push(atom);
     }
     merge_share_of_scale(sent, &mut atoms);
-    // "The army has 2,000 troops at least.": a hedge that ends the sentence, after the last
-    // number and its noun (looked for only there: a check of the sentence's end, not a scan
-    // after every number).
-    if let Some(last) = atoms.last_mut() {
-        if last.post == Hedge::None && ends_with_post_hedge(sent) {
-            last.post = hedge_after_noun(&sent[last.end..]);
-        }
+    // "The army has 2,000 troops at least.", "800 workers or more, the union said": a hedge
+    // after a number's noun, before a mark or the sentence's end.
+    for a in atoms.iter_mut().filter(|a| a.post == Hedge::None) {
+        a.post = hedge_after_noun(&sent[a.end..]);
     }
 
     let sport = std::cell::OnceCell::new();
