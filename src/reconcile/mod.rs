@@ -1047,10 +1047,10 @@ fn measures_differ(x: u16, c: &Claim) -> bool {
     x != 0 && y != 0 && x & y == 0
 }
 
-/// What a figure is in its sentence, by the words before it: 1, a change ("rose 5%", "rose by
-/// $150 million", "up 5%", "an increase of 5%"); 2, a level reached ("rose 5% to
-/// $3 billion", "fell to 7%"); 3, a base ("from 5%"); 0, not said ("was 7%": a level or a
-/// change).
+/// What a figure is in its sentence, by the words around it: 1, a change ("rose 5%", "rose by
+/// $150 million", "up 5%", "an increase of 5%"; and by the noun after it, "a 5% rise"); 2, a
+/// level reached ("rose 5% to $3 billion", "fell to 7%"); 3, a base ("from 5%"); 0, not said
+/// ("was 7%": a level or a change).
 fn figure_role(text: &str, c: &Claim) -> u8 {
     let (w1, at) = word_at(text, c.start, c.anchor.0);
     let (w2, _) = word_at(text, c.start, at);
@@ -1060,11 +1060,35 @@ fn figure_role(text: &str, c: &Claim) -> u8 {
         3
     } else if w1 == "to" && (figure || is_change(w2)) {
         2
-    } else if is_change(w1) || (is_listed(" by of ", w1) && is_change(w2)) {
+    } else if is_change(w1)
+        || (is_listed(" by of ", w1) && is_change(w2))
+        || (is_listed(" a an the its their ", w1) && is_change(noun_after(text, c.anchor.1)))
+    {
         1
     } else {
         0
     }
+}
+
+/// The ASCII word after a figure ending at `at`, past a unit word: "increase" in "a 5% increase",
+/// "a $150 million increase", "a 2.5-point increase".
+fn noun_after(text: &str, at: usize) -> &str {
+    let b = text.as_bytes();
+    let mut i = at.min(b.len());
+    for _ in 0..2 {
+        while i < b.len() && matches!(b[i], b' ' | b'-') {
+            i += 1;
+        }
+        let from = i;
+        while i < b.len() && b[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let w = &text[from..i];
+        if !is_listed(" million billion trillion point points percent ", w) {
+            return w;
+        }
+    }
+    ""
 }
 
 /// The ASCII word that ends before `at` (punctuation between skipped) and starts at or after
