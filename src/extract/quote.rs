@@ -33,7 +33,7 @@ static AFTER: LazyLock<Regex> =
 /// The source of [`AFTER`].
 fn after_src() -> String {
     format!(
-        r"^[\s,—–-]*(?:(?P<v1>{VERBS})\s+(?:(?P<role1>[a-z]{{4,}})\s+)?{w1}|(?P<acc>according\s+to)\s+{w3}|(?:[A-Z][\w’'-]+\s+){{1,3}}(?:[a-z]+\s+){{1,3}}(?P<who4>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{1,2}})\s+(?P<v4>{VERBS})|{w2}(?:,\s+(?P<app2>[^,“”]+?),)?\s+(?:(?P<mid2>[A-Za-z]+)\s+)?(?P<v2>{VERBS}))(?-u:\b)",
+        r"^[\s,—–-]*(?:(?P<v1>{VERBS})\s+(?:(?P<role1>[a-z]{{4,}}(?:\s+[a-z]{{4,}})?)\s+)?{w1}|(?P<acc>according\s+to)\s+{w3}|(?:(?:[A-Z][\w’'-]+\s+){{1,3}}(?:[a-z]+\s+){{1,3}}|(?:[a-z]{{4,}}\s+){{1,2}})(?P<who4>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{1,2}})\s+(?P<v4>{VERBS})|{w2}(?:,\s+(?P<app2>[^,“”]+?),)?\s+(?:(?P<mid2>[A-Za-z]+)\s+)?(?P<v2>{VERBS}))(?-u:\b)",
         w1 = who("who1"),
         w2 = who("who2"),
         w3 = who("who3"),
@@ -340,6 +340,12 @@ pub(super) fn extract(text: &str, sentences: &[Sentence], out: &mut Vec<Mention>
         // a role speaks if it is a person's; "said in Astana", "said on Tuesday", "said after
         // Vladimir Putin spoke" name no speaker.
         let after_match = AFTER.captures(after).filter(|c| {
+            // "said the company's chief executive, John Smith": not the company.
+            if c.name("who1")
+                .is_some_and(|w| after[w.end()..].starts_with(['\'', '’']))
+            {
+                return false;
+            }
             let role = c.name("role1").map(|r| r.as_str());
             let Some(w) = c.name("who4").or(role.and(c.name("who1"))) else {
                 return true;
