@@ -1635,9 +1635,26 @@ fn find_possessive(text: &str, mark: &str) -> Option<usize> {
 /// Strips leading sentence words and titles from a run, then splits it ([`split_run`]).
 fn strip_titles<'a>(mut start: usize, mut text: &'a str, out: &mut Vec<Piece<'a>>) {
     let mut titled = false;
+    let mut after_in = false;
     loop {
         let first = text.split_whitespace().next().unwrap_or("");
-        if is_common(first) && !is_title(first) && !(first == "New" && new_begins_name(text)) {
+        // "New York"; "Jan Nowak" (the month is written "Jan." or before a number: "Jan. 5",
+        // "Jan 2024"), but not after "In" ("In Jan Acme sold more").
+        let begins_name = match first {
+            "New" => new_begins_name(text),
+            "Jan" => {
+                !after_in
+                    && text[3..]
+                        .trim_start()
+                        .starts_with(|c: char| c.is_uppercase())
+            }
+            _ => false,
+        };
+        after_in = super::is_listed(
+            " In By Since Until From On Last Early Late Mid Before After ",
+            first,
+        );
+        if is_common(first) && !is_title(first) && !begins_name {
             let skip =
                 first.len() + (text[first.len()..].len() - text[first.len()..].trim_start().len());
             start += skip;
