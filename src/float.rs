@@ -225,6 +225,44 @@ pub fn exact_digits(x: f64) -> (Vec<u8>, i32) {
     (d, exp)
 }
 
+/// Whether the decimal `digits × 10^exp10` (digit values, no leading zero) is read back as the
+/// finite `x > 0`: whether it lies in `x`'s rounding interval, halfway to each neighbour (nearer
+/// below a power of two), its ends included when `x`'s significand is even (ties to even).
+/// Exact, with two comparisons of big integers (for the shortest digits of src/jsonw.rs).
+pub fn reads_back(digits: &[u8], exp10: i64, x: f64) -> bool {
+    let bits = x.to_bits();
+    let (m, k) = parts(bits);
+    let mut a = Big::from_digits(digits);
+    let mut pow = Big(vec![1]);
+    if exp10 >= 0 {
+        a.mul_pow10(exp10 as u32);
+    } else {
+        pow.mul_pow10(exp10.unsigned_abs() as u32);
+    }
+    // a / pow against n × 2^s.
+    let cmp = |n: u64, s: i32| -> Ordering {
+        let mut l = a.clone();
+        let mut r = pow.clone();
+        r.mul_u64(n);
+        if s < 0 {
+            l.shl(s.unsigned_abs());
+        } else {
+            r.shl(s as u32);
+        }
+        l.compare(&r)
+    };
+    let even = m % 2 == 0;
+    let high = cmp(2 * m + 1, k - 1);
+    // Below a power of two (not the smallest normal) the neighbour is half as far.
+    let low = if m == 1 << 52 && (bits >> 52) & 0x7ff > 1 {
+        cmp(4 * m - 1, k - 2)
+    } else {
+        cmp(2 * m - 1, k - 1)
+    };
+    (high == Ordering::Less || (high == Ordering::Equal && even))
+        && (low == Ordering::Greater || (low == Ordering::Equal && even))
+}
+
 /// An unsigned big integer, 32-bit limbs, least significant first.
 #[derive(Clone)]
 struct Big(Vec<u32>);
@@ -414,6 +452,88 @@ mod tests {
         agree(&format!("179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497791{}", "9".repeat(50)));
         agree(&"1".repeat(1000));
         agree(&format!("0.{}1", "0".repeat(1000)));
+    }
+
+    /// `reads_back` (the wasm's test of a shortest-digits candidate) says what core's parser
+    /// says, for a float's decimals of every length, one digit up and down, and for the
+    /// neighbours of powers of two.
+    #[test]
+    fn reads_back_agrees_with_core() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let check = |x: f64, digits: &[u8], exp10: i64| {
+            let text: String = digits.iter().map(|&d| (d + b'0') as char).collect();
+            let core = format!("{text}e{exp10}").parse::<f64>().ok() == Some(x);
+            assert_eq!(
+                reads_back(digits, exp10, x),
+                core,
+                "{text}e{exp10} against {x:e}"
+            );
+        };
+        let mut floats: Vec<f64> = (0..1500)
+            .map(|i| match i % 3 {
+                0 => f64::from_bits(next() & 0x7fef_ffff_ffff_ffff),
+                1 => (next() % 10_000_000) as f64 / 10f64.powi((next() % 12) as i32),
+                _ => (next() % 100_000) as f64 * 10f64.powi((next() % 8) as i32) * 1.075,
+            })
+            .filter(|x| *x > 0.0)
+            .collect();
+        // The smallest normal and its neighbours, and powers of two.
+        for p in [
+            f64::MIN_POSITIVE,
+            2.0 * f64::MIN_POSITIVE,
+            2f64.powi(-100),
+            0.5,
+            1.0,
+            2.0,
+        ]
+        .into_iter()
+        .chain([
+            2f64.powi(52),
+            2f64.powi(53),
+            2f64.powi(100),
+            2f64.powi(1023),
+        ]) {
+            floats.extend([
+                p,
+                f64::from_bits(p.to_bits() - 1),
+                f64::from_bits(p.to_bits() + 1),
+            ]);
+        }
+        for x in floats {
+            for n in 1..=17usize {
+                let s = format!("{x:.*e}", n - 1);
+                let (mant, e) = s.split_once('e').unwrap_or((&s, "0"));
+                let mut digits: Vec<u8> = mant
+                    .bytes()
+                    .filter(u8::is_ascii_digit)
+                    .map(|b| b - b'0')
+                    .collect();
+                let exp10 = e.parse::<i64>().unwrap_or(0) - (digits.len() as i64 - 1);
+                check(x, &digits, exp10);
+                // One unit up and down in the last place.
+                if let Some(last) = digits.iter().rposition(|&d| d < 9) {
+                    let mut up = digits.clone();
+                    up[last] += 1;
+                    up[last + 1..].iter_mut().for_each(|d| *d = 0);
+                    check(x, &up, exp10);
+                }
+                if let Some(last) = digits.iter().rposition(|&d| d > 0) {
+                    if digits.len() > 1 || digits[0] > 1 {
+                        digits[last] -= 1;
+                        digits[last + 1..].iter_mut().for_each(|d| *d = 9);
+                        if digits[0] > 0 {
+                            check(x, &digits, exp10);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]
