@@ -140,18 +140,7 @@ fn nearest(digits: &[u8], exp: i64) -> f64 {
     } else {
         pow.mul_pow10((-exp) as u32);
     }
-    // value vs m × 2^k: a × 2^-k vs m × pow × 2^k (whichever side the power of two goes to).
-    let cmp = |m: u64, k: i32| -> Ordering {
-        let mut l = a.clone();
-        let mut r = pow.clone();
-        r.mul_u64(m);
-        if k < 0 {
-            l.shl(k.unsigned_abs());
-        } else {
-            r.shl(k as u32);
-        }
-        l.compare(&r)
-    };
+    let cmp = |m: u64, k: i32| compare_scaled(&a, &pow, m, k);
     // The largest finite float not above the value.
     let (mut lo, mut hi) = (0u64, f64::MAX.to_bits());
     while lo < hi {
@@ -171,6 +160,20 @@ fn nearest(digits: &[u8], exp: i64) -> f64 {
         Ordering::Equal if lo % 2 == 0 => f64::from_bits(lo),
         Ordering::Equal => f64::from_bits(lo + 1),
     }
+}
+
+/// `a / pow` against `n × 2^s`: `a × 2^-s` against `n × pow × 2^s`, the power of two on
+/// whichever side keeps it whole.
+fn compare_scaled(a: &Big, pow: &Big, n: u64, s: i32) -> Ordering {
+    let mut l = a.clone();
+    let mut r = pow.clone();
+    r.mul_u64(n);
+    if s < 0 {
+        l.shl(s.unsigned_abs());
+    } else {
+        r.shl(s as u32);
+    }
+    l.compare(&r)
 }
 
 /// A finite `x >= 0` as `m × 2^k` (its bits' significand and exponent).
@@ -239,18 +242,7 @@ pub fn reads_back(digits: &[u8], exp10: i64, x: f64) -> bool {
     } else {
         pow.mul_pow10(exp10.unsigned_abs() as u32);
     }
-    // a / pow against n × 2^s.
-    let cmp = |n: u64, s: i32| -> Ordering {
-        let mut l = a.clone();
-        let mut r = pow.clone();
-        r.mul_u64(n);
-        if s < 0 {
-            l.shl(s.unsigned_abs());
-        } else {
-            r.shl(s as u32);
-        }
-        l.compare(&r)
-    };
+    let cmp = |n: u64, s: i32| compare_scaled(&a, &pow, n, s);
     let even = m % 2 == 0;
     let high = cmp(2 * m + 1, k - 1);
     // Below a power of two (not the smallest normal) the neighbour is half as far.
@@ -353,6 +345,16 @@ impl Big {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A fixed sequence of pseudo-random numbers (xorshift64), so a failure can be reproduced.
+    fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
+        move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        }
+    }
 
     fn agree(s: &str) {
         let ours = parse_small(s);
@@ -459,13 +461,7 @@ mod tests {
     /// neighbours of powers of two.
     #[test]
     fn reads_back_agrees_with_core() {
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = xorshift(0x2545_f491_4f6c_dd1du64);
         let check = |x: f64, digits: &[u8], exp10: i64| {
             let text: String = digits.iter().map(|&d| (d + b'0') as char).collect();
             let core = format!("{text}e{exp10}").parse::<f64>().ok() == Some(x);
@@ -538,13 +534,7 @@ mod tests {
 
     #[test]
     fn random_texts_agree_with_core() {
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = xorshift(0x9e37_79b9_7f4a_7c15u64);
         const CH: &[u8] = b"0123456789012345678901234567890123456789..eE+-";
         for _ in 0..40_000 {
             let r = next();
