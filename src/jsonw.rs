@@ -386,36 +386,19 @@ fn write_f64(out: &mut Vec<u8>, x: f64) {
 /// A finite `x` as `format!("{x}")` writes it (its shortest round-trip decimal, plainly:
 /// `2.5`, `3`, `0.0000001`), without core's float formatting (for the wasm's size).
 pub fn display_f64(x: f64) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
     if x.is_sign_negative() {
-        out.push('-');
+        out.push(b'-');
     }
     if x == 0.0 {
-        out.push('0');
-        return out;
-    }
-    let mut buf = [0u8; 20];
-    let (d, exp) = round_trip(x.abs(), &mut buf, false);
-    let digits = |d: &[u8]| {
-        d.iter()
-            .map(|&b| (b % 48 + b'0') as char)
-            .collect::<String>()
-    };
-    let len = d.len() as i32;
-    if exp < 0 {
-        out.push_str("0.");
-        out.push_str(&"0".repeat((-exp - 1) as usize));
-        out.push_str(&digits(d));
-    } else if len - 1 <= exp {
-        out.push_str(&digits(d));
-        out.push_str(&"0".repeat((exp + 1 - len) as usize));
+        out.push(b'0');
     } else {
-        let point = exp as usize + 1;
-        out.push_str(&digits(&d[..point]));
-        out.push('.');
-        out.push_str(&digits(&d[point..]));
+        let mut buf = [0u8; 20];
+        let (d, exp) = round_trip(x.abs(), &mut buf, false);
+        plain(&mut out, d, exp);
     }
-    out
+    // Only ASCII was written.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// The shortest round-trip digits of a finite `x > 0` (values, or ASCII digits; no trailing
@@ -535,30 +518,37 @@ fn reads_as(d: &[u8], exp: i32, x: f64) -> bool {
     }
 }
 
+/// Writes significant digits `d` (values 0-9, or ASCII digits; no trailing zeros) with the
+/// decimal exponent `exp` of the first plainly, without an exponent or a ".0": `0.00012`,
+/// `1234.5`, `12340000`.
+fn plain(out: &mut Vec<u8>, d: &[u8], exp: i32) {
+    let digits = |out: &mut Vec<u8>, d: &[u8]| out.extend(d.iter().map(|&b| b % 48 + b'0'));
+    let len = d.len() as i32;
+    if exp < 0 {
+        out.extend_from_slice(b"0.");
+        out.resize(out.len() + (-exp - 1) as usize, b'0');
+        digits(out, d);
+    } else if len - 1 <= exp {
+        digits(out, d);
+        out.resize(out.len() + (exp + 1 - len) as usize, b'0');
+    } else {
+        let point = exp as usize + 1;
+        digits(out, &d[..point]);
+        out.push(b'.');
+        digits(out, &d[point..]);
+    }
+}
+
 /// Lays out significant digits `d` (values 0-9, or ASCII digits; no trailing zeros) with the
 /// decimal exponent `exp` of the first, as zmij does for an `f64`: plainly when
 /// -5 <= exp <= 15 (`1234.5`, `12340000.0`, `0.00012`), else `1.234e+33`, `5e-7`.
 fn layout(out: &mut Vec<u8>, d: &[u8], exp: i32) {
     let digit = |b: u8| b % 48 + b'0';
-    let len = d.len() as i32;
     if (-5..=15).contains(&exp) {
-        if exp < 0 {
-            out.extend_from_slice(b"0.");
-            for _ in 0..(-exp - 1) {
-                out.push(b'0');
-            }
-            out.extend(d.iter().map(|&b| digit(b)));
-        } else if len - 1 <= exp {
-            out.extend(d.iter().map(|&b| digit(b)));
-            for _ in 0..(exp + 1 - len) {
-                out.push(b'0');
-            }
+        plain(out, d, exp);
+        // An integer keeps a fraction: "3.0".
+        if d.len() as i32 - 1 <= exp {
             out.extend_from_slice(b".0");
-        } else {
-            let point = exp as usize + 1;
-            out.extend(d[..point].iter().map(|&b| digit(b)));
-            out.push(b'.');
-            out.extend(d[point..].iter().map(|&b| digit(b)));
         }
         return;
     }

@@ -619,6 +619,12 @@ pub(crate) fn listed_at(list: &str, t: &str) -> Option<usize> {
         .find(|&at| at > 0 && l[at - 1] == sep && l.get(at + t.len()) == Some(&sep))
 }
 
+/// Which group of `list` holds the entry `t` ([`listed_at`]), for lists whose groups are parted
+/// by "#" entries: 0 for the first.
+pub(crate) fn listed_group(list: &str, t: &str) -> Option<usize> {
+    listed_at(list, t).map(|at| list[..at].matches('#').count())
+}
+
 /// Whether `t` is one of the entries of `list` ([`listed_at`]).
 pub(crate) fn is_listed(list: &str, t: &str) -> bool {
     listed_at(list, t).is_some()

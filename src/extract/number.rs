@@ -88,8 +88,8 @@ impl Hedge {
             Hedge::LessThan,
             Hedge::AtMost,
         ];
-        match super::listed_at(HEDGES, s) {
-            Some(at) => KINDS[HEDGES[..at].matches('#').count()],
+        match super::listed_group(HEDGES, s) {
+            Some(kind) => KINDS[kind],
             // "well over", "just under", "a bit less than": a degree and a comparison.
             None => degree_hedge(s).unwrap_or(Hedge::None),
         }

@@ -16,7 +16,7 @@ pub mod prep;
 
 use crate::claims::Claim;
 use crate::corpus::Corpus;
-use crate::extract::{is_listed, listed_at, ranks_a_group, Amount, Bound, Value};
+use crate::extract::{is_listed, listed_group, ranks_a_group, Amount, Bound, Value};
 
 /// Alignment score from which a compatible corpus claim supports a claim.
 pub const SUPPORT_ALIGNMENT: f64 = 0.34;
@@ -1034,10 +1034,11 @@ fn measures(c: &Claim) -> u16 {
     const MEASURES: &str = " revenu sale turnover # profit earn loss losse incom # debt borrow \
         # deficit surplus # export # import # gdp # dividend # wage salary salari \
         # pric price cost # invest # unemploy jobless # inflation # tax taxe ";
-    c.local().fold(0, |bits, t| match listed_at(MEASURES, t) {
-        Some(at) => bits | 1 << MEASURES[..at].matches('#').count(),
-        None => bits,
-    })
+    c.local()
+        .fold(0, |bits, t| match listed_group(MEASURES, t) {
+            Some(group) => bits | 1 << group,
+            None => bits,
+        })
 }
 
 /// Each claim's clause names a measure and none is named by both ([`measures`]; `x`, the text
