@@ -63,15 +63,18 @@ wasm_cargo() { # wasm_cargo build|clippy [more cargo args] [-- tool args]
     #   -Zfmt-debug=none        `{:?}` writes nothing and derived Debug is empty: 3.6-4.1 KB gz
     #                           less. Nothing the page shows or keys on may use it: messages quote
     #                           with corroborate::quoted (tests/no_debug_format.rs checks).
-    #   -inline-threshold=5     LLVM's inliner kept small. From 1 Dec it was 20 (Checker.extract
+    #   -inline-threshold=10    LLVM's inliner kept small. From 1 Dec it was 20 (Checker.extract
     #                           about 10% faster for 6.7 KB gz), but the extraction fixes of 2 Dec
     #                           (the audit's 35 high findings: +14 KB gz of wasm at 20) left no room:
     #                           wasm + JS 255.6 KB at 20, 250.8 at 8 or 10, 249.9 at 5 (node:zlib
     #                           level 9, as `npm run bench` measures), for Checker.extract CPU
-    #                           1.08-1.12x that at 20 (in turns in one Node process).
+    #                           1.08-1.12x that at 20 (in turns in one Node process). At 10
+    #                           since 3 Dec, once the room was back: +1,287 B gz (227,130 ->
+    #                           228,417; 6-10 give the same wasm, 11-15 231,308) for
+    #                           Checker.extract CPU 0.90-0.91x that at 5 (in turns, both orders).
     # A rustup-mode build (stable std, precompiled) cannot do the unstable ones and comes out larger.
     env PATH="/usr/bin:$PATH" RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
-      RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Cllvm-args=-inline-threshold=5" \
+      RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Cllvm-args=-inline-threshold=10" \
       /usr/bin/cargo "$sub" --lib --profile wasm --target wasm32-unknown-unknown \
       -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size \
       --target-dir "$WASM_TARGET_DIR" "$@"
