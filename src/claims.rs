@@ -1563,29 +1563,32 @@ pub fn claims_of(text: &str, sentences: &[Sentence], mentions: &Mentions) -> Vec
         mentions,
         crate::parallel::parts_for(text.len()),
     )
+    .0
 }
 
 /// [`claims_of`] on `parts` threads (runs of sentences of about equal length); the same result
-/// for any `parts`.
+/// for any `parts`. With the claims, each sentence's [`checkworthiness`] (worked out on the way,
+/// and kept for the report).
 pub(crate) fn claims_in_parts(
     text: &str,
     sentences: &[Sentence],
     mentions: &Mentions,
     parts: usize,
-) -> Vec<Claim> {
+) -> (Vec<Claim>, Vec<f64>) {
     let found = crate::parallel::for_parts(sentences, parts, |range| {
         claims_in(text, sentences, range, mentions)
     });
-    crate::parallel::concat(found, true)
+    let (claims, worths): (Vec<_>, Vec<_>) = found.into_iter().unzip();
+    (crate::parallel::concat(claims, true), worths.concat())
 }
 
-/// The claims of sentences `range`, in order.
+/// The claims of sentences `range`, in order, and the sentences' checkworthiness.
 fn claims_in(
     text: &str,
     sentences: &[Sentence],
     range: std::ops::Range<usize>,
     mentions: &Mentions,
-) -> Vec<Claim> {
+) -> (Vec<Claim>, Vec<f64>) {
     let mut out = Vec::new();
     // A mention's position in `mentions` (every mention grouped below is one of them).
     let index_of = |m: &Mention| {
@@ -1882,7 +1885,7 @@ fn claims_in(
         spare = recycled(local_buf);
         lists = st.into_lists();
     }
-    out
+    (out, worths)
 }
 
 /// A count that describes the noun before it ("a country of about 30 million people", "the

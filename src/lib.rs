@@ -52,6 +52,8 @@ pub struct Analysis {
     pub mentions: claims::Mentions,
     /// The claims, in order.
     pub claims: Vec<claims::Claim>,
+    /// Each sentence's [`claims::checkworthiness`], in the order of `sentences`.
+    pub checkworthiness: Vec<f64>,
 }
 
 /// Segments, extracts and builds claims. `today` (days since 1970-01-01) is the text's own date,
@@ -74,11 +76,12 @@ pub fn analyze_in_parts(text: &str, today: Option<i32>, parts: usize) -> Analysi
         extract::Context { today },
         parts,
     ));
-    let claims = claims::claims_in_parts(text, &sentences, &mentions, parts);
+    let (claims, checkworthiness) = claims::claims_in_parts(text, &sentences, &mentions, parts);
     Analysis {
         sentences,
         mentions,
         claims,
+        checkworthiness,
     }
 }
 

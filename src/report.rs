@@ -259,20 +259,14 @@ pub struct ExtractReport<'a> {
     text: &'a str,
     analysis: &'a Analysis,
     off: Offsets,
-    /// The mentions by sentence (`claims::by_sentence`), for the sentences' checkworthiness.
-    first: Vec<usize>,
-    grouped: Vec<&'a Mention>,
 }
 
 /// The report of `extract --format json`, ready to write.
 pub fn extract_report<'a>(text: &'a str, a: &'a Analysis) -> ExtractReport<'a> {
-    let (first, grouped) = crate::claims::by_sentence(a.sentences.len(), &a.mentions);
     ExtractReport {
         text,
         analysis: a,
         off: Offsets::new(text),
-        first,
-        grouped,
     }
 }
 
@@ -399,14 +393,9 @@ impl ExtractReport<'_> {
             Part::Mentions => mention(w, text, off, &a.mentions[i]),
             Part::Sentences => {
                 let s = &a.sentences[i];
-                let ms = &self.grouped[self.first[i]..self.first[i + 1]];
                 w.open(b'{');
                 w.key("checkworthiness");
-                w.float(round2(crate::claims::checkworthiness(
-                    &text[s.start..s.end],
-                    ms,
-                    s.junk,
-                )));
+                w.float(round2(a.checkworthiness[i]));
                 w.key("end");
                 w.uint(off.at(s.end) as u64);
                 w.key("junk");
