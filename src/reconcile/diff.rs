@@ -26,9 +26,18 @@ impl Op {
 /// The words of a quote, as the diff compares them.
 pub fn words(q: &str) -> Vec<String> {
     q.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .map(|w| w.trim_matches(|c| c == '\'' || c == '’').to_lowercase())
+        .map(|w| fold_apostrophes(w.trim_matches(|c| c == '\'' || c == '’')).to_lowercase())
         .filter(|w| !w.is_empty())
         .collect()
+}
+
+/// `w` with its curly apostrophes (’) straight ('): "can’t" and "can't" are one word.
+pub fn fold_apostrophes(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.contains('’') {
+        w.replace('’', "'").into()
+    } else {
+        w.into()
+    }
 }
 
 /// The diff from `corpus` (the source's wording) to `text` (the checked wording). Quotes are

@@ -1524,7 +1524,11 @@ fn adds_one(text: &str, claim: &Claim, doc: &str, c: &Claim) -> bool {
 fn quote_content(q: &str) -> Vec<String> {
     let mut w: Vec<String> = q
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .filter_map(crate::claims::normalize)
+        .map(diff::fold_apostrophes)
+        // A negation is not content: "We can't afford it" has the words of "We can afford
+        // it", and `negations` tells the two apart.
+        .filter(|w| !is_negation(&w.to_lowercase()))
+        .filter_map(|w| crate::claims::normalize(&w))
         .collect();
     w.sort();
     w.dedup();
@@ -1539,16 +1543,15 @@ fn named(speaker: Option<&str>) -> Option<&str> {
 /// Negation words in a quote: a quote with "not" added says the opposite, however small the
 /// change.
 fn negations(q: &str) -> usize {
-    diff::words(q)
-        .iter()
-        .filter(|w| {
-            matches!(
-                w.as_str(),
-                "not" | "no" | "never" | "none" | "nothing" | "neither" | "nor" | "without"
-            ) || w.ends_with("n't")
-                || w.ends_with("n’t")
-        })
-        .count()
+    diff::words(q).iter().filter(|w| is_negation(w)).count()
+}
+
+/// A negation word, lower-case, apostrophes straight ("not", "never", "can't").
+fn is_negation(w: &str) -> bool {
+    matches!(
+        w,
+        "not" | "no" | "never" | "none" | "nothing" | "neither" | "nor" | "without"
+    ) || w.ends_with("n't")
 }
 
 /// The diff from a corpus quote to the text's, without the corpus words before and after the
@@ -1678,6 +1681,31 @@ fn judge_quote(
                 explanation,
                 evidence,
                 diff: if differs { d } else { Vec::new() },
+                sides: Vec::new(),
+            };
+        }
+        // The same words with a negation added or dropped ("We will not back down" against
+        // "We will back down"): the text quotes the opposite.
+        if let Some(best) = whole
+            .iter()
+            .copied()
+            .find(|f| same_speaker(f) && flipped(f))
+        {
+            let e = ev(best, Stance::Contradicts);
+            let (d, _) = changed(best);
+            let explanation = format!(
+                "The corpus quotes these words with the opposite sense ({}): {}; word by word: {}.",
+                cite(corpus, &e),
+                value_phrase(corpus, p, &e),
+                diff::render(&d)
+            );
+            return Judgment {
+                verdict: Verdict::Contradicted,
+                confidence: 0.9,
+                mismatch: Some("wording"),
+                explanation,
+                evidence: vec![e],
+                diff: d,
                 sides: Vec::new(),
             };
         }
