@@ -1429,7 +1429,8 @@ fn is_negated_lowercasing(clause: &str) -> bool {
 /// Whether `span` of `text` denies what it states: [`is_negated`], but for a "not" that is part
 /// of a figure's hedge ("Not more than 20 people may gather": the figure is "not more than 20",
 /// nothing is denied), and for the few verbs that deny without a "not": "failed to" ("fails
-/// to", "fail to", "failing to"), and "denied", "denies", "deny", "rejected", "rejects" or
+/// to", "fail to", "failing to"), "declined to" and "refused to" (in each form; "Russia
+/// declined to sign" is "Russia did not sign"), and "denied", "denies", "deny", "rejected", "rejects" or
 /// "reject" before "that", "reports" or "claims" ("The ministry denied that exports rose 5%":
 /// the text does not state the rise), looked for only when `may_deny` (the sentence has one of
 /// their terms).
@@ -1466,8 +1467,23 @@ fn denies(text: &str, span: (usize, usize), ms: &[&Mention], may_deny: bool) -> 
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .any(|w| {
-            let denial = (one_of(last, &["failed", "fails", "fail", "failing"])
-                && w.eq_ignore_ascii_case("to"))
+            let denial = (one_of(
+                last,
+                &[
+                    "failed",
+                    "fails",
+                    "fail",
+                    "failing",
+                    "declined",
+                    "declines",
+                    "decline",
+                    "declining",
+                    "refused",
+                    "refuses",
+                    "refuse",
+                    "refusing",
+                ],
+            ) && w.eq_ignore_ascii_case("to"))
                 || (one_of(
                     last,
                     &["denied", "denies", "deny", "rejected", "rejects", "reject"],
@@ -1700,7 +1716,7 @@ fn claims_in(
         // text (`denies`) only where the sentence has its term.
         let may_deny = all_terms
             .iter()
-            .any(|t| matches!(*t, "fail" | "deny" | "reject"));
+            .any(|t| matches!(*t, "fail" | "deny" | "reject" | "declin" | "refus"));
         let terms = Terms::from_strs(&all_terms);
         spare_all = recycled(all_terms);
         let all_terms = terms;

@@ -673,7 +673,7 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
                         }
                     } else if claim.negated == c.negated {
                         supports.push(ev(Stance::Supports, score));
-                    } else if score >= 0.6 {
+                    } else if score >= 0.6 && plainly_opposite(text, claim, &doc.text, c) {
                         contradicts.push((ev(Stance::Contradicts, score), "negation"));
                     } else {
                         related.push(ev(Stance::Related, score));
@@ -1375,6 +1375,29 @@ fn co_listed(claim: &Claim, c: &Claim, doc_claims: &[(&Claim, &prep::Prep)]) -> 
         })
 }
 
+/// Of two claims, one negated and one not: whether the one without a "not" also has no word
+/// that denies in other terms ("declined to sign", "held its rate", "was undamaged", "kept it
+/// unchanged"). Only then do the two say opposite things; else the "not" may be the other's
+/// wording of the same fact, and the pair is related, not a contradiction.
+fn plainly_opposite(text: &str, claim: &Claim, doc_text: &str, c: &Claim) -> bool {
+    let affirmed = if claim.negated {
+        &doc_text[c.start..c.end]
+    } else {
+        &text[claim.start..claim.end]
+    };
+    !affirmed
+        .split(|ch: char| !ch.is_alphabetic())
+        .any(|w| is_listed(DENIES_WITHOUT_NOT, &w.to_ascii_lowercase()))
+}
+
+/// Words that deny or hold something back without a "not": what a sentence with "not" may
+/// say in other words ("did not sign" is "declined to sign"; "did not change" is "held").
+const DENIES_WITHOUT_NOT: &str = " declined declines decline declining refused refuses refuse \
+    refusing rejected rejects denied denies failed fails skipped skips avoided avoids abstained \
+    halted stopped held holds kept keeps unchanged \
+    undamaged unharmed unhurt unscathed unaffected untouched unable unsigned unopposed unpaid \
+    unresolved unanswered unknown without absent lacked lacks lacking missed ";
+
 /// Entity claims compare who fills a role: supported when an aligned corpus sentence names the
 /// same entity; contradicted (`entity`) when a strongly aligned corpus sentence has another
 /// entity of the same type in that role and no aligned corpus sentence names this one.
@@ -1423,7 +1446,9 @@ fn judge_entity(
                         related.push(ev(Stance::Related, c.anchor));
                     } else if claim.negated == c.negated {
                         supports.push(ev(Stance::Supports, c.anchor));
-                    } else if score >= 0.6 {
+                    } else if score >= 0.6
+                        && plainly_opposite(text, claim, &corpus.documents[di].text, c)
+                    {
                         contradicts.push((ev(Stance::Contradicts, c.anchor), "negation"));
                     } else {
                         related.push(ev(Stance::Related, c.anchor));
@@ -1451,7 +1476,9 @@ fn judge_entity(
                 _ if mentions && score >= SUPPORT_ALIGNMENT + 0.1 => {
                     if claim.negated == c.negated {
                         supports.push(ev(Stance::Supports, c.anchor));
-                    } else if score >= 0.6 {
+                    } else if score >= 0.6
+                        && plainly_opposite(text, claim, &corpus.documents[di].text, c)
+                    {
                         contradicts.push((ev(Stance::Contradicts, c.anchor), "negation"));
                     } else {
                         related.push(ev(Stance::Related, c.anchor));
