@@ -979,7 +979,7 @@ pub(super) fn extract(
                 let (y, m, _) = civil_from_days(t);
                 let whole_n = n.round() as i32;
                 let date = match designator {
-                    "Y" => Some(Date::year(y - years.round() as i32)),
+                    "Y" => years_ago(y, years.round() as i32, per, hedge),
                     "M" if !time => {
                         let idx = y * 12 + m as i32 - 1 - whole_n;
                         Some(Date::month(
@@ -1310,6 +1310,33 @@ pub(super) fn pattern_sources() -> Vec<(&'static str, String)> {
         ("DURATIONS", durations_src()),
         ("DATE_AFTER_WEEKDAY", date_after_weekday_src()),
     ]
+}
+
+/// The year or years that "`n` years ago" names in year `y`, in whole years (`per`: years a unit
+/// counts, 10 for decades), with the hedge before it. A decade or a century counted is round
+/// ("three decades ago" in 2025 is 1990/2000, not 1995), as is a count said to be about
+/// ("about 30 years ago": 1992/1998, a tenth either way) or nearly reached ("nearly 30 years
+/// ago": 1995/1998); "less than 30 years ago" is 1995/2025. "More than 30 years ago" has no
+/// earliest year: no date.
+fn years_ago(y: i32, n: i32, per: f64, hedge: Hedge) -> Option<Date> {
+    let round = if per > 1.0 {
+        (per / 2.0).round() as i32
+    } else {
+        0
+    };
+    let near = round.max((n + 5) / 10).max(1);
+    let (early, late) = match hedge {
+        Hedge::None => (round, round),
+        Hedge::About => (near, near),
+        Hedge::Below => (round, near),
+        Hedge::LessThan | Hedge::AtMost => (round, n),
+        Hedge::MoreThan | Hedge::AtLeast => return None,
+    };
+    Some(if early == 0 && late == 0 {
+        Date::year(y - n)
+    } else {
+        Date::years(y - n - early, y - n + late)
+    })
 }
 
 #[cfg(test)]
