@@ -663,7 +663,8 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
                         related.push(ev(Stance::Related, score));
                     } else if claim.negated == c.negated
                         && claim.value().amount().is_some()
-                        && direction(claim).is_some_and(|up| direction(c) == Some(!up))
+                        && direction(text, claim)
+                            .is_some_and(|up| direction(&doc.text, c) == Some(!up))
                     {
                         // "Sales fell 5%" against "sales rose 5%": the figure, the other way.
                         if same_time(claim, c) && !names_differ(claim, c) {
@@ -1001,22 +1002,31 @@ fn names_differ(a: &Claim, c: &Claim) -> bool {
 /// Which way the change a claim's clause tells of goes, by its verb or noun: `Some(true)` up
 /// ("rose", "grew", "gained", "a profit"), `Some(false)` down ("fell", "shrank", "lost", "a
 /// loss"), `None` when it names neither, or both ("rose 5% after falling 3%").
-fn direction(c: &Claim) -> Option<bool> {
+fn direction(text: &str, c: &Claim) -> Option<bool> {
     let (up, down) = c.local().fold((false, false), |(up, down), t| {
         (
             up || is_listed(UP, t) || is_listed(" profit surplus ", t),
             down || is_listed(DOWN, t) || is_listed(" lost lose loss deficit ", t),
         )
     });
-    (up != down).then_some(up)
+    if up != down {
+        return Some(up);
+    }
+    // "revenue of $4.5 billion, up 12%": the word right before the figure.
+    match word_at(text, c.start, c.anchor.0).0 {
+        "up" => Some(true),
+        "down" => Some(false),
+        _ => None,
+    }
 }
 
 /// The stems of verbs and nouns of a change up ([`crate::claims::normalize`]'s).
 const UP: &str =
-    " rose rise risen rising grew grow grown gain increas climb jump soar surg expand ";
+    " rose rise risen rising grew grow grown gain increas climb jump soar surg expand \
+    rais hike hiked boost widen accelerat ";
 /// ... and down.
-const DOWN: &str =
-    " fell fall fallen shrank shrunk shrink declin decreas dropp drop plung slump slid tumbl sank ";
+const DOWN: &str = " fell fall fallen shrank shrunk shrink declin decreas dropp drop plung slump \
+    slid tumbl sank contract cut narrow lower reduc slow ";
 
 /// Whether `w` (lower-case) tells of a change: "rose", "fell", "up", "increase", ...
 fn is_change(w: &str) -> bool {
