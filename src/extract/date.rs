@@ -648,7 +648,25 @@ pub(super) fn extract(
                     if matches!(prev.as_str(), "last" | "next" | "this") {
                         start = word_start_before(sent, start);
                     }
-                    date
+                    // "early November" is its first ten days, "mid-November" the next ten,
+                    // "late November" the rest: not the whole month.
+                    let before =
+                        sent[..start].trim_end_matches(|c: char| c.is_whitespace() || c == '-');
+                    match (date, prev.as_str()) {
+                        (Some(d), part @ ("early" | "mid" | "late"))
+                            if before.len() >= part.len()
+                                && before.is_char_boundary(before.len() - part.len()) =>
+                        {
+                            start = before.len() - part.len();
+                            let (first, last) = match part {
+                                "early" => (d.first, d.first + 9),
+                                "mid" => (d.first + 10, d.first + 19),
+                                _ => (d.first + 20, d.last),
+                            };
+                            Some(span_of_days(first, last))
+                        }
+                        (date, _) => date,
+                    }
                 }
                 _ => None,
             }
