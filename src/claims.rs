@@ -1461,34 +1461,25 @@ fn denies(text: &str, span: (usize, usize), ms: &[&Mention], may_deny: bool) -> 
     if !may_deny {
         return false;
     }
-    let one_of = |word: &str, list: &[&str]| list.iter().any(|x| word.eq_ignore_ascii_case(x));
-    let mut last = "";
+    let one_of = |word: &str, list: &str| {
+        word.len() < 16 && crate::extract::is_listed(list, &word.to_ascii_lowercase())
+    };
+    let (mut before, mut last) = ("", "");
     clause
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .any(|w| {
+            // "failed to act", "declined to sign": not "declined to comment" (or to say,
+            // confirm, elaborate...), which reports that nothing was said.
             let denial = (one_of(
-                last,
-                &[
-                    "failed",
-                    "fails",
-                    "fail",
-                    "failing",
-                    "declined",
-                    "declines",
-                    "decline",
-                    "declining",
-                    "refused",
-                    "refuses",
-                    "refuse",
-                    "refusing",
-                ],
-            ) && w.eq_ignore_ascii_case("to"))
-                || (one_of(
-                    last,
-                    &["denied", "denies", "deny", "rejected", "rejects", "reject"],
-                ) && one_of(w, &["that", "reports", "claims"]));
-            last = w;
+                before,
+                " failed fails fail failing declined declines decline declining refused refuses \
+                  refuse refusing ",
+            ) && last.eq_ignore_ascii_case("to")
+                && !one_of(w, " comment say confirm elaborate discuss speculate "))
+                || (one_of(last, " denied denies deny rejected rejects reject ")
+                    && one_of(w, " that reports claims "));
+            (before, last) = (last, w);
             denial
         })
 }
