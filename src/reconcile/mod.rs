@@ -1673,6 +1673,26 @@ fn judge_quote(
         let differs = d.iter().any(|(op, _)| *op != diff::Op::Same);
         (d, differs)
     };
+    // The text's quote is the corpus's `best` quote changed: contradicted, with the word diff.
+    let reworded = |best: &Found, how: &str, confidence: f64| {
+        let e = ev(best, Stance::Contradicts);
+        let (d, _) = changed(best);
+        let explanation = format!(
+            "The corpus quotes this {how} ({}): {}; word by word: {}.",
+            cite(corpus, &e),
+            value_phrase(corpus, p, &e),
+            diff::render(&d)
+        );
+        Judgment {
+            verdict: Verdict::Contradicted,
+            confidence,
+            mismatch: Some("wording"),
+            explanation,
+            evidence: vec![e],
+            diff: d,
+            sides: Vec::new(),
+        }
+    };
     if !whole.is_empty() {
         // The same content words, but a negation added or dropped: another quote.
         let flipped = |f: &Found| {
@@ -1728,23 +1748,7 @@ fn judge_quote(
             .copied()
             .find(|f| same_speaker(f) && flipped(f))
         {
-            let e = ev(best, Stance::Contradicts);
-            let (d, _) = changed(best);
-            let explanation = format!(
-                "The corpus quotes these words with the opposite sense ({}): {}; word by word: {}.",
-                cite(corpus, &e),
-                value_phrase(corpus, p, &e),
-                diff::render(&d)
-            );
-            return Judgment {
-                verdict: Verdict::Contradicted,
-                confidence: 0.9,
-                mismatch: Some("wording"),
-                explanation,
-                evidence: vec![e],
-                diff: d,
-                sides: Vec::new(),
-            };
+            return reworded(best, "with the opposite sense", 0.9);
         }
         if let Some(best) = whole.iter().copied().find(|f| !same_speaker(f)) {
             let e = ev(best, Stance::Contradicts);
@@ -1777,23 +1781,7 @@ fn judge_quote(
                 .max_by(|a, b| a.4.total_cmp(&b.4).then(b.2.cmp(&a.2)))
         });
     if let Some(best) = wording {
-        let e = ev(best, Stance::Contradicts);
-        let (d, _) = changed(best);
-        let explanation = format!(
-            "The corpus quotes this differently ({}): {}; word by word: {}.",
-            cite(corpus, &e),
-            value_phrase(corpus, p, &e),
-            diff::render(&d)
-        );
-        return Judgment {
-            verdict: Verdict::Contradicted,
-            confidence: round2(best.0.max(best.4).min(0.95)),
-            mismatch: Some("wording"),
-            explanation,
-            evidence: vec![e],
-            diff: d,
-            sides: Vec::new(),
-        };
+        return reworded(best, "differently", round2(best.0.max(best.4).min(0.95)));
     }
     let related = found
         .first()
