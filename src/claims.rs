@@ -1430,10 +1430,10 @@ fn is_negated_lowercasing(clause: &str) -> bool {
 /// of a figure's hedge ("Not more than 20 people may gather": the figure is "not more than 20",
 /// nothing is denied), and for the few verbs that deny without a "not": "failed to" ("fails
 /// to", "fail to", "failing to"), "declined to" and "refused to" (in each form; "Russia
-/// declined to sign" is "Russia did not sign"), and "denied", "denies", "deny", "rejected", "rejects" or
-/// "reject" before "that", "reports" or "claims" ("The ministry denied that exports rose 5%":
-/// the text does not state the rise), looked for only when `may_deny` (the sentence has one of
-/// their terms).
+/// declined to sign" is "Russia did not sign"; not before "comment" or "say"), and "denied",
+/// "denies", "deny", "rejected", "rejects" or "reject" before "that", "reports" or "claims"
+/// ("The ministry denied that exports rose 5%": the text does not state the rise), looked for
+/// only when `may_deny` (the sentence has one of their terms).
 fn denies(text: &str, span: (usize, usize), ms: &[&Mention], may_deny: bool) -> bool {
     let clause = &text[span.0..span.1];
     if is_negated(clause) {
