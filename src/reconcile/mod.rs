@@ -672,6 +672,13 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
                         } else {
                             related.push(ev(Stance::Related, score));
                         }
+                    } else if claim.negated == c.negated
+                        && claim.value().amount().is_some()
+                        && !same_time(claim, c)
+                    {
+                        // The same figure of another year ("grew 3.2% in 2023 and 2.1% in
+                        // 2024" against "grew 3.2% in 2024"): another fact.
+                        related.push(ev(Stance::Related, score));
                     } else if claim.negated == c.negated {
                         supports.push(ev(Stance::Supports, score));
                     } else if score >= 0.6 && plainly_opposite(text, claim, &doc.text, c) {
