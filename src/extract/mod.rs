@@ -185,8 +185,10 @@ impl Amount {
         let slack = (self.precision / 2.0).min(v * 0.05).max(v * 0.005);
         match self.bound {
             Bound::Exact => (self.value - slack, self.value + slack),
+            // "almost half" is below half: no rounding slack above ("almost half" of 52% is
+            // wrong), only the half per cent of a figure's last digits.
             Bound::About if self.below_near => {
-                (self.value - (v * 0.15).max(slack), self.value + slack)
+                (self.value - (v * 0.15).max(slack), self.value + v * 0.005)
             }
             Bound::About => {
                 // "About" allows 7.5% either side: two "about" figures 15% apart still meet.
