@@ -628,6 +628,7 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
                         !same_rate(text, claim, &doc.text, c)
                             || measures_differ(m, c)
                             || roles_differ(r, &doc.text, c)
+                            || shares_differ(text, claim, &doc.text, c)
                     }) =>
                 {
                     related.extend(
@@ -1063,6 +1064,40 @@ fn measures(c: &Claim) -> u16 {
 fn measures_differ(x: u16, c: &Claim) -> bool {
     let y = measures(c);
     x != 0 && y != 0 && x & y == 0
+}
+
+/// Both figures are shares of something named after them ("30% of the company's board", "30%
+/// of its workforce"), and neither sentence names the other's: shares of different wholes.
+fn shares_differ(text: &str, a: &Claim, doc: &str, c: &Claim) -> bool {
+    let (Value::Percent(_), Value::Percent(_)) = (a.value(), c.value()) else {
+        return false;
+    };
+    let (x, y) = (share_of(text, a), share_of(doc, c));
+    let named_in = |w: &str, other: &Claim| {
+        crate::claims::normalize(w).is_some_and(|t| other.terms.binary_search(&t).is_ok())
+    };
+    match (x, y) {
+        (Some(x), Some(y)) => !named_in(x, c) && !named_in(y, a),
+        _ => false,
+    }
+}
+
+/// The first word after "of" that follows a percentage, past "the", "a", "its", "their" and
+/// possessives ("30% of the company's board" → "board"); `None` when no "of" follows.
+fn share_of<'t>(text: &'t str, c: &Claim) -> Option<&'t str> {
+    let rest = text.get(c.anchor.1..c.end)?.trim_start();
+    let rest = rest.strip_prefix("of ")?;
+    rest.split_whitespace()
+        .map(|w| w.trim_end_matches(|ch: char| !ch.is_alphanumeric()))
+        .find(|w| {
+            !w.is_empty()
+                && !is_listed(
+                    " the a an its their his her our this that ",
+                    &w.to_ascii_lowercase(),
+                )
+                && !w.ends_with("'s")
+                && !w.ends_with("’s")
+        })
 }
 
 /// What a figure is in its sentence, by the words around it: 1, a change ("rose 5%", "rose by
