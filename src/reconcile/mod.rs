@@ -1102,8 +1102,8 @@ fn share_of<'t>(text: &'t str, c: &Claim) -> Option<&'t str> {
 
 /// What a figure is in its sentence, by the words around it: 1, a change ("rose 5%", "rose by
 /// $150 million", "up 5%", "an increase of 5%"; and by the noun after it, "a 5% rise"); 2, a
-/// level reached ("rose 5% to $3 billion", "fell to 7%"); 3, a base ("from 5%"); 0, not said
-/// ("was 7%": a level or a change).
+/// level reached ("rose 5% to $3 billion", "fell to 7%"; or held, "a 25% stake"); 3, a base
+/// ("from 5%"); 0, not said ("was 7%": a level or a change).
 fn figure_role(text: &str, c: &Claim) -> u8 {
     let (w1, at) = word_at(text, c.start, c.anchor.0);
     let (w2, _) = word_at(text, c.start, at);
@@ -1118,6 +1118,11 @@ fn figure_role(text: &str, c: &Claim) -> u8 {
         || (is_listed(" a an the its their ", w1) && is_change(noun_after(text, c.anchor.1)))
     {
         1
+    } else if is_listed(" a an the its their ", w1)
+        && is_listed(" share stake ", noun_after(text, c.anchor.1))
+    {
+        // "holds a 25% share": what is held, a level.
+        2
     } else {
         0
     }
