@@ -239,7 +239,16 @@ fn compatible(a: &Value, b: &Value) -> Option<bool> {
     match (a, b) {
         (Value::Money(x, cx), Value::Money(y, cy)) => (cx == cy).then(|| x.compatible(y)),
         (Value::Quantity(x, ux), Value::Quantity(y, uy)) => {
-            (same_unit(ux, uy)).then(|| x.compatible(y))
+            if same_unit(ux, uy) {
+                Some(x.compatible(y))
+            } else {
+                // "50 basis points" is "0.5 percentage points".
+                match (ux.as_str(), uy.as_str()) {
+                    ("basis point", "percentage point") => Some(in_points(x).compatible(y)),
+                    ("percentage point", "basis point") => Some(x.compatible(&in_points(y))),
+                    _ => None,
+                }
+            }
         }
         // A factor ("doubled") compares only with a factor.
         (Value::Quantity(_, u), _) | (_, Value::Quantity(_, u)) if u == "fold" => None,
@@ -266,6 +275,17 @@ fn compatible(a: &Value, b: &Value) -> Option<bool> {
             Some(quote_overlap(x, y) >= QUOTE_OVERLAP)
         }
         _ => None,
+    }
+}
+
+/// An amount of basis points in percentage points (a hundredth).
+fn in_points(a: &Amount) -> Amount {
+    Amount {
+        value: a.value / 100.0,
+        low: a.low.map(|v| v / 100.0),
+        high: a.high.map(|v| v / 100.0),
+        precision: a.precision / 100.0,
+        ..a.clone()
     }
 }
 
