@@ -285,7 +285,7 @@ fn in_points(a: &Amount) -> Amount {
         low: a.low.map(|v| v / 100.0),
         high: a.high.map(|v| v / 100.0),
         precision: a.precision / 100.0,
-        ..a.clone()
+        ..*a
     }
 }
 
