@@ -1133,16 +1133,18 @@ fn figure_role(text: &str, c: &Claim) -> u8 {
         3
     } else if w1 == "to" && (figure || is_change(w2)) {
         2
-    } else if is_change(w1)
-        || (is_listed(" by of ", w1) && is_change(w2))
-        || (is_listed(" a an the its their ", w1) && is_change(noun_after(text, c.anchor.1)))
-    {
+    } else if is_change(w1) || (is_listed(" by of ", w1) && is_change(w2)) {
         1
-    } else if is_listed(" a an the its their ", w1)
-        && is_listed(" share stake ", noun_after(text, c.anchor.1))
-    {
-        // "holds a 25% share": what is held, a level.
-        2
+    } else if is_listed(" a an the its their ", w1) {
+        // Named by the noun after it: "a 5% rise"; "holds a 25% share", what is held, a level.
+        let noun = noun_after(text, c.anchor.1);
+        if is_change(noun) {
+            1
+        } else if is_listed(" share stake ", noun) {
+            2
+        } else {
+            0
+        }
     } else {
         0
     }
