@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import {
-  browser, newPage, openReady, readResults, runCheck, server, useServerAndBrowser, waitReady,
+  browser, newPage, openReady, panelStatus, readResults, runCheck, server, useServerAndBrowser, waitReady,
 } from './harness.mjs';
 
 useServerAndBrowser();
@@ -36,14 +36,6 @@ const listed = (page, which) => page.evaluate((sel) => [...document.querySelecto
 })), which);
 
 /** Waits until the panel's status is no longer busy and holds `pattern`; returns its text. */
-async function panelStatus(page, pattern) {
-  await page.waitForFunction((src) => {
-    const s = document.querySelector('#corpus-status');
-    return s && s.dataset.kind !== 'busy' && new RegExp(src).test(s.textContent);
-  }, pattern.source, { timeout: 30_000 });
-  return page.locator('#corpus-status').textContent();
-}
-
 async function openPanel(page) {
   await openReady(page, server);
   await page.waitForFunction(() => document.querySelectorAll('#corpus-shipped > li[data-id]').length > 0, null, { timeout: 30_000 });

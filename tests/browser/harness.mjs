@@ -114,6 +114,24 @@ export const statusOf = (page) => page.evaluate(() => {
   return { kind: s.dataset.kind, text: s.textContent };
 });
 
+/**
+ * The corpus panel's next settled status matching `pattern`, read in the same step as the wait.
+ * Only a status set since the last one this returned counts (the page writes each status as a
+ * new text node), so a stale "Added 1 document." cannot stand in for the next one while the
+ * next add has not yet said it is busy.
+ */
+export async function panelStatus(page, pattern, timeout = 60_000) {
+  const handle = await page.waitForFunction((src) => {
+    const s = document.querySelector('#corpus-status');
+    const node = s && s.firstChild;
+    if (!node || node === window.__seenPanelStatus || s.dataset.kind === 'busy') return false;
+    if (!new RegExp(src).test(s.textContent)) return false;
+    window.__seenPanelStatus = node;
+    return s.textContent;
+  }, pattern.source, { timeout });
+  return handle.jsonValue();
+}
+
 /** Waits until the checker has loaded ("Ready: N documents in the corpus"). */
 export async function waitReady(page) {
   await page.waitForFunction(() => {

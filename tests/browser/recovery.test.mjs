@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import {
-  browser, newPage, openReady, readResults, routeWrappedChecker, runCheck, server, useServerAndBrowser, waitReady,
+  browser, newPage, openReady, panelStatus, readResults, routeWrappedChecker, runCheck, server, useServerAndBrowser, waitReady,
 } from './harness.mjs';
 
 useServerAndBrowser();
@@ -28,14 +28,6 @@ async function routeTrappingChecker(context) {
       if (text.includes('TRAP')) throw new WebAssembly.RuntimeError('unreachable');
       return this.inner.check(text, options);
     }`);
-}
-
-async function panelStatus(page, pattern) {
-  await page.waitForFunction((src) => {
-    const s = document.querySelector('#corpus-status');
-    return s && s.dataset.kind !== 'busy' && new RegExp(src).test(s.textContent);
-  }, pattern.source, { timeout: 60_000 });
-  return page.locator('#corpus-status').textContent();
 }
 
 /** Your documents' titles, once the list shows `count` of them. */
