@@ -577,6 +577,7 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
     let mut supports: Vec<Evidence> = Vec::new();
     let mut contradicts: Vec<(Evidence, &'static str)> = Vec::new();
     let mut related: Vec<Evidence> = Vec::new();
+    let mut rounded: Option<Evidence> = None;
     let states = states_of_subject(text, claim);
     // An amount's measures and role, once for all the candidates.
     let own = claim
@@ -700,6 +701,13 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
                         // The same figure of another year ("grew 3.2% in 2023 and 2.1% in
                         // 2024" against "grew 3.2% in 2024"): another fact.
                         related.push(ev(Stance::Related, score));
+                    } else if claim.negated == c.negated && rounder(claim.value(), c.value()) {
+                        // "$153" against "$150": the corpus's figure may be a rounding of the
+                        // text's, or not; it cannot confirm it.
+                        if rounded.as_ref().is_none_or(|e: &Evidence| score > e.score) {
+                            rounded = Some(ev(Stance::Related, score));
+                        }
+                        related.push(ev(Stance::Related, score));
                     } else if claim.negated == c.negated {
                         supports.push(ev(Stance::Supports, score));
                     } else if score >= 0.6 && plainly_opposite(text, claim, &doc.text, c) {
@@ -737,7 +745,39 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
             }
         }
     }
+    if let (Some(e), true) = (&rounded, supports.is_empty() && contradicts.is_empty()) {
+        let explanation = format!(
+            "The corpus says {} ({}), a rounder figure than the text's {}: it neither confirms nor rules it out.",
+            value_phrase(corpus, p, e),
+            cite(corpus, e),
+            claim_phrase(text, claim)
+        );
+        return Judgment {
+            explanation,
+            ..unverified(claim, vec![e.clone()])
+        };
+    }
     decide(text, claim, corpus, p, supports, contradicts, related)
+}
+
+/// The text's figure is stated more finely than the corpus's exact one and is not it: "$153"
+/// against "$150", "3.1%" against "3%". Both may be true (the corpus rounded), but the corpus
+/// cannot confirm the text's last digits.
+fn rounder(a: &Value, c: &Value) -> bool {
+    let (Some(&x), Some(&y)) = (a.amount(), c.amount()) else {
+        return false;
+    };
+    let (x, y) = match (a, c) {
+        (Value::Quantity(_, u), Value::Quantity(_, v)) if u != v && u == "basis point" => {
+            (in_points(&x), y)
+        }
+        (Value::Quantity(_, u), Value::Quantity(_, v)) if u != v && v == "basis point" => {
+            (x, in_points(&y))
+        }
+        _ => (x, y),
+    };
+    let (lo, hi) = x.plausible();
+    y.bound == Bound::Exact && x.precision < y.precision && !(lo..=hi).contains(&y.value)
 }
 
 /// "Germany spent $80 billion, and France $60 billion": the sentence of `c` gives the subject of
