@@ -704,7 +704,7 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
                     } else if claim.negated == c.negated && rounder(claim.value(), c.value()) {
                         // "$153" against "$150": the corpus's figure may be a rounding of the
                         // text's, or not; it cannot confirm it.
-                        if rounded.as_ref().is_none_or(|e: &Evidence| score > e.score) {
+                        if !rounded.as_ref().is_some_and(|e| e.score >= score) {
                             rounded = Some(ev(Stance::Related, score));
                         }
                         related.push(ev(Stance::Related, score));
