@@ -1311,10 +1311,22 @@ fn same_time(a: &Claim, c: &Claim) -> bool {
         };
         t.get(at..at + 4)
     }
+    // Its month ("2025-10" of "2025-10-07"), when it gives one.
+    fn month(t: &str, last: bool) -> Option<&str> {
+        let at = if last {
+            t.rfind('/').map_or(0, |i| i + 1)
+        } else {
+            0
+        };
+        t.get(at..at + 7).filter(|m| m.as_bytes()[4] == b'-')
+    }
     match (a.time(), c.time()) {
+        // "fell to 2.4% in October from 3.1% in September": September's figure is not
+        // October's.
         (Some(x), Some(y)) => [false, true].iter().all(|&last| {
             let (p, q) = (year(x, last), year(y, last));
-            p.is_none() || q.is_none() || p == q
+            let (m, n) = (month(x, last), month(y, last));
+            (p.is_none() || q.is_none() || p == q) && (m.is_none() || n.is_none() || m == n)
         }),
         _ => true,
     }
