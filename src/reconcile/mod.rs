@@ -1320,6 +1320,27 @@ fn same_time(a: &Claim, c: &Claim) -> bool {
         };
         t.get(at..at + 7).filter(|m| m.as_bytes()[4] == b'-')
     }
+    // "in the third quarter" against "in the fourth quarter" (without a year, a rank of a
+    // period): one each, and not the same.
+    fn part_of_year(c: &Claim) -> Option<(i64, &str)> {
+        let mut parts = c.sentence_mentions().filter_map(|m| match &m.value {
+            Value::Ordinal(n, noun) if is_listed(" quarter half ", noun) => Some((*n, &**noun)),
+            _ => None,
+        });
+        let first = parts.next()?;
+        parts.all(|p| p == first).then_some(first)
+    }
+    let is_part_of_year = |c: &Claim| matches!(c.value(), Value::Ordinal(_, n) if is_period(n));
+    if let (false, false, Some(x), Some(y)) = (
+        is_part_of_year(a),
+        is_part_of_year(c),
+        part_of_year(a),
+        part_of_year(c),
+    ) {
+        if x.1 == y.1 && x.0 != y.0 {
+            return false;
+        }
+    }
     match (a.time(), c.time()) {
         // "fell to 2.4% in October from 3.1% in September": September's figure is not
         // October's.
