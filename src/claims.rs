@@ -284,6 +284,13 @@ impl Claim {
         }
     }
 
+    /// Where its subject is named: the byte span of that mention.
+    pub fn subject_span(&self) -> Option<(usize, usize)> {
+        self.mentions
+            .get(self.subject_at as usize)
+            .map(|m| (m.start, m.end))
+    }
+
     /// When it holds: the ISO form of another date in the sentence ("2024" in "GDP of $288
     /// billion in 2024").
     pub fn time(&self) -> Option<&str> {

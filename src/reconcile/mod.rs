@@ -785,14 +785,23 @@ fn rounder(a: &Value, c: &Value) -> bool {
 /// text's sentence names that subject too: "France's tariff on German cars").
 fn owned_by_another<T>(claim: &Claim, c: &Claim, dim: &str, claims: &[(&Claim, T)]) -> bool {
     claim.subject().is_some_and(|x| {
-        c.subject()
-            .is_some_and(|y| !same_entity(x, y) && !mentions(claim, y))
-            && claims.iter().any(|(o, _)| {
-                o.start == c.start
-                    && o.anchor != c.anchor
-                    && dimension(o.value()) == Some(dim)
-                    && o.subject().is_some_and(|y| same_entity(x, y))
-            })
+        let theirs = |o: &Claim| {
+            o.start == c.start
+                && o.anchor != c.anchor
+                && dimension(o.value()) == Some(dim)
+                && o.subject().is_some_and(|y| same_entity(x, y))
+        };
+        match c.subject() {
+            Some(y) => {
+                !same_entity(x, y) && !mentions(claim, y) && claims.iter().any(|(o, _)| theirs(o))
+            }
+            // Without a subject of its own, `c` is not the named subject's either when the
+            // sentence names that subject only after `c`, for a figure of its own: "Acme's
+            // revenue rose to $4.5 billion, while Zenith's rose to $3 billion".
+            None => claims
+                .iter()
+                .any(|(o, _)| theirs(o) && o.subject_span().is_some_and(|(at, _)| at > c.anchor.1)),
+        }
     })
 }
 
