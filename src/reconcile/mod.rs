@@ -747,9 +747,14 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
     }
     if let (Some(e), true) = (&rounded, supports.is_empty() && contradicts.is_empty()) {
         let explanation = format!(
-            "The corpus says {} ({}), a rounder figure than the text's {}: it neither confirms nor rules it out.",
+            "The corpus says {} ({}), {} than the text's {}: it neither confirms nor rules it out.",
             value_phrase(corpus, p, e),
             cite(corpus, e),
+            if dim == "date" {
+                "a longer period"
+            } else {
+                "a rounder figure"
+            },
             claim_phrase(text, claim)
         );
         return Judgment {
@@ -761,9 +766,18 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
 }
 
 /// The text's figure is stated more finely than the corpus's exact one and is not it: "$153"
-/// against "$150", "3.1%" against "3%". Both may be true (the corpus rounded), but the corpus
-/// cannot confirm the text's last digits.
+/// against "$150", "3.1%" against "3%"; or its date is a part of the corpus's period. Both may
+/// be true (the corpus rounded), but the corpus cannot confirm the text's last digits.
 fn rounder(a: &Value, c: &Value) -> bool {
+    // "in 1992" against "in the early 1990s", "on Nov. 6" against "in November".
+    // A period's stated ends are not rounder: "from 2019 to 2023" gives 2023.
+    if let (Value::Date(x), Value::Date(y)) = (a, c) {
+        let an_end = y.iso.contains('/') && (x.first == y.first || x.last == y.last);
+        return y.first <= x.first
+            && x.last <= y.last
+            && (y.first, y.last) != (x.first, x.last)
+            && !an_end;
+    }
     let (Some(&x), Some(&y)) = (a.amount(), c.amount()) else {
         return false;
     };
