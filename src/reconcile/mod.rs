@@ -695,6 +695,12 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
                             related.push(ev(Stance::Related, score));
                         }
                     } else if claim.negated == c.negated
+                        && roles_reversed(text, claim, &doc.text, c)
+                    {
+                        // "Uzbekistan beat Kazakhstan on Nov. 6" against "Kazakhstan beat
+                        // Uzbekistan on Nov. 6".
+                        contradicts.push((ev(Stance::Contradicts, score), "roles"));
+                    } else if claim.negated == c.negated
                         && claim.value().amount().is_some()
                         && !same_time(claim, c)
                     {
@@ -924,6 +930,11 @@ fn decide(
                 cite(corpus, best),
                 sentence_text(corpus, best)
             ),
+            "roles" => format!(
+                "The corpus tells it the other way round ({}): {}.",
+                cite(corpus, best),
+                sentence_text(corpus, best)
+            ),
             _ => format!(
                 "The corpus says {} ({}); the text says {}.",
                 value_phrase(corpus, p, best),
@@ -933,10 +944,11 @@ fn decide(
         };
         let confidence = round2(best.score.min(0.99));
         // A change the other way is a comparison that differs (the contract's word).
-        let mismatch = Some(if *mismatch == "direction" {
-            "comparison"
-        } else {
-            *mismatch
+        // Who did what to whom, the other way round, is an entity that differs.
+        let mismatch = Some(match *mismatch {
+            "direction" => "comparison",
+            "roles" => "entity",
+            other => other,
         });
         let evidence = contradicts.into_iter().map(|(e, _)| e).take(3).collect();
         return Judgment {
@@ -1548,6 +1560,51 @@ fn co_listed(claim: &Claim, c: &Claim, doc_claims: &[(&Claim, &prep::Prep)]) -> 
             }
             _ => false,
         })
+}
+
+/// Verbs whose subject and object cannot trade places and keep the fact: "Kazakhstan beat
+/// Uzbekistan" is not "Uzbekistan beat Kazakhstan" (while "met", "signed with" are symmetric).
+const ONE_WAY: &str = " accused acquired annexed appointed arrested attacked beat bought \
+    criticised criticized defeated endorsed fired hosted invaded invited overtook pardoned \
+    replaced sanctioned succeeded sued visited ";
+
+/// "Kazakhstan beat Uzbekistan …" against "Uzbekistan beat Kazakhstan …" (the same one-way verb,
+/// the two names the other way round), or against "Kazakhstan lost to Uzbekistan …" (the same
+/// order, a verb of the opposite outcome): the sentences tell different facts, whatever figure
+/// or date they share.
+fn roles_reversed(text: &str, claim: &Claim, doc: &str, c: &Claim) -> bool {
+    // The sentence's first two names of people, places or organisations, and the words
+    // between them (at most three), lower-case.
+    fn two<'a>(text: &str, c: &'a Claim) -> Option<(&'a str, &'a str, String)> {
+        let mut names = c.sentence_mentions().filter_map(|m| match &m.value {
+            Value::Entity { name, kind } if *kind != crate::extract::EntityType::Other => {
+                Some((m, &**name))
+            }
+            _ => None,
+        });
+        let (a, x) = names.next()?;
+        let (b, y) = names.next()?;
+        let between = text.get(a.end..b.start)?.trim();
+        let words: Vec<&str> = between.split_whitespace().collect();
+        (!words.is_empty()
+            && words.len() <= 3
+            && between
+                .bytes()
+                .all(|b| b.is_ascii_alphabetic() || b == b' '))
+        .then(|| (x, y, between.to_ascii_lowercase()))
+    }
+    let (Some((x0, x1, v)), Some((y0, y1, w))) = (two(text, claim), two(doc, c)) else {
+        return false;
+    };
+    if same_entity(x0, x1) {
+        return false;
+    }
+    let won = |v: &str| is_listed(" beat defeated ", v);
+    let lost = |v: &str| v == "lost to";
+    (same_entity(x0, y1) && same_entity(x1, y0) && v == w && is_listed(ONE_WAY, &v))
+        || (same_entity(x0, y0)
+            && same_entity(x1, y1)
+            && ((won(&v) && lost(&w)) || (lost(&v) && won(&w))))
 }
 
 /// Of two claims, one negated and one not: whether the one without a "not" also has no word
