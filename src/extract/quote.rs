@@ -18,7 +18,7 @@ use super::{head, tail, EntityType, Mention, Taken, TrimEndStr, Value};
 use crate::segment::Sentence;
 use std::sync::LazyLock;
 
-const VERBS: &str = r"said|says|say|wrote|writes|added|adds|noted|notes|explained|explains|told|tells|stated|states|tweeted|posted|declared|declares|announced|announces|insisted|insists|argued|argues|continued|remarked|replied|warned|warns|emphasized|emphasised|emphasizes|stressed|stresses|asked|asks|claimed|claims|welcomed|admitted|acknowledged|recalled|conceded|observed|suggested|predicted|promised|pledged|vowed|boasted|complained|joked|cautioned|concluded|confirmed|urged|quipped|responded|answered|commented|shouted|whispered|saying|writing|adding|noting|calling|telling";
+const VERBS: &str = r"said|says|say|wrote|writes|added|adds|noted|notes|explained|explains|told|tells|stated|states|tweeted|posted|declared|declares|announced|announces|insisted|insists|argued|argues|continued|remarked|replied|warned|warns|emphasized|emphasised|emphasizes|stressed|stresses|asked|asks|claimed|claims|welcomed|admitted|acknowledged|recalled|conceded|observed|suggested|predicted|promised|pledged|vowed|boasted|complained|joked|cautioned|concluded|confirmed|urged|quipped|responded|answered|commented|shouted|whispered|saying|writing|adding|noting|calling|telling|called|calls|described|describes";
 
 const TITLE_WORDS: &str = r"(?:President|Prime\s+Minister|Vice\s+President|Secretary(?:\s+of\s+State)?|(?:Foreign|Finance|Defen[cs]e|Trade|Energy)\s+(?:Minister|Secretary)|Minister|Ambassador|Senator|Governor|Chancellor|Mayor|Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Gen\.|Rep\.|Gov\.|Prof\.)";
 
@@ -49,6 +49,27 @@ fn before_src() -> String {
         w1 = who("who1"),
         w2 = who("who2"),
     )
+}
+
+/// "Tokayev called the partnership “…”", "Xi described it as “…”": a view, so a quote; but
+/// "a startup called “Qazaq Space”" names, and "described" without "as" is no attribution.
+/// `v_end` is where the reporting verb ends in `before`; `who`, the words taken for the speaker.
+fn names_a_view(before: &str, v_end: usize, who: &str) -> bool {
+    let verb = &before[..v_end];
+    let rest = before[v_end..].trim();
+    if verb.ends_with("called") || verb.ends_with("calls") {
+        // An object between the verb and the quote, and a speaker with a name ("The company
+        // called its product “Nomad”" names the product).
+        let article = who
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| matches!(w, "The" | "A" | "An" | "One" | "Another"));
+        !rest.is_empty() && who.starts_with(|c: char| c.is_uppercase()) && !article
+    } else if verb.ends_with("described") || verb.ends_with("describes") {
+        rest.ends_with(" as") || rest == "as"
+    } else {
+        true
+    }
 }
 
 static VERB_NEXT: LazyLock<Regex> =
@@ -372,7 +393,12 @@ pub(super) fn extract(text: &str, sentences: &[Sentence], out: &mut Vec<Mention>
                 .map(|m| m.as_str().to_lowercase());
             apposition = c.name("app2").map(|m| at(m, end));
             mid = c.name("mid2").map(|m| at(m, end));
-        } else if let Some(c) = BEFORE.captures(before) {
+        } else if let Some(c) = BEFORE.captures(before).filter(|c| {
+            c.name("v").map_or(true, |v| {
+                let who = c.name("who1").map_or("", |w| w.as_str());
+                names_a_view(before, v.end(), who)
+            })
+        }) {
             speaker_span = c
                 .name("who1")
                 .or_else(|| c.name("who2"))
