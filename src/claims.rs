@@ -673,7 +673,7 @@ fn is_stopword(w: &str) -> bool {
 }
 
 /// Synonyms and forms folded into one term ("firms" → "company").
-const FOLDS: [(&str, &str); 75] = [
+const FOLDS: [(&str, &str); 82] = [
     ("firm", "company"),
     ("firms", "company"),
     ("companies", "company"),
@@ -750,6 +750,15 @@ const FOLDS: [(&str, &str); 75] = [
     // A deal is an agreement ("did a deal with" and "reached an agreement with").
     ("deal", "agree"),
     ("deals", "agree"),
+    // "1,200 workers" and "1,200 employees" count the same people.
+    ("worker", "worker"),
+    ("workers", "worker"),
+    ("employee", "worker"),
+    ("employees", "worker"),
+    // "a third straight year" is "the third consecutive year".
+    ("consecutive", "consecutive"),
+    ("straight", "consecutive"),
+    ("successive", "consecutive"),
 ];
 
 /// A light stemmer and synonym fold: "invested"/"investment"/"investor" → "invest",
