@@ -63,7 +63,7 @@ wasm_cargo() { # wasm_cargo build|clippy [more cargo args] [-- tool args]
     #   -Zfmt-debug=none        `{:?}` writes nothing and derived Debug is empty: 3.6-4.1 KB gz
     #                           less. Nothing the page shows or keys on may use it: messages quote
     #                           with corroborate::quoted (tests/no_debug_format.rs checks).
-    #   -inline-threshold=10    LLVM's inliner kept small. From 1 Dec it was 20 (Checker.extract
+    #   -inline-threshold=5     LLVM's inliner kept small. From 1 Dec it was 20 (Checker.extract
     #                           about 10% faster for 6.7 KB gz), but the extraction fixes of 2 Dec
     #                           (the audit's 35 high findings: +14 KB gz of wasm at 20) left no room:
     #                           wasm + JS 255.6 KB at 20, 250.8 at 8 or 10, 249.9 at 5 (node:zlib
@@ -72,9 +72,13 @@ wasm_cargo() { # wasm_cargo build|clippy [more cargo args] [-- tool args]
     #                           since 3 Dec, once the room was back: +1,287 B gz (227,130 ->
     #                           228,417; 6-10 give the same wasm, 11-15 231,308) for
     #                           Checker.extract CPU 0.90-0.91x that at 5 (in turns, both orders).
+    #                           Back at 5 on 3 Dec (17:40 UTC): the day's reconciliation fixes
+    #                           brought wasm + JS to 256,514 B at 10, over the 256,000; at 5 it
+    #                           is 255,085 (wasm 231,996 -> 230,567), for Checker.extract CPU
+    #                           1.03x and Checker.check 1.10x that at 10 (in turns, 6 rounds).
     # A rustup-mode build (stable std, precompiled) cannot do the unstable ones and comes out larger.
     env PATH="/usr/bin:$PATH" RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
-      RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Cllvm-args=-inline-threshold=10" \
+      RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Cllvm-args=-inline-threshold=5" \
       /usr/bin/cargo "$sub" --lib --profile wasm --target wasm32-unknown-unknown \
       -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size \
       --target-dir "$WASM_TARGET_DIR" "$@"
