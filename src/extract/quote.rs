@@ -53,11 +53,10 @@ fn before_src() -> String {
 
 /// "Tokayev called the partnership “…”", "Xi described it as “…”": a view, so a quote; but
 /// "a startup called “Qazaq Space”" names, and "described" without "as" is no attribution.
-/// `v_end` is where the reporting verb ends in `before`; `who`, the words taken for the speaker.
-fn names_a_view(before: &str, v_end: usize, who: &str) -> bool {
-    let verb = &before[..v_end];
-    let rest = before[v_end..].trim();
-    if verb.ends_with("called") || verb.ends_with("calls") {
+/// `rest`: the words between the reporting verb and the quote; `who`, those taken for the speaker.
+fn names_a_view(verb: &str, rest: &str, who: &str) -> bool {
+    let rest = rest.trim();
+    if matches!(verb, "called" | "calls") {
         // An object between the verb and the quote, and a speaker with a name ("The company
         // called its product “Nomad”" names the product).
         let article = who
@@ -65,7 +64,7 @@ fn names_a_view(before: &str, v_end: usize, who: &str) -> bool {
             .next()
             .is_some_and(|w| matches!(w, "The" | "A" | "An" | "One" | "Another"));
         !rest.is_empty() && who.starts_with(|c: char| c.is_uppercase()) && !article
-    } else if verb.ends_with("described") || verb.ends_with("describes") {
+    } else if matches!(verb, "described" | "describes") {
         rest.ends_with(" as") || rest == "as"
     } else {
         true
@@ -396,7 +395,7 @@ pub(super) fn extract(text: &str, sentences: &[Sentence], out: &mut Vec<Mention>
         } else if let Some(c) = BEFORE.captures(before).filter(|c| {
             c.name("v").map_or(true, |v| {
                 let who = c.name("who1").map_or("", |w| w.as_str());
-                names_a_view(before, v.end(), who)
+                names_a_view(v.as_str(), &before[v.end()..], who)
             })
         }) {
             speaker_span = c

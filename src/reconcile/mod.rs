@@ -239,16 +239,7 @@ fn compatible(a: &Value, b: &Value) -> Option<bool> {
     match (a, b) {
         (Value::Money(x, cx), Value::Money(y, cy)) => (cx == cy).then(|| x.compatible(y)),
         (Value::Quantity(x, ux), Value::Quantity(y, uy)) => {
-            if same_unit(ux, uy) {
-                Some(x.compatible(y))
-            } else {
-                // "50 basis points" is "0.5 percentage points".
-                match (ux.as_str(), uy.as_str()) {
-                    ("basis point", "percentage point") => Some(in_points(x).compatible(y)),
-                    ("percentage point", "basis point") => Some(x.compatible(&in_points(y))),
-                    _ => None,
-                }
-            }
+            in_one_unit(x, ux, y, uy).map(|(x, y)| x.compatible(&y))
         }
         // A factor ("doubled") compares only with a factor.
         (Value::Quantity(_, u), _) | (_, Value::Quantity(_, u)) if u == "fold" => None,
@@ -274,6 +265,19 @@ fn compatible(a: &Value, b: &Value) -> Option<bool> {
         (Value::Quote { quote: x, .. }, Value::Quote { quote: y, .. }) => {
             Some(quote_overlap(x, y) >= QUOTE_OVERLAP)
         }
+        _ => None,
+    }
+}
+
+/// Two counts in one unit: as they are when they count the same thing, and "50 basis points" as
+/// "0.5 percentage points"; `None` when they count different things.
+fn in_one_unit(x: &Amount, ux: &str, y: &Amount, uy: &str) -> Option<(Amount, Amount)> {
+    if same_unit(ux, uy) {
+        return Some((*x, *y));
+    }
+    match (ux, uy) {
+        ("basis point", "percentage point") => Some((in_points(x), *y)),
+        ("percentage point", "basis point") => Some((*x, in_points(y))),
         _ => None,
     }
 }
@@ -785,17 +789,15 @@ fn rounder(a: &Value, c: &Value) -> bool {
             && (y.first, y.last) != (x.first, x.last)
             && !an_end;
     }
-    let (Some(&x), Some(&y)) = (a.amount(), c.amount()) else {
-        return false;
-    };
     let (x, y) = match (a, c) {
-        (Value::Quantity(_, u), Value::Quantity(_, v)) if u != v && u == "basis point" => {
-            (in_points(&x), y)
-        }
-        (Value::Quantity(_, u), Value::Quantity(_, v)) if u != v && v == "basis point" => {
-            (x, in_points(&y))
-        }
-        _ => (x, y),
+        (Value::Quantity(x, u), Value::Quantity(y, v)) => match in_one_unit(x, u, y, v) {
+            Some(xy) => xy,
+            None => return false,
+        },
+        _ => match (a.amount(), c.amount()) {
+            (Some(&x), Some(&y)) => (x, y),
+            _ => return false,
+        },
     };
     let (lo, hi) = x.plausible();
     y.bound == Bound::Exact && x.precision < y.precision && !(lo..=hi).contains(&y.value)
@@ -1339,23 +1341,19 @@ fn same_rate(text: &str, a: &Claim, doc: &str, c: &Claim) -> bool {
 /// its last; a year, or a day in it, from that year to that year).
 #[inline(never)]
 fn same_time(a: &Claim, c: &Claim) -> bool {
-    // The first year of a period, or its last.
-    fn year(t: &str, last: bool) -> Option<&str> {
-        let at = if last {
-            t.rfind('/').map_or(0, |i| i + 1)
-        } else {
-            0
-        };
-        t.get(at..at + 4)
+    // A period's first date, or its last ("2025-10" of "2025-09/2025-10").
+    fn end(t: &str, last: bool) -> &str {
+        match t.rfind('/') {
+            Some(i) if last => &t[i + 1..],
+            _ => t,
+        }
     }
-    // Its month ("2025-10" of "2025-10-07"), when it gives one.
-    fn month(t: &str, last: bool) -> Option<&str> {
-        let at = if last {
-            t.rfind('/').map_or(0, |i| i + 1)
-        } else {
-            0
-        };
-        t.get(at..at + 7).filter(|m| m.as_bytes()[4] == b'-')
+    // A date's year, and its month when it gives one ("2025-10" of "2025-10-07").
+    fn year(t: &str) -> Option<&str> {
+        t.get(..4)
+    }
+    fn month(t: &str) -> Option<&str> {
+        t.get(..7).filter(|m| m.as_bytes()[4] == b'-')
     }
     // "in the third quarter" against "in the fourth quarter" (without a year, a rank of a
     // period): one each, and not the same.
@@ -1382,8 +1380,9 @@ fn same_time(a: &Claim, c: &Claim) -> bool {
         // "fell to 2.4% in October from 3.1% in September": September's figure is not
         // October's.
         (Some(x), Some(y)) => [false, true].iter().all(|&last| {
-            let (p, q) = (year(x, last), year(y, last));
-            let (m, n) = (month(x, last), month(y, last));
+            let (x, y) = (end(x, last), end(y, last));
+            let (p, q) = (year(x), year(y));
+            let (m, n) = (month(x), month(y));
             (p.is_none() || q.is_none() || p == q) && (m.is_none() || n.is_none() || m == n)
         }),
         _ => true,
