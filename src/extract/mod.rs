@@ -371,9 +371,24 @@ pub(crate) fn extract_in_parts(
     }
     sort_by_start(&mut out);
     resolve_names(&mut out);
+    // Names in running text, after a word in lower case inside the sentence ("met Tokayev"; not
+    // after a dateline, "LAGOS — Foreign direct …"). Membership only (never iterated).
+    let mut named = std::collections::HashSet::with_hasher(crate::corpus::FastHash::default());
+    for m in &out {
+        if matches!(m.value, Value::Entity { .. })
+            && text[sentences[m.sentence].start..m.start]
+                .trim_end()
+                .rsplit([' ', '\n'])
+                .next()
+                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_lowercase()))
+        {
+            named.insert(&text[m.start..m.end]);
+        }
+    }
     // A lone capitalised word opening a sentence is often just the first word ("Trade between
     // …", "Officials said …"), not a name: a common word is dropped, and an unknown word is kept
-    // only when a verb follows it ("Nazarbayev resigned", "Starlink will").
+    // only when a verb follows it ("Nazarbayev resigned", "Starlink will"), or the text names it
+    // where no sentence opens too ("… met Tokayev. Tokayev, 72, …").
     out.retain(|m| match &m.value {
         Value::Entity { name, kind } if !name.contains(' ') => {
             let s = &sentences[m.sentence];
@@ -386,10 +401,7 @@ pub(crate) fn extract_in_parts(
             if (opening || quoted) && entity::is_ordinary_opening(surface) {
                 return false;
             }
-            if !opening {
-                return true;
-            }
-            if *kind != EntityType::Other {
+            if !opening || *kind != EntityType::Other {
                 return true;
             }
             let rest = head(&text[m.end..], 40).trim_start();
@@ -404,8 +416,10 @@ pub(crate) fn extract_in_parts(
                 ["however,", "meanwhile,", "though,", "too,"]
                     .iter()
                     .any(|a| r.starts_with(a))
+                    // "Tokayev, not Putin, proposed it": the other set aside.
+                    || r.starts_with("not ")
             });
-            is_verb_like(&next) || relative || aside
+            is_verb_like(&next) || relative || aside || named.contains(surface)
         }
         _ => true,
     });
