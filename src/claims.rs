@@ -284,6 +284,28 @@ impl Claim {
         }
     }
 
+    /// The person its sentence says it of ("Takiyev said …", "according to central bank
+    /// governor Timur Suleimenov"), if any: the first such name.
+    pub fn credited_to<'a>(&'a self, text: &str) -> Option<&'a str> {
+        self.sentence_mentions().find_map(|m| match &m.value {
+            Value::Entity { name, kind } if *kind == crate::extract::EntityType::Person => {
+                // "according to" and at most a title's few lower-case words before the name.
+                let mut head = text[self.start..m.start].trim_end();
+                for _ in 0..5 {
+                    if head.ends_with("according to") {
+                        return Some(&**name);
+                    }
+                    match head.rsplit_once(' ') {
+                        Some((h, w)) if w.bytes().all(|b| b.is_ascii_lowercase()) => head = h,
+                        _ => break,
+                    }
+                }
+                is_reporter(text, m).then_some(&**name)
+            }
+            _ => None,
+        })
+    }
+
     /// Where its subject is named: the byte span of that mention.
     pub fn subject_span(&self) -> Option<(usize, usize)> {
         self.mentions
@@ -1225,7 +1247,12 @@ fn role_entities(text: &str, ms: &[&Mention]) -> Vec<usize> {
             continue;
         }
         let after = &text[m.end..];
-        if after.starts_with("'s") || after.starts_with("’s") || after.starts_with("’") {
+        // "Tokayev, not Putin, proposed it": Putin is set aside, in no role.
+        if after.starts_with("'s")
+            || after.starts_with("’s")
+            || after.starts_with("’")
+            || text[..m.start].ends_with(", not ")
+        {
             continue;
         }
         out.push(m.start);
@@ -1461,18 +1488,31 @@ fn denies(text: &str, span: (usize, usize), ms: &[&Mention], may_deny: bool) -> 
                 && h.end <= span.1
                 && starts_with_ignoring_case(&text.as_bytes()[h.start..], "not ")
         };
-        if !ms.iter().any(|h| hedged(&h)) {
-            return true;
-        }
-        // The clause without each hedge's "not".
+        // A name set aside: "Tokayev, not Putin, proposed the plan" denies nothing.
+        let aside = |h: &&&Mention| {
+            matches!(h.value, Value::Entity { .. })
+                && span.0 + 6 <= h.start
+                && h.end < span.1
+                && text[..h.start].ends_with(", not ")
+                && text.as_bytes()[h.end] == b','
+        };
+        // Where each such "not" starts.
+        let nots = ms.iter().filter_map(|h| {
+            if hedged(&h) {
+                Some(h.start)
+            } else {
+                aside(&h).then(|| h.start - 4)
+            }
+        });
+        // The clause without them.
         let mut from = span.0;
-        for h in ms.iter().filter(hedged) {
-            if is_negated(&text[from..h.start]) {
+        for at in nots {
+            if is_negated(&text[from..at]) {
                 return true;
             }
-            from = h.start + 3;
+            from = at + 3;
         }
-        return is_negated(&text[from..span.1]);
+        return from == span.0 || is_negated(&text[from..span.1]);
     }
     if !may_deny {
         return false;
