@@ -581,7 +581,9 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
     let mut supports: Vec<Evidence> = Vec::new();
     let mut contradicts: Vec<(Evidence, &'static str)> = Vec::new();
     let mut related: Vec<Evidence> = Vec::new();
-    let mut rounded: Option<Evidence> = None;
+    // Support withheld: a rounder figure or longer period of the corpus's (no name), or the
+    // same forecast credited there to someone else (that one's name).
+    let mut rounded: Option<(Evidence, bool)> = None;
     let states = states_of_subject(text, claim);
     // An amount's measures and role, once for all the candidates.
     let own = claim
@@ -704,6 +706,14 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
                         // "Uzbekistan beat Kazakhstan on Nov. 6" against "Kazakhstan beat
                         // Uzbekistan on Nov. 6".
                         contradicts.push((ev(Stance::Contradicts, score), "roles"));
+                    } else if !c.negated && ruled_out(text, claim, &doc.text, c) {
+                        // "Putin proposed the plan" against "Tokayev, not Putin, proposed it";
+                        // "Putin did not propose the plan" agrees with it.
+                        if claim.negated {
+                            supports.push(ev(Stance::Supports, score));
+                        } else {
+                            contradicts.push((ev(Stance::Contradicts, score), "entity"));
+                        }
                     } else if claim.negated == c.negated
                         && claim.value().amount().is_some()
                         && !same_time(claim, c)
@@ -714,8 +724,17 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
                     } else if claim.negated == c.negated && rounder(claim.value(), c.value()) {
                         // "$153" against "$150": the corpus's figure may be a rounding of the
                         // text's, or not; it cannot confirm it.
-                        if !rounded.as_ref().is_some_and(|e| e.score >= score) {
-                            rounded = Some(ev(Stance::Related, score));
+                        if !rounded.as_ref().is_some_and(|(e, _)| e.score >= score) {
+                            rounded = Some((ev(Stance::Related, score), false));
+                        }
+                        related.push(ev(Stance::Related, score));
+                    } else if claim.negated == c.negated
+                        && credited_elsewhere(text, claim, &doc.text, c)
+                    {
+                        // "Takiyev said inflation would fall below 10%" against the same
+                        // forecast of Suleimenov's: the corpus does not say Takiyev made it.
+                        if !rounded.as_ref().is_some_and(|(e, _)| e.score >= score) {
+                            rounded = Some((ev(Stance::Related, score), true));
                         }
                         related.push(ev(Stance::Related, score));
                     } else if claim.negated == c.negated {
@@ -755,18 +774,24 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
             }
         }
     }
-    if let (Some(e), true) = (&rounded, supports.is_empty() && contradicts.is_empty()) {
-        let explanation = format!(
-            "The corpus says {} ({}), {} than the text's {}: it neither confirms nor rules it out.",
-            value_phrase(corpus, p, e),
-            cite(corpus, e),
-            if dim == "date" {
-                "a longer period"
-            } else {
-                "a rounder figure"
-            },
-            claim_phrase(text, claim)
-        );
+    if let (Some((e, who)), true) = (&rounded, supports.is_empty() && contradicts.is_empty()) {
+        let explanation = match who {
+            true => format!(
+                "The corpus credits this to someone else ({}): it neither confirms nor rules it out.",
+                cite(corpus, e)
+            ),
+            false => format!(
+                "The corpus says {} ({}), {} than the text's {}: it neither confirms nor rules it out.",
+                value_phrase(corpus, p, e),
+                cite(corpus, e),
+                if dim == "date" {
+                    "a longer period"
+                } else {
+                    "a rounder figure"
+                },
+                claim_phrase(text, claim)
+            ),
+        };
         return Judgment {
             explanation,
             ..unverified(claim, vec![e.clone()])
@@ -1575,13 +1600,11 @@ const ONE_WAY: &str = " accused acquired annexed appointed arrested attacked bea
 /// or date they share.
 #[inline(never)]
 fn roles_reversed(text: &str, claim: &Claim, doc: &str, c: &Claim) -> bool {
-    // The sentence's first two names of people, places or organisations, and the verb between
-    // them: one of [`ONE_WAY`], or "lost to".
+    // The sentence's first two names, and the verb between them: one of [`ONE_WAY`], or "lost
+    // to". Of any type: a lone surname ("Tokayev hosted Xi") has none.
     fn two<'a>(text: &'a str, c: &'a Claim) -> Option<(&'a str, &'a str, &'a str)> {
         let mut names = c.sentence_mentions().filter_map(|m| match &m.value {
-            Value::Entity { name, kind } if *kind != crate::extract::EntityType::Other => {
-                Some((m, &**name))
-            }
+            Value::Entity { name, .. } => Some((m, &**name)),
             _ => None,
         });
         let (a, x) = names.next()?;
@@ -1601,6 +1624,60 @@ fn roles_reversed(text: &str, claim: &Claim, doc: &str, c: &Claim) -> bool {
         || (same_entity(x0, y0)
             && same_entity(x1, y1)
             && ((won(v) && lost(w)) || (lost(v) && won(w))))
+}
+
+/// A forecast or view ("will", "would", "expects"…) that the text and the corpus each credit to
+/// a person, two different ones: the corpus's and the text's.
+#[inline(never)]
+fn credited_elsewhere(text: &str, claim: &Claim, doc: &str, c: &Claim) -> bool {
+    let view = text[claim.start..claim.end]
+        .split(|ch: char| !ch.is_ascii_alphabetic())
+        .any(|w| {
+            is_listed(
+                " will would could may might expects expected forecast forecasts predicted predicts projected ",
+                w,
+            )
+        });
+    let (Some(ours), Some(theirs)) = (claim.credited_to(text), c.credited_to(doc)) else {
+        return false;
+    };
+    view && !same_entity(ours, theirs)
+}
+
+/// "Putin proposed the plan …" against "Tokayev, not Putin, proposed the plan …": the corpus
+/// names the text's first name only to set it aside, and the text does not name the corpus's
+/// choice. ("Putin did not propose the plan" agrees with it.)
+#[inline(never)]
+fn ruled_out(text: &str, claim: &Claim, doc: &str, c: &Claim) -> bool {
+    let Some((a, b)) = set_aside(doc, c) else {
+        return false;
+    };
+    // "Putin, not Tokayev, proposed it": the other way round.
+    if let Some((x, y)) = set_aside(text, claim) {
+        return same_entity(x, b) && same_entity(y, a);
+    }
+    let mut own = names(claim);
+    own.next().is_some_and(|(_, _, x)| same_entity(x, b)) && !own.any(|(_, _, x)| same_entity(x, a))
+}
+
+/// The names of a claim's sentence: start, end and name.
+fn names(c: &Claim) -> impl Iterator<Item = (usize, usize, &str)> {
+    c.sentence_mentions().filter_map(|m| match &m.value {
+        Value::Entity { name, .. } => Some((m.start, m.end, &**name)),
+        _ => None,
+    })
+}
+
+/// In "Tokayev, not Putin, proposed the plan": the name chosen and the one set aside.
+#[inline(never)]
+fn set_aside<'a>(doc: &str, c: &'a Claim) -> Option<(&'a str, &'a str)> {
+    let mut all = names(c).peekable();
+    while let (Some((_, a_end, a)), Some(&(b_start, b_end, b))) = (all.next(), all.peek()) {
+        if doc.get(a_end..b_start) == Some(", not ") && doc[b_end..].starts_with(',') {
+            return Some((a, b));
+        }
+    }
+    None
 }
 
 /// Of two claims, one negated and one not: whether the one without a "not" also has no word
@@ -1702,11 +1779,17 @@ fn judge_entity(
                 }
                 // The entity is the corpus sentence's subject, or named beside another value.
                 _ if mentions && score >= SUPPORT_ALIGNMENT + 0.1 => {
-                    if claim.negated == c.negated {
+                    let doc = &corpus.documents[di].text;
+                    // "Tokayev, not Putin, proposed it" names Putin to set him aside.
+                    let aside =
+                        !c.negated && set_aside(doc, c).is_some_and(|(_, b)| same_entity(b, name));
+                    if aside && claim.negated {
                         supports.push(ev(Stance::Supports, c.anchor));
-                    } else if score >= 0.6
-                        && plainly_opposite(text, claim, &corpus.documents[di].text, c)
-                    {
+                    } else if aside {
+                        related.push(ev(Stance::Related, c.anchor));
+                    } else if claim.negated == c.negated {
+                        supports.push(ev(Stance::Supports, c.anchor));
+                    } else if score >= 0.6 && plainly_opposite(text, claim, doc, c) {
                         contradicts.push((ev(Stance::Contradicts, c.anchor), "negation"));
                     } else {
                         related.push(ev(Stance::Related, c.anchor));
