@@ -948,7 +948,7 @@ fn decide(
                 cite(corpus, best),
                 sentence_text(corpus, best)
             ),
-            "entity" => format!(
+            "entity" | "aside" => format!(
                 "The corpus gives this to another subject ({}): {}.",
                 cite(corpus, best),
                 sentence_text(corpus, best)
@@ -975,7 +975,7 @@ fn decide(
         // Who did what to whom, the other way round, is an entity that differs.
         let mismatch = Some(match *mismatch {
             "direction" => "comparison",
-            "roles" => "entity",
+            "roles" | "aside" => "entity",
             other => other,
         });
         let evidence = contradicts.into_iter().map(|(e, _)| e).take(3).collect();
@@ -1720,6 +1720,7 @@ fn judge_entity(
     let mut contradicts: Vec<(Evidence, &'static str)> = Vec::new();
     let mut related: Vec<Evidence> = Vec::new();
     let mut named_nearby = false;
+    let mut ruled = false;
     let lower = name.to_lowercase();
     let number = p.name(name);
     for (si, (di, claims)) in p.scope().iter().enumerate() {
@@ -1745,15 +1746,28 @@ fn judge_entity(
             if mentions {
                 named_nearby = true;
             }
+            let doc = &corpus.documents[di].text;
+            let same = matches!(c.value(), Value::Entity { name: cn, .. } if same_entity(cn, name));
             match c.value() {
-                Value::Entity { name: cn, .. } if same_entity(cn, name) => {
-                    if score < SUPPORT_ALIGNMENT {
-                        related.push(ev(Stance::Related, c.anchor));
+                _ if same && score < SUPPORT_ALIGNMENT => {
+                    related.push(ev(Stance::Related, c.anchor));
+                }
+                // The entity itself, or the corpus sentence's subject, or named beside another
+                // value. (A rival below is never named in the text's sentence: no overlap.)
+                _ if same || (mentions && score >= SUPPORT_ALIGNMENT + 0.1) => {
+                    if !c.negated && ruled_out(text, claim, doc, c) {
+                        // "Putin proposed it in Vienna" against "Tokayev, not Putin, proposed it
+                        // in Vienna"; "Putin did not propose it" agrees.
+                        // (Not a rival's "entity": the corpus names this one too, to set it aside.)
+                        if claim.negated {
+                            supports.push(ev(Stance::Supports, c.anchor));
+                        } else {
+                            contradicts.push((ev(Stance::Contradicts, c.anchor), "aside"));
+                            ruled = true;
+                        }
                     } else if claim.negated == c.negated {
                         supports.push(ev(Stance::Supports, c.anchor));
-                    } else if score >= 0.6
-                        && plainly_opposite(text, claim, &corpus.documents[di].text, c)
-                    {
+                    } else if score >= 0.6 && plainly_opposite(text, claim, doc, c) {
                         contradicts.push((ev(Stance::Contradicts, c.anchor), "negation"));
                     } else {
                         related.push(ev(Stance::Related, c.anchor));
@@ -1773,27 +1787,9 @@ fn judge_entity(
                         // Another event or fact: another time, other figures, or one named
                         // besides ("also", "another").
                         && shared_figure(claim, c).unwrap_or_else(|| same_time(claim, c))
-                        && !adds_one(text, claim, &corpus.documents[di].text, c) =>
+                        && !adds_one(text, claim, doc, c) =>
                 {
                     contradicts.push((ev(Stance::Contradicts, c.anchor), "entity"));
-                }
-                // The entity is the corpus sentence's subject, or named beside another value.
-                _ if mentions && score >= SUPPORT_ALIGNMENT + 0.1 => {
-                    let doc = &corpus.documents[di].text;
-                    // "Tokayev, not Putin, proposed it" names Putin to set him aside.
-                    let aside =
-                        !c.negated && set_aside(doc, c).is_some_and(|(_, b)| same_entity(b, name));
-                    if aside && claim.negated {
-                        supports.push(ev(Stance::Supports, c.anchor));
-                    } else if aside {
-                        related.push(ev(Stance::Related, c.anchor));
-                    } else if claim.negated == c.negated {
-                        supports.push(ev(Stance::Supports, c.anchor));
-                    } else if score >= 0.6 && plainly_opposite(text, claim, doc, c) {
-                        contradicts.push((ev(Stance::Contradicts, c.anchor), "negation"));
-                    } else {
-                        related.push(ev(Stance::Related, c.anchor));
-                    }
                 }
                 _ => related.push(ev(Stance::Related, c.anchor)),
             }
@@ -1810,7 +1806,7 @@ fn judge_entity(
                 cite(corpus, &j.evidence[0])
             );
         }
-        (Verdict::Contradicted, Some("entity")) => {
+        (Verdict::Contradicted, Some("entity")) if !ruled => {
             let e = &j.evidence[0];
             j.explanation = format!(
                 "The corpus names {} in this role, not {name} ({}): {}.",
