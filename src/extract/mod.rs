@@ -378,7 +378,7 @@ pub(crate) fn extract_in_parts(
         if matches!(m.value, Value::Entity { .. })
             && text[sentences[m.sentence].start..m.start]
                 .trim_end()
-                .rsplit([' ', '\n'])
+                .rsplit(' ')
                 .next()
                 .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_lowercase()))
         {
@@ -401,7 +401,20 @@ pub(crate) fn extract_in_parts(
             if (opening || quoted) && entity::is_ordinary_opening(surface) {
                 return false;
             }
-            if !opening || *kind != EntityType::Other {
+            if *kind != EntityType::Other {
+                return true;
+            }
+            // A headline's verb: "KazMunayGas to Invest £406m in U.S.", "Acme to Cut 300 Jobs".
+            // (After one space: a digit, $, £ or ¥ (C2 A3, C2 A5), € or ₸ (E2 82 ..).)
+            if text[..m.start].ends_with(" to ")
+                && matches!(
+                    text.as_bytes()[m.end..],
+                    [b' ', b'0'..=b'9' | b'$', ..] | [b' ', 0xC2 | 0xE2, 0xA3 | 0xA5 | 0x82, ..]
+                )
+            {
+                return false;
+            }
+            if !opening {
                 return true;
             }
             let rest = head(&text[m.end..], 40).trim_start();
