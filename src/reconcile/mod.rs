@@ -581,8 +581,8 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
     let mut supports: Vec<Evidence> = Vec::new();
     let mut contradicts: Vec<(Evidence, &'static str)> = Vec::new();
     let mut related: Vec<Evidence> = Vec::new();
-    // Support withheld: a rounder figure or longer period of the corpus's (no name), or the
-    // same forecast credited there to someone else (that one's name).
+    // Support withheld: a rounder figure or longer period of the corpus's (false), or the same
+    // forecast credited there to someone else (true).
     let mut rounded: Option<(Evidence, bool)> = None;
     let states = states_of_subject(text, claim);
     // An amount's measures and role, once for all the candidates.
