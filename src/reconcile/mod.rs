@@ -1603,13 +1603,10 @@ fn roles_reversed(text: &str, claim: &Claim, doc: &str, c: &Claim) -> bool {
     // The sentence's first two names, and the verb between them: one of [`ONE_WAY`], or "lost
     // to". Of any type: a lone surname ("Tokayev hosted Xi") has none.
     fn two<'a>(text: &'a str, c: &'a Claim) -> Option<(&'a str, &'a str, &'a str)> {
-        let mut names = c.sentence_mentions().filter_map(|m| match &m.value {
-            Value::Entity { name, .. } => Some((m, &**name)),
-            _ => None,
-        });
-        let (a, x) = names.next()?;
-        let (b, y) = names.next()?;
-        let between = text.get(a.end..b.start)?.trim();
+        let mut all = names(c);
+        let (_, a_end, x) = all.next()?;
+        let (b_start, _, y) = all.next()?;
+        let between = text.get(a_end..b_start)?.trim();
         (between == "lost to" || is_listed(ONE_WAY, between)).then_some((x, y, between))
     }
     let (Some((x0, x1, v)), Some((y0, y1, w))) = (two(text, claim), two(doc, c)) else {
