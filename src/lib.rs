@@ -110,7 +110,7 @@ pub fn quoted(s: &str) -> String {
 /// Parses `YYYY-MM-DD` into days since 1970-01-01.
 pub fn parse_date(s: &str) -> Option<i32> {
     let mut parts = s.trim().splitn(3, '-');
-    let y: i32 = parts.next()?.parse().ok()?;
+    let y = extract::date_int(parts.next()?)?;
     let m: u32 = parts.next()?.parse().ok()?;
     let d: u32 = parts.next()?.parse().ok()?;
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) || !(1..=9999).contains(&y) {

@@ -234,7 +234,7 @@ fn first_heading(body: &str) -> Option<String> {
 fn strip_markdown(body: &str) -> String {
     let mut out = String::with_capacity(body.len());
     for line in body.lines() {
-        let l = line.trim_start_matches('#').trim_start_matches("> ");
+        let l = crate::extract::trim_start_str(line.trim_start_matches('#'), "> ");
         let l = if line.starts_with('#') {
             l.trim_start()
         } else {

@@ -90,6 +90,12 @@ const MONTH_FULL: &str =
     r"January|February|March|April|May|June|July|August|September|October|November|December";
 const WEEKDAY: &str = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 
+/// A year or other whole number of a date, as `str::parse::<i32>` reads it, through the one
+/// integer parser the crate has anyway (`i64`'s): the wasm then holds one parser, not two.
+pub(crate) fn int(s: &str) -> Option<i32> {
+    s.parse::<i64>().ok()?.try_into().ok()
+}
+
 fn month_number(s: &str) -> Option<u32> {
     let s = s.trim_end_matches('.').to_ascii_lowercase();
     let names = [
@@ -372,7 +378,7 @@ fn full_date_in(s: &str) -> Option<(usize, usize, i32)> {
             (
                 c[g!("id")].parse().ok()?,
                 c[g!("im")].parse().ok()?,
-                c[g!("iy")].parse().ok()?,
+                int(&c[g!("iy")])?,
                 whole.start(),
                 whole.end(),
             )
@@ -380,7 +386,7 @@ fn full_date_in(s: &str) -> Option<(usize, usize, i32)> {
             (
                 c[g!("d1")].parse().ok()?,
                 month_number(&c[g!("m1")])?,
-                y.as_str().parse().ok()?,
+                int(y.as_str())?,
                 whole.start(),
                 whole.end(),
             )
@@ -388,7 +394,7 @@ fn full_date_in(s: &str) -> Option<(usize, usize, i32)> {
             (
                 c[g!("d2")].parse().ok()?,
                 month_number(&c[g!("m2")])?,
-                y.as_str().parse().ok()?,
+                int(y.as_str())?,
                 whole.start(),
                 whole.end(),
             )
@@ -564,7 +570,7 @@ pub(super) fn extract(
         let num = |k: usize| c.get(k).and_then(|m| m.as_str().parse::<u32>().ok());
         let date = if c.get(g!("iso")).is_some() {
             let (y, m, d) = (
-                c[g!("iy")].parse().unwrap_or(0),
+                int(&c[g!("iy")]).unwrap_or(0),
                 c[g!("im")].parse().unwrap_or(0),
                 c[g!("id")].parse().unwrap_or(0),
             );
@@ -574,7 +580,7 @@ pub(super) fn extract(
             let (a, b, y) = (
                 num(g!("sa")).unwrap_or(0),
                 num(g!("sb")).unwrap_or(0),
-                c[g!("sy")].parse().unwrap_or(0),
+                int(&c[g!("sy")]).unwrap_or(0),
             );
             let (m, d) = match (a > 12, b > 12) {
                 (true, false) => (b, a),
@@ -591,7 +597,7 @@ pub(super) fn extract(
                     .map(|m| (m, [g!("d2"), g!("d2b"), g!("y2")]))
             })
         {
-            let (mut d2, mut y) = (num(d2), c.get(yk).and_then(|y| y.as_str().parse().ok()));
+            let (mut d2, mut y) = (num(d2), c.get(yk).and_then(|y| int(y.as_str())));
             // "January 5 and 6, 2024": the second day and the year after it.
             if let Some((day, year, len)) =
                 (y.is_none() && d2.is_none() && c.get(g!("m2")).is_some())
@@ -616,7 +622,7 @@ pub(super) fn extract(
                 })
         } else if let Some(mm) = c.get(g!("m3")) {
             let m = month_number(mm.as_str()).filter(|_| capitalised(mm.as_str()));
-            m.and_then(|m| c[g!("y3")].parse().ok().map(|y| Date::month(y, m)))
+            m.and_then(|m| int(&c[g!("y3")]).map(|y| Date::month(y, m)))
         } else if let Some(mm) = c.get(g!("m4")) {
             // A month without a year: only after "in", "since", "last", …, in the article's year.
             // "January-September", "from March to June 2024": the months between.
@@ -671,7 +677,7 @@ pub(super) fn extract(
                 _ => None,
             }
         } else if let Some(dec) = c.get(g!("dec")) {
-            let d: i32 = dec.as_str().parse().unwrap_or(0);
+            let d = int(dec.as_str()).unwrap_or(0);
             // "the 1800s" is the century, and so is "the 1900s" most often: a round hundred
             // before 2000 covers its hundred years (a third of them for early, mid and late),
             // which holds the decade too ("the early 1900s" may be 1900-1903 or 1900-1933).
@@ -687,16 +693,16 @@ pub(super) fn extract(
                 },
             )
         } else if let Some(dec) = c.get(g!("dec2")) {
-            let d: i32 = dec.as_str().parse().unwrap_or(0);
+            let d = int(dec.as_str()).unwrap_or(0);
             let d = if d >= 30 { 1900 + d } else { 2000 + d };
             Some(Date::years(d, d + 9))
         } else if let Some(cent) = c.get(g!("cent")) {
-            let n: i32 = cent.as_str().parse().unwrap_or(0);
+            let n = int(cent.as_str()).unwrap_or(0);
             (1..=21)
                 .contains(&n)
                 .then(|| Date::years((n - 1) * 100, (n - 1) * 100 + 99))
         } else if let Some(q) = c.get(g!("qtr")) {
-            let y: i32 = c[g!("qy")].parse().unwrap_or(0);
+            let y = int(&c[g!("qy")]).unwrap_or(0);
             let k: u32 = q.as_str()[1..].parse().unwrap_or(1);
             Some(if q.as_str().starts_with('Q') {
                 months(y, 3 * k - 2, 3 * k)
@@ -704,7 +710,7 @@ pub(super) fn extract(
                 months(y, 6 * k - 5, 6 * k)
             })
         } else if let Some(q) = c.get(g!("qn")) {
-            let y: i32 = c[g!("qy2")].parse().unwrap_or(0);
+            let y = int(&c[g!("qy2")]).unwrap_or(0);
             let half = c[g!("qk")].eq_ignore_ascii_case("half");
             let k = match q.as_str().to_ascii_lowercase().as_str() {
                 "first" => 1,
@@ -812,7 +818,7 @@ pub(super) fn extract(
             valid_day(yy, m, d).then(|| Date::day(yy, m, d))
         } else if let Some(y) = c.get(g!("year")).or_else(|| c.get(g!("year0"))) {
             start = y.start();
-            let first: i32 = y.as_str().parse().unwrap_or(0);
+            let first = int(y.as_str()).unwrap_or(0);
             let pre = c.get(g!("pre")).map_or("", |p| p.as_str());
             let rest = &sent[end..];
             let noun_follows = followed_by_noun(rest);
@@ -838,7 +844,7 @@ pub(super) fn extract(
                         let digits = p
                             .as_str()
                             .trim_start_matches(|ch: char| !ch.is_ascii_digit());
-                        let last: i32 = digits.parse().unwrap_or(0);
+                        let last = int(digits).unwrap_or(0);
                         let last = if digits.len() == 2 {
                             first - first % 100 + last
                         } else {
@@ -1178,7 +1184,7 @@ fn month_range(rest: &str) -> Option<(u32, Option<i32>, usize)> {
     let m2 = month_number(m).filter(|_| full)?;
     let year = |w: &str| {
         (w.len() == 4)
-            .then(|| w.parse::<i32>().ok())
+            .then(|| int(w))
             .flatten()
             .filter(|y| (1600..2100).contains(y))
     };
@@ -1204,7 +1210,7 @@ fn and_day(rest: &str) -> Option<(u32, Option<i32>, usize)> {
     let day: u32 = day.parse().ok()?;
     let comma = rest[de..].starts_with(',');
     let year = (y.len() == 4)
-        .then(|| y.parse::<i32>().ok())
+        .then(|| int(y))
         .flatten()
         .filter(|y| (1600..2100).contains(y));
     Some(match year {
@@ -1220,7 +1226,7 @@ fn second_year(rest: &str, first: i32) -> Option<(i32, usize)> {
     if !matches!(to, "to" | "until" | "till" | "through" | "and") || y.len() != 4 {
         return None;
     }
-    let last: i32 = y.parse().ok()?;
+    let last = int(y)?;
     let after = &rest[ye..];
     (last > first
         && last - first < 100

@@ -1056,9 +1056,15 @@ fn fraction_value(s: &str) -> Option<f64> {
         return Some(50.0);
     }
     let (a, b) = if let Some((a, b)) = s.split_once(" out of ") {
-        (a.to_string(), b.trim_start_matches("every ").to_string())
+        (
+            a.to_string(),
+            super::trim_start_str(b, "every ").to_string(),
+        )
     } else if let Some((a, b)) = s.split_once(" in ") {
-        (a.to_string(), b.trim_start_matches("every ").to_string())
+        (
+            a.to_string(),
+            super::trim_start_str(b, "every ").to_string(),
+        )
     } else {
         let (a, b) = s.split_once(' ')?;
         let den = match b.trim_end_matches('s') {
