@@ -304,8 +304,13 @@ fn compatible_claims(a: &Claim, c: &Claim, same_sort: bool) -> Option<bool> {
         if !same_sort {
             return None;
         }
+        // The other sentence names the noun, and does not rank it by itself ("the second
+        // country … during his second term" ranks a term apart from the country).
         let ranks_in = |noun: &str, other: &Claim| {
             crate::claims::normalize(noun).is_some_and(|n| other.terms.binary_search(&n).is_ok())
+                && !other
+                    .sentence_mentions()
+                    .any(|m| matches!(&m.value, Value::Ordinal(_, n) if n == noun))
         };
         if (nx.is_empty() && ranks_in(ny, a)) || (ny.is_empty() && ranks_in(nx, c)) {
             return Some(x == y);
