@@ -1637,6 +1637,11 @@ fn strip_titles<'a>(mut start: usize, mut text: &'a str, out: &mut Vec<Piece<'a>
     let mut titled = false;
     let mut after_in = false;
     loop {
+        // A title alone ("the President said", "Rubio, the Secretary of State, said") names
+        // no one.
+        if is_title(text.trim_end_matches_str("’s").trim_end_matches_str("'s")) {
+            return;
+        }
         let first = text.split_whitespace().next().unwrap_or("");
         // "New York"; "Jan Nowak" (the month is written "Jan." or before a number: "Jan. 5",
         // "Jan 2024"), but not after "In" ("In Jan Acme sold more").
@@ -1694,10 +1699,6 @@ fn strip_titles<'a>(mut start: usize, mut text: &'a str, out: &mut Vec<Piece<'a>
             continue;
         }
         break;
-    }
-    // A title alone ("the President said") names no one.
-    if is_title(text.trim_end_matches_str("’s").trim_end_matches_str("'s")) {
-        return;
     }
     split_run(start, text, titled, out);
 }
