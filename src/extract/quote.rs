@@ -334,10 +334,14 @@ pub(super) fn extract(text: &str, sentences: &[Sentence], out: &mut Vec<Mention>
             .map_or(text.len(), |s| s.end)
             .max(end)
             .min(text.len());
-        // "…!” Musk tweeted.": the sentence ended inside the quote; the attribution follows.
+        // "…!” Musk tweeted.": the sentence ended inside the quote; the attribution follows on
+        // its line, unless the quote's own sentence names its speaker ("Rubio said: “….”
+        // Tokayev called it …").
+        let mut next_sentence = false;
         if text[end..sent_end].trim().is_empty() && inner.ends_with(['!', '?', '.']) {
             let next = end + (text[end..].len() - text[end..].trim_start().len());
-            if next < text.len() && !text[end..next].contains("\n\n") {
+            if next < text.len() && !text[end..next].contains('\n') {
+                next_sentence = true;
                 sent_end = sentences
                     .get(sentence_at(next))
                     .map_or(text.len(), |s| s.end)
@@ -360,6 +364,9 @@ pub(super) fn extract(text: &str, sentences: &[Sentence], out: &mut Vec<Mention>
         // a role speaks if it is a person's; "said in Astana", "said on Tuesday", "said after
         // Vladimir Putin spoke" name no speaker.
         let after_match = AFTER.captures(after).filter(|c| {
+            if next_sentence && BEFORE.is_match(before) {
+                return false;
+            }
             // "said the company's chief executive, John Smith": not the company.
             if c.name("who1")
                 .is_some_and(|w| after[w.end()..].starts_with(['\'', '’']))
