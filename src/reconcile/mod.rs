@@ -1646,6 +1646,21 @@ fn credited_elsewhere(text: &str, claim: &Claim, doc: &str, c: &Claim) -> bool {
     view && !same_entity(ours, theirs)
 }
 
+/// The corpus sentence only hopes for it or allows it ("hopes that Saudi Arabia … may join the
+/// Abraham Accords"), and the text's says it is so, with no word of a forecast or a hope ("Saudi
+/// Arabia has already joined the Abraham Accords"): that is no support.
+fn only_hoped(text: &str, claim: &Claim, doc: &str, c: &Claim) -> bool {
+    let has = |s: &str, list: &str| {
+        s.split(|ch: char| !ch.is_ascii_alphabetic())
+            .any(|w| is_listed(list, &w.to_ascii_lowercase()))
+    };
+    has(&doc[c.start..c.end], " may might could hope hopes hoped ")
+        && !has(
+            &text[claim.start..claim.end],
+            " will would could may might hope hopes hoped expects expected plans planned wants ",
+        )
+}
+
 /// "Putin proposed the plan …" against "Tokayev, not Putin, proposed the plan …": the corpus
 /// names the text's first name only to set it aside, and the text does not name the corpus's
 /// choice. ("Putin did not propose the plan" agrees with it.)
@@ -1768,7 +1783,11 @@ fn judge_entity(
                             ruled = true;
                         }
                     } else if claim.negated == c.negated {
-                        supports.push(ev(Stance::Supports, c.anchor));
+                        if only_hoped(text, claim, doc, c) {
+                            related.push(ev(Stance::Related, c.anchor));
+                        } else {
+                            supports.push(ev(Stance::Supports, c.anchor));
+                        }
                     } else if score >= 0.6 && plainly_opposite(text, claim, doc, c) {
                         contradicts.push((ev(Stance::Contradicts, c.anchor), "negation"));
                     } else {
