@@ -148,7 +148,7 @@ pub(crate) static WORDS: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
-const FRACTION: &str = r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+(?:halves|half|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)|half|(?:one|two|three|four|five|six|seven|eight|nine|[0-9]{1,2})\s+(?:in|out\s+of)\s+(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|[0-9]{1,3})";
+const FRACTION: &str = r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+(?:halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)|half|(?:one|two|three|four|five|six|seven|eight|nine|[0-9]{1,2})\s+(?:in|out\s+of)\s+(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|[0-9]{1,3})";
 
 const CUR_PREFIX: &str = r"US\$|U\.S\.\s?\$|A\$|AU\$|C\$|CA\$|HK\$|NZ\$|S\$|R\$|\$|€|£|¥|₸|₹|₽|₩|₺|(?-i:USD|EUR|GBP|JPY|KZT|CNY|RMB|RUB|INR|CHF|AUD|CAD|AED|SAR|HKD|SGD|NZD|BRL|TRY|KRW)\s?";
 
@@ -1070,7 +1070,7 @@ fn fraction_value(s: &str) -> Option<f64> {
         let den = match b.trim_end_matches('s') {
             "half" | "halve" => 2.0,
             "third" => 3.0,
-            "quarter" => 4.0,
+            "quarter" | "fourth" => 4.0,
             "fifth" => 5.0,
             "sixth" => 6.0,
             "seventh" => 7.0,
