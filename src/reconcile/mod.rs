@@ -1650,15 +1650,17 @@ fn credited_elsewhere(text: &str, claim: &Claim, doc: &str, c: &Claim) -> bool {
 /// Abraham Accords"), and the text's says it is so, with no word of a forecast or a hope ("Saudi
 /// Arabia has already joined the Abraham Accords"): that is no support.
 fn only_hoped(text: &str, claim: &Claim, doc: &str, c: &Claim) -> bool {
-    let has = |s: &str, list: &str| {
-        s.split(|ch: char| !ch.is_ascii_alphabetic())
-            .any(|w| is_listed(list, &w.to_ascii_lowercase()))
-    };
-    has(&doc[c.start..c.end], " may might could hope hopes hoped ")
-        && !has(
+    has_listed_word(&doc[c.start..c.end], " may might could hope hopes hoped ")
+        && !has_listed_word(
             &text[claim.start..claim.end],
             " will would could may might hope hopes hoped expects expected plans planned wants ",
         )
+}
+
+/// Whether a word of `s`, lower-cased, is in `list` (words between spaces, as [`is_listed`]).
+fn has_listed_word(s: &str, list: &str) -> bool {
+    s.split(|ch: char| !ch.is_alphabetic())
+        .any(|w| is_listed(list, &w.to_ascii_lowercase()))
 }
 
 /// "Putin proposed the plan …" against "Tokayev, not Putin, proposed the plan …": the corpus
@@ -1707,9 +1709,7 @@ fn plainly_opposite(text: &str, claim: &Claim, doc_text: &str, c: &Claim) -> boo
     } else {
         &text[claim.start..claim.end]
     };
-    !affirmed
-        .split(|ch: char| !ch.is_alphabetic())
-        .any(|w| is_listed(DENIES_WITHOUT_NOT, &w.to_ascii_lowercase()))
+    !has_listed_word(affirmed, DENIES_WITHOUT_NOT)
 }
 
 /// Words that deny or hold something back without a "not": what a sentence with "not" may
