@@ -994,9 +994,12 @@ fn terms_of(
                 if skip.is_some_and(|(s, e)| ws < e && s < we) {
                     continue;
                 }
-                // Words inside an entity mention are represented by the entity's canonical name.
+                // Words inside an entity mention are represented by the entity's canonical name;
+                // a date's words are its time, not what is claimed ("last year").
                 if mentions.iter().any(|m| {
-                    matches!(m.value, Value::Entity { .. }) && m.start <= ws && we <= m.end
+                    matches!(m.value, Value::Entity { .. } | Value::Date(_))
+                        && m.start <= ws
+                        && we <= m.end
                 }) {
                     continue;
                 }
@@ -1615,7 +1618,10 @@ impl<'a> BySentence<'a> {
 /// clause's terms are counted once, the widening of a value's clause skips clauses that add
 /// nothing, and subjects, times and negation are looked up, not rescanned, for each value.
 pub fn claims(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<Claim> {
-    claims_of(text, sentences, &Arc::new(mentions.to_vec()))
+    // In order of start, as extraction gives them (a corpus's stored mentions are).
+    let mut mentions = mentions.to_vec();
+    crate::extract::sort_by_start(&mut mentions);
+    claims_of(text, sentences, &Arc::new(mentions))
 }
 
 /// [`claims`] over mentions already shared: the claims hold positions in `mentions`.
@@ -2270,12 +2276,26 @@ fn fold_terms(out: &mut Vec<&str>, sorted: bool) {
 
 /// A value's local terms say too little to place it: fewer than two terms, not counting the
 /// generic time words ("now runs at $6 billion a year" says "run" only).
-fn says_little<S: AsRef<str>>(terms: &[S]) -> bool {
+/// `dated`: a date of the clauses has a word, which counts as one term ([`dated`]).
+fn says_little<S: AsRef<str>>(terms: &[S], dated: bool) -> bool {
     terms
         .iter()
         .filter(|t| !matches!(t.as_ref(), "year" | "years" | "time"))
-        .nth(1)
+        .nth(usize::from(!dated))
         .is_none()
+}
+
+/// Whether a date among `covered` (see [`TermLists`]) inside `span`, other than mention `m`,
+/// has a word ("last year", "Thursday"; not "2024"). A date's words give no term (what is
+/// claimed is not when), but a value's clause that says when it holds is not widened for want
+/// of them ("its economy, worth $288 billion last year, …"): such a date counts as one term.
+fn dated(text: &str, covered: &[(usize, usize, bool)], span: (usize, usize), m: &Mention) -> bool {
+    covered.iter().any(|&(a, b, date)| {
+        date && span.0 <= a
+            && b <= span.1
+            && (b <= m.start || m.end <= a)
+            && text[a..b].bytes().any(|c| c.is_ascii_alphabetic())
+    })
 }
 
 /// A clause that opens with a subject pronoun or "there" ("there are 300 companies", "it
@@ -2369,6 +2389,8 @@ struct TermLists {
     /// Scratch while building: entities and words with their ranges of `arena`, the order of
     /// the distinct strings, term ids, and (term, start, end) of every occurrence.
     raw_entities: Vec<(usize, usize, (usize, usize))>,
+    /// The sentence's entity and date mentions: start, end, whether a date.
+    covered: Vec<(usize, usize, bool)>,
     raw_words: Vec<(usize, usize, (usize, usize))>,
     order: Vec<(u128, usize)>,
     ids: Vec<u32>,
@@ -2455,19 +2477,28 @@ impl<'a> SentenceTerms<'a> {
         arena.clear();
         arena.reserve(slice.len() + 16);
         let mut raw_entities = cleared(&mut lists.raw_entities);
+        // Words, split as `terms_of` splits them, below: a word inside an entity gives no term,
+        // nor one inside a date: its words are its time, not what is claimed ("GDP of $350
+        // billion last year"). The spans of both, by start (as the mentions are), each with
+        // whether it is a date's. (Mentions are in order of start: `claims` sorts them.)
+        let mut covered = cleared(&mut lists.covered);
         for m in mentions {
-            if let Value::Entity { name, .. } = &m.value {
-                let at = arena.len();
-                push_lower(&mut arena, name);
-                raw_entities.push((m.start, m.end, (at, arena.len())));
-            }
+            let date = match &m.value {
+                Value::Entity { name, .. } => {
+                    let at = arena.len();
+                    push_lower(&mut arena, name);
+                    raw_entities.push((m.start, m.end, (at, arena.len())));
+                    false
+                }
+                Value::Date(_) => true,
+                _ => continue,
+            };
+            covered.push((m.start, m.end, date));
         }
-        crate::extract::sort_by_key_if_unsorted(&mut raw_entities, |e| e.0);
-        // Words, split as `terms_of` splits them; a word inside an entity gives no term.
         let mut raw_words = cleared(&mut lists.raw_words);
         let mut cache = std::mem::take(&mut lists.cache);
-        let mut next_entity = 0;
-        // The furthest end of the entities that start at or before a word.
+        let mut next_covered = 0;
+        // The furthest end of the entities and dates that start at or before a word.
         let mut reach = 0;
         let b = slice.as_bytes();
         let mut i = 0;
@@ -2488,11 +2519,11 @@ impl<'a> SentenceTerms<'a> {
                 i = next;
             }
             let (ws, we) = (sentence.0 + ws_rel, sentence.0 + i);
-            while next_entity < raw_entities.len() && raw_entities[next_entity].0 <= ws {
-                reach = reach.max(raw_entities[next_entity].1);
-                next_entity += 1;
+            while next_covered < covered.len() && covered[next_covered].0 <= ws {
+                reach = reach.max(covered[next_covered].1);
+                next_covered += 1;
             }
-            if next_entity > 0 && reach >= we {
+            if next_covered > 0 && reach >= we {
                 continue;
             }
             let at = arena.len();
@@ -2646,6 +2677,7 @@ impl<'a> SentenceTerms<'a> {
                 prev_adding,
                 next_adding,
                 raw_entities,
+                covered,
                 raw_words,
                 order,
                 ids,
@@ -2815,7 +2847,8 @@ impl<'a> SentenceTerms<'a> {
         set.sort_unstable();
         set.dedup();
         self.finish(set, m, span_of(lo, hi), unit, reporters, terms);
-        while says_little(terms) && (lo > 0 || hi + 1 < n) {
+        let dated = |lo: usize, hi: usize| dated(self.text, &self.l.covered, span_of(lo, hi), m);
+        while says_little(terms, dated(lo, hi)) && (lo > 0 || hi + 1 < n) {
             if lo > 0 {
                 match self.l.prev_adding[lo - 1] {
                     Some(k) => {
@@ -2889,7 +2922,14 @@ mod tests {
             t
         };
         let mut local = local_of(lo, hi);
-        while says_little(&local) && (lo > 0 || hi + 1 < parts.len()) {
+        let dates: Vec<(usize, usize, bool)> = ms
+            .iter()
+            .filter(|d| matches!(d.value, Value::Date(_)))
+            .map(|d| (d.start, d.end, true))
+            .collect();
+        while says_little(&local, dated(text, &dates, span_of(lo, hi), m))
+            && (lo > 0 || hi + 1 < parts.len())
+        {
             if lo > 0 {
                 lo -= 1;
             } else {

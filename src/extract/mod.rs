@@ -494,7 +494,7 @@ fn sentence_mentions(
 }
 
 /// Sorts mentions by start, the longest first at one start, keeping the order of ties.
-fn sort_by_start(list: &mut [Mention]) {
+pub(crate) fn sort_by_start(list: &mut [Mention]) {
     sort_by_key_if_unsorted(list, |m| (m.start, std::cmp::Reverse(m.end)));
 }
 

@@ -661,6 +661,7 @@ pub fn judge_with(text: &str, claim: &Claim, corpus: &Corpus, p: &prep::Prepared
                             || measures_differ(m, c)
                             || roles_differ(r, &doc.text, c)
                             || shares_differ(text, claim, &doc.text, c)
+                            || subject_places_differ(text, claim, &doc.text, c)
                     }) =>
                 {
                     related.extend(
@@ -1226,6 +1227,26 @@ fn share_of<'t>(text: &'t str, c: &Claim) -> Option<&'t str> {
                 && !w.ends_with("'s")
                 && !w.ends_with("’s")
         })
+}
+
+/// The two claims' subjects are one entity, named in one as who ("the United States has
+/// invested more than $100 billion") and in the other as where, after the value ("$42 billion
+/// of investment in the United States"): the figures are of different things.
+fn subject_places_differ(text: &str, a: &Claim, doc: &str, c: &Claim) -> bool {
+    a.subject()
+        .zip(c.subject())
+        .is_some_and(|(x, y)| same_entity(x, y))
+        && named_as_place(text, a) != named_as_place(doc, c)
+}
+
+/// The claim's subject follows its value and "in", maybe with "the" ("$42 billion of
+/// investment in the United States"; not "the Jewish community in Kazakhstan numbers 2,000").
+fn named_as_place(t: &str, x: &Claim) -> bool {
+    x.subject_span().is_some_and(|(at, _)| {
+        let b = t.as_bytes()[x.anchor.1.min(at)..at].trim_ascii_end();
+        let b = b.strip_suffix(b"the").unwrap_or(b).trim_ascii_end();
+        b.ends_with(b" in")
+    })
 }
 
 /// What a figure is in its sentence, by the words around it: 1, a change ("rose 5%", "rose by
