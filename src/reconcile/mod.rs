@@ -306,14 +306,25 @@ fn compatible_claims(a: &Claim, c: &Claim, same_sort: bool) -> Option<bool> {
         }
         // The other sentence names the noun, and does not rank it by itself ("the second
         // country … during his second term" ranks a term apart from the country).
+        let ranks_itself = |noun: &str, other: &Claim| {
+            other
+                .sentence_mentions()
+                .any(|m| matches!(&m.value, Value::Ordinal(_, n) if n == noun))
+        };
         let ranks_in = |noun: &str, other: &Claim| {
             crate::claims::normalize(noun).is_some_and(|n| other.terms.binary_search(&n).is_ok())
-                && !other
-                    .sentence_mentions()
-                    .any(|m| matches!(&m.value, Value::Ordinal(_, n) if n == noun))
+                && !ranks_itself(noun, other)
         };
         if (nx.is_empty() && ranks_in(ny, a)) || (ny.is_empty() && ranks_in(nx, c)) {
             return Some(x == y);
+        }
+        // A bare rank beside a rank of the other's noun is not that noun's: "the first of many"
+        // in a sentence about "my second term" says nothing of a "first term".
+        let bare_beside = |bare: &str, noun: &str, beside: &Claim| {
+            bare.is_empty() && !noun.is_empty() && ranks_itself(noun, beside)
+        };
+        if bare_beside(nx, ny, a) || bare_beside(ny, nx, c) {
+            return None;
         }
         // Each sentence names what the other ranks ("the biggest exporters of crude oil"
         // against "the largest crude oil … exporters"): the same thing, ranked.
