@@ -331,12 +331,12 @@ const TITLES: &str = packed![
 
 /// Capitalised words that start sentences or name no entity on their own.
 fn is_common(w: &str) -> bool {
-    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(COMMON));
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(COMMON));
     SET.contains(w)
 }
 
 /// The words of [`is_common`].
-const COMMON: &[&str] = &[
+const COMMON: &str = packed![
     "The",
     "A",
     "An",
@@ -523,12 +523,12 @@ const COMMON: &[&str] = &[
 /// ("Officials said …", "Exports rose …"), and a name made of them is not a person's ("Make
 /// America Great Again", "Truth Social").
 fn is_common_word(w: &str) -> bool {
-    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(COMMON_WORDS));
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(COMMON_WORDS));
     SET.contains(w)
 }
 
 /// The words of [`is_common_word`].
-const COMMON_WORDS: &[&str] = &[
+const COMMON_WORDS: &str = packed![
     "officials",
     "official",
     "analysts",
@@ -866,9 +866,11 @@ pub fn canonical_entity(name: &str) -> (String, EntityType) {
 /// The canonical name of an alias or demonym, if it is one.
 fn alias(n: &str) -> Option<&'static str> {
     static SET: LazyLock<(WordSet, Vec<&str>)> = LazyLock::new(|| {
-        let pairs = ALIASES
-            .iter()
-            .flat_map(|(c, ws)| ws.iter().map(move |w| (*w, *c)));
+        let pairs = words(ALIASES).flat_map(|line| {
+            let mut names = line.split('|');
+            let c = names.next().unwrap_or("");
+            names.map(move |w| (w, c))
+        });
         let (words, canonical): (Vec<&str>, Vec<&str>) = pairs.unzip();
         (WordSet::new(&words), canonical)
     });
@@ -876,143 +878,99 @@ fn alias(n: &str) -> Option<&'static str> {
     set.find(n).map(|i| canonical[i])
 }
 
-/// Each canonical name with its aliases and demonyms (an alias listed twice belongs to its
-/// first name).
-const ALIASES: &[(&str, &[&str])] = &[
-    (
-        "United States",
-        &[
-            "US",
-            "U.S.",
-            "USA",
-            "U.S.A.",
-            "United States",
-            "United States of America",
-            "America",
-            "American",
-            "Americans",
-        ],
-    ),
-    (
-        "United Arab Emirates",
-        &[
-            "UAE",
-            "U.A.E.",
-            "United Arab Emirates",
-            "Emirati",
-            "Emiratis",
-            "Emirates",
-        ],
-    ),
-    (
-        "United Kingdom",
-        &[
-            "UK",
-            "U.K.",
-            "Britain",
-            "Great Britain",
-            "United Kingdom",
-            "British",
-            "Briton",
-            "Britons",
-        ],
-    ),
-    ("European Union", &["EU", "E.U.", "European Union"]),
-    ("United Nations", &["UN", "U.N.", "United Nations"]),
-    (
-        "Kazakhstan",
-        &[
-            "Kazakh",
-            "Kazakhs",
-            "Kazakhstani",
-            "Kazakhstanis",
-            "Republic of Kazakhstan",
-        ],
-    ),
-    ("Israel", &["Israeli", "Israelis", "State of Israel"]),
-    ("Russia", &["Russian", "Russians", "Russian Federation"]),
-    ("China", &["Chinese", "PRC", "People's Republic of China"]),
-    ("Saudi Arabia", &["Saudi", "Saudis", "KSA"]),
-    ("Palestine", &["Palestinian", "Palestinians"]),
-    ("Soviet Union", &["Soviet", "USSR", "U.S.S.R."]),
-    ("Central Asia", &["Central Asian", "Central Asians"]),
-    ("Asia", &["Asian"]),
-    ("Europe", &["European", "Europeans"]),
-    ("Africa", &["African"]),
-    ("Middle East", &["Middle Eastern"]),
-    ("France", &["French"]),
-    ("Germany", &["German", "Germans"]),
-    ("Japan", &["Japanese"]),
-    ("India", &["Indian", "Indians"]),
-    ("Turkey", &["Turkish", "Turks", "Türkiye"]),
-    ("Iran", &["Iranian", "Iranians"]),
-    ("Iraq", &["Iraqi", "Iraqis"]),
-    ("Syria", &["Syrian", "Syrians"]),
-    ("Lebanon", &["Lebanese"]),
-    ("Jordan", &["Jordanian", "Jordanians"]),
-    ("Egypt", &["Egyptian", "Egyptians"]),
-    ("Morocco", &["Moroccan", "Moroccans"]),
-    ("Bahrain", &["Bahraini", "Bahrainis"]),
-    ("Qatar", &["Qatari", "Qataris"]),
-    ("Oman", &["Omani"]),
-    ("Kuwait", &["Kuwaiti"]),
-    ("Ukraine", &["Ukrainian", "Ukrainians"]),
-    ("Poland", &["Polish", "Poles"]),
-    ("Italy", &["Italian", "Italians"]),
-    ("Spain", &["Spanish"]),
-    ("Canada", &["Canadian", "Canadians"]),
-    ("Mexico", &["Mexican", "Mexicans"]),
-    ("Brazil", &["Brazilian", "Brazilians"]),
-    ("Pakistan", &["Pakistani", "Pakistanis"]),
-    ("Afghanistan", &["Afghan", "Afghans"]),
-    ("Uzbekistan", &["Uzbek", "Uzbeks"]),
-    ("Kyrgyzstan", &["Kyrgyz"]),
-    ("Tajikistan", &["Tajik", "Tajiks"]),
-    ("Turkmenistan", &["Turkmen"]),
-    ("Azerbaijan", &["Azerbaijani", "Azeri", "Azeris"]),
-    ("Armenia", &["Armenian", "Armenians"]),
-    ("Georgia", &["Georgian", "Georgians"]),
-    ("Mongolia", &["Mongolian", "Mongolians"]),
-    ("Belarus", &["Belarusian", "Belarusians"]),
-    ("Australia", &["Australian", "Australians"]),
-    ("Netherlands", &["Dutch"]),
-    ("Netherlands", &["Holland"]),
-    ("Switzerland", &["Swiss"]),
-    ("Sweden", &["Swedish", "Swedes"]),
-    ("Norway", &["Norwegian", "Norwegians"]),
-    ("Finland", &["Finnish", "Finns"]),
-    ("Denmark", &["Danish", "Danes"]),
-    ("Greece", &["Greek", "Greeks"]),
-    ("Nigeria", &["Nigerian", "Nigerians"]),
-    ("Kenya", &["Kenyan", "Kenyans"]),
-    ("Ethiopia", &["Ethiopian", "Ethiopians"]),
-    ("South Africa", &["South African", "South Africans"]),
-    ("South Korea", &["South Korean", "South Koreans"]),
-    ("North Korea", &["North Korean", "North Koreans"]),
-    ("Vietnam", &["Vietnamese"]),
-    ("Indonesia", &["Indonesian", "Indonesians"]),
-    ("Philippines", &["Filipino", "Filipinos"]),
-    ("Thailand", &["Thai"]),
-    ("Malaysia", &["Malaysian", "Malaysians"]),
-    ("Singapore", &["Singaporean", "Singaporeans"]),
-    ("Argentina", &["Argentine", "Argentinian", "Argentinians"]),
-    ("Chile", &["Chilean", "Chileans"]),
-    ("Colombia", &["Colombian", "Colombians"]),
-    ("Venezuela", &["Venezuelan", "Venezuelans"]),
-    ("Cuba", &["Cuban", "Cubans"]),
-    ("Ireland", &["Irish"]),
-    ("Portugal", &["Portuguese"]),
-    ("Austria", &["Austrian", "Austrians"]),
-    ("Belgium", &["Belgian", "Belgians"]),
-    ("Czech Republic", &["Czech", "Czechs"]),
-    ("Hungary", &["Hungarian", "Hungarians"]),
-    ("Romania", &["Romanian", "Romanians"]),
-    ("Serbia", &["Serbian", "Serbs"]),
-    ("Algeria", &["Algerian", "Algerians"]),
-    ("Tunisia", &["Tunisian", "Tunisians"]),
-    ("Libya", &["Libyan", "Libyans"]),
-    ("Sudan", &["Sudanese"]),
-    ("Yemen", &["Yemeni", "Yemenis"]),
+/// Each canonical name with its aliases and demonyms, a line each: the name, then each alias
+/// after a "|" (an alias listed twice belongs to its first name).
+const ALIASES: &str = packed![
+    "United States|US|U.S.|USA|U.S.A.|United States|United States of America|America|American|Americans",
+    "United Arab Emirates|UAE|U.A.E.|United Arab Emirates|Emirati|Emiratis|Emirates",
+    "United Kingdom|UK|U.K.|Britain|Great Britain|United Kingdom|British|Briton|Britons",
+    "European Union|EU|E.U.|European Union",
+    "United Nations|UN|U.N.|United Nations",
+    "Kazakhstan|Kazakh|Kazakhs|Kazakhstani|Kazakhstanis|Republic of Kazakhstan",
+    "Israel|Israeli|Israelis|State of Israel",
+    "Russia|Russian|Russians|Russian Federation",
+    "China|Chinese|PRC|People's Republic of China",
+    "Saudi Arabia|Saudi|Saudis|KSA",
+    "Palestine|Palestinian|Palestinians",
+    "Soviet Union|Soviet|USSR|U.S.S.R.",
+    "Central Asia|Central Asian|Central Asians",
+    "Asia|Asian",
+    "Europe|European|Europeans",
+    "Africa|African",
+    "Middle East|Middle Eastern",
+    "France|French",
+    "Germany|German|Germans",
+    "Japan|Japanese",
+    "India|Indian|Indians",
+    "Turkey|Turkish|Turks|Türkiye",
+    "Iran|Iranian|Iranians",
+    "Iraq|Iraqi|Iraqis",
+    "Syria|Syrian|Syrians",
+    "Lebanon|Lebanese",
+    "Jordan|Jordanian|Jordanians",
+    "Egypt|Egyptian|Egyptians",
+    "Morocco|Moroccan|Moroccans",
+    "Bahrain|Bahraini|Bahrainis",
+    "Qatar|Qatari|Qataris",
+    "Oman|Omani",
+    "Kuwait|Kuwaiti",
+    "Ukraine|Ukrainian|Ukrainians",
+    "Poland|Polish|Poles",
+    "Italy|Italian|Italians",
+    "Spain|Spanish",
+    "Canada|Canadian|Canadians",
+    "Mexico|Mexican|Mexicans",
+    "Brazil|Brazilian|Brazilians",
+    "Pakistan|Pakistani|Pakistanis",
+    "Afghanistan|Afghan|Afghans",
+    "Uzbekistan|Uzbek|Uzbeks",
+    "Kyrgyzstan|Kyrgyz",
+    "Tajikistan|Tajik|Tajiks",
+    "Turkmenistan|Turkmen",
+    "Azerbaijan|Azerbaijani|Azeri|Azeris",
+    "Armenia|Armenian|Armenians",
+    "Georgia|Georgian|Georgians",
+    "Mongolia|Mongolian|Mongolians",
+    "Belarus|Belarusian|Belarusians",
+    "Australia|Australian|Australians",
+    "Netherlands|Dutch",
+    "Netherlands|Holland",
+    "Switzerland|Swiss",
+    "Sweden|Swedish|Swedes",
+    "Norway|Norwegian|Norwegians",
+    "Finland|Finnish|Finns",
+    "Denmark|Danish|Danes",
+    "Greece|Greek|Greeks",
+    "Nigeria|Nigerian|Nigerians",
+    "Kenya|Kenyan|Kenyans",
+    "Ethiopia|Ethiopian|Ethiopians",
+    "South Africa|South African|South Africans",
+    "South Korea|South Korean|South Koreans",
+    "North Korea|North Korean|North Koreans",
+    "Vietnam|Vietnamese",
+    "Indonesia|Indonesian|Indonesians",
+    "Philippines|Filipino|Filipinos",
+    "Thailand|Thai",
+    "Malaysia|Malaysian|Malaysians",
+    "Singapore|Singaporean|Singaporeans",
+    "Argentina|Argentine|Argentinian|Argentinians",
+    "Chile|Chilean|Chileans",
+    "Colombia|Colombian|Colombians",
+    "Venezuela|Venezuelan|Venezuelans",
+    "Cuba|Cuban|Cubans",
+    "Ireland|Irish",
+    "Portugal|Portuguese",
+    "Austria|Austrian|Austrians",
+    "Belgium|Belgian|Belgians",
+    "Czech Republic|Czech|Czechs",
+    "Hungary|Hungarian|Hungarians",
+    "Romania|Romanian|Romanians",
+    "Serbia|Serbian|Serbs",
+    "Algeria|Algerian|Algerians",
+    "Tunisia|Tunisian|Tunisians",
+    "Libya|Libyan|Libyans",
+    "Sudan|Sudanese",
+    "Yemen|Yemeni|Yemenis",
 ];
 
 /// Countries, regions and cities.

@@ -76,6 +76,11 @@ impl WordSet {
         set
     }
 
+    /// The set of a [`packed!`] list's words.
+    pub(crate) fn of(list: &'static str) -> WordSet {
+        WordSet::new(&words(list).collect::<Vec<_>>())
+    }
+
     /// Where a word's search starts (FNV-1a).
     fn slot(&self, w: &str) -> usize {
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;

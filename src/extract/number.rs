@@ -415,7 +415,7 @@ fn hedge_phrases() -> Vec<String> {
             phrases.push(format!("{a} {b}"));
         }
     }
-    phrases.extend(HEDGE_OTHERS.map(String::from));
+    phrases.extend(super::words(HEDGE_OTHERS).map(String::from));
     phrases
 }
 
@@ -455,7 +455,7 @@ const HEDGE_DEGREED: [&str; 9] = [
     "shy of",
 ];
 /// The other hedges.
-const HEDGE_OTHERS: [&str; 84] = [
+const HEDGE_OTHERS: &str = super::packed![
     "more or less",
     "more than",
     "greater than",
@@ -556,7 +556,7 @@ fn hedge_before_src() -> String {
         r"(?i)(?:^|[^\w])(?P<h>(?:{})\s+(?:{})|{})\s*$",
         alternatives(&HEDGE_DEGREES),
         alternatives(&HEDGE_DEGREED),
-        alternatives(&HEDGE_OTHERS)
+        alternatives(&super::words(HEDGE_OTHERS).collect::<Vec<_>>())
     )
 }
 
@@ -1173,12 +1173,12 @@ const CURRENCIES: &str = super::packed!(
 
 /// Words that end a counted-noun search: function words and common verbs.
 fn is_stop(w: &str) -> bool {
-    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(STOP_WORDS));
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(STOP_WORDS));
     SET.contains(w)
 }
 
 /// The words of [`is_stop`].
-const STOP_WORDS: &[&str] = &[
+const STOP_WORDS: &str = super::packed![
     "of",
     "in",
     "on",
@@ -1845,11 +1845,11 @@ fn million_context(sent: &str, lead: usize, scale_end: usize) -> bool {
     }
     tail(&sent[..lead], 48)
         .split(|c: char| !c.is_ascii_alphabetic())
-        .any(|w| COUNT_WORDS.iter().any(|c| w.eq_ignore_ascii_case(c)))
+        .any(|w| super::words(COUNT_WORDS).any(|c| w.eq_ignore_ascii_case(c)))
 }
 
 /// Words before a glued "m" that make it a million ([`million_context`]).
-const COUNT_WORDS: &[&str] = &[
+const COUNT_WORDS: &str = super::packed![
     "population",
     "people",
     "residents",
@@ -2329,7 +2329,7 @@ fn read_atom(sent: &str, c: &super::pattern::Captures, sentence_start: usize) ->
 }
 
 /// Words after "a third", "a fifth" that make it an ordinal ("for a third day").
-const ORDINAL_NOUNS: &[&str] = &[
+const ORDINAL_NOUNS: &str = super::packed![
     "day",
     "days",
     "week",
@@ -2389,7 +2389,7 @@ fn share_context(sent: &str, start: usize, end: usize, text: &str) -> bool {
         .to_ascii_lowercase();
     // "for a third day", "a fifth straight week", "a third time": an ordinal ("cut by a fifth
     // year on year" stays a share).
-    if prev != "by" && ORDINAL_NOUNS.contains(&next.as_str()) {
+    if prev != "by" && super::words(ORDINAL_NOUNS).any(|n| n == next) {
         return false;
     }
     match next.as_str() {
@@ -2722,7 +2722,7 @@ fn times_after(rest: &str) -> bool {
 /// 45%", "rose by 12 to 47", "was cut by 0.5 to 14.75 percent"): past tense, participle, and
 /// the present of headlines ("rises"). The plain verb is left out: "expected to rise 3% to 5%"
 /// and "will grow by 2 to 3 percent" give a range.
-const CHANGE_VERBS: &[&str] = &[
+const CHANGE_VERBS: &str = super::packed![
     "rose",
     "rises",
     "risen",
@@ -2835,7 +2835,7 @@ fn change_before(sent: &str, pos: usize) -> bool {
     if w.len() > 4 && w.ends_with("ly") && w.bytes().all(|b| b.is_ascii_alphabetic()) {
         w = words.next().unwrap_or_default();
     }
-    while !CHANGE_VERBS.contains(&w.as_str()) {
+    while !super::words(CHANGE_VERBS).any(|v| v == w) {
         reach -= 1;
         if reach == 0 || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
             return false;
