@@ -1650,6 +1650,11 @@ fn strip_titles<'a>(mut start: usize, mut text: &'a str, out: &mut Vec<Piece<'a>
                     }
                     return;
                 }
+                // "Secretary of Homeland Security Kristi Noem": of a department, then a
+                // person's first and last names, the run's last two words.
+                if let Some(d) = rest.match_indices(' ').map(|m| m.0).rev().nth(1) {
+                    skip += d + 1;
+                }
             }
             start += skip;
             text = &text[skip..];
