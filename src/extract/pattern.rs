@@ -35,7 +35,7 @@
 //! A pattern's user may also answer for some starts itself ([`Regex::with_shortcut`]), as the
 //! number pattern does at a digit with nothing after the number.
 
-use super::unicode_tables::{DIGIT, SPACE, WORD};
+use super::unicode_tables::{digit, space, word};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
@@ -582,7 +582,7 @@ pub fn is_word_char(c: char) -> bool {
     if u < 0x80 {
         ascii_word(u as u8)
     } else {
-        in_table(WORD, u)
+        in_table(word(), u)
     }
 }
 
@@ -610,9 +610,9 @@ fn perl_has(class: Perl, unicode: bool, c: u32) -> bool {
     unicode
         && in_table(
             match class {
-                Perl::Word => WORD,
-                Perl::Digit => DIGIT,
-                Perl::Space => SPACE,
+                Perl::Word => word(),
+                Perl::Digit => digit(),
+                Perl::Space => space(),
             },
             c,
         )
@@ -1604,9 +1604,9 @@ impl CharSet {
                             ..
                         } => {
                             let table = match class {
-                                Perl::Word => WORD,
-                                Perl::Digit => DIGIT,
-                                Perl::Space => SPACE,
+                                Perl::Word => word(),
+                                Perl::Digit => digit(),
+                                Perl::Space => space(),
                             };
                             table.iter().for_each(|&(lo, hi)| range(lo, hi));
                         }
@@ -1829,7 +1829,9 @@ impl StartDfa {
         }
         changes.sort_unstable();
         changes.dedup();
-        WORD.iter().for_each(|&(lo, hi)| edges.extend([lo, hi + 1]));
+        word()
+            .iter()
+            .for_each(|&(lo, hi)| edges.extend([lo, hi + 1]));
         edges.retain(|&e| (0x80..=0x11_0000).contains(&e));
         edges.sort_unstable();
         edges.dedup();
