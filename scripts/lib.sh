@@ -63,7 +63,7 @@ wasm_cargo() { # wasm_cargo build|clippy [more cargo args] [-- tool args]
     #   -Zfmt-debug=none        `{:?}` writes nothing and derived Debug is empty: 3.6-4.1 KB gz
     #                           less. Nothing the page shows or keys on may use it: messages quote
     #                           with corroborate::quoted (tests/no_debug_format.rs checks).
-    #   -inline-threshold=5     LLVM's inliner kept small. From 1 Dec it was 20 (Checker.extract
+    #   -inline-threshold=20    LLVM's inliner kept small. From 1 Dec it was 20 (Checker.extract
     #                           about 10% faster for 6.7 KB gz), but the extraction fixes of 2 Dec
     #                           (the audit's 35 high findings: +14 KB gz of wasm at 20) left no room:
     #                           wasm + JS 255.6 KB at 20, 250.8 at 8 or 10, 249.9 at 5 (node:zlib
@@ -76,9 +76,15 @@ wasm_cargo() { # wasm_cargo build|clippy [more cargo args] [-- tool args]
     #                           brought wasm + JS to 256,514 B at 10, over the 256,000; at 5 it
     #                           is 255,085 (wasm 231,996 -> 230,567), for Checker.extract CPU
     #                           1.03x and Checker.check 1.10x that at 10 (in turns, 6 rounds).
+    #                           At 20 again since 4 Dec: the word lists packed and the Unicode
+    #                           tables as bytes freed 7.4 KB gz; wasm 224,063 B gz at 5, 229,486
+    #                           at 15, 231,002 at 20 (wasm + JS 255,520), 235,757 at 25 (over);
+    #                           Checker.extract 0.915x the time at 15 and 0.898x that again at 20
+    #                           (600 KB of the bench text, in turns in one Node process, 8 rounds).
+    #                           Lower it first when a fix needs room.
     # A rustup-mode build (stable std, precompiled) cannot do the unstable ones and comes out larger.
     env PATH="/usr/bin:$PATH" RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
-      RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Cllvm-args=-inline-threshold=5" \
+      RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Cllvm-args=-inline-threshold=20" \
       /usr/bin/cargo "$sub" --lib --profile wasm --target wasm32-unknown-unknown \
       -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size \
       --target-dir "$WASM_TARGET_DIR" "$@"
