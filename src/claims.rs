@@ -634,9 +634,7 @@ struct WordTable {
 
 impl WordTable {
     fn new() -> WordTable {
-        let folds: Vec<(&str, &str)> = crate::extract::words(FOLDS)
-            .filter_map(|f| f.split_once(' '))
-            .collect();
+        let folds: Vec<(&str, &str)> = fold_pairs().collect();
         let n = crate::extract::words(STOPWORDS).count() + folds.len();
         let bits = (n * 2).next_power_of_two().trailing_zeros().max(4);
         let mut t = WordTable {
@@ -700,7 +698,12 @@ fn is_stopword(w: &str) -> bool {
     WORD_TABLE.get(w).0
 }
 
-/// Synonyms and forms folded into one term ("firms" → "company").
+/// [`FOLDS`]' words, each with what it folds to.
+fn fold_pairs() -> impl Iterator<Item = (&'static str, &'static str)> {
+    crate::extract::words(FOLDS).filter_map(|f| f.split_once(' '))
+}
+
+/// Synonyms and forms folded into one term ("firms" → "company"): a word, a space, its term.
 const FOLDS: &str = crate::extract::packed![
     "firm company",
     "firms company",
@@ -3436,8 +3439,7 @@ mod tests {
     #[test]
     fn word_lists_are_found_by_their_keys() {
         let mut words: Vec<String> = Vec::new();
-        let folds = || crate::extract::words(FOLDS).filter_map(|f| f.split_once(' '));
-        for w in crate::extract::words(STOPWORDS).chain(folds().map(|f| f.0)) {
+        for w in crate::extract::words(STOPWORDS).chain(fold_pairs().map(|f| f.0)) {
             assert!(w.len() <= 15, "{w}");
             words.push(w.to_string());
             words.push(format!("{w}s"));
@@ -3450,7 +3452,7 @@ mod tests {
         for w in &words {
             let listed = crate::extract::words(STOPWORDS).any(|s| s == w);
             assert_eq!(is_stopword(w), listed, "{w:?}");
-            let fold = folds().find(|f| f.0 == w).map(|f| f.1);
+            let fold = fold_pairs().find(|f| f.0 == w).map(|f| f.1);
             assert_eq!(WORD_TABLE.get(w).1, fold, "{w:?}");
         }
     }

@@ -79,6 +79,17 @@ enum Perl {
     Space,
 }
 
+impl Perl {
+    /// The class's ranges outside ASCII.
+    fn table(self) -> &'static [(u32, u32)] {
+        match self {
+            Perl::Word => word(),
+            Perl::Digit => digit(),
+            Perl::Space => space(),
+        }
+    }
+}
+
 /// A class item: a range of chars, or a Perl class (Unicode or ASCII), possibly negated.
 #[derive(Debug, Clone, PartialEq)]
 enum Item {
@@ -607,15 +618,7 @@ fn perl_has(class: Perl, unicode: bool, c: u32) -> bool {
             Perl::Space => matches!(b, b'\t'..=b'\r' | b' '),
         };
     }
-    unicode
-        && in_table(
-            match class {
-                Perl::Word => word(),
-                Perl::Digit => digit(),
-                Perl::Space => space(),
-            },
-            c,
-        )
+    unicode && in_table(class.table(), c)
 }
 
 /// A class ready to match: an ASCII bitmap, and the items for the rest.
@@ -1603,12 +1606,7 @@ impl CharSet {
                             unicode: true,
                             ..
                         } => {
-                            let table = match class {
-                                Perl::Word => word(),
-                                Perl::Digit => digit(),
-                                Perl::Space => space(),
-                            };
-                            table.iter().for_each(|&(lo, hi)| range(lo, hi));
+                            class.table().iter().for_each(|&(lo, hi)| range(lo, hi));
                         }
                         // ASCII-only: the same for every char outside ASCII.
                         Item::Perl { unicode: false, .. } => {}
