@@ -173,7 +173,10 @@ fn main() {
         let a = corroborate::analyze(&text, None);
         let ctx = extract::Context { today: None };
         let timed: [Stage; 4] = [
-            ("segment", Box::new(|| segment::split(&text).len())),
+            (
+                "segment",
+                Box::new(|| segment::split_in_parts(&text, threads).len()),
+            ),
             (
                 "extract",
                 Box::new(|| extract::extract(&text, &a.sentences, ctx).len()),

@@ -69,7 +69,7 @@ pub fn analyze(text: &str, today: Option<i32>) -> Analysis {
 /// by a thread of its own (natively; the wasm build has one thread and works on all the
 /// sentences in one run). The result is the same for any `parts` (tests/parallel.rs checks).
 pub fn analyze_in_parts(text: &str, today: Option<i32>, parts: usize) -> Analysis {
-    let sentences = segment::split(text);
+    let sentences = segment::split_in_parts(text, parts);
     let mentions = std::sync::Arc::new(extract::extract_in_parts(
         text,
         &sentences,

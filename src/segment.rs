@@ -78,15 +78,24 @@ pub struct Sentence {
 /// the white space between spans is the only text left out. Runs in time linear in `text.len()`.
 #[must_use]
 pub fn split(text: &str) -> Vec<Sentence> {
+    split_in_parts(text, 1)
+}
+
+/// [`split`], its second pass on `parts` threads natively (runs of the text's pieces of about
+/// equal length; see [`crate::parallel`]); the same result for any `parts`. The first pass, the
+/// lines, is the whole text's (a line repeated anywhere in it is page furniture).
+pub fn split_in_parts(text: &str, parts: usize) -> Vec<Sentence> {
     let lines = classify_lines(text);
-    let mut out = Vec::with_capacity(text.len() / 128 + 4);
+    // The pieces, in order: each junk line (a sentence of its own), and each run of text lines
+    // that join (`junk: false`; its sentences are found by `scan_run`, from it alone).
+    let mut pieces = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
         match line.kind {
             Kind::Blank => i += 1,
             Kind::Junk => {
-                out.push(Sentence {
+                pieces.push(Sentence {
                     start: line.start,
                     end: line.end,
                     junk: true,
@@ -104,12 +113,30 @@ pub fn split(text: &str) -> Vec<Sentence> {
                 {
                     j += 1;
                 }
-                scan_run(text, line.start, lines[j].end, &mut out);
+                pieces.push(Sentence {
+                    start: line.start,
+                    end: lines[j].end,
+                    junk: false,
+                });
                 i = j + 1;
             }
         }
     }
-    out
+    drop(lines);
+    let found = crate::parallel::for_parts(&pieces, parts, |range| {
+        let ps = &pieces[range];
+        let bytes = ps.last().map_or(0, |l| l.end) - ps.first().map_or(0, |f| f.start);
+        let mut out = Vec::with_capacity(bytes / 128 + 4);
+        for p in ps {
+            if p.junk {
+                out.push(*p);
+            } else {
+                scan_run(text, p.start, p.end, &mut out);
+            }
+        }
+        out
+    });
+    crate::parallel::concat(found, false)
 }
 
 // ---------------------------------------------------------------------------------------------

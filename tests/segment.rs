@@ -6,7 +6,7 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use corroborate::segment::{split, Sentence};
+use corroborate::segment::{split, split_in_parts, Sentence};
 use serde::Deserialize;
 
 /// One case: a text, the sentence texts expected in order, and which of them are junk.
@@ -111,6 +111,37 @@ fn cases_from_data_file() {
         failures.len(),
         cases.len(),
         failures.join("\n")
+    );
+}
+
+/// The data cases' texts, each alone and all joined (junk lines, lists, quotes, headlines), give
+/// the same sentences split on 1 to 5 threads as in one pass.
+#[test]
+fn every_split_in_parts_gives_the_same_sentences() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases/segment.json");
+    let data = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+    let cases: Vec<Case> = serde_json::from_str(&data).expect("tests/cases/segment.json parses");
+    let joined = cases
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let mut texts: Vec<&str> = cases.iter().map(|c| c.text.as_str()).collect();
+    texts.push(&joined);
+    for text in texts {
+        let one = split(text);
+        for parts in 2..=5 {
+            assert_eq!(
+                split_in_parts(text, parts),
+                one,
+                "{parts} parts of {text:?}"
+            );
+        }
+    }
+    let all = split(&joined);
+    assert!(
+        all.len() > 200 && all.iter().any(|s| s.junk),
+        "the joined text is a real test"
     );
 }
 
