@@ -88,19 +88,18 @@ pub fn split_in_parts(text: &str, parts: usize) -> Vec<Sentence> {
     let lines = classify_lines(text);
     // The pieces, in order: each junk line (a sentence of its own), and each run of text lines
     // that join (`junk: false`; its sentences are found by `scan_run`, from it alone).
-    let mut pieces = Vec::new();
     let mut i = 0;
-    while i < lines.len() {
-        let line = lines[i];
+    let pieces = std::iter::from_fn(|| loop {
+        let line = *lines.get(i)?;
         match line.kind {
             Kind::Blank => i += 1,
             Kind::Junk => {
-                pieces.push(Sentence {
+                i += 1;
+                return Some(Sentence {
                     start: line.start,
                     end: line.end,
                     junk: true,
                 });
-                i += 1;
             }
             Kind::Text => {
                 let mut j = i;
@@ -113,30 +112,40 @@ pub fn split_in_parts(text: &str, parts: usize) -> Vec<Sentence> {
                 {
                     j += 1;
                 }
-                pieces.push(Sentence {
+                i = j + 1;
+                return Some(Sentence {
                     start: line.start,
                     end: lines[j].end,
                     junk: false,
                 });
-                i = j + 1;
             }
         }
-    }
-    drop(lines);
-    let found = crate::parallel::for_parts(&pieces, parts, |range| {
-        let ps = &pieces[range];
-        let bytes = ps.last().map_or(0, |l| l.end) - ps.first().map_or(0, |f| f.start);
+    });
+    let scan = |pieces: &mut dyn Iterator<Item = Sentence>, bytes: usize| {
         let mut out = Vec::with_capacity(bytes / 128 + 4);
-        for p in ps {
+        for p in pieces {
             if p.junk {
-                out.push(*p);
+                out.push(p);
             } else {
                 scan_run(text, p.start, p.end, &mut out);
             }
         }
         out
-    });
-    crate::parallel::concat(found, false)
+    };
+    // One part (always in wasm): straight from the lines, with no list of pieces (the wasm
+    // neither needs nor ships the list: 110 B gz less).
+    #[cfg(not(target_arch = "wasm32"))]
+    if parts > 1 {
+        let pieces: Vec<Sentence> = pieces.collect();
+        let found = crate::parallel::for_parts(&pieces, parts, |range| {
+            let ps = &pieces[range];
+            let bytes = ps.last().map_or(0, |l| l.end) - ps.first().map_or(0, |f| f.start);
+            scan(&mut ps.iter().copied(), bytes)
+        });
+        return crate::parallel::concat(found, false);
+    }
+    let _ = parts;
+    scan(&mut { pieces }, text.len())
 }
 
 // ---------------------------------------------------------------------------------------------
