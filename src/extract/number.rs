@@ -150,7 +150,9 @@ pub(crate) static WORDS: LazyLock<String> = LazyLock::new(|| {
 
 const FRACTION: &str = r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+(?:halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)|half|(?:one|two|three|four|five|six|seven|eight|nine|[0-9]{1,2})\s+(?:in|out\s+of)\s+(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|[0-9]{1,3})";
 
-const CUR_PREFIX: &str = r"US\$|U\.S\.\s?\$|A\$|AU\$|C\$|CA\$|HK\$|NZ\$|S\$|R\$|\$|€|£|¥|₸|₹|₽|₩|₺|(?-i:USD|EUR|GBP|JPY|KZT|CNY|RMB|RUB|INR|CHF|AUD|CAD|AED|SAR|HKD|SGD|NZD|BRL|TRY|KRW)\s?";
+/// A currency before a number, and a space after it: "USD 12 million", and "€ 20 million" or
+/// "US$ 4.5 billion" as pasted text has them.
+const CUR_PREFIX: &str = r"(?:US\$|U\.S\.\s?\$|A\$|AU\$|C\$|CA\$|HK\$|NZ\$|S\$|R\$|\$|€|£|¥|₸|₹|₽|₩|₺|(?-i:USD|EUR|GBP|JPY|KZT|CNY|RMB|RUB|INR|CHF|AUD|CAD|AED|SAR|HKD|SGD|NZD|BRL|TRY|KRW))\s?";
 
 /// A scale word right after a number ("5 million", "5bn"), in [`ATOM`].
 /// The plurals ("$4.5 billions", "2 millions euros") are read as the singulars.
