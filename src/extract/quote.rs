@@ -417,7 +417,8 @@ pub(super) fn extract(text: &str, sentences: &[Sentence], out: &mut Vec<Mention>
             mid = c.name("mid1").map(|m| at(m, before_off));
         }
         // An article before a common noun belongs to the speaker: "the minister".
-        let speaker_span = speaker_span.map(|(ws, we)| {
+        let mut in_quote = false;
+        let mut speaker_span = speaker_span.map(|(ws, we)| {
             let lead = tail(&text[..ws], 8);
             let lower = lead.to_ascii_lowercase();
             match ["the ", "a ", "an "].iter().find(|a| {
@@ -435,6 +436,12 @@ pub(super) fn extract(text: &str, sentences: &[Sentence], out: &mut Vec<Mention>
             let w = &text[ws..we];
             w.ends_with("'s") || w.ends_with("’s")
         });
+        // "Trump called the deal ‘a great one’ and said, “…”": words of another quote name no
+        // one; the person the sentence named before this quote speaks.
+        if speaker_span.is_some_and(|(ws, we)| quote_spans.hits(ws, we)) {
+            speaker_span = None;
+            in_quote = true;
+        }
         let speaker = speaker_span.and_then(|(ws, we)| {
             let who = &text[ws..we];
             let lower = who.to_lowercase();
@@ -497,7 +504,7 @@ pub(super) fn extract(text: &str, sentences: &[Sentence], out: &mut Vec<Mention>
         // "Rubio, at the summit: “…”": a colon introduces the words of the person the
         // sentence named before it.
         let speaker = match speaker {
-            None if !owner && before.trim_end().ends_with(':') => {
+            None if !owner && (in_quote || before.trim_end().ends_with(':')) => {
                 person_before(text, out, &quote_spans, sent_start, start)
             }
             other => other,
