@@ -1550,7 +1550,7 @@ fn split_run<'a>(start: usize, text: &'a str, titled: bool, out: &mut Vec<Piece<
                     .split_whitespace()
                     .any(|w| is_org_word(w) && w != "Social"));
         if !whole_known {
-            out.push((start, &text[..p], titled));
+            push_split_of(start, &text[..p], titled, out);
             split_run(start + p + 5, &text[p + 5..], false, out);
             return;
         }
@@ -1568,6 +1568,39 @@ fn split_run<'a>(start: usize, text: &'a str, titled: bool, out: &mut Vec<Piece<
             let after = rest_trim[t.len() + 1..].trim_start();
             let off = off + (rest_trim[t.len() + 1..].len() - after.len());
             strip_titles(off, after, out);
+            return;
+        }
+    }
+    push_split_of(start, text, titled, out);
+}
+
+/// Pushes a piece of a run, or a person's name and what follows "of" as two ("Aigerim Sadykova
+/// of Nazarbayev University", "John Smith of Goldman Sachs"): the words before "of" are two or
+/// three, none of them a word of an organisation's, a place's or a title's ("Bank of America",
+/// "Gulf of Mexico", "Secretary of State" stay whole), and the whole is no known name.
+fn push_split_of<'a>(start: usize, text: &'a str, titled: bool, out: &mut Vec<Piece<'a>>) {
+    if let Some(p) = text.find(" of ") {
+        let before = &text[..p];
+        let words = before.split(' ').count();
+        let plain = |w: &str| {
+            w.starts_with(|c: char| c.is_uppercase())
+                && !is_org_word(w)
+                && !PLACE_WORD_LIST.contains(w)
+                && !OTHER_LIST.contains(w)
+                && !is_title(w)
+                && !is_common(w)
+        };
+        if (2..=3).contains(&words)
+            && before.split(' ').all(plain)
+            && !is_known(before)
+            && !is_known(text)
+            && matches!(
+                canonical_entity(before).1,
+                EntityType::Other | EntityType::Person
+            )
+        {
+            out.push((start, before, titled));
+            split_run(start + p + 4, &text[p + 4..], false, out);
             return;
         }
     }
