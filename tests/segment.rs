@@ -68,13 +68,19 @@ fn assert_invariants(label: &str, text: &str) -> Vec<Sentence> {
     spans
 }
 
-#[test]
-fn cases_from_data_file() {
+/// The data file's path and its cases.
+fn load_cases() -> (&'static str, Vec<Case>) {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases/segment.json");
     let data = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
-    let cases: Vec<Case> = serde_json::from_str(&data).unwrap_or_else(|e| {
+    let cases = serde_json::from_str(&data).unwrap_or_else(|e| {
         panic!("{path} is not a JSON list of {{name, text, sentences, junk?}}: {e}")
     });
+    (path, cases)
+}
+
+#[test]
+fn cases_from_data_file() {
+    let (path, cases) = load_cases();
     assert!(
         cases.len() >= 60,
         "{path} holds {} cases; keep at least 60",
@@ -118,9 +124,7 @@ fn cases_from_data_file() {
 /// the same sentences split on 1 to 5 threads as in one pass.
 #[test]
 fn every_split_in_parts_gives_the_same_sentences() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases/segment.json");
-    let data = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
-    let cases: Vec<Case> = serde_json::from_str(&data).expect("tests/cases/segment.json parses");
+    let (_, cases) = load_cases();
     let joined = cases
         .iter()
         .map(|c| c.text.as_str())

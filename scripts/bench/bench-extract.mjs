@@ -31,7 +31,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from './gen-news.mjs';
 import { ROOT, args, opt } from './options.mjs';
-import { requireGlue } from './wasm-glue.mjs';
+import { requireGlue, WARM_UP } from './wasm-glue.mjs';
 
 const fmt = (x, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '-');
 const mbs = (bytes, ms) => bytes / 1e6 / (ms / 1000);
@@ -127,10 +127,7 @@ const checker = new Checker(manifestText, []);
 // The warm-up has a mention of each kind, so that every pattern's caches are built before the
 // memory is read: a pattern first met in the measured run (a rank, a duration, a phone number)
 // would count its fixed caches as growth with the text.
-checker.extract(
-  'Warm-up: 600 companies invested more than $4.5 billion in 2024, the 3rd rise in 30 years; exports doubled, “we are ready,” Tokayev said. Call +1 202 555 0143.',
-  {},
-);
+checker.extract(WARM_UP, {});
 const memBefore = memory ? memory.buffer.byteLength : NaN;
 const timeWasm = (f) => {
   let best = Infinity;

@@ -20,3 +20,8 @@ export function requireGlue(gluePath) {
     WebAssembly.Instance = RealInstance;
   }
 }
+
+/** A text with a mention of each kind: extracting it first builds every pattern's caches, so that
+ * memory read after it grows with the text alone (bench-extract.mjs, tests/wasm/memory.test.mjs). */
+export const WARM_UP =
+  'Warm-up: 600 companies invested more than $4.5 billion in 2024, the 3rd rise in 30 years; exports doubled, “we are ready,” Tokayev said. Call +1 202 555 0143.';

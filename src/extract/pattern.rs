@@ -2309,8 +2309,7 @@ mod held {
         let key = Arc::as_ptr(pool) as usize;
         HELD.with(|h| {
             let mut h = h.try_borrow_mut().ok()?;
-            let at = h.0.iter().position(|e| e.0 == key)?;
-            h.0[at].2.take()
+            h.0.iter_mut().find(|e| e.0 == key)?.2.take()
         })
     }
 
