@@ -120,6 +120,59 @@ pub fn for_ranges<T: Send>(
     })
 }
 
+/// `side()` on another thread while `main()` runs on this one, when `parts` > 1; else (and in the
+/// wasm build) one after the other.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn beside<A: Send, B>(
+    parts: usize,
+    side: impl Fn() -> A + Sync,
+    main: impl FnOnce() -> B,
+) -> (A, B) {
+    if parts < 2 {
+        let b = main();
+        return (side(), b);
+    }
+    let side = &side;
+    std::thread::scope(|scope| {
+        let spawned = std::thread::Builder::new()
+            .name("corroborate-side".into())
+            .spawn_scoped(scope, side)
+            .ok();
+        let b = main();
+        let a = match spawned {
+            Some(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            None => side(),
+        };
+        (a, b)
+    })
+}
+
+/// The wasm build has one thread: `main()`, then `side()`.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn beside<A, B>(
+    _parts: usize,
+    side: impl Fn() -> A,
+    main: impl FnOnce() -> B,
+) -> (A, B) {
+    let b = main();
+    (side(), b)
+}
+
+/// `n` items in `parts` runs of about equal length (at least one run, none empty but the one of
+/// no items).
+pub(crate) fn runs_of(n: usize, parts: usize) -> Vec<Range<usize>> {
+    let parts = parts.clamp(1, n.max(1));
+    (0..parts)
+        .map(|k| n * k / parts..n * (k + 1) / parts)
+        .collect()
+}
+
+/// The wasm build has one thread: `f` of each range in turn.
+#[cfg(target_arch = "wasm32")]
+pub fn for_ranges<T>(ranges: Vec<Range<usize>>, f: impl Fn(Range<usize>) -> T) -> Vec<T> {
+    ranges.into_iter().map(f).collect()
+}
+
 /// The wasm build has one thread: `f` of all the sentences, in one run.
 #[cfg(target_arch = "wasm32")]
 pub(crate) fn for_parts<T>(

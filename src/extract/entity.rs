@@ -1875,9 +1875,14 @@ fn piece_entity(s: usize, t: &str, titled: bool) -> Option<(usize, usize, String
 }
 
 /// The entities of a headline: only names the gazetteer knows or the body of the text uses
-/// (`known`, surface forms and canonical names), longest first within each capitalised run.
-pub(super) fn extract_headline(sent: &str, known: &HashSet<&str, Fast>, out: &mut Vec<Mention>) {
-    let taken = Taken::new(out.iter().map(|m| (m.start, m.end)).collect());
+/// (`known`, surface forms and canonical names), longest first within each capitalised run,
+/// outside the spans `taken` (the mentions the headline has already).
+pub(super) fn extract_headline(
+    sent: &str,
+    taken: Vec<(usize, usize)>,
+    known: &HashSet<&str, Fast>,
+) -> Vec<Mention> {
+    let taken = Taken::new(taken);
     let mut found = Vec::new();
     for (start, end) in caps(sent) {
         let run = &sent[start..end];
@@ -1907,7 +1912,7 @@ pub(super) fn extract_headline(sent: &str, known: &HashSet<&str, Fast>, out: &mu
             i += matched.max(1);
         }
     }
-    out.extend(found);
+    found
 }
 
 /// Whether a capitalised word opening a sentence is an ordinary word, not a name: a common

@@ -341,46 +341,66 @@ pub(crate) fn extract_in_parts(
     }
     // With room to spare: headlines' entities and quotes are added after.
     let mut out = crate::parallel::concat(found, false);
+    // The quote marks are paired (text alone) while the names are settled.
+    let (quotes, ()) = crate::parallel::beside(
+        parts,
+        || quote::find_quotes(text),
+        || settle_names(text, sentences, &headlines, parts, &mut out),
+    );
+    quote::extract(text, sentences, quotes, parts, &mut out);
+    sort_by_start(&mut out);
+    // The mentions outlive extraction (claims and the report read them): no spare room.
+    out.shrink_to_fit();
+    out
+}
+
+/// The names of the whole text, settled: headlines' entities (found with the names the text
+/// gives; on `parts` threads), full names for short ones, and lone capitalised words that are
+/// only a sentence's first word dropped. `out` is sorted by start after.
+fn settle_names(
+    text: &str,
+    sentences: &[Sentence],
+    headlines: &[usize],
+    parts: usize,
+    out: &mut Vec<Mention>,
+) {
     if !headlines.is_empty() {
         // Membership only (never iterated into output).
         let mut known = std::collections::HashSet::with_hasher(crate::corpus::FastHash::default());
-        for m in &out {
+        for m in out.iter() {
             if let Value::Entity { name, .. } = &m.value {
                 known.insert(name.as_str());
                 known.insert(&text[m.start..m.end]);
             }
         }
-        let mut extra = Vec::new();
-        for i in headlines {
-            let s = &sentences[i];
-            let sent = &text[s.start..s.end];
-            let lo = out.partition_point(|m| m.sentence < i);
-            let hi = out.partition_point(|m| m.sentence <= i);
-            let mut local: Vec<Mention> = out[lo..hi]
-                .iter()
-                .map(|m| Mention {
-                    start: m.start - s.start,
-                    end: m.end - s.start,
-                    ..m.clone()
-                })
-                .collect();
-            let before = local.len();
-            entity::extract_headline(sent, &known, &mut local);
-            for mut m in local.drain(before..) {
-                m.start += s.start;
-                m.end += s.start;
-                m.sentence = i;
-                extra.push(m);
+        let runs = crate::parallel::runs_of(headlines.len(), parts);
+        let found = crate::parallel::for_ranges(runs, |run| {
+            let mut extra = Vec::new();
+            for &i in &headlines[run] {
+                let s = &sentences[i];
+                let lo = out.partition_point(|m| m.sentence < i);
+                let hi = out.partition_point(|m| m.sentence <= i);
+                let taken = out[lo..hi]
+                    .iter()
+                    .map(|m| (m.start - s.start, m.end - s.start))
+                    .collect();
+                for mut m in entity::extract_headline(&text[s.start..s.end], taken, &known) {
+                    m.start += s.start;
+                    m.end += s.start;
+                    m.sentence = i;
+                    extra.push(m);
+                }
             }
-        }
-        out.extend(extra);
+            extra
+        });
+        out.extend(found.into_iter().flatten());
     }
-    sort_by_start(&mut out);
-    resolve_names(&mut out);
+    sort_by_start(out);
+    resolve_names(out);
     // Names in running text, after a word in lower case inside the sentence ("met Tokayev"; not
     // after a dateline, "LAGOS — Foreign direct …"). Membership only (never iterated).
     let mut named = std::collections::HashSet::with_hasher(crate::corpus::FastHash::default());
-    for m in &out {
+    for m in out.iter() {
         if matches!(m.value, Value::Entity { .. })
             && text[sentences[m.sentence].start..m.start]
                 .trim_end()
@@ -442,11 +462,6 @@ pub(crate) fn extract_in_parts(
         }
         _ => true,
     });
-    quote::extract(text, sentences, &mut out);
-    sort_by_start(&mut out);
-    // The mentions outlive extraction (claims and the report read them): no spare room.
-    out.shrink_to_fit();
-    out
 }
 
 /// The mentions that sentences `range` give each by itself (dates, numbers, quantities,

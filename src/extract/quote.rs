@@ -230,7 +230,7 @@ impl Breaks {
 }
 
 /// The quotes of a text: (open mark, inner start, inner end, past the close mark).
-fn find_quotes(text: &str) -> Vec<(usize, usize, usize, usize)> {
+pub(super) fn find_quotes(text: &str) -> Vec<(usize, usize, usize, usize)> {
     let kinds = [
         Kind::CurlyDouble,
         Kind::Straight,
@@ -305,24 +305,167 @@ fn next_newline(b: &mut Breaks, text: &str, from: usize) -> usize {
     f
 }
 
-/// Finds the quotes of the whole text and appends them (absolute offsets) to `out`, using the
-/// entity mentions already in `out` (sorted by start) to name speakers.
-pub(super) fn extract(text: &str, sentences: &[Sentence], out: &mut Vec<Mention>) {
-    let quotes = find_quotes(text);
+/// A quote as [`find_quotes`] gives it: (open mark, inner start, inner end, past the close mark).
+pub(super) type Found = (usize, usize, usize, usize);
+
+/// What the quotes before tell the next: the last named speaker, and the end of the sentence of
+/// the last quote that had a speaker ("he added" looks for a person named after it, else takes
+/// the last speaker). Not `known` at the start of a run of quotes whose earlier quotes are
+/// attributed on another thread, until a quote of the run has a speaker.
+struct Last {
+    speaker: Option<String>,
+    end: Option<usize>,
+    known: bool,
+}
+
+/// Appends the quotes of the whole text ([`find_quotes`]) to `out` (absolute offsets), using the
+/// entity mentions already in `out` (sorted by start) to name speakers; in runs on `parts`
+/// threads where runs of quotes lie far enough apart ([`runs_apart`]).
+pub(super) fn extract(
+    text: &str,
+    sentences: &[Sentence],
+    quotes: Vec<Found>,
+    parts: usize,
+    out: &mut Vec<Mention>,
+) {
     if quotes.is_empty() {
         return;
     }
-    let quote_spans = Taken::new(quotes.iter().map(|q| (q.0, q.3)).collect());
+    let spans = Taken::new(quotes.iter().map(|q| (q.0, q.3)).collect());
+    let mut last = Last {
+        speaker: None,
+        end: None,
+        known: true,
+    };
+    let mut found = Vec::new();
+    #[cfg(not(target_arch = "wasm32"))]
+    let runs = runs_apart(sentences, &quotes, out, parts);
+    #[cfg(target_arch = "wasm32")]
+    let runs: Vec<(std::ops::Range<usize>, usize)> = {
+        let _ = parts;
+        Vec::new()
+    };
+    if runs.len() < 2 {
+        attribute(text, sentences, &spans, &quotes, out, &mut last, &mut found);
+        out.extend(found);
+        return;
+    }
+    // Each run on a thread, with the mentions only it reads (and may mark as persons); a run
+    // stops at a quote that needs what the runs before it tell (see [`Last`]).
+    let mut slices = Vec::with_capacity(runs.len());
+    let mut rest: &mut [Mention] = out;
+    let mut at = 0;
+    for (_, m) in &runs[1..] {
+        let (a, b) = rest.split_at_mut(m - at);
+        slices.push(std::sync::Mutex::new(Some(a)));
+        rest = b;
+        at = *m;
+    }
+    slices.push(std::sync::Mutex::new(Some(rest)));
+    let done = crate::parallel::for_ranges((0..runs.len()).map(|j| j..j + 1).collect(), |j| {
+        let j = j.start;
+        let slice = slices[j]
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take()
+            .expect("each run is attributed once");
+        let mut last = Last {
+            speaker: None,
+            end: None,
+            known: j == 0,
+        };
+        let mut found = Vec::new();
+        let n = attribute(
+            text,
+            sentences,
+            &spans,
+            &quotes[runs[j].0.clone()],
+            slice,
+            &mut last,
+            &mut found,
+        );
+        (found, n, last)
+    });
+    drop(slices);
+    for ((run, _), (run_found, n, run_last)) in runs.iter().zip(done) {
+        found.extend(run_found);
+        if run_last.known {
+            last = run_last;
+        }
+        if run.start + n < run.end {
+            attribute(
+                text,
+                sentences,
+                &spans,
+                &quotes[run.start + n..run.end],
+                out,
+                &mut last,
+                &mut found,
+            );
+        }
+    }
+    out.extend(found);
+}
+
+/// Where the quotes can be attributed in runs, each on a thread: (the run's quotes, the first of
+/// `out` that the run reads). A run starts at a quote whose sentence is at least four after the
+/// last sentence a quote before it reads (its close's and the two after: the attribution after
+/// it), so that each quote reads only mentions of its own run (three sentences back for "he
+/// said", its own sentence before it); about `parts` runs of equal counts, or one.
+#[cfg(not(target_arch = "wasm32"))]
+fn runs_apart(
+    sentences: &[Sentence],
+    quotes: &[Found],
+    out: &[Mention],
+    parts: usize,
+) -> Vec<(std::ops::Range<usize>, usize)> {
+    /// Fewer quotes than this in a run are not worth a thread.
+    const MIN_RUN: usize = 64;
+    let parts = parts.min(quotes.len() / MIN_RUN);
+    if parts < 2 {
+        return Vec::new();
+    }
     let sentence_at = |pos: usize| {
         sentences
             .partition_point(|s| s.start <= pos)
             .saturating_sub(1)
     };
-    let mut last_speaker: Option<String> = None;
-    // The end of the sentence of the last quote that had a speaker.
-    let mut last_end: Option<usize> = None;
-    let mut found = Vec::new();
-    for (start, inner_start, inner_end, end) in quotes {
+    let mut runs = vec![(0..quotes.len(), 0)];
+    // The last sentence the quotes so far read.
+    let mut reach = 0;
+    for (k, q) in quotes.iter().enumerate() {
+        let target = quotes.len() * runs.len() / parts;
+        if k >= target && runs.len() < parts && sentence_at(q.0) >= reach + 4 {
+            let first = sentences[reach + 1].start;
+            let m = out.partition_point(|x| x.start < first);
+            if let Some(prev) = runs.last_mut() {
+                prev.0.end = k;
+            }
+            runs.push((k..quotes.len(), m));
+        }
+        reach = reach.max(sentence_at(q.2) + 2);
+    }
+    runs
+}
+
+/// Attributes `quotes` in order (their mentions pushed to `found`), reading and marking the
+/// mentions `out` (all those they read): how many, all but when a quote needs the speaker of the
+/// quotes before and `last` does not know it.
+fn attribute(
+    text: &str,
+    sentences: &[Sentence],
+    quote_spans: &Taken,
+    quotes: &[Found],
+    out: &mut [Mention],
+    last: &mut Last,
+    found: &mut Vec<Mention>,
+) -> usize {
+    let sentence_at = |pos: usize| {
+        sentences
+            .partition_point(|s| s.start <= pos)
+            .saturating_sub(1)
+    };
+    for (k, &(start, inner_start, inner_end, end)) in quotes.iter().enumerate() {
         let inner = text[inner_start..inner_end].trim();
         if inner.is_empty() || !inner.chars().any(char::is_alphanumeric) {
             continue;
@@ -442,6 +585,8 @@ pub(super) fn extract(text: &str, sentences: &[Sentence], out: &mut Vec<Mention>
             speaker_span = None;
             in_quote = true;
         }
+        // The quote needs the speaker of the quotes before, which `last` does not know.
+        let mut unknown = false;
         let speaker = speaker_span.and_then(|(ws, we)| {
             let who = &text[ws..we];
             let lower = who.to_lowercase();
@@ -450,10 +595,14 @@ pub(super) fn extract(text: &str, sentences: &[Sentence], out: &mut Vec<Mention>
                 let from = sentences
                     .get(sentence.saturating_sub(3))
                     .map_or(0, |s| s.start)
-                    .max(last_end.unwrap_or(0));
-                return match persons_between(text, sentences, out, &quote_spans, from, sent_start) {
+                    .max(last.end.unwrap_or(0));
+                return match persons_between(text, sentences, out, quote_spans, from, sent_start) {
                     Named::One(name) => Some(name),
-                    Named::None => last_speaker.clone(),
+                    Named::None if !last.known => {
+                        unknown = true;
+                        None
+                    }
+                    Named::None => last.speaker.clone(),
                     Named::Several => None,
                 };
             }
@@ -501,11 +650,14 @@ pub(super) fn extract(text: &str, sentences: &[Sentence], out: &mut Vec<Mention>
                 None => Some(named(out, ws, we, who)),
             }
         });
+        if unknown {
+            return k;
+        }
         // "Rubio, at the summit: “…”": a colon introduces the words of the person the
         // sentence named before it.
         let speaker = match speaker {
             None if !owner && (in_quote || before.trim_end().ends_with(':')) => {
-                person_before(text, out, &quote_spans, sent_start, start)
+                person_before(text, out, quote_spans, sent_start, start)
             }
             other => other,
         };
@@ -514,15 +666,16 @@ pub(super) fn extract(text: &str, sentences: &[Sentence], out: &mut Vec<Mention>
         // quotes, is the one speaking.
         let speaker = match speaker {
             Some(s) if cannot_speak(&s) => {
-                person_before(text, out, &quote_spans, sent_start, start).or(Some(s))
+                person_before(text, out, quote_spans, sent_start, start).or(Some(s))
             }
             other => other,
         };
         // A pronoun after this quote looks for persons named after its sentence; an unnamed
         // speaker ("the minister said") leaves no named one for "he added".
         if let Some(s) = &speaker {
-            last_end = Some(sent_end);
-            last_speaker = s.starts_with(|c: char| c.is_uppercase()).then(|| s.clone());
+            last.end = Some(sent_end);
+            last.speaker = s.starts_with(|c: char| c.is_uppercase()).then(|| s.clone());
+            last.known = true;
         }
         found.push(Mention {
             start,
@@ -535,7 +688,7 @@ pub(super) fn extract(text: &str, sentences: &[Sentence], out: &mut Vec<Mention>
             },
         });
     }
-    out.extend(found);
+    quotes.len()
 }
 
 /// A common noun phrase that names a message or an occasion, not a speaker ("the same Truth
@@ -793,4 +946,64 @@ pub(super) fn pattern_sources() -> Vec<(&'static str, String)> {
         ("BEFORE", before_src()),
         ("VERB_NEXT", verb_next_src()),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{find_quotes, runs_apart};
+    use crate::extract::{extract_in_parts, Context, Value};
+
+    /// `blocks` times: a quote of a named speaker, six sentences naming no one, a quote "he
+    /// added" (whose speaker is the one before), six more. Every quote lies far enough from the
+    /// one before to start a run.
+    fn text(blocks: usize) -> String {
+        const WHO: [&str; 4] = [
+            "Tokayev",
+            "Rubio",
+            "Okafor",
+            "Trade Minister Aigerim Sadykova",
+        ];
+        let filler = "The port handled more ships in March. Rail freight grew too. Prices held. \
+                      Grain stayed in store. Banks lent more. Wages were flat. ";
+        let mut t = String::new();
+        for i in 0..blocks {
+            t.push_str(&format!(
+                "“Exports rose by {i} percent this year,” said {}. {filler}“We expect more next \
+                 year,” he added. {filler}\n\n",
+                WHO[i % 4]
+            ));
+        }
+        t
+    }
+
+    #[test]
+    fn quotes_attributed_in_runs_are_those_of_one_run() {
+        // 130 quotes: the second run starts at the 66th, a "he added" whose speaker is the
+        // last one of the first run.
+        let text = text(65);
+        let sentences = crate::segment::split(&text);
+        let quotes = find_quotes(&text);
+        assert_eq!(quotes.len(), 130);
+        let runs = runs_apart(&sentences, &quotes, &[], 2);
+        let starts: Vec<usize> = runs.iter().map(|r| r.0.start).collect();
+        assert_eq!(starts, [0, 65], "runs {runs:?}");
+        let context = Context { today: None };
+        let one = extract_in_parts(&text, &sentences, context, 1);
+        let speakers: Vec<Option<&str>> = one
+            .iter()
+            .filter_map(|m| match &m.value {
+                Value::Quote { speaker, .. } => Some(speaker.as_deref()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(speakers.len(), 130);
+        assert_eq!(speakers[65], Some("Tokayev"), "the 66th quote's speaker");
+        for parts in [2, 3, 4] {
+            let split = extract_in_parts(&text, &sentences, context, parts);
+            assert!(
+                format!("{split:?}") == format!("{one:?}"),
+                "{parts} parts: other mentions"
+            );
+        }
+    }
 }
