@@ -2,7 +2,8 @@
 // Extraction benchmark (not a test): the same generated news text through
 //   native  target/release/examples/bench_extract (corroborate::analyze: segment + extract + claims)
 //   wasm    pkg-node/ in this Node process (Checker.extract: the same, plus the conversion of the
-//           result to JS objects); Checker.check timed too
+//           result to JS objects); Checker.check timed too, and the analysis without the report
+//           (Checker.needs on a new Checker: the analysis and the retrieval plan)
 //   compromise (npm) in a child Node process: nlp(text), .sentences().out('array'),
 //           .numbers().json(), .money().json()
 // best of N runs each, and one table: MB/s, time for the text, peak memory / input, ratio vs compromise.
@@ -151,6 +152,18 @@ const wc = timeWasm(() => checker.check(text, {}));
 const wasmCheckClaims = wc.out.claims.length;
 wc.out = null;
 const wasmGrowth = memAfterExtract - memBefore;
+// (After the memory is read: these analyses grow the linear memory too.)
+// The analysis without the report: Checker.needs on a new Checker each run (a Checker keeps its
+// last analysis) analyses the text and plans the retrieval, and returns only the shard names.
+let wasmAnalysis = Infinity;
+for (let r = 0; r < runs; r++) {
+  const fresh = new Checker(manifestText, []);
+  fresh.extract(WARM_UP, {});
+  const t0 = performance.now();
+  fresh.needs(text, {});
+  wasmAnalysis = Math.min(wasmAnalysis, performance.now() - t0);
+  fresh.free();
+}
 
 // ---- compromise, in a child process (its own heap, its own peak RSS) ----
 let cText = text;
@@ -179,6 +192,7 @@ const rows = [
   ['native, 1 thread (bench_extract: analyze)', native1.mb_s, native1.best_ms, `${fmt(native1.peak_bytes / n, 2)}x (heap)`],
   [`native, ${native.threads} threads (all this machine offers)`, native.mb_s, native.best_ms, `${fmt(native.peak_bytes / n, 2)}x (heap)`],
   [`wasm in Node (Checker.extract)`, mbs(n, wx.best), wx.best, `${fmt(wasmGrowth / n, 2)}x (linear memory)`],
+  [`wasm in Node, analysis without the report (Checker.needs, new Checker)`, mbs(n, wasmAnalysis), wasmAnalysis, '-'],
   [`wasm in Node (Checker.check)`, mbs(n, wc.best), wc.best, '-'],
 ];
 if (compromise) rows.push([`compromise ${compVersion}${cScaled ? ' *' : ''}`, compMbs, (n / 1e6 / compMbs) * 1000, `${fmt(compromise.peak_growth / cn, 2)}x (RSS)`]);
@@ -209,6 +223,7 @@ if (args.includes('--json')) {
     native_1_thread: { mb_s: native1.mb_s, best_ms: native1.best_ms, peak_bytes: native1.peak_bytes },
     wasm_extract: { mb_s: mbs(n, wx.best), best_ms: wx.best, memory_growth: wasmGrowth },
     wasm_check: { mb_s: mbs(n, wc.best), best_ms: wc.best },
+    wasm_analysis: { mb_s: mbs(n, wasmAnalysis), best_ms: wasmAnalysis },
     compromise: compromise ? { version: compVersion, bytes: cn, scaled: cScaled, mb_s: compMbs, best_ms: compromise.best_ms, peak_growth: compromise.peak_growth } : null,
   }));
 }

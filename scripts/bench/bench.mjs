@@ -145,6 +145,7 @@ const eText = `${(extract.bytes / 1e6).toFixed(2)} MB generated news`;
 row(`extraction, native, 1 thread (analyze; ${eText})`, rate(extract.native_1_thread.mb_s), '≥ 20 MB/s', extract.native_1_thread.mb_s >= 20, eCmd);
 row(`extraction, native, ${extract.native.threads} threads (this machine's; same text)`, rate(extract.native.mb_s), '≥ 20 MB/s', extract.native.mb_s >= 20, eCmd);
 row(`extraction, wasm in Node (Checker.extract; same text)`, rate(extract.wasm_extract.mb_s), '≥ 10 MB/s', extract.wasm_extract.mb_s >= 10, eCmd);
+if (extract.wasm_analysis) row(`extraction, wasm in Node, the analysis without the report (Checker.needs on a new Checker: analysis and retrieval plan; same text)`, rate(extract.wasm_analysis.mb_s), '-', null, eCmd);
 row('the most Checker.extract can reach: its report turned into JS objects alone (TextDecoder, JSON.parse, flat; same text)', `${rate(handoff.ceiling_mb_s)} (${ms(handoff.total_ms)} for ${(handoff.report_bytes / 1e6).toFixed(1)} MB of JSON)`, '-', null, '`npm run bench:handoff -- --json`');
 if (extract.compromise) {
   const c = extract.compromise;
