@@ -1654,6 +1654,15 @@ pub(crate) fn counted_noun(rest: &str) -> Option<String> {
 /// What a rank ranks: the next noun ("first Asian country" → country), or the measure after
 /// "in" ("50th globally in total GDP" → gdp, "60th in the 2023 Human Development Index" → index).
 fn ranked_noun(rest: &str) -> Option<String> {
+    // A unit of time is ranked too ("a fifth consecutive month", "the second year"), though a
+    // count of it is a duration, not a quantity ([`is_stop`]).
+    let is_stop = |w: &str| {
+        is_stop(w)
+            && !matches!(
+                w.strip_suffix('s').unwrap_or(w),
+                "year" | "month" | "week" | "day" | "decade" | "hour"
+            )
+    };
     let rest = head(rest, 200);
     // Words up to the first punctuation mark: "a third term; one …" ranks a term.
     let mut words: Vec<String> = Vec::new();
