@@ -108,6 +108,10 @@ const CAPS_JOINERS: [&str; 15] = [
     "of", "the", "for", "and", "de", "al", "bin", "von", "van", "du", "la", "del", "da", "di", "le",
 ];
 
+/// The two-word particles that may join two capitalised words too ("Ursula von der Leyen", "Juan
+/// de la Cruz"), in the pattern's order.
+const CAPS_PARTICLES: [&str; 4] = ["von der", "van der", "van den", "de la"];
+
 /// The end of the match of [`caps_src`] starting at `p`, if one does.
 fn caps_at(sent: &str, p: usize) -> Option<usize> {
     let mut end = caps_word(sent, p, true)?;
@@ -126,6 +130,16 @@ fn caps_at(sent: &str, p: usize) -> Option<usize> {
                 if let Some(e) = caps_word(sent, next, false) {
                     end = e;
                     continue 'more;
+                }
+                // "von der": the particle's second word, then white space.
+                let second = skip_letters(sent, next);
+                let pair = Some((&sent[gap..after], &sent[next..second]));
+                let next = skip_spaces(sent, second);
+                if next > second && CAPS_PARTICLES.iter().any(|p| p.split_once(' ') == pair) {
+                    if let Some(e) = caps_word(sent, next, false) {
+                        end = e;
+                        continue 'more;
+                    }
                 }
             }
         }
@@ -224,9 +238,10 @@ fn caps_src() -> String {
     format!(
         r"(?x)
         (?:(?:[A-Z]\.){{2,}}|(?-u:\b)(?:{titles})\.|(?-u:\b)[A-Z][^\W\d_]*(?:[-–][A-Z][^\W\d_]*)*(?:’s|'s)?)
-        (?:\s+(?:(?:{joiners})\s+)?(?:(?:[A-Z]\.){{2,}}|(?:{titles})\.|[A-Z][^\W\d_]*(?:[-–][A-Z][^\W\d_]*)*(?:’s|'s)?))*",
+        (?:\s+(?:(?:{particles}|{joiners})\s+)?(?:(?:[A-Z]\.){{2,}}|(?:{titles})\.|[A-Z][^\W\d_]*(?:[-–][A-Z][^\W\d_]*)*(?:’s|'s)?))*",
         titles = CAPS_TITLES.join("|"),
         joiners = CAPS_JOINERS.join("|"),
+        particles = CAPS_PARTICLES.map(|p| p.replace(' ', r"\s+")).join("|"),
     )
 }
 

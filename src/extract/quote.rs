@@ -24,7 +24,7 @@ const TITLE_WORDS: &str = r"(?:President|Prime\s+Minister|Vice\s+President|Secre
 
 fn who(name: &str) -> String {
     format!(
-        r"(?:{TITLE_WORDS}\s+)?(?P<{name}>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[A-Za-z’'-]+\s+){{0,3}}?[a-z][a-z-]*|(?:[Tt]he\s+)?(?:[A-Z][\w’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.|bin|al|de|van|von))*|he|she|they|it|who)"
+        r"(?:{TITLE_WORDS}\s+)?(?P<{name}>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[A-Za-z’'-]+\s+){{0,3}}?[a-z][a-z-]*|(?:[Tt]he\s+)?(?:[A-Z][\w’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.|bin|al|de|van|von|der|den|la))*|he|she|they|it|who)"
     )
 }
 
