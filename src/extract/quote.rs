@@ -435,8 +435,10 @@ fn runs_apart(
     let mut reach = 0;
     for (k, q) in quotes.iter().enumerate() {
         let target = quotes.len() * runs.len() / parts;
-        if k >= target && runs.len() < parts && sentence_at(q.0) >= reach + 4 {
-            let first = sentences[reach + 1].start;
+        let first = sentences.get(reach + 1).map(|s| s.start);
+        if let Some(first) =
+            first.filter(|_| k >= target && runs.len() < parts && sentence_at(q.0) >= reach + 4)
+        {
             let m = out.partition_point(|x| x.start < first);
             if let Some(prev) = runs.last_mut() {
                 prev.0.end = k;
