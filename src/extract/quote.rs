@@ -318,6 +318,24 @@ struct Last {
     known: bool,
 }
 
+impl Last {
+    /// Nothing yet: no quote before (`known`), or the quotes before are another thread's.
+    fn new(known: bool) -> Last {
+        Last {
+            speaker: None,
+            end: None,
+            known,
+        }
+    }
+}
+
+/// The sentence that `pos` is in (or the last that starts before it).
+fn sentence_at(sentences: &[Sentence], pos: usize) -> usize {
+    sentences
+        .partition_point(|s| s.start <= pos)
+        .saturating_sub(1)
+}
+
 /// Appends the quotes of the whole text ([`find_quotes`]) to `out` (absolute offsets), using the
 /// entity mentions already in `out` (sorted by start) to name speakers; in runs on `parts`
 /// threads where runs of quotes lie far enough apart ([`runs_apart`]).
@@ -332,11 +350,7 @@ pub(super) fn extract(
         return;
     }
     let spans = Taken::new(quotes.iter().map(|q| (q.0, q.3)).collect());
-    let mut last = Last {
-        speaker: None,
-        end: None,
-        known: true,
-    };
+    let mut last = Last::new(true);
     let mut found = Vec::new();
     #[cfg(not(target_arch = "wasm32"))]
     let runs = runs_apart(sentences, &quotes, out, parts);
@@ -369,11 +383,7 @@ pub(super) fn extract(
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .take()
             .expect("each run is attributed once");
-        let mut last = Last {
-            speaker: None,
-            end: None,
-            known: j == 0,
-        };
+        let mut last = Last::new(j == 0);
         let mut found = Vec::new();
         let n = attribute(
             text,
@@ -425,27 +435,20 @@ fn runs_apart(
     if parts < 2 {
         return Vec::new();
     }
-    let sentence_at = |pos: usize| {
-        sentences
-            .partition_point(|s| s.start <= pos)
-            .saturating_sub(1)
-    };
     let mut runs = vec![(0..quotes.len(), 0)];
     // The last sentence the quotes so far read.
     let mut reach = 0;
     for (k, q) in quotes.iter().enumerate() {
         let target = quotes.len() * runs.len() / parts;
-        let first = sentences.get(reach + 1).map(|s| s.start);
-        if let Some(first) =
-            first.filter(|_| k >= target && runs.len() < parts && sentence_at(q.0) >= reach + 4)
-        {
-            let m = out.partition_point(|x| x.start < first);
+        let apart = k >= target && runs.len() < parts && sentence_at(sentences, q.0) >= reach + 4;
+        if let Some(first) = sentences.get(reach + 1).filter(|_| apart) {
+            let m = out.partition_point(|x| x.start < first.start);
             if let Some(prev) = runs.last_mut() {
                 prev.0.end = k;
             }
             runs.push((k..quotes.len(), m));
         }
-        reach = reach.max(sentence_at(q.2) + 2);
+        reach = reach.max(sentence_at(sentences, q.2) + 2);
     }
     runs
 }
@@ -462,18 +465,13 @@ fn attribute(
     last: &mut Last,
     found: &mut Vec<Mention>,
 ) -> usize {
-    let sentence_at = |pos: usize| {
-        sentences
-            .partition_point(|s| s.start <= pos)
-            .saturating_sub(1)
-    };
     for (k, &(start, inner_start, inner_end, end)) in quotes.iter().enumerate() {
         let inner = text[inner_start..inner_end].trim();
         if inner.is_empty() || !inner.chars().any(char::is_alphanumeric) {
             continue;
         }
-        let sentence = sentence_at(start);
-        let close_sentence = sentence_at(inner_end);
+        let sentence = sentence_at(sentences, start);
+        let close_sentence = sentence_at(sentences, inner_end);
         let mut sent_end = sentences
             .get(close_sentence)
             .map_or(text.len(), |s| s.end)
@@ -488,7 +486,7 @@ fn attribute(
             if next < text.len() && !text[end..next].contains('\n') {
                 next_sentence = true;
                 sent_end = sentences
-                    .get(sentence_at(next))
+                    .get(sentence_at(sentences, next))
                     .map_or(text.len(), |s| s.end)
                     .max(next)
                     .min(text.len());
